@@ -1,0 +1,35 @@
+package dev.autocoder.verify;
+
+import java.util.Objects;
+
+/**
+ * One finding about a candidate, phrased for the model.
+ *
+ * @param stage which check found it
+ * @param blocking whether it keeps the candidate from being verified; advice (checkstyle warnings)
+ *     is passed on but does not block
+ * @param message the finding, for example {@code com/example/Money.java:12: cannot find symbol}
+ */
+public record Feedback(Stage stage, boolean blocking, String message) {
+
+    /** The checks a candidate goes through, in the order they run. */
+    public enum Stage { EXTRACT, STATIC, COMPILE, REVIEW, CHECKSTYLE, TEST, BUILD, TIMEOUT }
+
+    public Feedback {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Feedback blocking(Stage stage, String message) {
+        return new Feedback(stage, true, message);
+    }
+
+    public static Feedback advice(Stage stage, String message) {
+        return new Feedback(stage, false, message);
+    }
+
+    @Override
+    public String toString() {
+        return "[" + stage.name().toLowerCase(java.util.Locale.ROOT) + "] " + message;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.autocoder.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What verification concluded about a candidate: verified when no finding blocks.
+ *
+ * @param feedback every finding, blocking ones and advice, in the order the checks ran
+ */
+public record Verdict(List<Feedback> feedback) {
+
+    public static final Verdict PASSED = new Verdict(List.of());
+
+    public Verdict {
+        feedback = List.copyOf(feedback);
+    }
+
+    public static Verdict failed(Feedback.Stage stage, String message) {
+        return new Verdict(List.of(Feedback.blocking(stage, message)));
+    }
+
+    public boolean passed() {
+        return feedback.stream().noneMatch(Feedback::blocking);
+    }
+
+    /** The first blocking finding, for one-line log messages. */
+    public Optional<Feedback> firstFailure() {
+        return feedback.stream().filter(Feedback::blocking).findFirst();
+    }
+
+    /** This verdict followed by another's findings. */
+    public Verdict and(Verdict other) {
+        List<Feedback> all = new ArrayList<>(feedback);
+        all.addAll(other.feedback);
+        return new Verdict(all);
+    }
+}

@@ -1,0 +1,266 @@
+package dev.autocoder.testing;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A local HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions protocol from a script.
+ *
+ * <p>The script is an ordered list of {@link Rule}s. For each request the first rule whose
+ * {@code whenContains} text occurs in the request's messages (or that has none) and that has uses
+ * left answers it. A request no rule answers gets HTTP 500 with a body saying so, and is counted,
+ * so a test sees it. Integration tests load the same rules from JSON with {@link #fromScript}.
+ */
+public final class FakeOpenAiServer implements AutoCloseable {
+
+    private static final Gson GSON = new Gson();
+
+    private final HttpServer server;
+    private final List<Rule> rules;
+    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+
+    private FakeOpenAiServer(List<Rule> rules) throws IOException {
+        this.rules = new CopyOnWriteArrayList<>(rules);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-openai");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+    }
+
+    public static FakeOpenAiServer start(Rule... rules) throws IOException {
+        return new FakeOpenAiServer(List.of(rules));
+    }
+
+    /**
+     * Starts a server from a JSON array of rules: {@code [{"whenContains": "...", "reply": "...",
+     * "times": 1}, {"status": 429, "headers": {"Retry-After": "1"}, "body": "..."}]}.
+     */
+    public static FakeOpenAiServer fromScript(Path script) throws IOException {
+        JsonArray array = JsonParser.parseString(Files.readString(script)).getAsJsonArray();
+        List<Rule> rules = new ArrayList<>();
+        for (JsonElement element : array) {
+            rules.add(GSON.fromJson(element, Rule.class).normalised());
+        }
+        return new FakeOpenAiServer(rules);
+    }
+
+    /** The base URL to configure, ending in {@code /v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** Every request received so far, in arrival order. */
+    public List<Recorded> requests() {
+        return List.copyOf(requests);
+    }
+
+    public int requestCount() {
+        return requests.size();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            Recorded recorded = new Recorded(exchange.getRequestURI().getPath(), authorization, body);
+            requests.add(recorded);
+            Rule rule = claim(recorded.messagesText());
+            if (rule == null) {
+                send(exchange, 500, Map.of(), "{\"error\":{\"message\":\"fake server: no rule matches this request\"}}");
+                return;
+            }
+            if (rule.delayMillis > 0) {
+                sleep(rule.delayMillis);
+            }
+            if (rule.reply != null) {
+                send(exchange, 200, Map.of(), completion(rule.reply, rule.finishReason, recorded.model()));
+            } else {
+                send(exchange, rule.status, rule.headers, rule.body == null ? "" : rule.body);
+            }
+        }
+    }
+
+    private synchronized Rule claim(String messages) {
+        for (Rule rule : rules) {
+            boolean matches = rule.whenContains == null || messages.contains(rule.whenContains);
+            if (matches && (rule.times == 0 || rule.used < rule.times)) {
+                rule.used++;
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    private static String completion(String text, String finishReason, String model) {
+        JsonObject message = new JsonObject();
+        message.addProperty("role", "assistant");
+        message.addProperty("content", text);
+        JsonObject choice = new JsonObject();
+        choice.addProperty("index", 0);
+        choice.add("message", message);
+        choice.addProperty("finish_reason", finishReason == null ? "stop" : finishReason);
+        JsonArray choices = new JsonArray();
+        choices.add(choice);
+        JsonObject usage = new JsonObject();
+        usage.addProperty("prompt_tokens", 100 + text.length() / 10);
+        usage.addProperty("completion_tokens", text.length() / 4);
+        usage.addProperty("total_tokens", 100 + text.length() / 10 + text.length() / 4);
+        JsonObject root = new JsonObject();
+        root.addProperty("id", "chatcmpl-fake");
+        root.addProperty("object", "chat.completion");
+        root.addProperty("created", 1_700_000_000L);
+        root.addProperty("model", model);
+        root.add("choices", choices);
+        root.add("usage", usage);
+        return root.toString();
+    }
+
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One scripted answer. Either {@code reply} (a 200 completion) or {@code status} and {@code body}. */
+    public static final class Rule {
+        String whenContains;
+        String reply;
+        String finishReason;
+        int status = 200;
+        Map<String, String> headers = Map.of();
+        String body;
+        int times = 1;
+        long delayMillis;
+        transient int used;
+
+        /** A completion whose assistant message is {@code text}. */
+        public static Rule reply(String text) {
+            Rule rule = new Rule();
+            rule.reply = text;
+            return rule;
+        }
+
+        /** A raw HTTP answer, for faults. */
+        public static Rule status(int status, String body) {
+            Rule rule = new Rule();
+            rule.status = status;
+            rule.body = body;
+            return rule;
+        }
+
+        public Rule whenContains(String text) {
+            this.whenContains = text;
+            return this;
+        }
+
+        public Rule times(int count) {
+            this.times = count;
+            return this;
+        }
+
+        /** Answers every matching request, however many. */
+        public Rule always() {
+            this.times = 0;
+            return this;
+        }
+
+        public Rule header(String name, String value) {
+            Map<String, String> copy = new java.util.HashMap<>(headers);
+            copy.put(name, value);
+            this.headers = copy;
+            return this;
+        }
+
+        public Rule finishReason(String reason) {
+            this.finishReason = reason;
+            return this;
+        }
+
+        public Rule delayMillis(long millis) {
+            this.delayMillis = millis;
+            return this;
+        }
+
+        private Rule normalised() {
+            if (headers == null) {
+                headers = Map.of();
+            }
+            return this;
+        }
+    }
+
+    /** A request as the server saw it. */
+    public record Recorded(String path, String authorization, String body) {
+
+        /** The request body's JSON. */
+        public JsonObject json() {
+            try {
+                return JsonParser.parseString(body).getAsJsonObject();
+            } catch (RuntimeException e) {
+                return new JsonObject();
+            }
+        }
+
+        public String model() {
+            JsonElement model = json().get("model");
+            return model == null ? "unknown" : model.getAsString();
+        }
+
+        /** All message contents joined by newlines, which rules match against. */
+        public String messagesText() {
+            JsonElement messages = json().get("messages");
+            if (messages == null || !messages.isJsonArray()) {
+                return "";
+            }
+            StringBuilder text = new StringBuilder();
+            for (JsonElement message : messages.getAsJsonArray()) {
+                JsonElement content = message.getAsJsonObject().get("content");
+                if (content != null && content.isJsonPrimitive()) {
+                    text.append(content.getAsString()).append('\n');
+                }
+            }
+            return text.toString();
+        }
+    }
+}
