@@ -1,0 +1,92 @@
+package dev.autocoder.engine;
+
+import dev.autocoder.verify.Feedback;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every text the engine sends to a model; the two system prompts are resources beside this class.
+ * Prompts are part of the up-to-date fingerprint and of each request's journal key, so they are
+ * constants and pure functions of their inputs: no dates, no absolute paths, nothing machine-specific.
+ */
+public final class Prompts {
+
+    /** Bump when any prompt text changes, so fingerprints and cassettes notice. */
+    public static final String VERSION = "1";
+
+    static final String GENERATOR_SYSTEM = resource("generator-system.txt");
+
+    static final String REVIEW_SYSTEM = resource("review-system.txt");
+
+    private Prompts() {
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Prompts.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("prompt " + name + " is missing from the plugin jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read prompt " + name, e);
+        }
+    }
+
+    static String task(String name, String description, String context) {
+        StringBuilder text = new StringBuilder();
+        text.append("Task `").append(name).append("`:\n\n").append(description.strip()).append('\n');
+        if (!context.isBlank()) {
+            text.append("\nProject context:\n\n").append(context.strip()).append('\n');
+        }
+        return text.toString();
+    }
+
+    static String part(String parentTask, String partName, String responsibility, String sharedCode) {
+        StringBuilder text = new StringBuilder();
+        text.append("This is part `").append(partName).append("` of task `").append(parentTask)
+                .append("`. Write only this part: ").append(responsibility.strip()).append('\n');
+        if (!sharedCode.isBlank()) {
+            text.append("\nThe parts share these types; use them as they are and do not send them again:\n\n")
+                    .append(sharedCode.strip()).append('\n');
+        }
+        return text.toString();
+    }
+
+    static String answers(List<String> lines) {
+        return "Answers to your questions:\n" + String.join("\n", lines)
+                + "\n\nNow write the code.";
+    }
+
+    static String refine(List<Feedback> feedback, String note) {
+        String findings = feedback.stream().map(Feedback::toString).collect(Collectors.joining("\n"));
+        StringBuilder text = new StringBuilder("Verification failed:\n").append(findings).append('\n');
+        if (!note.isEmpty()) {
+            text.append('\n').append(note).append('\n');
+        }
+        text.append("\nFix every finding and send every file of the component again, complete.");
+        return text.toString();
+    }
+
+    static String stuck() {
+        return "This is the same failure as in your previous attempt. Your last change did not fix it:"
+                + " take a different approach to the failing part.";
+    }
+
+    static String review(String taskText, String code) {
+        return "The task:\n\n" + taskText.strip() + "\n\nThe code:\n\n" + code.strip() + "\n";
+    }
+
+    static String reviewReask() {
+        return "That was not the JSON asked for. Answer again with only "
+                + "{\"complete\": true or false, \"feedback\": \"...\"}.";
+    }
+
+    static String continueTruncated() {
+        return "Your reply was cut off at the length limit. Send the complete answer again, shorter:"
+                + " every file complete, no explanations.";
+    }
+}

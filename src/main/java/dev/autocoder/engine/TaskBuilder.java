@@ -1,0 +1,330 @@
+package dev.autocoder.engine;
+
+import dev.autocoder.model.ChatMessage;
+import dev.autocoder.model.ChatPort;
+import dev.autocoder.model.ChatReply;
+import dev.autocoder.model.ChatRequest;
+import dev.autocoder.state.TaskState;
+import dev.autocoder.state.TaskState.Attempt;
+import dev.autocoder.verify.Candidate;
+import dev.autocoder.verify.CodeUnit;
+import dev.autocoder.verify.Feedback;
+import dev.autocoder.verify.Verdict;
+import dev.autocoder.verify.Verifier;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+/**
+ * The recursive loop for one task: ask, read the reply, answer questions, split into parts, verify,
+ * feed failures back, until the code is verified or the depth budget is spent.
+ *
+ * <p>{@code maxDepth} is one budget for both kinds of recursion: each refinement round and each
+ * level of decomposition goes one level deeper.
+ */
+final class TaskBuilder {
+
+    /** How many characters of findings one refinement message carries at most. */
+    static final int MAX_FEEDBACK_CHARS = 8_000;
+
+    /** The loop's limits. */
+    record Limits(int maxDepth, int maxConversationLength, int maxQuestionRounds) {
+    }
+
+    /** How a conversation ended. */
+    record Outcome(boolean verified, List<CodeUnit> units, String reason) {
+        static Outcome verified(List<CodeUnit> units) {
+            return new Outcome(true, units, "");
+        }
+
+        static Outcome failed(String reason) {
+            return new Outcome(false, List.of(), reason);
+        }
+    }
+
+    /** Where a task's state is opened and saved. */
+    interface States {
+        TaskState open(String task);
+
+        void save(TaskState state);
+    }
+
+    private final ChatPort model;
+    private final Verifier fullCheck;
+    private final Verifier partCheck;
+    private final Clarifier clarifier;
+    private final EngineListener listener;
+    private final States states;
+    private final Limits limits;
+    private final Executor partExecutor;
+    private final ReplyParser parser = new ReplyParser();
+
+    TaskBuilder(ChatPort model, Verifier fullCheck, Verifier partCheck, Clarifier clarifier,
+            EngineListener listener, States states, Limits limits, Executor partExecutor) {
+        this.model = model;
+        this.fullCheck = fullCheck;
+        this.partCheck = partCheck;
+        this.clarifier = clarifier;
+        this.listener = listener;
+        this.states = states;
+        this.limits = limits;
+        this.partExecutor = partExecutor;
+    }
+
+    /** Builds a top-level task whose prompt is the task text plus the project context. */
+    Outcome build(Task task, TaskState state, String context) {
+        listener.taskStarted(task.name());
+        Conversation conversation = Conversation.start(Prompts.GENERATOR_SYSTEM,
+                Prompts.task(task.name(), task.description(), context), limits.maxConversationLength());
+        return finish(state, converse(task, state, conversation, 0, fullCheck, List.of()));
+    }
+
+    private Outcome finish(TaskState state, Outcome outcome) {
+        if (outcome.verified()) {
+            state.verified(outcome.units());
+            listener.taskVerified(state.task(), state.attempts().size());
+        } else {
+            state.failed(outcome.reason());
+            listener.taskFailed(state.task(), outcome.reason());
+        }
+        states.save(state);
+        return outcome;
+    }
+
+    /**
+     * One conversation's loop. {@code shared} units are the interfaces a plan gave its parts: they
+     * are verified with the part but not returned as its own.
+     */
+    private Outcome converse(Task task, TaskState state, Conversation conversation, int depth, Verifier check,
+            List<CodeUnit> shared) {
+        int budget = Math.max(1, limits.maxDepth() - depth);
+        int questionRounds = 0;
+        String lastSignature = null;
+        boolean toldStuck = false;
+        int attempt = 0;
+        while (attempt < budget) {
+            ChatReply reply = ask(state, conversation, "generate " + task.name());
+            Reply parsed = reply.truncated()
+                    ? new Reply.Unusable("the reply was cut off at the length limit; " + Prompts.continueTruncated())
+                    : parser.parse(reply.text());
+            if (parsed instanceof Reply.Questions questions) {
+                questionRounds++;
+                if (questionRounds <= limits.maxQuestionRounds() + 1) {
+                    conversation.add(ChatMessage.user(clarify(task, state, questions, questionRounds)));
+                    continue;
+                }
+                parsed = new Reply.Unusable("questions were asked after the model was told to proceed on"
+                        + " assumptions; write the code");
+            }
+            if (parsed instanceof Reply.Plan plan) {
+                if (depth + 1 < limits.maxDepth()) {
+                    return decompose(task, state, plan, depth + 1);
+                }
+                parsed = new Reply.Unusable("the depth limit leaves no room to split this task; write the code");
+            }
+            attempt++;
+            listener.attemptStarted(task.name(), attempt);
+            Verdict verdict;
+            List<CodeUnit> units = List.of();
+            long started = System.nanoTime();
+            if (parsed instanceof Reply.Code code && code.problems().isEmpty() && !code.units().isEmpty()) {
+                units = code.units();
+                List<CodeUnit> all = new ArrayList<>(shared);
+                all.addAll(units);
+                verdict = check.verify(new Candidate(task.name(), attempt, all));
+            } else if (parsed instanceof Reply.Code code) {
+                units = code.units();
+                verdict = new Verdict(code.problems().isEmpty()
+                        ? List.of(Feedback.blocking(Feedback.Stage.EXTRACT, "the reply contains no Java type"))
+                        : code.problems());
+            } else {
+                verdict = Verdict.failed(Feedback.Stage.EXTRACT, ((Reply.Unusable) parsed).reason());
+            }
+            record(state, attempt, units, verdict, started);
+            if (verdict.passed()) {
+                return Outcome.verified(units);
+            }
+            String signature = signature(verdict);
+            String note = "";
+            if (signature.equals(lastSignature)) {
+                if (toldStuck) {
+                    return Outcome.failed("stuck: attempts " + (attempt - 1) + " and " + attempt
+                            + " failed the same way after a change of course was asked for: "
+                            + verdict.firstFailure().map(Feedback::toString).orElse(""));
+                }
+                toldStuck = true;
+                note = Prompts.stuck();
+            }
+            lastSignature = signature;
+            conversation.add(ChatMessage.user(Prompts.refine(bounded(verdict.feedback()), note)));
+            state.conversation(conversation.history());
+            states.save(state);
+        }
+        String last = state.attempts().isEmpty() ? "no code was offered"
+                : state.attempts().get(state.attempts().size() - 1).feedback().stream()
+                        .filter(Feedback::blocking).findFirst().map(Feedback::toString).orElse("");
+        return Outcome.failed("not verified after " + attempt + " attempt(s) (maxDepth " + limits.maxDepth()
+                + ", depth " + depth + "); last failure: " + last);
+    }
+
+    private ChatReply ask(TaskState state, Conversation conversation, String purpose) {
+        long started = System.nanoTime();
+        ChatReply reply = model.chat(new ChatRequest(purpose, conversation.window()));
+        state.recordModelCall(reply.usage(), (System.nanoTime() - started) / 1_000_000);
+        conversation.add(ChatMessage.assistant(reply.text()));
+        state.conversation(conversation.history());
+        states.save(state);
+        return reply;
+    }
+
+    private String clarify(Task task, TaskState state, Reply.Questions questions, int round) {
+        if (round > limits.maxQuestionRounds()) {
+            List<TaskState.Clarification> none = questions.questions().stream()
+                    .map(q -> new TaskState.Clarification(q.text(), Clarifier.ASSUMPTION,
+                            TaskState.Clarification.Source.ASSUMPTION))
+                    .toList();
+            none.forEach(state::addClarification);
+            listener.clarified(task.name(), none);
+            return "No more questions, please: " + Clarifier.ASSUMPTION + " Now write the code.";
+        }
+        List<TaskState.Clarification> answers = clarifier.answer(task, questions.questions());
+        answers.forEach(state::addClarification);
+        listener.clarified(task.name(), answers);
+        return Prompts.answers(Clarifier.lines(answers));
+    }
+
+    private void record(TaskState state, int attempt, List<CodeUnit> units, Verdict verdict, long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        state.addAttempt(new Attempt(attempt, units, verdict.feedback(), verdict.passed(), millis));
+        states.save(state);
+        listener.attemptVerified(state.task(), attempt, verdict);
+    }
+
+    /**
+     * Builds each part in its own conversation (concurrently), then verifies the parts together;
+     * a failure goes back to the parts it names (or to all when it names none) for another round.
+     */
+    private Outcome decompose(Task task, TaskState state, Reply.Plan plan, int depth) {
+        listener.planned(task.name(), plan.parts().stream().map(Reply.Part::name).toList());
+        String sharedCode = plan.shared().stream().map(CodeUnit::source).collect(Collectors.joining("\n"));
+        List<PartRun> parts = plan.parts().stream()
+                .map(part -> new PartRun(new Task(task.name() + "/" + part.name(),
+                        Prompts.part(task.name(), part.name(), part.responsibility(), sharedCode),
+                        task.answers(), task.contextFiles()), limits))
+                .toList();
+        List<PartRun> toRun = parts;
+        int budget = Math.max(1, limits.maxDepth() - depth);
+        for (int round = 1; round <= budget; round++) {
+            int partDepth = depth + round - 1;
+            List<CompletableFuture<Outcome>> running = toRun.stream()
+                    .map(part -> CompletableFuture.supplyAsync(() -> part.run(partDepth, plan.shared()), partExecutor))
+                    .toList();
+            List<String> failedParts = new ArrayList<>();
+            for (int i = 0; i < running.size(); i++) {
+                Outcome outcome = join(running.get(i));
+                if (!outcome.verified()) {
+                    failedParts.add(toRun.get(i).task.name() + ": " + outcome.reason());
+                }
+            }
+            if (!failedParts.isEmpty()) {
+                return Outcome.failed("part(s) not verified: " + String.join("; ", failedParts));
+            }
+            List<CodeUnit> combined = new ArrayList<>(plan.shared());
+            parts.forEach(part -> combined.addAll(part.units));
+            long started = System.nanoTime();
+            Verdict verdict = fullCheck.verify(new Candidate(task.name(), round, combined));
+            record(state, round, combined, verdict, started);
+            if (verdict.passed()) {
+                return Outcome.verified(combined);
+            }
+            toRun = blamed(parts, verdict);
+            String message = Prompts.refine(bounded(verdict.feedback()),
+                    "These findings come from verifying all parts together.");
+            toRun.forEach(part -> part.conversation.add(ChatMessage.user(message)));
+        }
+        return Outcome.failed("the parts did not verify together within maxDepth " + limits.maxDepth());
+    }
+
+    private static List<PartRun> blamed(List<PartRun> parts, Verdict verdict) {
+        String findings = verdict.feedback().stream().filter(Feedback::blocking).map(Feedback::message)
+                .collect(Collectors.joining("\n"));
+        List<PartRun> named = parts.stream()
+                .filter(part -> part.units.stream().anyMatch(unit -> findings.contains(unit.typeName())))
+                .toList();
+        return named.isEmpty() ? parts : named;
+    }
+
+    private static Outcome join(CompletableFuture<Outcome> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** A part's conversation, kept across rounds so refinements continue where it left off. */
+    private final class PartRun {
+        final Task task;
+        final TaskState state;
+        final Conversation conversation;
+        List<CodeUnit> units = List.of();
+
+        PartRun(Task task, Limits limits) {
+            this.task = task;
+            this.state = states.open(task.name());
+            this.conversation = Conversation.start(Prompts.GENERATOR_SYSTEM, task.description(),
+                    limits.maxConversationLength());
+        }
+
+        Outcome run(int depth, List<CodeUnit> shared) {
+            listener.taskStarted(task.name());
+            Outcome outcome = converse(task, state, conversation, depth, partCheck, shared);
+            if (outcome.verified()) {
+                units = outcome.units();
+                state.verified(units);
+            } else {
+                state.failed(outcome.reason());
+            }
+            states.save(state);
+            return outcome;
+        }
+    }
+
+    /** What identifies a failure regardless of wording order: the sorted blocking findings. */
+    static String signature(Verdict verdict) {
+        Set<String> findings = new java.util.TreeSet<>();
+        verdict.feedback().stream().filter(Feedback::blocking).map(Feedback::toString).forEach(findings::add);
+        return String.join("\n", findings);
+    }
+
+    /** The findings, cut to {@link #MAX_FEEDBACK_CHARS}, blocking ones first, saying what was cut. */
+    static List<Feedback> bounded(List<Feedback> feedback) {
+        Set<Feedback> ordered = new LinkedHashSet<>();
+        feedback.stream().filter(Feedback::blocking).forEach(ordered::add);
+        ordered.addAll(feedback);
+        List<Feedback> kept = new ArrayList<>();
+        int used = 0;
+        int dropped = 0;
+        for (Feedback finding : ordered) {
+            int size = finding.message().length() + 16;
+            if (used + size > MAX_FEEDBACK_CHARS) {
+                dropped++;
+                continue;
+            }
+            kept.add(finding);
+            used += size;
+        }
+        if (dropped > 0) {
+            kept.add(Feedback.advice(Feedback.Stage.BUILD, dropped + " more finding(s) not shown"));
+        }
+        return kept;
+    }
+}
