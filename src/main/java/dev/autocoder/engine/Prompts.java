@@ -25,6 +25,11 @@ public final class Prompts {
     private Prompts() {
     }
 
+    /** Every prompt text that shapes a reply, for the up-to-date fingerprint. */
+    public static String fingerprintText() {
+        return VERSION + "\n" + GENERATOR_SYSTEM + "\n" + REVIEW_SYSTEM;
+    }
+
     private static String resource(String name) {
         try (InputStream in = Prompts.class.getResourceAsStream(name)) {
             if (in == null) {

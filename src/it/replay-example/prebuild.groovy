@@ -1,0 +1,4 @@
+import dev.autocoder.testing.ItSupport
+
+ItSupport.copyExample(basedir, 'money-utils')
+true

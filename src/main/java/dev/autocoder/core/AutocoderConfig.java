@@ -1,0 +1,170 @@
+package dev.autocoder.core;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a run is configured with, validated on construction so that a wrong value fails with
+ * the parameter's name before any request is sent.
+ *
+ * @param paths where things are read and written
+ * @param model how to reach the model and what it may cost
+ * @param limits how far the engine may go
+ * @param prompt an inline task, or empty
+ * @param answers configured answers to clarifying questions, for every task
+ * @param force regenerate even when the inputs are unchanged
+ * @param executionId the Maven execution id, which keys state so executions never share it
+ * @param pluginVersion this plugin's version, part of every fingerprint
+ */
+public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
+        Map<String, String> answers, boolean force, String executionId, String pluginVersion) {
+
+    /** How model calls are made: against the endpoint, recording a cassette, or replaying one. */
+    public enum Mode {
+        LIVE, RECORD, REPLAY;
+
+        /** Reads {@code live}, {@code record} or {@code replay}, naming the parameter when it is none. */
+        public static Mode parse(String value) {
+            try {
+                return valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("mode", "`" + value + "` is not a mode; use live, record or replay");
+            }
+        }
+    }
+
+    /**
+     * Where the run reads and writes.
+     *
+     * @param baseDirectory the module's base folder
+     * @param specDirectory where {@code *.md} task specs are read
+     * @param specDirectoryExplicit whether the user set {@code specDirectory} (then it must exist)
+     * @param outputDirectory verified main sources
+     * @param testOutputDirectory verified test sources the model wrote
+     * @param stateDirectory conversation state, journal, sub-build work folders and the report
+     * @param lockFile the lock file meant to be committed
+     * @param cassette the cassette for record and replay
+     * @param checkstyleConfig a checkstyle configuration that overrides the default, or empty
+     */
+    public record Paths(Path baseDirectory, Path specDirectory, boolean specDirectoryExplicit, Path outputDirectory,
+            Path testOutputDirectory, Path stateDirectory, Path lockFile, Path cassette,
+            Optional<Path> checkstyleConfig) {
+        public Paths {
+            Objects.requireNonNull(baseDirectory, "baseDirectory");
+            Objects.requireNonNull(specDirectory, "specDirectory");
+            Objects.requireNonNull(outputDirectory, "outputDirectory");
+            Objects.requireNonNull(testOutputDirectory, "testOutputDirectory");
+            Objects.requireNonNull(stateDirectory, "stateDirectory");
+            Objects.requireNonNull(lockFile, "lockFile");
+            Objects.requireNonNull(cassette, "cassette");
+            Objects.requireNonNull(checkstyleConfig, "checkstyleConfig");
+        }
+    }
+
+    /**
+     * How to reach the model and what a run may spend.
+     *
+     * @param baseUrl the OpenAI-compatible endpoint, ending before {@code /chat/completions}
+     * @param modelName the model
+     * @param apiKey the key, empty when none was found; never logged
+     * @param apiKeySource where the key came from, for messages ({@code OPENAI_API_KEY}, {@code serverId openai})
+     * @param timeoutSeconds per model call
+     * @param maxRetries retries of a failed call (429, 5xx, timeouts)
+     * @param retryBaseSeconds first backoff
+     * @param retryMaxSeconds longest backoff, also the cap on a server's Retry-After
+     * @param maxConcurrentRequests model requests in flight at once, shared by every module of a build
+     * @param maxModelCalls calls a run may make, 0 for no limit
+     * @param maxTokens tokens a run may spend, 0 for no limit
+     * @param mode live, record or replay
+     */
+    public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey, String apiKeySource,
+            int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
+            int maxConcurrentRequests, long maxModelCalls, long maxTokens, Mode mode) {
+        public ModelOptions {
+            require(modelName != null && !modelName.isBlank(), "model", "is empty; name the model, e.g. gpt-4o-mini");
+            require(timeoutSeconds > 0, "timeoutSeconds", "must be at least 1, was " + timeoutSeconds);
+            require(maxRetries >= 0, "maxRetries", "cannot be negative, was " + maxRetries);
+            require(retryBaseSeconds > 0, "retryBaseSeconds", "must be above 0, was " + retryBaseSeconds);
+            require(retryMaxSeconds >= retryBaseSeconds, "retryMaxSeconds",
+                    "must be at least retryBaseSeconds (" + retryBaseSeconds + "), was " + retryMaxSeconds);
+            require(maxConcurrentRequests > 0, "maxConcurrentRequests",
+                    "must be at least 1, was " + maxConcurrentRequests);
+            require(maxModelCalls >= 0, "maxModelCalls", "cannot be negative (0 means no limit), was " + maxModelCalls);
+            require(maxTokens >= 0, "maxTokens", "cannot be negative (0 means no limit), was " + maxTokens);
+            Objects.requireNonNull(apiKey, "apiKey");
+            Objects.requireNonNull(mode, "mode");
+        }
+
+        /** A masked view: the key is never part of a record's text. */
+        @Override
+        public String toString() {
+            return "ModelOptions[baseUrl=" + baseUrl + ", model=" + modelName + ", apiKey="
+                    + (apiKey.isPresent() ? "****" : "none") + ", mode=" + mode + "]";
+        }
+    }
+
+    /**
+     * How far the engine may go.
+     *
+     * @param maxDepth refinement rounds plus decomposition levels per task
+     * @param maxConversationLength messages sent per request (the sliding window)
+     * @param maxQuestionRounds clarifying rounds per conversation
+     * @param parallelism tasks worked on at once
+     * @param subBuildTimeoutSeconds after which a sub-build is stopped and its candidates fail
+     * @param contextBudget characters of project context sent with a task
+     */
+    public record Limits(int maxDepth, int maxConversationLength, int maxQuestionRounds, int parallelism,
+            int subBuildTimeoutSeconds, int contextBudget) {
+        public Limits {
+            require(maxDepth > 0, "maxDepth", "must be at least 1, was " + maxDepth);
+            require(maxConversationLength >= 3, "maxConversationLength",
+                    "must be at least 3 (system prompt, task, newest feedback), was " + maxConversationLength);
+            require(maxQuestionRounds >= 0, "maxQuestionRounds", "cannot be negative, was " + maxQuestionRounds);
+            require(parallelism > 0, "parallelism", "must be at least 1, was " + parallelism);
+            require(subBuildTimeoutSeconds > 0, "subBuildTimeoutSeconds",
+                    "must be at least 1, was " + subBuildTimeoutSeconds);
+            require(contextBudget >= 0, "contextBudget", "cannot be negative, was " + contextBudget);
+        }
+    }
+
+    public AutocoderConfig {
+        Objects.requireNonNull(paths, "paths");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(prompt, "prompt");
+        answers = Map.copyOf(answers);
+        require(prompt.isEmpty() || !prompt.get().isBlank(), "prompt", "is blank; describe the task or remove it");
+        require(executionId != null && !executionId.isBlank(), "executionId", "is empty");
+    }
+
+    /**
+     * Parses {@code baseUrl}: an absolute http or https URL; a trailing slash is dropped.
+     *
+     * @throws ConfigurationException naming {@code baseUrl} when it is not one
+     */
+    public static URI parseBaseUrl(String value) {
+        String trimmed = value == null ? "" : value.strip();
+        try {
+            URI uri = new URI(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new ConfigurationException("baseUrl", "`" + value + "` is not an http(s) URL;"
+                        + " use for example https://api.openai.com/v1 or http://localhost:11434/v1");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException("baseUrl", "`" + value + "` is not a URL: " + e.getReason(), e);
+        }
+    }
+
+    private static void require(boolean condition, String parameter, String problem) {
+        if (!condition) {
+            throw new ConfigurationException(parameter, parameter + " " + problem);
+        }
+    }
+}

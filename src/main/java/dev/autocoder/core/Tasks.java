@@ -1,0 +1,163 @@
+package dev.autocoder.core;
+
+import dev.autocoder.engine.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads the tasks of a run: the inline {@code prompt} (task {@code prompt}) and every {@code *.md}
+ * file of the spec directory (task named by the file's base name), in name order.
+ *
+ * <p>A spec may start with front matter between {@code ---} lines:
+ * <pre>
+ * ---
+ * context: src/main/java/com/acme/Currency.java, docs/rounding.md
+ * answers:
+ *   rounding: HALF_EVEN
+ * ---
+ * </pre>
+ * {@code context} lists project files to show the model; {@code answers} answers clarifying
+ * questions by keyword, on top of the POM's {@code <answers>}.
+ */
+public final class Tasks {
+
+    /** The name of the inline task. */
+    public static final String INLINE_TASK = "prompt";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private Tasks() {
+    }
+
+    /** The spec files of a directory, sorted; empty when the directory does not exist. */
+    public static List<Path> specFiles(Path specDirectory) {
+        if (!Files.isDirectory(specDirectory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(specDirectory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".md") && Files.isRegularFile(file))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + specDirectory, e);
+        }
+    }
+
+    /**
+     * Reads every task.
+     *
+     * @throws ConfigurationException when there is no task, a spec is empty, or an explicitly set
+     *     spec directory does not exist
+     */
+    public static List<Task> read(AutocoderConfig config) {
+        AutocoderConfig.Paths paths = config.paths();
+        if (paths.specDirectoryExplicit() && !Files.isDirectory(paths.specDirectory())) {
+            throw new ConfigurationException("specDirectory", "specDirectory " + paths.specDirectory()
+                    + " does not exist; create it with one *.md file per task, or remove <specDirectory>");
+        }
+        List<Task> tasks = new ArrayList<>();
+        config.prompt().ifPresent(prompt -> tasks.add(new Task(INLINE_TASK, prompt.strip(), config.answers(),
+                List.of())));
+        for (Path file : specFiles(paths.specDirectory())) {
+            tasks.add(readSpec(file, config.answers()));
+        }
+        if (tasks.isEmpty()) {
+            throw new ConfigurationException("prompt", "there is nothing to generate: set <prompt> (or"
+                    + " -Dautocoder.prompt) or add a *.md file per task to " + paths.specDirectory());
+        }
+        return tasks;
+    }
+
+    static Task readSpec(Path file, Map<String, String> pomAnswers) {
+        String fileName = file.getFileName().toString();
+        String name = fileName.substring(0, fileName.length() - ".md".length());
+        if (!NAME.matcher(name).matches() || name.equals(INLINE_TASK)) {
+            throw new ConfigurationException("specDirectory", "spec file " + file + " has a name that cannot name a"
+                    + " task; use letters, digits, '.', '_' and '-' (and not `" + INLINE_TASK + "`)");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spec " + file, e);
+        }
+        FrontMatter front = FrontMatter.split(text, file);
+        if (front.body().isBlank()) {
+            throw new ConfigurationException("specDirectory", "spec " + file + " is empty; describe the task in it");
+        }
+        Map<String, String> answers = new TreeMap<>(pomAnswers);
+        answers.putAll(front.answers());
+        return new Task(name, front.body().strip(), answers, front.context());
+    }
+
+    /** A spec's front matter and body. */
+    record FrontMatter(List<String> context, Map<String, String> answers, String body) {
+
+        static FrontMatter split(String text, Path file) {
+            if (!text.startsWith("---\n")) {
+                return new FrontMatter(List.of(), Map.of(), text);
+            }
+            int end = text.indexOf("\n---", 3);
+            if (end < 0) {
+                throw new ConfigurationException("specDirectory", "spec " + file
+                        + " opens front matter with --- but never closes it");
+            }
+            List<String> context = new ArrayList<>();
+            Map<String, String> answers = new LinkedHashMap<>();
+            boolean inAnswers = false;
+            for (String line : text.substring(4, end).split("\n")) {
+                if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                boolean indented = Character.isWhitespace(line.charAt(0));
+                Optional<String[]> pair = keyValue(line);
+                if (pair.isEmpty()) {
+                    throw new ConfigurationException("specDirectory", "spec " + file + ": cannot read front matter"
+                            + " line `" + line.strip() + "`; expected `key: value`");
+                }
+                String key = pair.get()[0];
+                String value = pair.get()[1];
+                if (indented && inAnswers) {
+                    answers.put(key, value);
+                } else if (key.equals("answers") && value.isEmpty()) {
+                    inAnswers = true;
+                } else if (key.equals("context")) {
+                    inAnswers = false;
+                    for (String path : value.split(",")) {
+                        if (!path.isBlank()) {
+                            context.add(path.strip());
+                        }
+                    }
+                } else {
+                    throw new ConfigurationException("specDirectory", "spec " + file + ": unknown front matter key `"
+                            + key + "`; known keys are context and answers");
+                }
+            }
+            int bodyStart = text.indexOf('\n', end + 1);
+            return new FrontMatter(context, answers, bodyStart < 0 ? "" : text.substring(bodyStart + 1));
+        }
+
+        private static Optional<String[]> keyValue(String line) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                return Optional.empty();
+            }
+            String value = line.substring(colon + 1).strip();
+            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\""))) {
+                value = value.substring(1, value.length() - 1);
+            }
+            return Optional.of(new String[] {line.substring(0, colon).strip(), value});
+        }
+    }
+}

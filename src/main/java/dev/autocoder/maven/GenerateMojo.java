@@ -1,0 +1,199 @@
+package dev.autocoder.maven;
+
+import dev.autocoder.core.Autocoder;
+import dev.autocoder.core.AutocoderConfig;
+import dev.autocoder.core.ConfigurationException;
+import dev.autocoder.core.TasksFailedException;
+import dev.autocoder.model.ModelException;
+import java.io.File;
+import java.io.IOException;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Generates Java sources from plain-language tasks with a chat model, and keeps only code that
+ * compiled, passed checkstyle, passed the project's tests and passed a review.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
+public class GenerateMojo extends AbstractMojo {
+
+    /** The API key. Default: the {@code OPENAI_API_KEY} environment variable. Never logged. */
+    @Parameter(property = "autocoder.apiKey")
+    ApiKeyParameter apiKey;
+
+    /** The id of a {@code <server>} in settings.xml whose (decrypted) password is the API key. */
+    @Parameter(property = "autocoder.serverId")
+    String serverId;
+
+    /** The OpenAI-compatible endpoint: OpenAI, a gateway, Ollama ({@code http://localhost:11434/v1}), vLLM. */
+    @Parameter(property = "autocoder.baseUrl", defaultValue = "https://api.openai.com/v1")
+    String baseUrl;
+
+    /** The model to ask. */
+    @Parameter(property = "autocoder.model", defaultValue = "gpt-4o-mini")
+    String model;
+
+    /** One task given inline, named {@code prompt}. */
+    @Parameter(property = "autocoder.prompt")
+    String prompt;
+
+    /** Every {@code *.md} file here is one task, named by its file. */
+    @Parameter(property = "autocoder.specDirectory", defaultValue = "${project.basedir}/src/main/autocoder")
+    File specDirectory;
+
+    /** Where verified main sources go; added as a compile source root. */
+    @Parameter(property = "autocoder.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/autocoder")
+    File outputDirectory;
+
+    /** Where verified tests the model wrote go; added as a test source root. */
+    @Parameter(property = "autocoder.testOutputDirectory",
+            defaultValue = "${project.build.directory}/generated-test-sources/autocoder")
+    File testOutputDirectory;
+
+    /** Conversation state, the reply journal, sub-build folders and the report. */
+    @Parameter(property = "autocoder.stateDirectory", defaultValue = "${project.build.directory}/autocoder")
+    File stateDirectory;
+
+    /** The lock file of verified sources, meant to be committed. */
+    @Parameter(property = "autocoder.lockFile", defaultValue = "${project.basedir}/src/main/autocoder/autocoder.lock.json")
+    File lockFile;
+
+    /** The cassette that {@code record} mode writes and {@code replay} mode reads. */
+    @Parameter(property = "autocoder.cassette",
+            defaultValue = "${project.basedir}/src/main/autocoder/autocoder.cassette.jsonl")
+    File cassette;
+
+    /** {@code live} (call the model), {@code record} (call it and write the cassette) or {@code replay}. */
+    @Parameter(property = "autocoder.mode", defaultValue = "live")
+    String mode;
+
+    /** Refinement rounds plus decomposition levels a task may use. */
+    @Parameter(property = "autocoder.maxDepth", defaultValue = "10")
+    int maxDepth;
+
+    /** Messages sent per request; older attempts slide out, the system prompt, task and newest feedback stay. */
+    @Parameter(property = "autocoder.maxConversationLength", defaultValue = "10")
+    int maxConversationLength;
+
+    /** Retries of a failed model call (429, 5xx, timeouts); 401/403/404 are never retried. */
+    @Parameter(property = "autocoder.maxRetries", defaultValue = "3")
+    int maxRetries;
+
+    /** The first retry's backoff in seconds, doubling per retry. */
+    @Parameter(property = "autocoder.retryBaseSeconds", defaultValue = "1.5")
+    double retryBaseSeconds;
+
+    /** The longest backoff in seconds. */
+    @Parameter(property = "autocoder.retryMaxSeconds", defaultValue = "10")
+    double retryMaxSeconds;
+
+    /** How long one model call may take, in seconds. */
+    @Parameter(property = "autocoder.timeoutSeconds", defaultValue = "180")
+    int timeoutSeconds;
+
+    /** Clarifying question rounds per conversation before the model must proceed on assumptions. */
+    @Parameter(property = "autocoder.maxQuestionRounds", defaultValue = "2")
+    int maxQuestionRounds;
+
+    /** Tasks worked on at once. Default: the number of processors, at most 4. */
+    @Parameter(property = "autocoder.parallelism")
+    Integer parallelism;
+
+    /** Model requests in flight at once, shared by every module of a multi-module build. */
+    @Parameter(property = "autocoder.maxConcurrentRequests", defaultValue = "4")
+    int maxConcurrentRequests;
+
+    /** Model calls one run may make; 0 for no limit. */
+    @Parameter(property = "autocoder.maxModelCalls", defaultValue = "0")
+    long maxModelCalls;
+
+    /** Tokens (input plus output) one run may spend; 0 for no limit. */
+    @Parameter(property = "autocoder.maxTokens", defaultValue = "0")
+    long maxTokens;
+
+    /** After this many seconds a verification sub-build is stopped and its candidates fail. */
+    @Parameter(property = "autocoder.subBuildTimeoutSeconds", defaultValue = "300")
+    int subBuildTimeoutSeconds;
+
+    /** A checkstyle configuration file for verification, overriding the project's and the built-in one. */
+    @Parameter(property = "autocoder.checkstyleConfig")
+    File checkstyleConfig;
+
+    /** Characters of project context (tests, signatures, dependencies) sent with each task. */
+    @Parameter(property = "autocoder.contextBudget", defaultValue = "24000")
+    int contextBudget;
+
+    /** Answers to clarifying questions, by keyword: {@code <answers><rounding>HALF_EVEN</rounding></answers>}. */
+    @Parameter
+    Map<String, String> answers;
+
+    /** Prices per million tokens by model, {@code input/output} in dollars: {@code <gpt-4o>2.50/10.00</gpt-4o>}. */
+    @Parameter
+    Map<String, String> prices;
+
+    /** Regenerate even when the inputs are unchanged. */
+    @Parameter(property = "autocoder.force", defaultValue = "false")
+    boolean force;
+
+    /** Skip generation; earlier output is still added as a source root. */
+    @Parameter(property = "autocoder.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
+    private final SettingsDecrypter decrypter;
+
+    @Inject
+    public GenerateMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+        project.addTestCompileSourceRoot(testOutputDirectory.getAbsolutePath());
+        if (skip) {
+            getLog().info("autocoder: skipped (autocoder.skip); earlier output in " + outputDirectory + " still compiles");
+            return;
+        }
+        MavenRunLog log = new MavenRunLog(getLog());
+        try {
+            PluginInputs inputs = new PluginInputs(this, decrypter);
+            AutocoderConfig config = inputs.config();
+            new Autocoder(config, MavenProjectView.layout(project, outputDirectory.toPath(), testOutputDirectory.toPath()),
+                    inputs.subBuildSettings(), log, inputs.prompter(), inputs.prices()).run();
+        } catch (ConfigurationException e) {
+            throw new MojoFailureException("<" + e.parameter() + "> (-Dautocoder." + e.parameter() + "): "
+                    + e.getMessage(), e);
+        } catch (TasksFailedException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (ModelException e) {
+            if (e.retryable()) {
+                throw new MojoExecutionException("the model could not be reached: " + e.getMessage(), e);
+            }
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("autocoder failed unexpectedly: " + e, e);
+        }
+    }
+}

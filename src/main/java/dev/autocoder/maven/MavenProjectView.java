@@ -1,0 +1,107 @@
+package dev.autocoder.maven;
+
+import dev.autocoder.project.Dependency;
+import dev.autocoder.project.ProjectLayout;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/** Reads the running build's project into the core's {@link ProjectLayout}. */
+final class MavenProjectView {
+
+    private static final Set<String> SUB_BUILD_PLUGINS =
+            Set.of("maven-compiler-plugin", "maven-surefire-plugin", "maven-checkstyle-plugin",
+                    "maven-resources-plugin");
+
+    private MavenProjectView() {
+    }
+
+    static ProjectLayout layout(MavenProject project, Path outputDirectory, Path testOutputDirectory) {
+        Path base = project.getBasedir().toPath();
+        return new ProjectLayout(base, javaRelease(project),
+                existingRoots(project.getCompileSourceRoots(), outputDirectory),
+                existingRoots(project.getTestCompileSourceRoots(), testOutputDirectory),
+                dependencies(project), pluginVersions(project), checkstyle(project));
+    }
+
+    private static List<Path> existingRoots(List<String> roots, Path ownOutput) {
+        List<Path> existing = new ArrayList<>();
+        for (String root : roots) {
+            Path path = Path.of(root).toAbsolutePath().normalize();
+            if (!path.equals(ownOutput.toAbsolutePath().normalize()) && Files.isDirectory(path)) {
+                existing.add(path);
+            }
+        }
+        return existing;
+    }
+
+    private static String javaRelease(MavenProject project) {
+        for (String property : List.of("maven.compiler.release", "maven.compiler.target", "maven.compiler.source")) {
+            String value = project.getProperties().getProperty(property);
+            if (value != null && !value.isBlank() && !value.contains("${")) {
+                return value.strip().replaceFirst("^1\\.", "");
+            }
+        }
+        return Integer.toString(Runtime.version().feature());
+    }
+
+    private static List<Dependency> dependencies(MavenProject project) {
+        Set<String> direct = new HashSet<>();
+        project.getDependencies().forEach(d -> direct.add(d.getGroupId() + ":" + d.getArtifactId()));
+        List<Dependency> dependencies = new ArrayList<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            File file = artifact.getFile();
+            if (file == null) {
+                continue;
+            }
+            String key = artifact.getGroupId() + ":" + artifact.getArtifactId();
+            dependencies.add(new Dependency(artifact.getGroupId(), artifact.getArtifactId(),
+                    artifact.getBaseVersion(), artifact.getScope() == null ? "compile" : artifact.getScope(),
+                    direct.contains(key), file.toPath()));
+        }
+        dependencies.sort(java.util.Comparator.comparing(Dependency::coordinates));
+        return dependencies;
+    }
+
+    private static Map<String, String> pluginVersions(MavenProject project) {
+        Map<String, String> versions = new HashMap<>();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (SUB_BUILD_PLUGINS.contains(plugin.getArtifactId()) && plugin.getVersion() != null) {
+                versions.put(plugin.getArtifactId(), plugin.getVersion());
+            }
+        }
+        return versions;
+    }
+
+    private static Optional<ProjectLayout.CheckstyleSetup> checkstyle(MavenProject project) {
+        Plugin plugin = project.getPlugin("org.apache.maven.plugins:maven-checkstyle-plugin");
+        if (plugin == null) {
+            return Optional.empty();
+        }
+        Object configuration = plugin.getConfiguration();
+        String configurationXml = configuration instanceof Xpp3Dom dom ? dom.toString() : "";
+        StringBuilder dependencies = new StringBuilder();
+        if (!plugin.getDependencies().isEmpty()) {
+            dependencies.append("<dependencies>");
+            for (org.apache.maven.model.Dependency dependency : plugin.getDependencies()) {
+                dependencies.append("<dependency><groupId>").append(dependency.getGroupId())
+                        .append("</groupId><artifactId>").append(dependency.getArtifactId())
+                        .append("</artifactId><version>").append(dependency.getVersion())
+                        .append("</version></dependency>");
+            }
+            dependencies.append("</dependencies>");
+        }
+        return Optional.of(new ProjectLayout.CheckstyleSetup(configurationXml, dependencies.toString()));
+    }
+}

@@ -1,0 +1,140 @@
+package dev.autocoder.maven;
+
+import dev.autocoder.core.AutocoderConfig;
+import dev.autocoder.core.ConfigurationException;
+import dev.autocoder.engine.Clarifier;
+import dev.autocoder.report.PriceTable;
+import dev.autocoder.verify.SubBuildSettings;
+import java.io.Console;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/** Turns the mojo's parameters and the Maven session into the core's configuration values. */
+final class PluginInputs {
+
+    static final String KEY_VARIABLE = "OPENAI_API_KEY";
+
+    private final GenerateMojo mojo;
+    private final SettingsDecrypter decrypter;
+
+    PluginInputs(GenerateMojo mojo, SettingsDecrypter decrypter) {
+        this.mojo = mojo;
+        this.decrypter = decrypter;
+    }
+
+    AutocoderConfig config() {
+        Path base = mojo.project.getBasedir().toPath();
+        String specDefault = base.resolve("src/main/autocoder").toAbsolutePath().normalize().toString();
+        boolean specExplicit = !mojo.specDirectory.toPath().toAbsolutePath().normalize().toString().equals(specDefault);
+        AutocoderConfig.Paths paths = new AutocoderConfig.Paths(base, mojo.specDirectory.toPath(), specExplicit,
+                mojo.outputDirectory.toPath(), mojo.testOutputDirectory.toPath(), mojo.stateDirectory.toPath(),
+                mojo.lockFile.toPath(), mojo.cassette.toPath(),
+                Optional.ofNullable(mojo.checkstyleConfig).map(File::toPath));
+        paths.checkstyleConfig().filter(file -> !file.toFile().isFile()).ifPresent(file -> {
+            throw new ConfigurationException("checkstyleConfig", "checkstyleConfig " + file + " does not exist");
+        });
+        KeyLookup key = apiKey();
+        AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(
+                AutocoderConfig.parseBaseUrl(mojo.baseUrl), mojo.model, key.value(), key.source(),
+                mojo.timeoutSeconds, mojo.maxRetries, mojo.retryBaseSeconds, mojo.retryMaxSeconds,
+                mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens, AutocoderConfig.Mode.parse(mojo.mode));
+        int parallelism = mojo.parallelism != null ? mojo.parallelism
+                : Math.min(4, Runtime.getRuntime().availableProcessors());
+        AutocoderConfig.Limits limits = new AutocoderConfig.Limits(mojo.maxDepth, mojo.maxConversationLength,
+                mojo.maxQuestionRounds, parallelism, mojo.subBuildTimeoutSeconds, mojo.contextBudget);
+        return new AutocoderConfig(paths, model, limits, Optional.ofNullable(mojo.prompt),
+                mojo.answers == null ? Map.of() : mojo.answers, mojo.force, mojo.mojoExecution.getExecutionId(),
+                mojo.mojoExecution.getVersion());
+    }
+
+    SubBuildSettings subBuildSettings() {
+        MavenExecutionRequest request = mojo.session.getRequest();
+        String mavenHome = System.getProperty("maven.home");
+        if (mavenHome == null) {
+            throw new ConfigurationException("subBuildTimeoutSeconds", "cannot verify: the system property"
+                    + " maven.home is not set, so there is no Maven to run the sub-build with");
+        }
+        return new SubBuildSettings(Path.of(mavenHome), request.getLocalRepositoryPath().toPath(),
+                existing(request.getUserSettingsFile()), existing(request.getGlobalSettingsFile()),
+                mojo.session.isOffline(), Duration.ofSeconds(mojo.subBuildTimeoutSeconds), null);
+    }
+
+    Optional<Clarifier.Prompter> prompter() {
+        Console console = System.console();
+        if (!mojo.session.getRequest().isInteractiveMode() || console == null) {
+            return Optional.empty();
+        }
+        return Optional.of((task, question) -> {
+            synchronized (PluginInputs.class) {
+                String answer = console.readLine("[%s] the model asks: %s%n> ", task, question);
+                return Optional.ofNullable(answer);
+            }
+        });
+    }
+
+    PriceTable prices() {
+        PriceTable table = PriceTable.defaults();
+        if (mojo.prices != null) {
+            for (Map.Entry<String, String> price : mojo.prices.entrySet()) {
+                try {
+                    table = table.with(price.getKey(), PriceTable.Price.parse(price.getValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException("prices", "<prices><" + price.getKey() + ">" + price.getValue()
+                            + "</...> is not `input/output` dollars per million tokens, e.g. 0.15/0.60", e);
+                }
+            }
+        }
+        return table;
+    }
+
+    /** The key and where it came from: {@code <apiKey>}, then {@code <serverId>}, then the environment. */
+    private KeyLookup apiKey() {
+        if (mojo.apiKey != null && mojo.apiKey.value() != null && !mojo.apiKey.value().isBlank()) {
+            return new KeyLookup(Optional.of(mojo.apiKey.value().strip()), "<apiKey>");
+        }
+        if (mojo.serverId != null && !mojo.serverId.isBlank()) {
+            Server server = mojo.session.getSettings().getServer(mojo.serverId);
+            if (server == null) {
+                throw new ConfigurationException("serverId", "there is no <server> with id `" + mojo.serverId
+                        + "` in settings.xml; add one whose <password> is the API key");
+            }
+            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            for (SettingsProblem problem : result.getProblems()) {
+                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                    throw new ConfigurationException("serverId", "cannot decrypt the password of <server> `"
+                            + mojo.serverId + "`: " + problem.getMessage());
+                }
+            }
+            String password = result.getServer().getPassword();
+            if (password == null || password.isBlank()) {
+                throw new ConfigurationException("serverId", "<server> `" + mojo.serverId
+                        + "` in settings.xml has no <password>; put the API key there");
+            }
+            return new KeyLookup(Optional.of(password.strip()), "<server> " + mojo.serverId);
+        }
+        String variable = System.getenv(KEY_VARIABLE);
+        return new KeyLookup(Optional.ofNullable(variable).map(String::strip).filter(v -> !v.isEmpty()),
+                KEY_VARIABLE);
+    }
+
+    private static Path existing(File file) {
+        return file != null && file.isFile() ? file.toPath() : null;
+    }
+
+    /** A key and where it came from; its text form never shows the key. */
+    private record KeyLookup(Optional<String> value, String source) {
+        @Override
+        public String toString() {
+            return "KeyLookup[" + (value.isPresent() ? "****" : "none") + " from " + source + "]";
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.autocoder.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What the integration tests' Groovy hooks share: copying the bundled example in, starting the
+ * fake model server for a build, and searching a build's files for a leaked key.
+ *
+ * <p>Each hook script runs in a class loader of its own, so the server is handed from
+ * prebuild.groovy to verify.groovy through the system properties and used there dynamically.
+ */
+public final class ItSupport {
+
+    /** A recognisable fake key: no file and no log line may contain it. */
+    public static final String FAKE_KEY = "sk-autocoder-it-SECRET-7f3a9c";
+
+    private ItSupport() {
+    }
+
+    /** Copies {@code examples/<name>} of this repository into the test's folder. */
+    public static void copyExample(File basedir, String name) throws IOException {
+        Path repository = basedir.toPath().toAbsolutePath().normalize();
+        while (repository != null && !Files.isDirectory(repository.resolve("examples").resolve(name))) {
+            repository = repository.getParent();
+        }
+        if (repository == null) {
+            throw new IOException("no examples/" + name + " above " + basedir);
+        }
+        Path source = repository.resolve("examples").resolve(name);
+        Path target = basedir.toPath().resolve(name);
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path path : walk.toList()) {
+                Path relative = source.relativize(path);
+                if (relative.startsWith("target")) {
+                    continue;
+                }
+                Path copy = target.resolve(relative.toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts a fake model server from a script and points the build at it through
+     * {@code .mvn/maven.config}, with any further Maven arguments.
+     */
+    public static String startServer(File basedir, File script, String... arguments) throws IOException {
+        FakeOpenAiServer server = FakeOpenAiServer.fromScript(script.toPath());
+        System.getProperties().put(key(basedir), server);
+        List<String> lines = new ArrayList<>();
+        lines.add("-Dautocoder.baseUrl=" + server.baseUrl());
+        lines.addAll(List.of(arguments));
+        Path config = basedir.toPath().resolve(".mvn/maven.config");
+        Files.createDirectories(config.getParent());
+        Files.write(config, lines, StandardCharsets.UTF_8);
+        return server.baseUrl();
+    }
+
+    /** The server {@link #startServer} started for this test (use it dynamically). */
+    public static Object server(File basedir) {
+        Object server = System.getProperties().get(key(basedir));
+        if (server == null) {
+            throw new IllegalStateException("no fake server was started for " + basedir);
+        }
+        return server;
+    }
+
+    /** Every regular file below {@code root} whose bytes contain {@code needle}, as relative paths. */
+    public static List<String> filesContaining(File root, String needle) {
+        byte[] wanted = needle.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> walk = Files.walk(root.toPath())) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(path -> contains(read(path), wanted))
+                    .map(path -> root.toPath().relativize(path).toString())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static String key(File basedir) {
+        return "autocoder.it.server:" + basedir.getAbsolutePath();
+    }
+}
