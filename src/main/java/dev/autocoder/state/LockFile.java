@@ -3,7 +3,6 @@ package dev.autocoder.state;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import dev.autocoder.verify.CodeUnit;
@@ -107,9 +106,10 @@ public final class LockFile {
         }
         try {
             return parse(JsonParser.parseString(text).getAsJsonObject());
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
-                | NullPointerException | IllegalArgumentException e) {
-            // Gson signals a wrong shape with these; all mean the same to the person reading.
+        } catch (RuntimeException e) {
+            // Gson signals a wrong shape with several unchecked exceptions (a missing field is a
+            // NullPointerException, an object where an array belongs a ClassCastException); to
+            // the person reading, they all mean the same.
             throw new LockFileException("the lock file " + file + " is not valid (" + e.getMessage()
                     + "); restore it from version control or delete it to generate afresh", e);
         }

@@ -3,9 +3,9 @@ package dev.autocoder.state;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.InstanceCreator;
-import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -55,16 +55,25 @@ public final class StateStore {
         if (!Files.exists(file)) {
             return new TaskState(task, fingerprint);
         }
+        String json;
         try {
-            TaskState saved = gson.fromJson(Files.readString(file, StandardCharsets.UTF_8),
-                    TaskState.class);
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            setAside(file, "it is not UTF-8 text");
+            return new TaskState(task, fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the state file " + file, e);
+        }
+        try {
+            TaskState saved = gson.fromJson(json, TaskState.class);
             if (saved != null && saved.complete() && task.equals(saved.task())) {
                 return saved;
             }
             setAside(file, "it is incomplete or belongs to another task");
-        } catch (IOException | JsonParseException | IllegalArgumentException
-                | NullPointerException e) {
-            // Records' constructors reject bad values with these; all mean the file is unusable.
+        } catch (RuntimeException e) {
+            // Gson reports bad JSON with JsonParseException, but a record constructor rejecting a
+            // value (a negative token count) arrives as a plain RuntimeException: both mean the
+            // file is unusable, and neither should stop the run.
             setAside(file, e.toString());
         }
         return new TaskState(task, fingerprint);

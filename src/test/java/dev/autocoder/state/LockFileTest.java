@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LockFileTest {
 
@@ -84,10 +86,16 @@ class LockFileTest {
         assertTrue(LockFile.read(dir.resolve("none.json")).entries().isEmpty());
     }
 
-    @Test
-    void corruptFileIsRefusedNamingTheFile() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"format\": 1, \"tasks\": [ {\"task\": 3", "", "[]",
+        "{\"format\": 2, \"tasks\": []}", "{\"format\": 1, \"tasks\": {}}",
+        "{\"format\": 1, \"tasks\": [{\"task\": \"t\"}]}",
+        "{\"format\": 1, \"tasks\": [{\"task\": \"t\", \"fingerprint\": \"f\","
+                + " \"inputs\": {}, \"files\": [{\"root\": \"docs\", \"path\": \"a\","
+                + " \"content\": \"\"}]}]}"})
+    void corruptFileIsRefusedNamingTheFile(String content) throws IOException {
         Path file = dir.resolve("lock.json");
-        Files.writeString(file, "{\"format\": 1, \"tasks\": [ {\"task\": 3");
+        Files.writeString(file, content);
 
         LockFile.LockFileException error = assertThrows(LockFile.LockFileException.class,
                 () -> LockFile.read(file));

@@ -23,6 +23,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StateStoreTest {
 
@@ -120,18 +122,22 @@ class StateStoreTest {
         assertEquals("fp-2", store.load("money-utils", "x").fingerprint());
     }
 
-    @Test
-    void nullInsideAListCountsAsCorrupt() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"", "[]", "\"text\"", "{\"task\":\"other-task\"}",
+        "{\"task\":\"t\",\"status\":\"PENDING\",\"attempts\":[null]}",
+        "{\"task\":\"t\",\"status\":\"LOST\"}",
+        "{\"task\":\"t\",\"usage\":{\"inputTokens\":-1,\"outputTokens\":0}}"})
+    void unusableContentIsSetAsideAndAFreshStateReturned(String content) throws IOException {
         Path file = store().fileFor("t");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "{\"task\":\"t\",\"status\":\"PENDING\",\"attempts\":[null],"
-                + "\"usage\":{\"inputTokens\":0,\"outputTokens\":0}}");
+        Files.writeString(file, content);
 
         TaskState loaded = store().load("t", "f");
 
+        assertEquals("f", loaded.fingerprint());
         assertTrue(loaded.attempts().isEmpty());
         assertEquals(1, warnings.size());
-        assertTrue(Files.exists(file.resolveSibling("t.corrupt-1.json")));
+        assertEquals(content, Files.readString(file.resolveSibling("t.corrupt-1.json")));
     }
 
     @Test
