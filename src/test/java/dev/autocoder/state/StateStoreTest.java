@@ -3,7 +3,6 @@ package dev.autocoder.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.model.ChatMessage;
@@ -180,20 +179,5 @@ class StateStoreTest {
             assertEquals(8, files.count());
         }
         assertEquals(2, store.load("task-3", "f").attempts().size());
-    }
-
-    @Test
-    void secondRunLockOnTheSameFolderIsRefusedUntilReleased() throws IOException {
-        Path folder = dir.resolve("exec");
-        try (RunLock first = RunLock.acquire(folder)) {
-            RunLock.HeldException held = assertThrows(RunLock.HeldException.class,
-                    () -> RunLock.acquire(folder));
-            assertTrue(held.getMessage().contains(folder.resolve(".lock").toString()),
-                    held.getMessage());
-        }
-
-        try (RunLock again = RunLock.acquire(folder)) {
-            assertTrue(Files.exists(folder.resolve(".lock")));
-        }
     }
 }
