@@ -29,6 +29,7 @@ public final class HtmlReport {
             .attempt{margin:.6em 0}.attempt .verdict.passed{color:#2e7d32}\
             .attempt .verdict.failed{color:#c62828}
             .feedback .stage{font-family:monospace;color:#555}.feedback.advice{color:#666}
+            .feedback .message{font-family:monospace;white-space:pre-wrap}
             pre{background:#f6f8fa;padding:.6em;overflow:auto;font-size:12px}
             pre .add{color:#22863a}pre .del{color:#b31d28}pre .hunk{color:#6f42c1}\
             pre .file{font-weight:bold}
@@ -135,8 +136,8 @@ public final class HtmlReport {
                         .append(feedback.blocking() ? "blocking" : "advice")
                         .append("\" data-stage=\"").append(lower(feedback.stage()))
                         .append("\"><span class=\"stage\">[").append(lower(feedback.stage()))
-                        .append("]</span> <pre>").append(escape(feedback.message()))
-                        .append("</pre></li>\n");
+                        .append("]</span> <span class=\"message\">")
+                        .append(escape(feedback.message())).append("</span></li>\n");
             }
             html.append("</ul>\n");
         }

@@ -45,8 +45,8 @@ class HtmlReportTest {
         assertTrue(PAGE.contains("<li class=\"attempt\" data-attempt=\"2\">Attempt 2:"
                 + " <span class=\"verdict passed\">passed</span>"));
         assertTrue(PAGE.contains("<li class=\"feedback blocking\" data-stage=\"compile\">"
-                + "<span class=\"stage\">[compile]</span> <pre>Money.java:3: cannot find symbol"
-                + " &lt;plus&gt;</pre></li>"));
+                + "<span class=\"stage\">[compile]</span> <span class=\"message\">Money.java:3: cannot"
+                + " find symbol &lt;plus&gt;</span></li>"));
         assertTrue(PAGE.contains("<li class=\"feedback advice\" data-stage=\"checkstyle\">"));
         assertTrue(PAGE.contains("<tr><td>Which &lt;currency&gt;?</td><td>EUR &amp; USD</td>"
                 + "<td>user</td></tr>"));
