@@ -131,6 +131,20 @@ public final class TaskState {
         failure = reason;
     }
 
+    /**
+     * Whether everything a saved file must supply is there: a truncated or hand-edited file can
+     * parse as JSON and still lack a list, which would fail much later, far from its cause.
+     */
+    synchronized boolean complete() {
+        return task != null && status != null && usage != null
+                && noNulls(conversation) && noNulls(attempts) && noNulls(clarifications)
+                && noNulls(verifiedUnits);
+    }
+
+    private static boolean noNulls(List<?> list) {
+        return list != null && !list.contains(null);
+    }
+
     /** Starts the task over (its inputs changed): keeps nothing but the name. */
     public synchronized void reset(String newFingerprint) {
         fingerprint = newFingerprint;

@@ -1,0 +1,103 @@
+package dev.autocoder.report;
+
+import dev.autocoder.model.TokenUsage;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Prices in US dollars per million input and output tokens, by model name, for the cost estimate
+ * in the summary. The defaults are the public list prices when they were written (OpenAI, 2025):
+ * gpt-4o-mini 0.15/0.60, gpt-4o 2.50/10.00, gpt-4.1 2.00/8.00, gpt-4.1-mini 0.40/1.60,
+ * gpt-4.1-nano 0.10/0.40; configure others, or correct these, with {@link #with(String, Price)}.
+ */
+public final class PriceTable {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    /** What a million tokens cost, in dollars. */
+    public record Price(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
+        public Price {
+            Objects.requireNonNull(inputPerMillion, "inputPerMillion");
+            Objects.requireNonNull(outputPerMillion, "outputPerMillion");
+            if (inputPerMillion.signum() < 0 || outputPerMillion.signum() < 0) {
+                throw new IllegalArgumentException("a price cannot be negative");
+            }
+        }
+
+        /**
+         * Reads the configuration form {@code input/output}, for example {@code 0.15/0.60}.
+         *
+         * @throws IllegalArgumentException naming the text when it has another form
+         */
+        public static Price parse(String text) {
+            String[] parts = text.trim().split("\\s*/\\s*");
+            try {
+                if (parts.length == 2) {
+                    return new Price(new BigDecimal(parts[0]), new BigDecimal(parts[1]));
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(invalid(text), e);
+            }
+            throw new IllegalArgumentException(invalid(text));
+        }
+
+        private static String invalid(String text) {
+            return "price '" + text + "' is not of the form input/output in dollars per million"
+                    + " tokens, for example 0.15/0.60";
+        }
+
+        public BigDecimal cost(TokenUsage usage) {
+            return inputPerMillion.multiply(BigDecimal.valueOf(usage.inputTokens()))
+                    .add(outputPerMillion.multiply(BigDecimal.valueOf(usage.outputTokens())))
+                    .divide(MILLION);
+        }
+    }
+
+    private final Map<String, Price> prices;
+
+    private PriceTable(Map<String, Price> prices) {
+        this.prices = prices;
+    }
+
+    public static PriceTable defaults() {
+        return empty().with("gpt-4o-mini", Price.parse("0.15/0.60"))
+                .with("gpt-4o", Price.parse("2.50/10.00"))
+                .with("gpt-4.1", Price.parse("2.00/8.00"))
+                .with("gpt-4.1-mini", Price.parse("0.40/1.60"))
+                .with("gpt-4.1-nano", Price.parse("0.10/0.40"));
+    }
+
+    public static PriceTable empty() {
+        return new PriceTable(new TreeMap<>());
+    }
+
+    /** This table with the model's price set; model names are compared ignoring case. */
+    public PriceTable with(String model, Price price) {
+        Map<String, Price> copy = new TreeMap<>(prices);
+        copy.put(model.toLowerCase(Locale.ROOT), price);
+        return new PriceTable(copy);
+    }
+
+    /**
+     * The model's price: its own entry, or else the longest entry it is a dated or suffixed
+     * version of ({@code gpt-4o-mini-2024-07-18} costs what {@code gpt-4o-mini} costs).
+     */
+    public Optional<Price> price(String model) {
+        String name = model.toLowerCase(Locale.ROOT);
+        return prices.entrySet().stream()
+                .filter(entry -> name.equals(entry.getKey())
+                        || name.startsWith(entry.getKey() + "-"))
+                .max(Comparator.comparingInt(entry -> entry.getKey().length()))
+                .map(Map.Entry::getValue);
+    }
+
+    /** The estimated cost in dollars, empty for a model without a price. */
+    public Optional<BigDecimal> cost(String model, TokenUsage usage) {
+        return price(model).map(price -> price.cost(usage));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.autocoder.report;
+
+import dev.autocoder.model.TokenUsage;
+import dev.autocoder.state.TaskState;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The plain-text table the build log ends with: per task what it took, and the totals. */
+public final class SummaryTable {
+
+    private static final List<String> HEADERS = List.of("task", "attempts", "verdict",
+            "input tokens", "output tokens", "est. cost", "model time", "verify time");
+    private static final String GAP = "  ";
+
+    private SummaryTable() {
+    }
+
+    /**
+     * The table's lines, without line ends, so a logger can print each as its own line.
+     *
+     * @param model the model every task used, to look up its price
+     */
+    public static List<String> render(List<TaskState> states, String model, PriceTable prices) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADERS);
+        rows.add(null);
+        TokenUsage totalUsage = TokenUsage.NONE;
+        long attempts = 0;
+        long modelMillis = 0;
+        long verifyMillis = 0;
+        for (TaskState state : states) {
+            TokenUsage usage = state.usage();
+            int tries = state.attempts().size();
+            rows.add(row(state.task(), tries, state.status().name().toLowerCase(Locale.ROOT),
+                    usage, prices.cost(model, usage), state.modelMillis(), state.verifyMillis()));
+            totalUsage = totalUsage.plus(usage);
+            attempts += tries;
+            modelMillis += state.modelMillis();
+            verifyMillis += state.verifyMillis();
+        }
+        rows.add(null);
+        rows.add(row("total", attempts, verdicts(states), totalUsage,
+                prices.cost(model, totalUsage), modelMillis, verifyMillis));
+        return layout(rows);
+    }
+
+    private static List<String> row(String task, long attempts, String verdict, TokenUsage usage,
+            Optional<BigDecimal> cost, long modelMillis, long verifyMillis) {
+        return List.of(task, String.valueOf(attempts), verdict,
+                String.format(Locale.ROOT, "%,d", usage.inputTokens()),
+                String.format(Locale.ROOT, "%,d", usage.outputTokens()),
+                cost.map(dollars -> "$" + dollars.setScale(4, RoundingMode.HALF_UP).toPlainString())
+                        .orElse("n/a"),
+                seconds(modelMillis), seconds(verifyMillis));
+    }
+
+    private static String verdicts(List<TaskState> states) {
+        long verified = states.stream()
+                .filter(state -> state.status() == TaskState.Status.VERIFIED).count();
+        return verified + "/" + states.size() + " verified";
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /** Pads every column to its widest cell; null rows become rules. Text left, numbers right. */
+    private static List<String> layout(List<List<String>> rows) {
+        int[] widths = new int[HEADERS.size()];
+        for (List<String> row : rows) {
+            for (int column = 0; row != null && column < widths.length; column++) {
+                widths[column] = Math.max(widths[column], row.get(column).length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < widths.length; column++) {
+                if (column > 0) {
+                    line.append(GAP);
+                }
+                String cell = row == null ? "-".repeat(widths[column]) : row.get(column);
+                String padding = " ".repeat(widths[column] - cell.length());
+                boolean text = column == 0 || column == 2;
+                line.append(text ? cell + padding : padding + cell);
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.autocoder.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A SHA-256 digest over named inputs (spec text, model, prompts, files) that decides whether a task
+ * must be generated again; the per-input digests say which input changed.
+ *
+ * @param value the hex digest over all inputs, independent of the order they were added in
+ * @param inputs each input's name and hex digest
+ */
+public record Fingerprint(String value, SortedMap<String, String> inputs) {
+
+    public Fingerprint {
+        Objects.requireNonNull(value, "value");
+        inputs = Collections.unmodifiableSortedMap(new TreeMap<>(inputs));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * What differs between two sets of inputs, one line per input, for example
+     * {@code spec money-utils changed}; empty when they are the same.
+     */
+    public static List<String> describeChanges(Map<String, String> before,
+            Map<String, String> after) {
+        List<String> changes = new ArrayList<>();
+        TreeSet<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (String name : names) {
+            String old = before.get(name);
+            String now = after.get(name);
+            if (old == null) {
+                changes.add(name + " added");
+            } else if (now == null) {
+                changes.add(name + " removed");
+            } else if (!old.equals(now)) {
+                changes.add(name + " changed");
+            }
+        }
+        return changes;
+    }
+
+    /** {@link #describeChanges(Map, Map)} from an earlier fingerprint to this one. */
+    public List<String> changesSince(Fingerprint earlier) {
+        return describeChanges(earlier.inputs, inputs);
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+
+    /** Collects inputs by name; a name may be given once. */
+    public static final class Builder {
+
+        private final SortedMap<String, String> inputs = new TreeMap<>();
+
+        private Builder() {
+        }
+
+        public Builder put(String name, String text) {
+            return putDigest(name, hex(text.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        /** Adds a file's content; a missing file counts as an input of its own kind. */
+        public Builder putFile(String name, Path file) {
+            if (!Files.isRegularFile(file)) {
+                return putDigest(name, "missing");
+            }
+            return putDigest(name, hex(read(file)));
+        }
+
+        /**
+         * Adds every regular file below a folder as {@code label:relative/path}, with '/' between
+         * the parts, so the result is the same wherever the folder lives. A missing folder adds
+         * nothing.
+         */
+        public Builder putFiles(String label, Path root) {
+            if (!Files.isDirectory(root)) {
+                return this;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(Files::isRegularFile).forEach(file -> putDigest(label + ":"
+                        + relativeName(root, file), hex(read(file))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list the files below " + root, e);
+            }
+            return this;
+        }
+
+        public Fingerprint build() {
+            StringBuilder all = new StringBuilder();
+            inputs.forEach((name, digest) -> all.append(name).append('\0').append(digest)
+                    .append('\n'));
+            return new Fingerprint(hex(all.toString().getBytes(StandardCharsets.UTF_8)), inputs);
+        }
+
+        private Builder putDigest(String name, String digest) {
+            Objects.requireNonNull(name, "name");
+            if (inputs.putIfAbsent(name, digest) != null) {
+                throw new IllegalArgumentException("fingerprint input " + name + " given twice");
+            }
+            return this;
+        }
+
+        private static String relativeName(Path root, Path file) {
+            List<String> parts = new ArrayList<>();
+            root.relativize(file).forEach(part -> parts.add(part.toString()));
+            return String.join("/", parts);
+        }
+
+        private static byte[] read(Path file) {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + " for the fingerprint", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.autocoder.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+
+    private static final String PAGE = HtmlReport.render(RunReport.of(List.of(
+            ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile())));
+
+    private static int count(String needle) {
+        Matcher matcher = Pattern.compile(Pattern.quote(needle)).matcher(PAGE);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    @Test
+    void scriptInModelCodeIsEscaped() {
+        assertEquals(1, count("<script>"), "only the page's own script");
+        assertTrue(PAGE.contains("+/** &lt;/pre&gt;&lt;script&gt;document.body.dataset.pwned"
+                + " = &#39;yes&#39;;&lt;/script&gt; */"));
+        assertTrue(PAGE.contains("gave up after 1 attempt: &lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    @Test
+    void everyTaskHasASectionWithAnchorAndDataAttributes() {
+        assertTrue(PAGE.contains("<section class=\"task\" id=\"task-money-utils\""
+                + " data-task=\"money-utils\" data-status=\"verified\">"));
+        assertTrue(PAGE.contains("<section class=\"task\" id=\"task-money-part-2\""
+                + " data-task=\"money/part-2\" data-status=\"failed\">"));
+        assertTrue(PAGE.contains("<a href=\"#task-money-part-2\">money/part-2</a>"));
+    }
+
+    @Test
+    void showsTimelineFeedbackStagesAndClarifications() {
+        assertTrue(PAGE.contains("<li class=\"attempt\" data-attempt=\"2\">Attempt 2:"
+                + " <span class=\"verdict passed\">passed</span>"));
+        assertTrue(PAGE.contains("<li class=\"feedback blocking\" data-stage=\"compile\">"
+                + "<span class=\"stage\">[compile]</span> <span class=\"message\">Money.java:3: cannot"
+                + " find symbol &lt;plus&gt;</span></li>"));
+        assertTrue(PAGE.contains("<li class=\"feedback advice\" data-stage=\"checkstyle\">"));
+        assertTrue(PAGE.contains("<tr><td>Which &lt;currency&gt;?</td><td>EUR &amp; USD</td>"
+                + "<td>user</td></tr>"));
+        assertTrue(PAGE.contains("<span class=\"add\">+    Money plus(Money other) { return this; }"
+                + "</span>"));
+    }
+
+    @Test
+    void pageLoadsNothingFromOutside() {
+        assertFalse(PAGE.contains("http://") || PAGE.contains("https://"));
+        assertFalse(PAGE.contains(" src=") || PAGE.contains("<link") || PAGE.contains("@import"));
+    }
+
+    @Test
+    void sameNamesAfterSanitisingGetDistinctAnchors() {
+        String page = HtmlReport.render(RunReport.of(List.of(
+                new dev.autocoder.state.TaskState("a/b", "f"),
+                new dev.autocoder.state.TaskState("a-b", "f"))));
+
+        assertTrue(page.contains("id=\"task-a-b\" data-task=\"a/b\""));
+        assertTrue(page.contains("id=\"task-a-b-2\" data-task=\"a-b\""));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.autocoder.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autocoder.model.TokenUsage;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class PriceTableTest {
+
+    @Test
+    void costIsPricePerMillionTimesTokens() {
+        BigDecimal cost = PriceTable.defaults().cost("gpt-4o-mini", new TokenUsage(2_000_000, 500_000))
+                .orElseThrow();
+
+        assertEquals(0, new BigDecimal("0.60").compareTo(cost), cost.toPlainString());
+    }
+
+    @Test
+    void datedModelNamesUseTheLongestMatchingEntry() {
+        PriceTable prices = PriceTable.defaults();
+
+        assertEquals(PriceTable.Price.parse("0.15/0.60"), prices.price("gpt-4o-mini-2024-07-18")
+                .orElseThrow());
+        assertEquals(PriceTable.Price.parse("2.50/10.00"), prices.price("GPT-4o").orElseThrow());
+    }
+
+    @Test
+    void unknownModelHasNoCost() {
+        assertTrue(PriceTable.defaults().cost("llama-3", new TokenUsage(1, 1)).isEmpty());
+    }
+
+    @Test
+    void configuredPriceOverridesTheDefault() {
+        PriceTable prices = PriceTable.defaults().with("gpt-4o", PriceTable.Price.parse(" 1 / 2 "));
+
+        assertEquals(0, BigDecimal.valueOf(3).compareTo(
+                prices.cost("gpt-4o", new TokenUsage(1_000_000, 1_000_000)).orElseThrow()));
+    }
+
+    @Test
+    void malformedPriceIsRefusedQuotingIt() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> PriceTable.Price.parse("cheap"));
+
+        assertTrue(error.getMessage().contains("'cheap'"));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.autocoder.report;
+
+import dev.autocoder.model.TokenUsage;
+import dev.autocoder.state.TaskState;
+import dev.autocoder.state.TaskState.Attempt;
+import dev.autocoder.state.TaskState.Clarification;
+import dev.autocoder.verify.CodeUnit;
+import dev.autocoder.verify.Feedback;
+import java.util.List;
+
+/** Task states as a run leaves them, for the report tests. */
+final class ReportFixtures {
+
+    static final String HOSTILE_CODE = """
+            package com.example;
+            /** </pre><script>document.body.dataset.pwned = 'yes';</script> */
+            class Money {}
+            """;
+
+    private ReportFixtures() {
+    }
+
+    /** Verified on the second attempt, after a compile error; one clarification. */
+    static TaskState verifiedMoney() {
+        TaskState state = new TaskState("money-utils", "fp");
+        CodeUnit first = new CodeUnit("com.example", "Money", """
+                package com.example;
+                class Money {
+                    long cents;
+                }
+                """, false);
+        CodeUnit second = new CodeUnit("com.example", "Money", """
+                package com.example;
+                class Money {
+                    long cents;
+                    Money plus(Money other) { return this; }
+                }
+                """, false);
+        state.recordModelCall(new TokenUsage(1_000_000, 200_000), 3_000);
+        state.recordModelCall(new TokenUsage(500_000, 100_000), 1_500);
+        state.addClarification(new Clarification("Which <currency>?", "EUR & USD",
+                Clarification.Source.USER));
+        state.addAttempt(new Attempt(1, List.of(first), List.of(Feedback.blocking(
+                Feedback.Stage.COMPILE, "Money.java:3: cannot find symbol <plus>")), false, 1_200));
+        state.addAttempt(new Attempt(2, List.of(second), List.of(Feedback.advice(
+                Feedback.Stage.CHECKSTYLE, "line 4 longer than 100")), true, 2_400));
+        state.verified(List.of(second));
+        return state;
+    }
+
+    /** Failed once, with code that tries to break out of the page. */
+    static TaskState failedHostile() {
+        TaskState state = new TaskState("money/part-2", "fp");
+        state.recordModelCall(new TokenUsage(10, 20), 100);
+        state.addAttempt(new Attempt(1, List.of(new CodeUnit("com.example", "Money", HOSTILE_CODE,
+                false)), List.of(Feedback.blocking(Feedback.Stage.TEST, "expected <1> but was <2>")),
+                false, 50));
+        state.failed("gave up after 1 attempt: <script>alert(1)</script>");
+        return state;
+    }
+}

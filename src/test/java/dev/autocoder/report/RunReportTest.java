@@ -1,0 +1,71 @@
+package dev.autocoder.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.autocoder.verify.CodeUnit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+
+    @TempDir
+    Path dir;
+
+    private static RunReport sample() {
+        return RunReport.of(List.of(ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile()));
+    }
+
+    @Test
+    void secondAttemptCarriesTheDiffFromTheFirst() {
+        RunReport.AttemptReport second = sample().tasks().get(0).attempts().get(1);
+
+        assertEquals(List.of("--- a/main/com/example/Money.java",
+                "+++ b/main/com/example/Money.java", "@@ -1,4 +1,5 @@", " package com.example;",
+                " class Money {", "     long cents;", "+    Money plus(Money other) { return this; }",
+                " }"), second.diff());
+    }
+
+    @Test
+    void diffNamesAddedAndRemovedFilesPerRoot() {
+        CodeUnit money = new CodeUnit("p", "Money", "class Money {}\n", false);
+        CodeUnit test = new CodeUnit("p", "MoneyTest", "class MoneyTest {}\n", true);
+
+        List<String> diff = RunReport.diff(List.of(money), List.of(test));
+
+        assertEquals(List.of("--- a/main/p/Money.java", "+++ /dev/null", "@@ -1,1 +0,0 @@",
+                "-class Money {}", "--- /dev/null", "+++ b/test/p/MoneyTest.java",
+                "@@ -0,0 +1,1 @@", "+class MoneyTest {}"), diff);
+    }
+
+    @Test
+    void jsonHoldsTheSameDataInAStableOrder() {
+        String json = sample().toJson();
+
+        JsonObject first = JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("tasks")
+                .get(0).getAsJsonObject();
+        assertEquals(sample().toJson(), json);
+        assertTrue(json.startsWith("{\n  \"tasks\": [\n    {\n      \"task\": \"money-utils\",\n"
+                + "      \"status\": \"verified\",\n"), json);
+        assertEquals(1_500_000, first.get("inputTokens").getAsLong());
+        assertEquals("COMPILE", first.getAsJsonArray("attempts").get(0).getAsJsonObject()
+                .getAsJsonArray("feedback").get(0).getAsJsonObject().get("stage").getAsString());
+        assertEquals("USER", first.getAsJsonArray("clarifications").get(0).getAsJsonObject()
+                .get("source").getAsString());
+    }
+
+    @Test
+    void writesBothFilesIntoTheFolder() throws IOException {
+        sample().writeTo(dir.resolve("target/autocoder"));
+
+        assertEquals(sample().toJson(), Files.readString(dir.resolve("target/autocoder/report.json")));
+        assertEquals(HtmlReport.render(sample()),
+                Files.readString(dir.resolve("target/autocoder/report.html")));
+    }
+}
