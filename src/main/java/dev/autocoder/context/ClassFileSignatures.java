@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Reads a compiled class (JVMS chapter 4) just far enough to print its public and protected API as
@@ -44,14 +45,25 @@ final class ClassFileSignatures {
      * @throws IllegalArgumentException when the bytes are not a readable class file
      */
     static String render(byte[] classFile) {
+        return render(classFile, name -> true);
+    }
+
+    /**
+     * The constructors and the public and protected members accepted by {@code shownMember} (by
+     * name) of the class in {@code classFile}; a narrower view for a class too large to show whole.
+     *
+     * @throws IllegalArgumentException when the bytes are not a readable class file
+     */
+    static String render(byte[] classFile, Predicate<String> shownMember) {
         try {
-            return new ClassFileSignatures().read(new DataInputStream(new ByteArrayInputStream(classFile)));
+            return new ClassFileSignatures().read(new DataInputStream(new ByteArrayInputStream(classFile)),
+                    shownMember);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a readable class file: " + e.getMessage(), e);
         }
     }
 
-    private String read(DataInputStream in) throws IOException {
+    private String read(DataInputStream in, Predicate<String> shownMember) throws IOException {
         if (in.readInt() != 0xCAFEBABE) {
             throw new IOException("bad magic number");
         }
@@ -75,31 +87,40 @@ final class ClassFileSignatures {
         String simpleName = thisClass.substring(slash + 1).replace('$', '.');
         boolean isInterface = (access & ACC_INTERFACE) != 0;
 
-        StringBuilder out = new StringBuilder();
-        if (!packageName.isEmpty()) {
-            out.append("package ").append(packageName).append(";\n\n");
-        }
-        out.append(header(access, simpleName, superClass, interfaces, classSignature, packageName)).append(" {\n");
+        ImportedNames names = new ImportedNames(packageName);
+        StringBuilder body = new StringBuilder();
+        body.append(header(access, simpleName, superClass, interfaces, classSignature, names)).append(" {\n");
         String shortName = simpleName.substring(simpleName.lastIndexOf('.') + 1);
         List<String> enumConstants = fields.stream()
                 .filter(f -> (f.access() & ACC_ENUM) != 0)
                 .map(Member::name)
                 .toList();
         if (!enumConstants.isEmpty()) {
-            out.append("    ").append(String.join(", ", enumConstants)).append(";\n");
+            body.append("    ").append(String.join(", ", enumConstants)).append(";\n");
         }
         fields.stream()
                 .filter(f -> visible(f.access(), isInterface) && (f.access() & (ACC_ENUM | ACC_SYNTHETIC)) == 0)
+                .filter(f -> shownMember.test(f.name()))
                 .sorted(Comparator.comparing(Member::name))
-                .map(f -> fieldLine(f, packageName))
-                .forEach(line -> out.append("    ").append(line).append('\n'));
+                .map(f -> fieldLine(f, names))
+                .forEach(line -> body.append("    ").append(line).append('\n'));
         methods.stream()
                 .filter(m -> visible(m.access(), isInterface) && (m.access() & (ACC_SYNTHETIC | ACC_BRIDGE)) == 0)
-                .filter(m -> !m.name().equals("<clinit>"))
+                .filter(m -> m.name().equals("<init>") || !m.name().equals("<clinit>") && shownMember.test(m.name()))
                 .sorted(Comparator.comparing((Member m) -> !m.name().equals("<init>")).thenComparing(Member::name))
-                .map(m -> methodLine(m, shortName, isInterface, packageName))
-                .forEach(line -> out.append("    ").append(line).append('\n'));
-        return out.append("}\n").toString();
+                .map(m -> methodLine(m, shortName, isInterface, names))
+                .forEach(line -> body.append("    ").append(line).append('\n'));
+        body.append("}\n");
+
+        StringBuilder out = new StringBuilder();
+        if (!packageName.isEmpty()) {
+            out.append("package ").append(packageName).append(";\n\n");
+        }
+        String imports = names.importLines();
+        if (!imports.isEmpty()) {
+            out.append(imports).append('\n');
+        }
+        return out.append(body).toString();
     }
 
     private void readConstantPool(DataInputStream in) throws IOException {
@@ -170,14 +191,14 @@ final class ClassFileSignatures {
     }
 
     private static String header(int access, String simpleName, String superClass, List<String> interfaces,
-            String signature, String packageName) {
+            String signature, ImportedNames names) {
         StringBuilder out = new StringBuilder(modifiers(access & (ACC_PUBLIC | ACC_PROTECTED)));
         boolean isInterface = (access & ACC_INTERFACE) != 0;
         String typeParameters = "";
-        String superText = superClass == null ? null : JvmTypes.className(superClass, packageName);
-        List<String> interfaceTexts = interfaces.stream().map(i -> JvmTypes.className(i, packageName)).toList();
+        String superText = superClass == null ? null : names.name(superClass);
+        List<String> interfaceTexts = interfaces.stream().map(names::name).toList();
         if (signature != null) {
-            List<String> parts = JvmTypes.classSignature(signature, packageName);
+            List<String> parts = JvmTypes.classSignature(signature, names);
             typeParameters = parts.get(0);
             superText = parts.get(1);
             interfaceTexts = parts.subList(2, parts.size());
@@ -202,16 +223,16 @@ final class ClassFileSignatures {
         return out.toString();
     }
 
-    private static String fieldLine(Member field, String packageName) {
+    private static String fieldLine(Member field, ImportedNames names) {
         String type = JvmTypes.fieldType(field.signature() != null ? field.signature() : field.descriptor(),
-                packageName);
+                names);
         return modifiers(field.access() & (ACC_PUBLIC | ACC_PROTECTED | ACC_STATIC | ACC_FINAL))
                 + type + " " + field.name() + ";";
     }
 
-    private static String methodLine(Member method, String simpleName, boolean inInterface, String packageName) {
+    private static String methodLine(Member method, String simpleName, boolean inInterface, ImportedNames names) {
         JvmTypes.MethodType type = JvmTypes.methodType(
-                method.signature() != null ? method.signature() : method.descriptor(), packageName);
+                method.signature() != null ? method.signature() : method.descriptor(), names);
         int shown = ACC_PUBLIC | ACC_PROTECTED | ACC_STATIC | ACC_FINAL | (inInterface ? 0 : ACC_ABSTRACT);
         StringBuilder out = new StringBuilder(modifiers(method.access() & shown));
         if (inInterface && (method.access() & (ACC_ABSTRACT | ACC_STATIC)) == 0) {
@@ -230,7 +251,7 @@ final class ClassFileSignatures {
         }
         out.append(String.join(", ", parameters)).append(')');
         List<String> exceptions = type.exceptions().isEmpty()
-                ? method.exceptions().stream().map(e -> JvmTypes.className(e, packageName)).toList()
+                ? method.exceptions().stream().map(names::name).toList()
                 : type.exceptions();
         if (!exceptions.isEmpty()) {
             out.append(" throws ").append(String.join(", ", exceptions));

@@ -14,23 +14,23 @@ final class JvmTypes {
     }
 
     private final String text;
-    private final String ownPackage;
+    private final ImportedNames names;
     private int pos;
 
-    private JvmTypes(String text, String ownPackage) {
+    private JvmTypes(String text, ImportedNames names) {
         this.text = text;
-        this.ownPackage = ownPackage;
+        this.names = names;
     }
 
     /** A field descriptor or field signature as a Java type. */
-    static String fieldType(String signature, String ownPackage) {
-        JvmTypes reader = new JvmTypes(signature, ownPackage);
+    static String fieldType(String signature, ImportedNames names) {
+        JvmTypes reader = new JvmTypes(signature, names);
         return reader.type();
     }
 
     /** A method descriptor or method signature. */
-    static MethodType methodType(String signature, String ownPackage) {
-        JvmTypes reader = new JvmTypes(signature, ownPackage);
+    static MethodType methodType(String signature, ImportedNames names) {
+        JvmTypes reader = new JvmTypes(signature, names);
         String typeParameters = reader.typeParameters();
         reader.expect('(');
         List<String> parameters = new ArrayList<>();
@@ -51,24 +51,14 @@ final class JvmTypes {
      * A class signature's type parameters, superclass and interfaces: element 0 is the type
      * parameter text (possibly empty), element 1 the superclass, the rest the interfaces.
      */
-    static List<String> classSignature(String signature, String ownPackage) {
-        JvmTypes reader = new JvmTypes(signature, ownPackage);
+    static List<String> classSignature(String signature, ImportedNames names) {
+        JvmTypes reader = new JvmTypes(signature, names);
         List<String> parts = new ArrayList<>();
         parts.add(reader.typeParameters());
         while (reader.pos < reader.text.length()) {
             parts.add(reader.type());
         }
         return parts;
-    }
-
-    /** An internal class name ({@code java/util/Map$Entry}) as it reads in source. */
-    static String className(String internalName, String ownPackage) {
-        int slash = internalName.lastIndexOf('/');
-        String packageName = slash < 0 ? "" : internalName.substring(0, slash).replace('/', '.');
-        String simple = internalName.substring(slash + 1).replace('$', '.');
-        // java.lang and the class's own package need no import, so their short names are unambiguous
-        return packageName.equals("java.lang") || packageName.equals(ownPackage) || packageName.isEmpty()
-                ? simple : packageName + "." + simple;
     }
 
     private String typeParameters() {
@@ -122,7 +112,7 @@ final class JvmTypes {
     }
 
     private String classType() {
-        StringBuilder rendered = new StringBuilder(className(identifier(), ownPackage));
+        StringBuilder rendered = new StringBuilder(names.name(identifier()));
         while (true) {
             char c = text.charAt(pos++);
             if (c == ';') {

@@ -90,20 +90,36 @@ public final class ProjectContext {
         Set<String> specTypes = new TreeSet<>(taskTypes);
         specFiles.forEach(file -> specTypes.addAll(TypeNames.simpleNames(file.text())));
         Map<String, Integer> testMentions = new HashMap<>();
-        includedTests.forEach(test -> test.nameCounts().forEach((name, n) -> testMentions.merge(name, n, Integer::sum)));
+        for (ParsedSource test : includedTests) {
+            test.nameCounts().forEach((name, n) -> testMentions.merge(name, n, Integer::sum));
+        }
         Set<String> shown = specFiles.stream().map(ProjectFile::path).collect(Collectors.toSet());
         Set<String> mainTypes = offerMainSignatures(packer, specTypes, testMentions, shown);
 
+        Set<String> usedNames = new HashSet<>(testMentions.keySet());
+        usedNames.addAll(List.of(taskDescription.split("\\W+")));
         try (DependencyClasses classes = new DependencyClasses(project.dependencies())) {
             for (String className : dependencyCandidates(taskDescription, taskTypes, mainTypes, includedTests,
                     classes)) {
-                classes.find(className).ifPresent(found -> packer.offer(
-                        "dependency " + className + " from " + found.dependency().coordinates(),
-                        "Signatures of " + className + " from " + found.dependency().coordinates(),
-                        ClassFileSignatures.render(found.bytes()), "java"));
+                classes.find(className).ifPresent(found -> offerDependencyClass(packer, found, usedNames));
             }
         }
         return packer.result();
+    }
+
+    /**
+     * Offers a dependency class whole or, when that does not fit (Assertions has hundreds of
+     * overloads), only the members the spec and the included tests name.
+     */
+    private static void offerDependencyClass(ContextPacker packer, DependencyClasses.Found found,
+            Set<String> usedNames) {
+        String from = found.className() + " from " + found.dependency().coordinates();
+        if (!packer.offer("dependency " + from, "Signatures of " + from, ClassFileSignatures.render(found.bytes()),
+                "java")) {
+            packer.offer("dependency " + from + ", members used", "Signatures of " + from
+                    + ", only the members used here", ClassFileSignatures.render(found.bytes(), usedNames::contains),
+                    "java");
+        }
     }
 
     /** A one-line summary for a debug log: size, and what was included and left out. */

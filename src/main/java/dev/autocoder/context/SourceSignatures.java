@@ -159,9 +159,11 @@ final class SourceSignatures {
         return out.append(';').toString();
     }
 
-    // The tree's own printing knows varargs (int... values); only modifiers and line breaks go.
+    // The tree's own printing knows varargs (int... values); only modifiers (a record component's
+    // implied private final) and line breaks go. Modifiers are keywords, so no name can match.
     private static String parameter(VariableTree parameter) {
-        return parameter.toString().replaceAll("\\s+", " ").replaceFirst("^(final )", "").strip();
+        return parameter.toString().replaceAll("\\s+", " ")
+                .replaceAll("\\b(?:private|protected|public|static|final) ", "").strip();
     }
 
     private static String typeParameters(List<? extends Tree> parameters) {
