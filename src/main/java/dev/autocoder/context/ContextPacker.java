@@ -42,6 +42,11 @@ final class ContextPacker {
         return true;
     }
 
+    /** Lists a section that could not be made at all, with the reason. */
+    void skip(String label, String reason) {
+        leftOut.add(label + " (" + reason + ")");
+    }
+
     ProjectContext.Context result() {
         return new ProjectContext.Context(text.toString(), included, leftOut);
     }

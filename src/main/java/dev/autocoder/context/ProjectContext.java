@@ -73,6 +73,8 @@ public final class ProjectContext {
         List<ProjectFile> specFiles = contextFiles.stream().map(files::specFile).toList();
         ContextPacker packer = new ContextPacker(budgetChars);
         packer.offer("project", "Project", projectSummary(), "");
+        // a file the spec names is shown in full once, never again as a test or as signatures
+        Set<String> shown = specFiles.stream().map(ProjectFile::path).collect(Collectors.toSet());
         for (ProjectFile file : specFiles) {
             packer.offer("file " + file.path(), "File " + file.path(), file.text(), language(file.path()));
         }
@@ -80,7 +82,7 @@ public final class ProjectContext {
         // the task name is prefixed so that a capitalised name (MoneyTransfer) does not start a sentence
         Set<String> taskTypes = TypeNames.simpleNames("task " + taskName + "\n" + taskDescription);
         List<ParsedSource> includedTests = new ArrayList<>();
-        for (ParsedSource test : testsMentioning(taskTypes)) {
+        for (ParsedSource test : testsMentioning(taskTypes, shown)) {
             if (packer.offer("test " + test.file().path(), "Test " + test.file().path(), test.file().text(),
                     "java")) {
                 includedTests.add(test);
@@ -93,7 +95,6 @@ public final class ProjectContext {
         for (ParsedSource test : includedTests) {
             test.nameCounts().forEach((name, n) -> testMentions.merge(name, n, Integer::sum));
         }
-        Set<String> shown = specFiles.stream().map(ProjectFile::path).collect(Collectors.toSet());
         Set<String> mainTypes = offerMainSignatures(packer, specTypes, testMentions, shown);
 
         Set<String> usedNames = new HashSet<>(testMentions.keySet());
@@ -114,8 +115,15 @@ public final class ProjectContext {
     private static void offerDependencyClass(ContextPacker packer, DependencyClasses.Found found,
             Set<String> usedNames) {
         String from = found.className() + " from " + found.dependency().coordinates();
-        if (!packer.offer("dependency " + from, "Signatures of " + from, ClassFileSignatures.render(found.bytes()),
-                "java")) {
+        String whole;
+        try {
+            whole = ClassFileSignatures.render(found.bytes());
+        } catch (IllegalArgumentException e) {
+            // a class file newer or stranger than this reader costs its section, not the whole context
+            packer.skip("dependency " + from, e.getMessage());
+            return;
+        }
+        if (!packer.offer("dependency " + from, "Signatures of " + from, whole, "java")) {
             packer.offer("dependency " + from + ", members used", "Signatures of " + from
                     + ", only the members used here", ClassFileSignatures.render(found.bytes(), usedNames::contains),
                     "java");
@@ -160,13 +168,14 @@ public final class ProjectContext {
     }
 
     // In test-first work these tests are the specification, so the most mentions rank first.
-    private List<ParsedSource> testsMentioning(Set<String> taskTypes) {
+    private List<ParsedSource> testsMentioning(Set<String> taskTypes, Set<String> shown) {
         if (taskTypes.isEmpty()) {
             return List.of();
         }
         // a plain text search first, so only candidate tests pay for parsing
         List<ProjectFile> candidates = files.javaFiles(project.testSourceRoots()).stream()
                 .map(files::read)
+                .filter(file -> !shown.contains(file.path()))
                 .filter(file -> taskTypes.stream().anyMatch(file.text()::contains))
                 .toList();
         return parse(candidates).stream()

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.project.Dependency;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +151,22 @@ class DependencySignaturesTest {
                     RED, GREEN;
                 """), context.text());
         assertTrue(context.text().contains("public Color next();"), context.text());
+    }
+
+    @Test
+    void anUnreadableClassFileIsListedAsLeftOutWithTheReason() throws IOException {
+        Path jar = dir.resolve("broken.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("org/example/Broken.class"));
+            out.write(new byte[] {1, 2, 3, 4});
+        }
+        TestProject project = new TestProject(dir.resolve("project"))
+                .dependency(new Dependency("org.example", "broken", "1", "compile", true, jar));
+
+        ProjectContext.Context context = project.context(20_000).build("x", "Wrap org.example.Broken.", List.of());
+
+        assertEquals(List.of("dependency org.example.Broken from org.example:broken:1 (not a readable class file:"
+                + " bad magic number)"), context.leftOut());
     }
 
     /** A project whose test {@code MoneyTest} has {@code body}, depending on the real junit-jupiter-api jar. */

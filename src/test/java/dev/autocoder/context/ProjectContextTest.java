@@ -162,6 +162,17 @@ class ProjectContextTest {
     }
 
     @Test
+    void aTestTheSpecNamesIsShownOnceAsAFile() {
+        TestProject project = moneyProject();
+
+        ProjectContext.Context context = project.context(20_000).build("allocation", "Add allocation to Money.",
+                List.of("src/test/java/com/acme/money/MoneyAcceptanceTest.java"));
+
+        assertEquals(List.of("project", "file src/test/java/com/acme/money/MoneyAcceptanceTest.java",
+                "signatures src/main/java/com/acme/money/Money.java"), context.included());
+    }
+
+    @Test
     void aSectionThatDoesNotFitIsLeftOutWithItsSizeWhileASmallerLaterOneFits() {
         TestProject project = moneyProject()
                 .write("big.txt", "x".repeat(5_000))
