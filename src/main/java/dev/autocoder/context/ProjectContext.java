@@ -69,6 +69,8 @@ public final class ProjectContext {
      * @throws ContextException when a context file is outside the project or missing
      */
     public Context build(String taskName, String taskDescription, List<String> contextFiles) {
+        Objects.requireNonNull(taskName, "taskName");
+        Objects.requireNonNull(taskDescription, "taskDescription");
         // every named file is checked before any work, so a bad path fails fast and alone
         List<ProjectFile> specFiles = contextFiles.stream().map(files::specFile).toList();
         ContextPacker packer = new ContextPacker(budgetChars);
@@ -81,13 +83,7 @@ public final class ProjectContext {
 
         // the task name is prefixed so that a capitalised name (MoneyTransfer) does not start a sentence
         Set<String> taskTypes = TypeNames.simpleNames("task " + taskName + "\n" + taskDescription);
-        List<ParsedSource> includedTests = new ArrayList<>();
-        for (ParsedSource test : testsMentioning(taskTypes, shown)) {
-            if (packer.offer("test " + test.file().path(), "Test " + test.file().path(), test.file().text(),
-                    "java")) {
-                includedTests.add(test);
-            }
-        }
+        List<ParsedSource> includedTests = offerTests(packer, taskTypes, shown);
 
         Set<String> specTypes = new TreeSet<>(taskTypes);
         specFiles.forEach(file -> specTypes.addAll(TypeNames.simpleNames(file.text())));
@@ -165,6 +161,18 @@ public final class ProjectContext {
             parsed.add(new ParsedSource(sources.get(i), units.get(i), JavaSources.nameCounts(units.get(i))));
         }
         return parsed;
+    }
+
+    /** Offers the tests about the task's types in full; returns those that fit. */
+    private List<ParsedSource> offerTests(ContextPacker packer, Set<String> taskTypes, Set<String> shown) {
+        List<ParsedSource> included = new ArrayList<>();
+        for (ParsedSource test : testsMentioning(taskTypes, shown)) {
+            String path = test.file().path();
+            if (packer.offer("test " + path, "Test " + path, test.file().text(), "java")) {
+                included.add(test);
+            }
+        }
+        return included;
     }
 
     // In test-first work these tests are the specification, so the most mentions rank first.
