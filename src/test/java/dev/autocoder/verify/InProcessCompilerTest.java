@@ -1,5 +1,7 @@
 package dev.autocoder.verify;
 
+import static dev.autocoder.verify.TestProject.MONEY;
+import static dev.autocoder.verify.TestProject.MONEY_TEST;
 import static dev.autocoder.verify.TestProject.candidate;
 import static dev.autocoder.verify.TestProject.unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,30 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InProcessCompilerTest {
-
-    private static final String MONEY = """
-            package com.example;
-
-            public record Money(long cents) {
-                public Money plus(Money other) {
-                    return new Money(cents + other.cents);
-                }
-            }
-            """;
-
-    private static final String MONEY_TEST = """
-            package com.example;
-
-            import static org.junit.jupiter.api.Assertions.assertEquals;
-            import org.junit.jupiter.api.Test;
-
-            class MoneyTest {
-                @Test
-                void adds() {
-                    assertEquals(new Money(3), new Money(1).plus(new Money(2)));
-                }
-            }
-            """;
 
     private static final String INVOICE_TEST = """
             package com.example.billing;

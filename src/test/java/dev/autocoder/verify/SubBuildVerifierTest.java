@@ -1,5 +1,7 @@
 package dev.autocoder.verify;
 
+import static dev.autocoder.verify.TestProject.MONEY;
+import static dev.autocoder.verify.TestProject.MONEY_TEST;
 import static dev.autocoder.verify.TestProject.candidate;
 import static dev.autocoder.verify.TestProject.unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,30 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Real Maven sub-builds; each test is one Maven run, so assertions are grouped per run. */
 class SubBuildVerifierTest {
-
-    static final String MONEY = """
-            package com.example;
-
-            public record Money(long cents) {
-                public Money plus(Money other) {
-                    return new Money(cents + other.cents);
-                }
-            }
-            """;
-
-    static final String MONEY_TEST = """
-            package com.example;
-
-            import static org.junit.jupiter.api.Assertions.assertEquals;
-            import org.junit.jupiter.api.Test;
-
-            class MoneyTest {
-                @Test
-                void adds() {
-                    assertEquals(new Money(3), new Money(1).plus(new Money(2)));
-                }
-            }
-            """;
 
     private static final String COUNTER_TEST = """
             package com.example.count;

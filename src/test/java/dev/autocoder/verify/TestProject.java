@@ -13,6 +13,31 @@ import java.util.Optional;
 /** A small consuming project on disk for verifier tests, with JUnit 5 from the local repository. */
 final class TestProject {
 
+    /** A small record of money with an addition, and its acceptance test. */
+    static final String MONEY = """
+            package com.example;
+
+            public record Money(long cents) {
+                public Money plus(Money other) {
+                    return new Money(cents + other.cents);
+                }
+            }
+            """;
+
+    static final String MONEY_TEST = """
+            package com.example;
+
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+            import org.junit.jupiter.api.Test;
+
+            class MoneyTest {
+                @Test
+                void adds() {
+                    assertEquals(new Money(3), new Money(1).plus(new Money(2)));
+                }
+            }
+            """;
+
     private final Path base;
 
     TestProject(Path base) {
