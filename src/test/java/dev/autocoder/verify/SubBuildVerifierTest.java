@@ -194,6 +194,32 @@ class SubBuildVerifierTest {
     }
 
     @Test
+    void everythingVerifiedPassesTogetherWithTheProjectTestsThatCanRun() {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .test("com/example/MoneyTest.java", MONEY_TEST)
+                .test("com/example/billing/InvoiceTest.java", """
+                        package com.example.billing;
+
+                        import org.junit.jupiter.api.Test;
+
+                        class InvoiceTest {
+                            @Test
+                            void exists() {
+                                new Invoice();
+                            }
+                        }
+                        """).layout();
+        List<CodeUnit> verified = List.of(unit("com.example.Money", MONEY, false),
+                unit("com.example.MoneyMoreTest", MONEY_TEST.replace("class MoneyTest", "class MoneyMoreTest"), true));
+
+        Verdict verdict = verifier(layout, Duration.ofMinutes(3)).verifyTogether(verified);
+
+        assertTrue(verdict.passed(), verdict.toString());
+        assertEquals(List.of("left out the test com/example/billing/InvoiceTest.java: it refers to types that do not exist yet"),
+                verdict.feedback().stream().map(Feedback::message).toList());
+    }
+
+    @Test
     void safeEnvironmentKeepsOnlyAllowListedVariablesWithoutSecrets() {
         Map<String, String> safe = SubBuildVerifier.safeEnvironment(Map.of("PATH", "/usr/bin", "HOME", "/home/me",
                 "OPENAI_API_KEY", "sk-test", "GITHUB_TOKEN", "t", "DB_PASSWORD", "p", "LANG", "C.UTF-8"));
