@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
@@ -93,13 +96,15 @@ final class SubBuildReactor {
                 </project>
                 """.formatted(modules));
         String checkstyle = checkstyleXml(folder);
+        String dependencies = dependenciesXml(folder);
         List<SourceFile> mainSources = SourceFile.under(layout.mainSourceRoots());
         for (int i = 0; i < plans.size(); i++) {
-            writeModule(folder.resolve(moduleName(i)), moduleName(i), plans.get(i), mainSources, checkstyle);
+            writeModule(folder.resolve(moduleName(i)), moduleName(i), plans.get(i), mainSources,
+                    modulePom(moduleName(i), dependencies, checkstyle));
         }
     }
 
-    private void writeModule(Path module, String name, Plan plan, List<SourceFile> mainSources, String checkstyle)
+    private void writeModule(Path module, String name, Plan plan, List<SourceFile> mainSources, String pom)
             throws IOException {
         Path main = module.resolve("src/main/java");
         Path test = module.resolve("src/test/java");
@@ -112,7 +117,7 @@ final class SubBuildReactor {
         }
         copy(mainSources, main, written);
         copy(plan.projectTests(), test, written);
-        Files.writeString(module.resolve("pom.xml"), modulePom(name, checkstyle));
+        Files.writeString(module.resolve("pom.xml"), pom);
     }
 
     private static void copy(List<SourceFile> files, Path root, Set<Path> written) throws IOException {
@@ -125,7 +130,7 @@ final class SubBuildReactor {
         }
     }
 
-    private String modulePom(String name, String checkstyle) {
+    private String modulePom(String name, String dependencies, String checkstyle) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -172,7 +177,7 @@ final class SubBuildReactor {
                     </plugins>
                   </build>
                 </project>
-                """.formatted(name, dependenciesXml(), version("maven-resources-plugin", "3.3.1"),
+                """.formatted(name, dependencies, version("maven-resources-plugin", "3.3.1"),
                 version("maven-compiler-plugin", "3.14.0"), xml(layout.javaRelease()), checkstyle,
                 version("maven-surefire-plugin", "3.5.3"));
     }
@@ -181,8 +186,12 @@ final class SubBuildReactor {
         return xml(layout.pluginVersions().getOrDefault(plugin, fallback));
     }
 
-    /** Every dependency as a system-scoped file; artifactIds are made unique since only the file matters. */
-    private String dependenciesXml() {
+    /**
+     * Every dependency as a system-scoped file; artifactIds are made unique since only the file
+     * matters. Maven accepts only files as system paths, so class folders (reactor modules) are
+     * packed into jars in the work folder first.
+     */
+    private String dependenciesXml(Path folder) throws IOException {
         StringBuilder xml = new StringBuilder();
         Set<String> keys = new HashSet<>();
         int index = 0;
@@ -201,9 +210,25 @@ final class SubBuildReactor {
                           <systemPath>%s</systemPath>
                         </dependency>
                     """.formatted(xml(dependency.groupId()), xml(artifactId), xml(dependency.version()),
-                    xml(dependency.file().toAbsolutePath().toString())));
+                    xml(asFile(dependency.file(), folder.resolve("deps").resolve(index + "-" + artifactId + ".jar")))));
         }
         return xml.toString();
+    }
+
+    private static String asFile(Path dependency, Path jar) throws IOException {
+        if (!Files.isDirectory(dependency)) {
+            return dependency.toAbsolutePath().toString();
+        }
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(dependency)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(SourceFile.slashes(dependency.relativize(file))));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar.toAbsolutePath().toString();
     }
 
     /** The checkstyle plugin element: the override file, else the project's setup, else the default rules. */

@@ -194,7 +194,7 @@ class SubBuildVerifierTest {
     }
 
     @Test
-    void everythingVerifiedPassesTogetherWithTheProjectTestsThatCanRun() {
+    void everythingVerifiedPassesTogetherWithProjectTestsThatCanRunAndClassFolderDependencies() {
         ProjectLayout layout = new TestProject(dir.resolve("project"))
                 .test("com/example/MoneyTest.java", MONEY_TEST)
                 .test("com/example/billing/InvoiceTest.java", """
@@ -208,9 +208,10 @@ class SubBuildVerifierTest {
                                 new Invoice();
                             }
                         }
-                        """).layout();
+                        """).layout(List.of(TestProject.classFolder(dir.resolve("lib-classes"))));
         List<CodeUnit> verified = List.of(unit("com.example.Money", MONEY, false),
-                unit("com.example.MoneyMoreTest", MONEY_TEST.replace("class MoneyTest", "class MoneyMoreTest"), true));
+                unit("com.example.MoneyMoreTest", MONEY_TEST.replace("class MoneyTest", "class MoneyMoreTest")
+                        .replace("new Money(1).plus", "new Money(lib.Lib.one()).plus"), true));
 
         Verdict verdict = verifier(layout, Duration.ofMinutes(3)).verifyTogether(verified);
 

@@ -86,6 +86,10 @@ final class TestProject {
     }
 
     ProjectLayout layout() {
+        return layout(List.of());
+    }
+
+    ProjectLayout layout(List<Dependency> extra) {
         try {
             Files.createDirectories(base.resolve("src/main/java"));
             Files.createDirectories(base.resolve("src/test/java"));
@@ -93,7 +97,24 @@ final class TestProject {
             throw new UncheckedIOException(e);
         }
         return new ProjectLayout(base, "17", List.of(base.resolve("src/main/java")),
-                List.of(base.resolve("src/test/java")), junit(), Map.of(), Optional.empty());
+                List.of(base.resolve("src/test/java")), java.util.stream.Stream.concat(junit().stream(), extra.stream()).toList(),
+                Map.of(), Optional.empty());
+    }
+
+    /** A class folder with {@code lib.Lib.one()}, as a reactor module's output would be. */
+    static Dependency classFolder(Path folder) {
+        try {
+            Path source = Files.createDirectories(folder.resolveSibling("lib-src")).resolve("Lib.java");
+            Files.writeString(source, "package lib;\npublic class Lib { public static int one() { return 1; } }\n");
+            int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", folder.toString(),
+                    source.toString());
+            if (status != 0) {
+                throw new IllegalStateException("cannot compile the class folder fixture");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Dependency("com.example", "lib", "1", "compile", true, folder);
     }
 
     static CodeUnit unit(String qualifiedName, String source, boolean test) {
