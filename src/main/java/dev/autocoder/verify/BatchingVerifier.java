@@ -1,0 +1,108 @@
+package dev.autocoder.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Group commit for sub-builds: candidates that arrive while a sub-build runs wait and go together
+ * into the next one, so Maven starts once per round instead of once per candidate.
+ */
+public final class BatchingVerifier implements Verifier, AutoCloseable {
+
+    private record Pending(Candidate candidate, CompletableFuture<Verdict> verdict) { }
+
+    private final Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier;
+    private final int maxBatch;
+    private final Object lock = new Object();
+    private final List<Pending> queue = new ArrayList<>();
+    private boolean building;
+    private boolean closed;
+
+    /** Batches for a sub-build verifier, at most {@code maxBatch} candidates per build. */
+    public BatchingVerifier(SubBuildVerifier subBuild, int maxBatch) {
+        this(subBuild::verifyBatch, maxBatch);
+    }
+
+    BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("a batch holds at least one candidate, got " + maxBatch);
+        }
+        this.batchVerifier = batchVerifier;
+        this.maxBatch = maxBatch;
+    }
+
+    /**
+     * Verifies the candidate in the next sub-build: a caller whose candidate still waits when no
+     * build runs starts one with everything queued, so a caller never waits more than one build
+     * beyond its own and never for builds of candidates queued after it.
+     */
+    @Override
+    public Verdict verify(Candidate candidate) {
+        Pending mine = new Pending(candidate, new CompletableFuture<>());
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the batching verifier is closed");
+            }
+            queue.add(mine);
+        }
+        while (!mine.verdict().isDone()) {
+            List<Pending> batch;
+            synchronized (lock) {
+                while (building && !mine.verdict().isDone()) {
+                    awaitQuietly();
+                }
+                if (mine.verdict().isDone()) {
+                    break;
+                }
+                building = true;
+                batch = new ArrayList<>(queue.subList(0, Math.min(maxBatch, queue.size())));
+                queue.subList(0, batch.size()).clear();
+            }
+            try {
+                run(batch);
+            } finally {
+                synchronized (lock) {
+                    building = false;
+                    lock.notifyAll();
+                }
+            }
+        }
+        return mine.verdict().join();
+    }
+
+    private void awaitQuietly() {
+        try {
+            lock.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sub-build", e);
+        }
+    }
+
+    private void run(List<Pending> batch) {
+        try {
+            Map<Candidate, Verdict> verdicts = batchVerifier.apply(batch.stream().map(Pending::candidate).toList());
+            batch.forEach(pending -> pending.verdict().complete(verdicts.get(pending.candidate())));
+        } catch (RuntimeException | Error e) {
+            batch.forEach(pending -> pending.verdict().completeExceptionally(e));
+        }
+    }
+
+    /** How many candidates wait for a build, for tests. */
+    int queued() {
+        synchronized (lock) {
+            return queue.size();
+        }
+    }
+
+    /** Refuses new candidates; builds already queued still finish. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package dev.autocoder.verify;
+
+import dev.autocoder.project.Dependency;
+import dev.autocoder.project.ProjectLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a candidate in memory together with the project's sources and the code verified so
+ * far: main code on the main classpath first, then the tests against it, leaving out project tests
+ * that only wait for types another task has not written yet.
+ */
+public final class InProcessCompiler implements Verifier {
+
+    /** How many rounds of leaving out waiting tests before giving up; each round can free others. */
+    private static final int MAX_EXCLUSION_ROUNDS = 5;
+    private static final int CACHE_SIZE = 32;
+
+    /**
+     * What compiling a candidate showed.
+     *
+     * @param verdict blocking COMPILE findings, plus advice naming the tests left out
+     * @param compilingProjectTests the project's test files that compile with this candidate, which a
+     *     sub-build may run
+     * @param excludedProjectTests the project's test files left out because they refer to types that
+     *     do not exist yet, as paths relative to their test source root
+     */
+    public record Outcome(Verdict verdict, List<SourceFile> compilingProjectTests, List<String> excludedProjectTests) {
+        public Outcome {
+            compilingProjectTests = List.copyOf(compilingProjectTests);
+            excludedProjectTests = List.copyOf(excludedProjectTests);
+        }
+    }
+
+    private final ProjectLayout layout;
+    private final Supplier<List<CodeUnit>> verifiedUnits;
+    private final JavaCompiler compiler;
+    private final Map<List<Object>, Outcome> cache = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, Outcome> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+    private final Map<Path, String> sourceText = new ConcurrentHashMap<>();
+
+    /**
+     * @param layout the project: its sources, dependencies and Java release
+     * @param verifiedUnits the units of other tasks verified so far, read at each check
+     */
+    public InProcessCompiler(ProjectLayout layout, Supplier<List<CodeUnit>> verifiedUnits) {
+        this.layout = layout;
+        this.verifiedUnits = verifiedUnits;
+        this.compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("no Java compiler in this runtime; run Maven on a JDK, not a JRE");
+        }
+    }
+
+    @Override
+    public Verdict verify(Candidate candidate) {
+        return check(candidate).verdict();
+    }
+
+    /** Compiles the candidate with the project and the verified units; cached for repeated calls. */
+    public Outcome check(Candidate candidate) {
+        List<CodeUnit> verified = verifiedUnits.get();
+        return cache.computeIfAbsent(List.of(candidate.units(), verified),
+                key -> compile(candidate.units(), verified));
+    }
+
+    /** Compiles every verified unit together with the project, as the final check of a run. */
+    public Outcome checkTogether(List<CodeUnit> allVerified) {
+        return compile(allVerified, List.of());
+    }
+
+    /** The verified units that stay once the candidate's own units replace their namesakes. */
+    static List<CodeUnit> withoutReplaced(List<CodeUnit> verified, Collection<CodeUnit> own) {
+        Set<String> ownNames = own.stream().map(CodeUnit::qualifiedName).collect(Collectors.toSet());
+        return verified.stream().filter(unit -> !ownNames.contains(unit.qualifiedName())).toList();
+    }
+
+    private Outcome compile(List<CodeUnit> own, List<CodeUnit> verified) {
+        List<CodeUnit> units = new ArrayList<>(withoutReplaced(verified, own));
+        units.addAll(own);
+        try (MemoryFileManager mainFiles = fileManager(Dependency::onMainClasspath);
+                MemoryFileManager testFiles = fileManager(dep -> true)) {
+            List<JavaFileObject> mainSources = new ArrayList<>(projectSources(layout.mainSourceRoots()));
+            units.stream().filter(unit -> !unit.test()).map(InProcessCompiler::source).forEach(mainSources::add);
+            List<Diagnostic<? extends JavaFileObject>> mainErrors = run(mainFiles, mainSources);
+            if (!mainErrors.isEmpty()) {
+                return new Outcome(new Verdict(blocking(mainErrors)), List.of(), List.of());
+            }
+            testFiles.withClasses(mainFiles.classes);
+            List<JavaFileObject> ownTests = units.stream().filter(CodeUnit::test).map(InProcessCompiler::source).toList();
+            return compileTests(testFiles, ownTests);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the compiler's files", e);
+        }
+    }
+
+    /** Compiles the tests, leaving out project tests that wait for types nobody has written yet. */
+    private Outcome compileTests(MemoryFileManager testFiles, List<JavaFileObject> ownTests) {
+        Map<SourceFile, JavaFileObject> included = new LinkedHashMap<>();
+        SourceFile.under(layout.testSourceRoots()).forEach(file -> included.put(file, source(file)));
+        List<String> excluded = new ArrayList<>();
+        List<Diagnostic<? extends JavaFileObject>> testErrors = List.of();
+        for (int round = 0; round < MAX_EXCLUSION_ROUNDS; round++) {
+            List<JavaFileObject> testSources = new ArrayList<>(included.values());
+            testSources.addAll(ownTests);
+            testErrors = testSources.isEmpty() ? List.of() : run(testFiles.fresh(), testSources);
+            Set<SourceFile> waiting = waitingTests(included, testErrors);
+            if (waiting.isEmpty()) {
+                break;
+            }
+            waiting.forEach(file -> {
+                included.remove(file);
+                excluded.add(file.displayName());
+            });
+        }
+        List<Feedback> findings = new ArrayList<>(blocking(testErrors));
+        for (String file : excluded) {
+            findings.add(Feedback.advice(Feedback.Stage.COMPILE, "left out the test " + file
+                    + ": it refers to types that do not exist yet"));
+        }
+        return new Outcome(new Verdict(findings), List.copyOf(included.keySet()), excluded);
+    }
+
+    /** Project test files whose every error is a reference to a type that nobody has written yet. */
+    private static Set<SourceFile> waitingTests(Map<SourceFile, JavaFileObject> included,
+            List<Diagnostic<? extends JavaFileObject>> errors) {
+        Map<JavaFileObject, List<Diagnostic<? extends JavaFileObject>>> byFile = errors.stream()
+                .filter(error -> error.getSource() != null)
+                .collect(Collectors.groupingBy(Diagnostic::getSource, LinkedHashMap::new, Collectors.toList()));
+        Set<SourceFile> waiting = new LinkedHashSet<>();
+        included.forEach((file, object) -> {
+            List<Diagnostic<? extends JavaFileObject>> fileErrors = byFile.get(object);
+            if (fileErrors != null && fileErrors.stream().allMatch(error -> isMissingType(error, (Named) object))) {
+                waiting.add(file);
+            }
+        });
+        return waiting;
+    }
+
+    /**
+     * Whether an error says a type (or its package) does not exist at all, as opposed to a member
+     * missing from a type that does exist, which is a real mismatch with the candidate.
+     */
+    static boolean isMissingType(Diagnostic<? extends JavaFileObject> error, Named file) {
+        String code = error.getCode() == null ? "" : error.getCode();
+        if (code.equals("compiler.err.doesnt.exist")) {
+            return true;
+        }
+        if (!code.startsWith("compiler.err.cant.resolve")) {
+            return false;
+        }
+        String symbol = "";
+        String location = "";
+        for (String line : error.getMessage(Locale.ENGLISH).lines().map(String::strip).toList()) {
+            if (line.startsWith("symbol:")) {
+                symbol = line.substring("symbol:".length()).strip();
+            } else if (line.startsWith("location:")) {
+                location = line.substring("location:".length()).strip();
+            }
+        }
+        boolean typeLike = symbol.startsWith("class ")
+                || symbol.startsWith("variable ") && Character.isUpperCase(symbol.charAt("variable ".length()));
+        String ownType = file.qualifiedTypeName();
+        boolean outsideExistingTypes = location.isEmpty() || location.startsWith("package ")
+                || location.equals("class " + ownType) || location.startsWith("class " + ownType + ".");
+        return typeLike && outsideExistingTypes;
+    }
+
+    private List<Diagnostic<? extends JavaFileObject>> run(MemoryFileManager files, List<JavaFileObject> sources) {
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = List.of("--release", layout.javaRelease(), "-proc:none", "-implicit:class",
+                "-Xlint:none", "-Xmaxerrs", "200");
+        compiler.getTask(null, files, diagnostics, options, null, sources).call();
+        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+    }
+
+    private static List<Feedback> blocking(List<Diagnostic<? extends JavaFileObject>> errors) {
+        Set<String> seen = new HashSet<>();
+        List<Feedback> findings = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> error : errors) {
+            String message = format(error);
+            if (seen.add(message)) {
+                findings.add(Feedback.blocking(Feedback.Stage.COMPILE, message));
+            }
+        }
+        return findings;
+    }
+
+    /** {@code com/example/Money.java:12: cannot find symbol (symbol: method add(long), location: class Money)}. */
+    static String format(Diagnostic<? extends JavaFileObject> error) {
+        List<String> lines = error.getMessage(Locale.ENGLISH).lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+        String message = lines.isEmpty() ? "" : lines.get(0);
+        if (lines.size() > 1) {
+            message += " (" + String.join(", ", lines.subList(1, lines.size())).replaceAll("\\s+", " ") + ")";
+        }
+        String where = error.getSource() instanceof Named named ? named.displayName() : "";
+        return where.isEmpty() ? message : where + ":" + error.getLineNumber() + ": " + message;
+    }
+
+    private List<JavaFileObject> projectSources(List<Path> roots) {
+        return SourceFile.under(roots).stream().map(this::source).toList();
+    }
+
+    private JavaFileObject source(SourceFile file) {
+        String text = sourceText.computeIfAbsent(file.absolutePath(), path -> {
+            try {
+                return Files.readString(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
+            }
+        });
+        return new Named(file.displayName(), text);
+    }
+
+    private static JavaFileObject source(CodeUnit unit) {
+        return new Named(SourceFile.slashes(unit.relativePath()), unit.source());
+    }
+
+    private MemoryFileManager fileManager(Predicate<Dependency> onClasspath) {
+        StandardJavaFileManager standard = compiler.getStandardFileManager(null, Locale.ENGLISH, StandardCharsets.UTF_8);
+        List<java.io.File> classpath = layout.dependencies().stream().filter(onClasspath)
+                .map(dep -> dep.file().toFile()).toList();
+        try {
+            standard.setLocation(StandardLocation.CLASS_PATH, classpath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the project's classpath", e);
+        }
+        return new MemoryFileManager(standard);
+    }
+
+    /** A source held in memory, named by its path below a source root. */
+    static final class Named extends SimpleJavaFileObject {
+        private final String displayName;
+        private final String text;
+
+        Named(String displayName, String text) {
+            super(URI.create("memory:///" + displayName.replace(" ", "%20")), Kind.SOURCE);
+            this.displayName = displayName;
+            this.text = text;
+        }
+
+        String displayName() {
+            return displayName;
+        }
+
+        /** The type the file is named for: {@code com.example.MoneyTest}. */
+        String qualifiedTypeName() {
+            return displayName.substring(0, displayName.length() - ".java".length()).replace('/', '.');
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+        }
+    }
+
+    /** A compiled class kept in memory. */
+    private static final class MemoryClass extends SimpleJavaFileObject {
+        private final String binaryName;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        MemoryClass(String binaryName) {
+            super(URI.create("memory:///" + binaryName.replace('.', '/') + ".class"), Kind.CLASS);
+            this.binaryName = binaryName;
+        }
+
+        @Override
+        public OutputStream openOutputStream() {
+            return bytes;
+        }
+
+        @Override
+        public java.io.InputStream openInputStream() {
+            return new java.io.ByteArrayInputStream(bytes.toByteArray());
+        }
+    }
+
+    /** Writes class files to memory and offers earlier in-memory classes on the classpath. */
+    private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        private final Map<String, MemoryClass> classes = new ConcurrentHashMap<>();
+        private final Map<String, MemoryClass> upstream = new ConcurrentHashMap<>();
+
+        MemoryFileManager(StandardJavaFileManager standard) {
+            super(standard);
+        }
+
+        MemoryFileManager withClasses(Map<String, MemoryClass> compiled) {
+            upstream.putAll(compiled);
+            return this;
+        }
+
+        /** The same classpath for another compile, without the classes that compile wrote. */
+        MemoryFileManager fresh() {
+            classes.clear();
+            return this;
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                FileObject sibling) {
+            MemoryClass output = new MemoryClass(className);
+            classes.put(className, output);
+            return output;
+        }
+
+        @Override
+        public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
+                boolean recurse) throws IOException {
+            Iterable<JavaFileObject> listed = super.list(location, packageName, kinds, recurse);
+            if (location != StandardLocation.CLASS_PATH || !kinds.contains(JavaFileObject.Kind.CLASS)
+                    || upstream.isEmpty()) {
+                return listed;
+            }
+            List<JavaFileObject> all = new ArrayList<>();
+            listed.forEach(all::add);
+            String prefix = packageName.isEmpty() ? "" : packageName + ".";
+            for (MemoryClass compiled : upstream.values()) {
+                String rest = compiled.binaryName.startsWith(prefix) ? compiled.binaryName.substring(prefix.length()) : null;
+                if (rest != null && (recurse || !rest.contains("."))) {
+                    all.add(compiled);
+                }
+            }
+            return all;
+        }
+
+        @Override
+        public String inferBinaryName(Location location, JavaFileObject file) {
+            return file instanceof MemoryClass compiled ? compiled.binaryName : super.inferBinaryName(location, file);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.autocoder.verify;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to launch a sub-build: the outer build's Maven, repository and settings, so the sub-build
+ * resolves exactly what the outer build resolved (offline included).
+ *
+ * @param mavenHome the Maven installation to run
+ * @param localRepository the local repository to use
+ * @param userSettings the user settings file, or null for Maven's default
+ * @param globalSettings the global settings file, or null for Maven's default
+ * @param offline whether the sub-build may not reach remote repositories
+ * @param timeout how long one sub-build may take before it is stopped
+ * @param javaHome the JDK to run Maven on, or null for the JDK this process runs on
+ */
+public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
+        boolean offline, Duration timeout, Path javaHome) {
+
+    public SubBuildSettings {
+        Objects.requireNonNull(mavenHome, "mavenHome");
+        Objects.requireNonNull(localRepository, "localRepository");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("a sub-build needs at least one second, got " + timeout);
+        }
+    }
+
+    /** The JDK to run on: the configured one, else the one running this process. */
+    Path effectiveJavaHome() {
+        return javaHome != null ? javaHome : Path.of(System.getProperty("java.home"));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.autocoder.verify;
+
+import static dev.autocoder.verify.TestProject.MONEY;
+import static dev.autocoder.verify.TestProject.MONEY_TEST;
+import static dev.autocoder.verify.TestProject.candidate;
+import static dev.autocoder.verify.TestProject.unit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InProcessCompilerTest {
+
+    private static final String INVOICE_TEST = """
+            package com.example.billing;
+
+            import com.example.Money;
+            import org.junit.jupiter.api.Test;
+
+            class InvoiceTest {
+                @Test
+                void totals() {
+                    Invoice invoice = new Invoice();
+                    invoice.add(new Money(1));
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void compilingCandidatePassesAndRunsItsAcceptanceTest() {
+        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).test("com/example/MoneyTest.java", MONEY_TEST)
+                .layout(), List::of);
+
+        InProcessCompiler.Outcome outcome = compiler.check(candidate("money", unit("com.example.Money", MONEY, false)));
+
+        assertTrue(outcome.verdict().passed(), outcome.verdict().toString());
+        assertEquals(List.of("com/example/MoneyTest.java"),
+                outcome.compilingProjectTests().stream().map(SourceFile::displayName).toList());
+    }
+
+    @Test
+    void compileErrorIsReportedWithRelativePathAndLine() {
+        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).layout(), List::of);
+        String broken = MONEY.replace("cents + other.cents", "cents + other.amount");
+
+        Verdict verdict = compiler.verify(candidate("money", unit("com.example.Money", broken, false)));
+
+        assertFalse(verdict.passed());
+        Feedback finding = verdict.firstFailure().orElseThrow();
+        assertEquals(Feedback.Stage.COMPILE, finding.stage());
+        assertTrue(finding.message().startsWith("com/example/Money.java:5: cannot find symbol"), finding.message());
+        assertFalse(finding.message().contains(dir.toString()), finding.message());
+    }
+
+    @Test
+    void mainCodeCannotUseTestScopedDependencies() {
+        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).layout(), List::of);
+        String usesJunit = "package com.example;\npublic class Money { org.junit.jupiter.api.Test t; }\n";
+
+        assertFalse(compiler.verify(candidate("money", unit("com.example.Money", usesJunit, false))).passed());
+    }
+
+    @Test
+    void acceptanceTestWithWrongSignatureAgainstCandidateBlocks() {
+        String wrongCall = MONEY_TEST.replace("new Money(1).plus(new Money(2))", "new Money(1).add(2)");
+        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).test("com/example/MoneyTest.java", wrongCall)
+                .layout(), List::of);
+
+        Verdict verdict = compiler.verify(candidate("money", unit("com.example.Money", MONEY, false)));
+
+        assertFalse(verdict.passed());
+        assertTrue(verdict.firstFailure().orElseThrow().message().startsWith("com/example/MoneyTest.java:9: cannot find symbol"),
+                verdict.toString());
+    }
+
+    @Test
+    void testWaitingForAnotherTasksTypeIsLeftOutAsAdvice() {
+        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir)
+                .test("com/example/MoneyTest.java", MONEY_TEST)
+                .test("com/example/billing/InvoiceTest.java", INVOICE_TEST).layout(), List::of);
+
+        InProcessCompiler.Outcome outcome = compiler.check(candidate("money", unit("com.example.Money", MONEY, false)));
+
+        assertTrue(outcome.verdict().passed(), outcome.verdict().toString());
+        assertEquals(List.of("com/example/billing/InvoiceTest.java"), outcome.excludedProjectTests());
+        assertEquals(List.of("com/example/MoneyTest.java"),
+                outcome.compilingProjectTests().stream().map(SourceFile::displayName).toList());
+        assertFalse(outcome.verdict().feedback().get(0).blocking());
+    }
+
+    @Test
+    void verifiedUnitsAreCompiledAlongAndTheCandidateReplacesItsNamesake() {
+        List<CodeUnit> verified = new CopyOnWriteArrayList<>();
+        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir)
+                .test("com/example/billing/InvoiceTest.java", INVOICE_TEST).layout(), () -> verified);
+        verified.add(unit("com.example.Money", MONEY.replace("plus", "minus"), false));
+        String invoice = """
+                package com.example.billing;
+
+                import com.example.Money;
+
+                public class Invoice {
+                    private Money total = new Money(0);
+
+                    public void add(Money amount) {
+                        total = total.plus(amount);
+                    }
+                }
+                """;
+
+        Verdict stale = compiler.verify(candidate("invoice", unit("com.example.billing.Invoice", invoice, false)));
+        Verdict replaced = compiler.verify(candidate("invoice", unit("com.example.billing.Invoice", invoice, false),
+                unit("com.example.Money", MONEY, false)));
+
+        assertFalse(stale.passed(), "plus does not exist on the verified Money");
+        assertTrue(replaced.passed(), replaced.toString());
+    }
+}

@@ -1,0 +1,242 @@
+package dev.autocoder.verify;
+
+import static dev.autocoder.verify.TestProject.MONEY;
+import static dev.autocoder.verify.TestProject.MONEY_TEST;
+import static dev.autocoder.verify.TestProject.candidate;
+import static dev.autocoder.verify.TestProject.unit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autocoder.project.ProjectLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real Maven sub-builds; each test is one Maven run, so assertions are grouped per run. */
+class SubBuildVerifierTest {
+
+    private static final String COUNTER_TEST = """
+            package com.example.count;
+
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+            import org.junit.jupiter.api.Test;
+
+            class CounterTest {
+                @Test
+                void countsTwice() {
+                    Counter counter = new Counter();
+                    counter.increment();
+                    counter.increment();
+                    assertEquals(2, counter.value(), "two increments count two");
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    static SubBuildSettings settings(Duration timeout) {
+        return new SubBuildSettings(Path.of(System.getProperty("maven.home", "/usr/share/maven")),
+                TestProject.localRepository(), null, null, true, timeout, null);
+    }
+
+    private SubBuildVerifier verifier(ProjectLayout layout, Duration timeout) {
+        return new SubBuildVerifier(layout, List::of, new InProcessCompiler(layout, List::of), settings(timeout),
+                dir.resolve("state/subbuild"), null);
+    }
+
+    @Test
+    void batchGivesEachCandidateItsOwnVerdictFromOneBuild() throws IOException {
+        Path envDump = dir.resolve("env-keys.txt");
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .main("com/example/util/Strings.java", "package com.example.util;\npublic final class Strings {\n"
+                        + "    public static String twice(String s) {\n        return s + s;\n    }\n}\n")
+                .test("com/example/MoneyTest.java", MONEY_TEST)
+                .test("com/example/count/CounterTest.java", COUNTER_TEST).layout();
+        Candidate money = candidate("money", unit("com.example.Money", MONEY, false),
+                unit("com.example.EnvironmentTest", """
+                        package com.example;
+
+                        import java.nio.file.Files;
+                        import java.nio.file.Path;
+                        import org.junit.jupiter.api.Test;
+
+                        class EnvironmentTest {
+                            @Test
+                            void dumpsVariableNames() throws Exception {
+                                Files.writeString(Path.of("%s"), String.join("\\n", System.getenv().keySet()));
+                            }
+                        }
+                        """.formatted(envDump.toString().replace("\\", "\\\\")), true));
+        Candidate greeter = candidate("greeter", unit("com.example.hello.Greeter", """
+                package com.example.hello;
+
+                import com.example.util.Strings;
+
+                public class Greeter {
+                    public String greet(String name) {
+                        return Strings.twice("hi ") + name;
+                    }
+                }
+                """, false), unit("com.example.hello.GreeterTest", """
+                package com.example.hello;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                class GreeterTest {
+                    @Test
+                    void greets() {
+                        assertEquals("hi hi Ann", new Greeter().greet("Ann"));
+                    }
+                }
+                """, true));
+        Candidate sloppy = candidate("sloppy", unit("com.example.style.Sloppy", """
+                package com.example.style;
+
+                import java.util.List;
+
+                public class Sloppy {
+                    public int one() {
+                        int one = 1;;
+                        return one;
+                    }
+                }
+                """, false));
+        Candidate counter = candidate("counter", unit("com.example.count.Counter", """
+                package com.example.count;
+
+                public class Counter {
+                    private int value;
+
+                    public void increment() {
+                        value = 1;
+                    }
+
+                    public int value() {
+                        return value;
+                    }
+                }
+                """, false));
+        Candidate broken = candidate("broken", unit("com.example.broken.Broken",
+                "package com.example.broken;\npublic class Broken { int x = y; }\n", false));
+
+        Map<Candidate, Verdict> verdicts = verifier(layout, Duration.ofMinutes(3))
+                .verifyBatch(List.of(money, greeter, sloppy, counter, broken));
+
+        assertTrue(verdicts.get(money).passed(), verdicts.get(money).toString());
+        assertTrue(verdicts.get(greeter).passed(), verdicts.get(greeter).toString());
+        Verdict style = verdicts.get(sloppy);
+        assertEquals(Feedback.Stage.CHECKSTYLE, style.firstFailure().orElseThrow().stage(), style.toString());
+        assertTrue(style.firstFailure().orElseThrow().message().startsWith("com/example/style/Sloppy.java:7 [EmptyStatement]"),
+                style.toString());
+        assertTrue(style.feedback().stream().anyMatch(f -> !f.blocking() && f.message().contains("[UnusedImports]")),
+                style.toString());
+        Verdict failing = verdicts.get(counter);
+        assertEquals(Feedback.Stage.TEST, failing.firstFailure().orElseThrow().stage(), failing.toString());
+        String testMessage = failing.firstFailure().orElseThrow().message();
+        assertTrue(testMessage.startsWith("CounterTest.countsTwice: two increments count two ==> expected: <2> but was: <1>"),
+                testMessage);
+        assertTrue(testMessage.contains("at com.example.count.CounterTest.countsTwice(CounterTest.java:12)"), testMessage);
+        assertFalse(testMessage.contains("org.junit"), testMessage);
+        assertFalse(testMessage.contains(dir.toString()), testMessage);
+        assertEquals(Feedback.Stage.COMPILE, verdicts.get(broken).firstFailure().orElseThrow().stage());
+
+        Set<String> keys = new TreeSet<>(Files.readAllLines(envDump));
+        assertFalse(keys.isEmpty());
+        assertTrue(keys.stream().noneMatch(key -> key.matches(".*(KEY|TOKEN|SECRET|PASSWORD).*")), keys.toString());
+        Set<String> expected = Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR",
+                "TERM", "JAVA_HOME", "PWD", "OLDPWD", "SHLVL", "_");
+        assertTrue(keys.stream().allMatch(key -> expected.contains(key) || key.startsWith("MAVEN_")), keys.toString());
+    }
+
+    @Test
+    void hangingTestIsStoppedByTheTimeoutWithNoProcessLeft() {
+        ProjectLayout layout = new TestProject(dir.resolve("project")).layout();
+        Candidate hanging = candidate("hanging", unit("com.example.Spin", """
+                package com.example;
+
+                public class Spin {
+                    public static long forever() {
+                        long n = 0;
+                        while (n >= 0) {
+                            n = (n + 1) % 1000;
+                        }
+                        return n;
+                    }
+                }
+                """, false), unit("com.example.SpinTest", """
+                package com.example;
+
+                import org.junit.jupiter.api.Test;
+
+                class SpinTest {
+                    @Test
+                    void spins() {
+                        Spin.forever();
+                    }
+                }
+                """, true));
+
+        Verdict verdict = verifier(layout, Duration.ofSeconds(12)).verify(hanging);
+
+        assertEquals(Feedback.Stage.TIMEOUT, verdict.firstFailure().orElseThrow().stage(), verdict.toString());
+        assertTrue(verdict.firstFailure().orElseThrow().message().startsWith("sub-build exceeded 12 s"), verdict.toString());
+        assertFalse(ProcessTree.anyMentioning(dir.resolve("state/subbuild")), "no Maven or surefire process survives");
+    }
+
+    @Test
+    void everythingVerifiedPassesTogetherWithProjectTestsThatCanRunAndClassFolderDependencies() {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .test("com/example/MoneyTest.java", MONEY_TEST)
+                .test("com/example/billing/InvoiceTest.java", """
+                        package com.example.billing;
+
+                        import org.junit.jupiter.api.Test;
+
+                        class InvoiceTest {
+                            @Test
+                            void exists() {
+                                new Invoice();
+                            }
+                        }
+                        """).layout(List.of(TestProject.classFolder(dir.resolve("lib-classes"))));
+        List<CodeUnit> verified = List.of(unit("com.example.Money", MONEY, false),
+                unit("com.example.MoneyMoreTest", MONEY_TEST.replace("class MoneyTest", "class MoneyMoreTest")
+                        .replace("new Money(1).plus", "new Money(lib.Lib.one()).plus"), true));
+
+        Verdict verdict = verifier(layout, Duration.ofMinutes(3)).verifyTogether(verified);
+
+        assertTrue(verdict.passed(), verdict.toString());
+        assertEquals(List.of("left out the test com/example/billing/InvoiceTest.java: it refers to types that do not exist yet"),
+                verdict.feedback().stream().map(Feedback::message).toList());
+    }
+
+    @Test
+    void safeEnvironmentKeepsOnlyAllowListedVariablesWithoutSecrets() {
+        Map<String, String> safe = SubBuildVerifier.safeEnvironment(Map.of("PATH", "/usr/bin", "HOME", "/home/me",
+                "OPENAI_API_KEY", "sk-test", "GITHUB_TOKEN", "t", "DB_PASSWORD", "p", "LANG", "C.UTF-8"));
+
+        assertEquals(Map.of("PATH", "/usr/bin", "HOME", "/home/me", "LANG", "C.UTF-8"), safe);
+    }
+
+    @Test
+    void requestNeitherInheritsTheShellEnvironmentNorRunsAutocoderAgain() {
+        ProjectLayout layout = new TestProject(dir.resolve("project")).layout();
+        var request = verifier(layout, Duration.ofSeconds(30)).request(dir, 2, line -> { });
+
+        assertFalse(request.isShellEnvironmentInherited());
+        assertFalse(request.getShellEnvironments().containsKey("OPENAI_API_KEY"));
+        assertEquals("true", request.getProperties().getProperty("autocoder.skip"));
+        assertTrue(request.isBatchMode());
+        assertEquals(30, request.getTimeoutInSeconds());
+    }
+}
