@@ -45,7 +45,7 @@ class SubBuildVerifierTest {
 
     static SubBuildSettings settings(Duration timeout) {
         return new SubBuildSettings(Path.of(System.getProperty("maven.home", "/usr/share/maven")),
-                TestProject.localRepository(), null, null, true, timeout, null);
+                TestProject.localRepository(), null, null, false, timeout, null);
     }
 
     private SubBuildVerifier verifier(ProjectLayout layout, Duration timeout) {

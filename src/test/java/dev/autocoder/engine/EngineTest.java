@@ -1,0 +1,236 @@
+package dev.autocoder.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autocoder.model.ApiKey;
+import dev.autocoder.model.ModelException;
+import dev.autocoder.model.ModelSettings;
+import dev.autocoder.model.OpenAiChatPort;
+import dev.autocoder.project.ProjectLayout;
+import dev.autocoder.state.TaskState;
+import dev.autocoder.testing.FakeOpenAiServer;
+import dev.autocoder.testing.FakeOpenAiServer.Rule;
+import dev.autocoder.verify.Feedback;
+import dev.autocoder.verify.InProcessCompiler;
+import dev.autocoder.verify.StaticChecks;
+import dev.autocoder.verify.Verdict;
+import dev.autocoder.verify.Verifier;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine against a scripted model over real HTTP, with the real static checks and compiler. */
+class EngineTest {
+
+    private static final String REVIEW = "You review Java code";
+    private static final String PASS = "{\"complete\": true, \"feedback\": \"\"}";
+
+    @TempDir
+    Path project;
+
+    private FakeOpenAiServer server;
+    private final Map<String, TaskState> states = new ConcurrentHashMap<>();
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void questionsAreAnsweredFromTheConfigurationBeforeCodeIsWritten() throws Exception {
+        Task task = new Task("calc", "Write calc.Calc.", Map.of("rounding", "HALF_EVEN"), List.of());
+
+        Engine.Result result = run(List.of(task), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("Answers to your questions"),
+                Rule.reply("```questions\n[rounding] Which rounding mode?\n```").whenContains("Task `calc`"));
+
+        assertTrue(result.allVerified());
+        assertTrue(server.requests().get(1).messagesText().contains("HALF_EVEN"));
+        TaskState state = result.tasks().get(0);
+        assertEquals(TaskState.Clarification.Source.CONFIGURATION, state.clarifications().get(0).source());
+        assertEquals(1, state.attempts().size());
+    }
+
+    @Test
+    void aCompileErrorIsFedBackAndTheFixIsVerified() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("Verification failed"),
+                Rule.reply(java("calc", "Calc", "public int one() { return missing; }")));
+
+        TaskState state = result.tasks().get(0);
+        assertTrue(result.allVerified());
+        assertEquals(2, state.attempts().size());
+        assertEquals(Feedback.Stage.COMPILE, state.attempts().get(0).feedback().get(0).stage());
+        String refinement = server.requests().get(1).messagesText();
+        assertTrue(refinement.contains("calc/Calc.java:"), refinement);
+        assertTrue(refinement.contains("missing"), refinement);
+    }
+
+    @Test
+    void aPlaceholderReplyIsRejectedBeforeAnyCompile() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("Verification failed"),
+                Rule.reply(java("calc", "Calc", "public int one() {\n        // ...\n    }")));
+
+        TaskState state = result.tasks().get(0);
+        assertTrue(result.allVerified());
+        assertEquals(Feedback.Stage.STATIC, state.attempts().get(0).feedback().get(0).stage());
+    }
+
+    @Test
+    void anUnreadableReviewIsAskedOnceMoreAndThenCounts() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+                Rule.reply(PASS).whenContains("That was not the JSON asked for"),
+                Rule.reply("Looks complete to me!").whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")));
+
+        assertTrue(result.allVerified());
+        assertEquals(3, server.requestCount());
+    }
+
+    @Test
+    void aReviewThatStaysUnreadableIsNeverAPass() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 2, 10,
+                Rule.reply("Looks complete to me!").whenContains(REVIEW).always(),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).always());
+
+        TaskState state = result.tasks().get(0);
+        assertFalse(result.allVerified());
+        assertEquals(TaskState.Status.FAILED, state.status());
+        Feedback finding = state.attempts().get(0).feedback().get(0);
+        assertEquals(Feedback.Stage.REVIEW, finding.stage());
+        assertTrue(finding.message().contains("could not be read"));
+    }
+
+    @Test
+    void aStuckLoopIsToldToChangeCourseThenStopsWithAClearReason() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+                Rule.reply(java("calc", "Calc", "public int one() { return missing; }")).always());
+
+        TaskState state = result.tasks().get(0);
+        assertEquals(TaskState.Status.FAILED, state.status());
+        assertEquals(3, state.attempts().size(), "stopped long before maxDepth 10");
+        assertTrue(state.failure().startsWith("stuck: attempts 2 and 3 failed the same way"), state.failure());
+        assertTrue(server.requests().get(2).messagesText().contains("take a different approach"));
+    }
+
+    @Test
+    void aPlanIsBuiltPartByPartAndVerifiedTogether() throws Exception {
+        String plan = """
+                ```plan
+                {"parts": [{"name": "adder", "responsibility": "calc.Adder implements calc.Op"},
+                           {"name": "doubler", "responsibility": "calc.Doubler implements calc.Op"}]}
+                ```
+                """ + java("calc", "Op", "int apply(int x);").replace("public final class Op", "public interface Op");
+
+        Engine.Result result = run(List.of(new Task("calc", "Write calc operations.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Adder implements Op", "public int apply(int x) { return x + 1; }"))
+                        .whenContains("This is part `adder`"),
+                Rule.reply(java("calc", "Doubler implements Op", "public int apply(int x) { return 2 * x; }"))
+                        .whenContains("This is part `doubler`"),
+                Rule.reply(plan).whenContains("Task `calc`"));
+
+        assertTrue(result.allVerified());
+        List<String> types = result.tasks().get(0).verifiedUnits().stream().map(u -> u.qualifiedName()).sorted().toList();
+        assertEquals(List.of("calc.Adder", "calc.Doubler", "calc.Op"), types);
+        assertEquals(4, server.requestCount(), "plan, two parts, one review");
+        assertEquals(TaskState.Status.VERIFIED, states.get("calc/adder").status());
+    }
+
+    @Test
+    void aReplyCutOffAtTheLengthLimitIsNeverCompiled() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("cut off"),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).finishReason("length"));
+
+        TaskState state = result.tasks().get(0);
+        assertTrue(result.allVerified());
+        assertEquals(Feedback.Stage.EXTRACT, state.attempts().get(0).feedback().get(0).stage());
+        assertTrue(state.attempts().get(0).feedback().get(0).message().contains("cut off"));
+    }
+
+    @Test
+    void everyRequestStaysWithinTheSlidingWindowAndUsageIsCounted() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 6, 4,
+                Rule.reply(java("calc", "Calc", "public int one() { return a; }")).times(1),
+                Rule.reply(java("calc", "Calc", "public int one() { return b; }")).times(1),
+                Rule.reply(java("calc", "Calc", "public int one() { return c; }")).times(1),
+                Rule.reply(java("calc", "Calc", "public int one() { return d; }")).times(1),
+                Rule.reply(java("calc", "Calc", "public int one() { return e; }")).times(1),
+                Rule.reply(java("calc", "Calc", "public int one() { return f; }")).times(1));
+
+        for (FakeOpenAiServer.Recorded request : server.requests()) {
+            assertTrue(request.json().getAsJsonArray("messages").size() <= 4, request.body());
+        }
+        TaskState state = result.tasks().get(0);
+        assertEquals(6, state.modelCalls());
+        assertTrue(state.usage().inputTokens() > 0 && state.usage().outputTokens() > 0);
+    }
+
+    @Test
+    void aRejectedKeyStopsTheRunWithAnAbort() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+                Rule.status(401, "{\"error\": {\"message\": \"bad key\"}}").always());
+
+        assertEquals(ModelException.Kind.AUTHENTICATION, result.abort().orElseThrow().kind());
+        assertEquals(1, server.requestCount());
+    }
+
+    private Engine.Result run(List<Task> tasks, int maxDepth, int window, Rule... rules) throws Exception {
+        server = FakeOpenAiServer.start(rules);
+        Files.createDirectories(project.resolve("src/main/java"));
+        ProjectLayout layout = new ProjectLayout(project, "17", List.of(project.resolve("src/main/java")), List.of(),
+                List.of(), Map.of(), Optional.empty());
+        OpenAiChatPort model = new OpenAiChatPort(ModelSettings.of("test-model", ApiKey.of("sk-test"))
+                .withBaseUrl(URI.create(server.baseUrl()))
+                .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });
+        Verifier fast = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, List::of));
+        Verifier build = candidate -> Verdict.PASSED;
+        Engine engine = new Engine(model, fast, build, new Clarifier(Optional.empty()), new EngineListener() { },
+                new Engine.Settings(maxDepth, window, 2, 2));
+        return engine.run(tasks, new Engine.Workspace() {
+            @Override
+            public TaskState open(Task task) {
+                return states.computeIfAbsent(task.name(), name -> new TaskState(name, "fp"));
+            }
+
+            @Override
+            public TaskState openPart(String name) {
+                return states.computeIfAbsent(name, n -> new TaskState(n, "fp"));
+            }
+
+            @Override
+            public void save(TaskState state) {
+                states.put(state.task(), state);
+            }
+
+            @Override
+            public String context(Task task) {
+                return "";
+            }
+        });
+    }
+
+    /** A java fence holding one public final class (the declaration may carry an implements clause). */
+    private static String java(String packageName, String declaration, String body) {
+        return "```java\npackage " + packageName + ";\n\npublic final class " + declaration + " {\n    " + body
+                + "\n}\n```\n";
+    }
+}
