@@ -98,7 +98,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
             if (rule.delayMillis > 0) {
                 sleep(rule.delayMillis);
             }
-            if (rule.reply != null) {
+            if (rule.dropMidBody) {
+                dropMidBody(exchange, rule.reply != null
+                        ? completion(rule.reply, rule.finishReason, recorded.model())
+                        : rule.body == null ? "" : rule.body);
+            } else if (rule.reply != null) {
                 send(exchange, 200, Map.of(), completion(rule.reply, rule.finishReason, recorded.model()));
             } else {
                 send(exchange, rule.status, rule.headers, rule.body == null ? "" : rule.body);
@@ -154,6 +158,19 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
+    /** Announces the whole body, sends half of it, then closes the connection. */
+    private static void dropMidBody(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        // Closing a short body throws; letting that escape the handler makes the JDK server close the
+        // connection, which is the fault we want the client to see.
+        out.close();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -172,6 +189,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         String body;
         int times = 1;
         long delayMillis;
+        boolean dropMidBody;
         transient int used;
 
         /** A completion whose assistant message is {@code text}. */
@@ -219,6 +237,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
         public Rule delayMillis(long millis) {
             this.delayMillis = millis;
+            return this;
+        }
+
+        /** Starts a 200 answer, then drops the connection halfway through its body. */
+        public Rule dropMidBody() {
+            this.dropMidBody = true;
             return this;
         }
 

@@ -1,0 +1,155 @@
+package dev.autocoder.model;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.exception.UnresolvedModelServerException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Turns whatever a LangChain4j call threw into a {@link FailedAttempt} whose kind says whether
+ * retrying can help and whose message tells a person what to do, without ever containing the key.
+ */
+final class FailureClassifier {
+
+    static final String KEY_HELP = "set OPENAI_API_KEY, or <apiKey>/-Dautocoder.apiKey, "
+            + "or <serverId> pointing at a <server> in settings.xml";
+    private static final int MAX_SERVER_MESSAGE = 500;
+
+    private final ModelSettings settings;
+    private final Clock clock;
+
+    FailureClassifier(ModelSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    FailedAttempt classify(RuntimeException failure) {
+        Throwable cause = keepable(failure);
+        HttpStatusException status = find(failure, HttpStatusException.class);
+        if (status != null) {
+            return fromStatus(status, cause);
+        }
+        String endpoint = settings.baseUrl().toString();
+        if (find(failure, TimeoutException.class) != null) {
+            return transientFailure("timeout", "no reply from " + endpoint + " within " + settings.timeout(), cause);
+        }
+        if (find(failure, UnresolvedModelServerException.class) != null) {
+            return transientFailure("unknown host", "cannot resolve the host of " + endpoint, cause);
+        }
+        IOException io = find(failure, IOException.class);
+        if (io != null && !isJsonProblem(io)) {
+            return transientFailure("connection failed",
+                    "the connection to " + endpoint + " failed: " + describe(io), cause);
+        }
+        if (failure instanceof NonRetriableException) {
+            return new FailedAttempt(ModelException.Kind.BAD_REQUEST, "rejected",
+                    "the request to " + endpoint + " was rejected: " + describe(failure), null, cause);
+        }
+        // Anything else came from reading the reply (bad JSON, no choices): a new attempt may do better.
+        return transientFailure("malformed reply",
+                "the reply from " + endpoint + " could not be read: " + describe(failure), cause);
+    }
+
+    /** An attempt whose reply had no text although the model did not filter it. */
+    FailedAttempt emptyReply(String finishReason) {
+        return transientFailure("empty reply", "the reply from " + settings.baseUrl()
+                + " had no text (finish reason " + finishReason + ")", null);
+    }
+
+    private FailedAttempt fromStatus(HttpStatusException status, Throwable cause) {
+        int code = status.statusCode();
+        String endpoint = settings.baseUrl().toString();
+        String said = "HTTP " + code + ": " + serverMessage(status.getMessage());
+        if (code == 401 || code == 403) {
+            return new FailedAttempt(ModelException.Kind.AUTHENTICATION, "HTTP " + code,
+                    "the model endpoint " + endpoint + " refused the API key (" + said + "); " + KEY_HELP,
+                    null, cause);
+        }
+        if (code == 404) {
+            return new FailedAttempt(ModelException.Kind.NOT_FOUND, "HTTP 404",
+                    "the model endpoint " + endpoint + " does not know the model '" + settings.modelName()
+                            + "' (" + said + "); check <modelName> and <baseUrl>",
+                    null, cause);
+        }
+        if (code == 408 || code == 409 || code == 429 || code >= 500) {
+            Duration retryAfter = status.header("Retry-After")
+                    .flatMap(value -> RetrySchedule.parseRetryAfter(value, Instant.now(clock)))
+                    .orElse(null);
+            return new FailedAttempt(ModelException.Kind.TRANSIENT, "HTTP " + code,
+                    "the model endpoint " + endpoint + " answered " + said, retryAfter, cause);
+        }
+        return new FailedAttempt(ModelException.Kind.BAD_REQUEST, "HTTP " + code,
+                "the model endpoint " + endpoint + " rejected the request (" + said + ")", null, cause);
+    }
+
+    private FailedAttempt transientFailure(String summary, String message, Throwable cause) {
+        return new FailedAttempt(ModelException.Kind.TRANSIENT, summary, redact(message), null, cause);
+    }
+
+    /** The {@code error.message} of an OpenAI error body, else the body itself, shortened and redacted. */
+    private String serverMessage(String body) {
+        String message = body == null ? "" : body.strip();
+        try {
+            JsonElement root = JsonParser.parseString(message);
+            if (root.isJsonObject() && root.getAsJsonObject().get("error") instanceof JsonObject error
+                    && error.get("message") != null && error.get("message").isJsonPrimitive()) {
+                message = error.get("message").getAsString();
+            }
+        } catch (RuntimeException notJson) {
+            // A proxy's HTML or plain-text error page: show it as it is.
+        }
+        if (message.isEmpty()) {
+            message = "no message";
+        }
+        if (message.length() > MAX_SERVER_MESSAGE) {
+            message = message.substring(0, MAX_SERVER_MESSAGE) + "...";
+        }
+        return redact(message);
+    }
+
+    private String describe(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage();
+        return redact(innermost.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+    }
+
+    private String redact(String text) {
+        return settings.apiKey().redact(text);
+    }
+
+    /** The failure itself unless some message in its chain carries the key, which then must not travel on. */
+    private Throwable keepable(Throwable failure) {
+        String secret = settings.apiKey().reveal();
+        if (secret.isEmpty()) {
+            return failure;
+        }
+        for (Throwable link = failure; link != null; link = link.getCause() == link ? null : link.getCause()) {
+            if (link.getMessage() != null && link.getMessage().contains(secret)) {
+                return null;
+            }
+        }
+        return failure;
+    }
+
+    private static boolean isJsonProblem(IOException io) {
+        return io.getClass().getName().startsWith("com.fasterxml.jackson");
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable link = failure; link != null; link = link.getCause() == link ? null : link.getCause()) {
+            if (type.isInstance(link)) {
+                return type.cast(link);
+            }
+        }
+        return null;
+    }
+}

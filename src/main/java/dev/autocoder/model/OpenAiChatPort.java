@@ -1,0 +1,171 @@
+package dev.autocoder.model;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A {@link ChatPort} that calls an OpenAI-compatible chat-completions endpoint through LangChain4j,
+ * with Failsafe owning every retry (LangChain4j's own retries are off).
+ *
+ * <p>Transient failures (HTTP 408/409/429/5xx, timeouts, dropped connections, unreadable bodies,
+ * replies without choices or without text) are retried with exponential backoff and jitter, and
+ * never sooner than a server's {@code Retry-After} (capped by {@link ModelSettings#maxRetryAfter()}).
+ * HTTP 401/403, 404 and other 4xx fail at once as {@link ModelException.Kind#AUTHENTICATION},
+ * {@link ModelException.Kind#NOT_FOUND} and {@link ModelException.Kind#BAD_REQUEST}.
+ *
+ * <p>A refused or filtered reply is not an exception: it comes back as a {@link ChatReply} whose
+ * finish reason is {@code "content_filter"} and whose text is whatever the model said (the refusal
+ * text, or empty), so the engine decides whether to rephrase or give up.
+ *
+ * <p>The API key is sent only as the bearer token; no message built here contains it.
+ */
+public final class OpenAiChatPort implements ChatPort {
+
+    private static final String CONTENT_FILTER = "content_filter";
+
+    private final ModelSettings settings;
+    private final ChatModel model;
+    private final FailureClassifier classifier;
+    private final RetryPolicy<ChatReply> retryPolicy;
+
+    /**
+     * @param retryNotices receives one line per scheduled retry, for the build log
+     */
+    public OpenAiChatPort(ModelSettings settings, Consumer<String> retryNotices) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(retryNotices, "retryNotices");
+        this.model = dev.langchain4j.model.openai.OpenAiChatModel.builder()
+                .httpClientBuilder(new HeaderKeepingHttpClient.Builder())
+                .baseUrl(settings.baseUrl().toString())
+                .apiKey(settings.apiKey().reveal())
+                .modelName(settings.modelName())
+                .timeout(settings.timeout())
+                .temperature(settings.temperature())
+                .maxCompletionTokens(settings.maxOutputTokens())
+                .maxRetries(0)
+                .build();
+        this.classifier = new FailureClassifier(settings, Clock.systemUTC());
+        RetrySchedule schedule = new RetrySchedule(settings.retryBase(), settings.retryMax(), settings.maxRetryAfter());
+        int attempts = settings.maxRetries() + 1;
+        this.retryPolicy = RetryPolicy.<ChatReply>builder()
+                .handleIf(failure -> failure instanceof FailedAttempt attempt && attempt.retryable())
+                .withMaxRetries(settings.maxRetries())
+                .withDelayFn(context -> schedule.delayBefore(context.getAttemptCount(),
+                        ((FailedAttempt) context.getLastException()).retryAfter(),
+                        ThreadLocalRandom.current().nextDouble()))
+                .onRetryScheduled(event -> retryNotices.accept(String.format(Locale.ROOT,
+                        "model call failed (%s), retrying in %.1f s (attempt %d of %d)",
+                        ((FailedAttempt) event.getLastException()).summary(),
+                        event.getDelay().toMillis() / 1000.0, event.getAttemptCount() + 1, attempts)))
+                .build();
+    }
+
+    /** The settings this port calls with; the key inside prints as {@code ****}. */
+    public ModelSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public ChatReply chat(ChatRequest request) {
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            return Failsafe.with(retryPolicy).get(() -> {
+                attempts.incrementAndGet();
+                return attempt(request);
+            });
+        } catch (FailedAttempt failure) {
+            if (failure.retryable()) {
+                int made = attempts.get();
+                throw new ModelException(failure.kind(), "model call for '" + request.purpose() + "' failed after "
+                        + made + (made == 1 ? " attempt" : " attempts") + "; last failure: " + failure.getMessage(),
+                        failure.getCause());
+            }
+            throw new ModelException(failure.kind(), failure.getMessage(), failure.getCause());
+        } catch (FailsafeException interrupted) {
+            // Failsafe wraps only checked exceptions, and a blocking retry throws just InterruptedException.
+            Thread.currentThread().interrupt();
+            throw new ModelException(ModelException.Kind.TRANSIENT,
+                    "interrupted while waiting to retry the model call for '" + request.purpose() + "'", interrupted);
+        }
+    }
+
+    private ChatReply attempt(ChatRequest request) {
+        ChatResponse response;
+        try {
+            response = model.chat(toLangChain4j(request));
+        } catch (ContentFilteredException refused) {
+            return new ChatReply(refused.getMessage() == null ? "" : refused.getMessage(), TokenUsage.NONE,
+                    CONTENT_FILTER);
+        } catch (RuntimeException failure) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ModelException(ModelException.Kind.TRANSIENT,
+                        "interrupted while calling the model for '" + request.purpose() + "'", failure);
+            }
+            throw classifier.classify(failure);
+        }
+        String finishReason = finishReason(response.finishReason());
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (text == null) {
+            if (!CONTENT_FILTER.equals(finishReason)) {
+                throw classifier.emptyReply(finishReason);
+            }
+            text = "";
+        }
+        return new ChatReply(text, usage(response.tokenUsage()), finishReason);
+    }
+
+    private static dev.langchain4j.model.chat.request.ChatRequest toLangChain4j(ChatRequest request) {
+        List<dev.langchain4j.data.message.ChatMessage> messages = request.messages().stream()
+                .map(OpenAiChatPort::toLangChain4j)
+                .toList();
+        return dev.langchain4j.model.chat.request.ChatRequest.builder().messages(messages).build();
+    }
+
+    private static dev.langchain4j.data.message.ChatMessage toLangChain4j(ChatMessage message) {
+        return switch (message.role()) {
+            case SYSTEM -> SystemMessage.from(message.text());
+            case USER -> UserMessage.from(message.text());
+            case ASSISTANT -> AiMessage.from(message.text());
+        };
+    }
+
+    private static TokenUsage usage(dev.langchain4j.model.output.TokenUsage usage) {
+        if (usage == null) {
+            return TokenUsage.NONE;
+        }
+        return new TokenUsage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()));
+    }
+
+    private static long orZero(Integer count) {
+        return count == null ? 0 : count;
+    }
+
+    /** The protocol's spelling of a finish reason, which LangChain4j turned into an enum. */
+    private static String finishReason(FinishReason reason) {
+        if (reason == null) {
+            return "unknown";
+        }
+        return switch (reason) {
+            case STOP -> "stop";
+            case LENGTH -> "length";
+            case TOOL_EXECUTION -> "tool_calls";
+            case CONTENT_FILTER -> CONTENT_FILTER;
+            case OTHER -> "other";
+        };
+    }
+}
