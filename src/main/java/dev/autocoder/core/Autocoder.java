@@ -46,6 +46,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Autocoder {
 
+    /** Candidates one sub-build verifies at most: enough for a round, small enough to stay quick. */
+    private static final int MAX_BATCH = 10;
+
     private final AutocoderConfig config;
     private final ProjectLayout project;
     private final SubBuildSettings subBuild;
@@ -107,10 +110,10 @@ public final class Autocoder {
             ChatPort model = chatPort(pending, lock, fingerprints, runDirectory);
             StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
             InProcessCompiler compiler = new InProcessCompiler(project, () -> inTaskOrder(tasks, verified));
-            SubBuildVerifier subBuilds = new SubBuildVerifier(project, subBuild, runDirectory.resolve("subbuild"),
-                    paths.checkstyleConfig(), () -> inTaskOrder(tasks, verified));
+            SubBuildVerifier subBuilds = new SubBuildVerifier(project, () -> inTaskOrder(tasks, verified), compiler,
+                    subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null));
             Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler),
-                    new BatchingVerifier(subBuilds), new Clarifier(prompter), new LogListener(log),
+                    new BatchingVerifier(subBuilds, MAX_BATCH), new Clarifier(prompter), new LogListener(log),
                     new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
                             config.limits().maxQuestionRounds(), config.limits().parallelism()));
             Engine.Result result = engine.run(pending, new Workspace(store, fingerprints, contextText, verified));
@@ -197,7 +200,7 @@ public final class Autocoder {
                         + config.paths().cassette() + " does not exist; record one with -Dautocoder.mode=record");
             }
             ReplyJournal cassette = ReplyJournal.open(config.paths().cassette(), log::warn);
-            return new JournaledChatPort(cassette, null, options.modelName(), JournaledChatPort.Mode.REPLAY);
+            return JournaledChatPort.replaying(cassette, options.modelName());
         }
         if (options.apiKey().isEmpty()) {
             throw new ConfigurationException("apiKey", missingKeyMessage(pending, lock, fingerprints));
@@ -210,9 +213,9 @@ public final class Autocoder {
                 options.maxModelCalls(), options.maxTokens());
         Path journalFile = options.mode() == AutocoderConfig.Mode.RECORD
                 ? config.paths().cassette() : runDirectory.resolve("journal.jsonl");
-        return new JournaledChatPort(ReplyJournal.open(journalFile, log::warn), live, options.modelName(),
+        return new JournaledChatPort(ReplyJournal.open(journalFile, log::warn), options.modelName(),
                 options.mode() == AutocoderConfig.Mode.RECORD ? JournaledChatPort.Mode.RECORD
-                        : JournaledChatPort.Mode.LIVE);
+                        : JournaledChatPort.Mode.LIVE, live);
     }
 
     private String missingKeyMessage(List<Task> pending, LockFile lock, Map<String, Fingerprint> fingerprints) {

@@ -148,7 +148,7 @@ public final class Engine {
     }
 
     /** Runs the verifiers in order and stops at the first that blocks. */
-    static Verifier stages(Verifier... verifiers) {
+    public static Verifier stages(Verifier... verifiers) {
         return candidate -> {
             Verdict verdict = Verdict.PASSED;
             for (Verifier verifier : verifiers) {
