@@ -44,6 +44,16 @@ public final class ApiKey {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiKey key && key.secret.equals(secret);
+    }
+
+    @Override
+    public int hashCode() {
+        return secret.hashCode();
+    }
+
+    @Override
     public String toString() {
         return MASK;
     }

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * {@link HttpStatusException} that keeps the response headers, so {@code Retry-After} survives.
  *
  * <p>Blocking calls, the only kind the plugin makes, go through a {@link java.net.http.HttpClient}
- * exactly as LangChain4j's {@code JdkHttpClient} sends them. Streaming calls are handed unchanged
+ * as LangChain4j's {@code JdkHttpClient} sends them (multipart form data, which chat completions
+ * never use, is refused). Streaming calls are handed unchanged
  * to whatever client LangChain4j itself would load (its JDK client, a runtime dependency of
  * langchain4j-open-ai), created on first use only.
  */
@@ -43,6 +44,9 @@ final class HeaderKeepingHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
+        if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+            throw new UnsupportedOperationException("multipart requests are not supported: " + request.url());
+        }
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
         request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
         builder.method(request.method().name(), request.body() == null

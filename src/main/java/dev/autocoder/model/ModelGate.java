@@ -9,11 +9,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * JVM and stops a run once its budget of calls or tokens is spent.
  *
  * <p>The concurrency limit is one static {@link Semaphore}, sized by the first gate created in the
- * JVM: modules built in parallel ({@code mvn -T 2}) run in one JVM and so share it, which is what
- * keeps them under the endpoint's rate limit together. Later gates asking for another size share
- * the first one's limit; {@link #concurrencyLimit()} says which it is.
+ * JVM: modules built in parallel ({@code mvn -T 2}) run in one JVM and one plugin class realm and
+ * so share it, which is what keeps them under the endpoint's rate limit together. Later gates
+ * asking for another size share the first one's limit (in a long-lived JVM such as mvnd, for the
+ * JVM's lifetime); {@link #concurrencyLimit()} says which it is.
  *
- * <p>Budgets belong to one gate (one run). Place the gate inside a {@link JournaledChatPort} so
+ * <p>Budgets belong to one gate (one run). The token budget is checked before each call, so calls
+ * already running when it is reached may overshoot it by their own size. Place the gate inside a {@link JournaledChatPort} so
  * that replies answered from the journal spend neither a permit nor budget.
  */
 public final class ModelGate implements ChatPort {

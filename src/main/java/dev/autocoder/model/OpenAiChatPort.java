@@ -9,6 +9,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.FinishReason;
 import java.time.Clock;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class OpenAiChatPort implements ChatPort {
     public OpenAiChatPort(ModelSettings settings, Consumer<String> retryNotices) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(retryNotices, "retryNotices");
-        this.model = dev.langchain4j.model.openai.OpenAiChatModel.builder()
+        this.model = OpenAiChatModel.builder()
                 .httpClientBuilder(new HeaderKeepingHttpClient.Builder())
                 .baseUrl(settings.baseUrl().toString())
                 .apiKey(settings.apiKey().reveal())
@@ -89,13 +90,12 @@ public final class OpenAiChatPort implements ChatPort {
                 return attempt(request);
             });
         } catch (FailedAttempt failure) {
-            if (failure.retryable()) {
-                int made = attempts.get();
-                throw new ModelException(failure.kind(), "model call for '" + request.purpose() + "' failed after "
-                        + made + (made == 1 ? " attempt" : " attempts") + "; last failure: " + failure.getMessage(),
-                        failure.getCause());
-            }
-            throw new ModelException(failure.kind(), failure.getMessage(), failure.getCause());
+            int made = attempts.get();
+            String how = failure.retryable()
+                    ? " after " + made + (made == 1 ? " attempt" : " attempts") + "; last failure: "
+                    : ": ";
+            throw new ModelException(failure.kind(),
+                    "model call for '" + request.purpose() + "' failed" + how + failure.getMessage(), failure.getCause());
         } catch (FailsafeException interrupted) {
             // Failsafe wraps only checked exceptions, and a blocking retry throws just InterruptedException.
             Thread.currentThread().interrupt();

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.testing.FakeOpenAiServer;
 import dev.autocoder.testing.FakeOpenAiServer.Rule;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ModelGateTest {
@@ -49,6 +54,63 @@ class ModelGateTest {
             assertTrue(failure.getMessage().contains("token budget of 150"), failure.getMessage());
             assertEquals(200, gate.spentTokens());
             assertEquals(2, server.requestCount());
+        }
+    }
+
+    @Test
+    void requestsBeyondTheConcurrencyLimitWaitForAFreeSlot() throws Exception {
+        new ModelGate(request -> null, 2, 0, 0);
+        int limit = ModelGate.concurrencyLimit();
+        AtomicInteger inside = new AtomicInteger();
+        CountDownLatch allowedIn = new CountDownLatch(limit);
+        CountDownLatch release = new CountDownLatch(1);
+        ModelGate gate = new ModelGate(request -> {
+            inside.incrementAndGet();
+            allowedIn.countDown();
+            await(release);
+            inside.decrementAndGet();
+            return new ChatReply("ok", null, null);
+        }, limit, 0, 0);
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i <= limit; i++) {
+            Thread caller = new Thread(() -> gate.chat(REQUEST));
+            callers.add(caller);
+            caller.start();
+        }
+
+        allowedIn.await();
+        Thread waiting = awaitOneParkedOutside(callers, inside, limit);
+
+        assertEquals(limit, inside.get());
+        assertEquals(Thread.State.WAITING, waiting.getState());
+        release.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertEquals(limit + 1, gate.spentCalls());
+    }
+
+    /** Waits until every caller is either inside the delegate or parked on the gate's semaphore. */
+    private static Thread awaitOneParkedOutside(List<Thread> callers, AtomicInteger inside, int limit)
+            throws InterruptedException {
+        while (true) {
+            long parked = callers.stream().filter(thread -> thread.getState() == Thread.State.WAITING).count();
+            if (parked == limit + 1 && inside.get() == limit) {
+                return callers.stream()
+                        .filter(thread -> Arrays.stream(thread.getStackTrace())
+                                .anyMatch(frame -> frame.getClassName().equals(Semaphore.class.getName())))
+                        .findFirst()
+                        .orElseThrow();
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

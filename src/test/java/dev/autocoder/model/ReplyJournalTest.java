@@ -103,6 +103,30 @@ class ReplyJournalTest {
     }
 
     @Test
+    void concurrentAppendsAllSurviveIntact() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        ReplyJournal journal = open(file);
+        List<Thread> writers = new ArrayList<>();
+        for (int writer = 0; writer < 8; writer++) {
+            String prefix = "w" + writer + "-";
+            writers.add(new Thread(() -> {
+                for (int entry = 0; entry < 20; entry++) {
+                    journal.append(prefix + entry, FIRST, FIRST_REPLY);
+                }
+            }));
+        }
+        writers.forEach(Thread::start);
+        for (Thread writer : writers) {
+            writer.join();
+        }
+
+        ReplyJournal reopened = open(file);
+
+        assertEquals(160, reopened.size());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
     void missingFileIsAnEmptyJournal() throws Exception {
         ReplyJournal journal = open(dir.resolve("absent.jsonl"));
 

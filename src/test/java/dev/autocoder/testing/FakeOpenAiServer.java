@@ -54,7 +54,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /**
      * Starts a server from a JSON array of rules: {@code [{"whenContains": "...", "reply": "...",
-     * "times": 1}, {"status": 429, "headers": {"Retry-After": "1"}, "body": "..."}]}.
+     * "times": 1}, {"status": 429, "headers": {"Retry-After": "1"}, "body": "..."}]}. A rule may also
+     * say {@code "delayMillis": 500} or {@code "dropMidBody": true}.
      */
     public static FakeOpenAiServer fromScript(Path script) throws IOException {
         JsonArray array = JsonParser.parseString(Files.readString(script)).getAsJsonArray();
