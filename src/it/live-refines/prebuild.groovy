@@ -1,6 +1,5 @@
 import dev.autocoder.testing.ItSupport
 
 ItSupport.copyExample(basedir, 'money-utils')
-ItSupport.startServer(basedir, new File(basedir, 'script.json'),
-        '-Dautocoder.mode=live', '-Dautocoder.apiKey=' + ItSupport.FAKE_KEY)
+ItSupport.startServer(basedir, new File(basedir, 'script.json'), '-Dautocoder.mode=live')
 true

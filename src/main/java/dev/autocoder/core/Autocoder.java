@@ -77,6 +77,10 @@ public final class Autocoder {
     public List<TaskState> run() throws IOException {
         List<Task> tasks = Tasks.read(config);
         AutocoderConfig.Paths paths = config.paths();
+        if (tasks.isEmpty()) {
+            log.info("autocoder: nothing to generate (no <prompt>, no *.md spec in " + paths.specDirectory() + ")");
+            return List.of();
+        }
         Path runDirectory = paths.stateDirectory().resolve(config.executionId());
         try (RunLock ignored = RunLock.acquire(runDirectory)) {
             ProjectContext contexts = new ProjectContext(project, config.limits().contextBudget());

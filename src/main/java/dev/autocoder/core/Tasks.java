@@ -57,8 +57,10 @@ public final class Tasks {
     /**
      * Reads every task.
      *
-     * @throws ConfigurationException when there is no task, a spec is empty, or an explicitly set
-     *     spec directory does not exist
+     * @return the tasks, none when there is no prompt and the default spec directory has no spec
+     *     (a module of a multi-module build that does not use the plugin)
+     * @throws ConfigurationException when a spec is empty or badly named, or an explicitly set spec
+     *     directory does not exist
      */
     public static List<Task> read(AutocoderConfig config) {
         AutocoderConfig.Paths paths = config.paths();
@@ -71,10 +73,6 @@ public final class Tasks {
                 List.of())));
         for (Path file : specFiles(paths.specDirectory())) {
             tasks.add(readSpec(file, config.answers()));
-        }
-        if (tasks.isEmpty()) {
-            throw new ConfigurationException("prompt", "there is nothing to generate: set <prompt> (or"
-                    + " -Dautocoder.prompt) or add a *.md file per task to " + paths.specDirectory());
         }
         return tasks;
     }

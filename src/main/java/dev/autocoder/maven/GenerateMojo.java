@@ -29,9 +29,12 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
         requiresDependencyResolution = ResolutionScope.TEST)
 public class GenerateMojo extends AbstractMojo {
 
-    /** The API key. Default: the {@code OPENAI_API_KEY} environment variable. Never logged. */
+    /**
+     * The API key. Default: the {@code OPENAI_API_KEY} environment variable. Prefer that variable or
+     * {@code serverId}: Maven itself prints configured values and system properties with {@code -X}.
+     */
     @Parameter(property = "autocoder.apiKey")
-    ApiKeyParameter apiKey;
+    String apiKey;
 
     /** The id of a {@code <server>} in settings.xml whose (decrypted) password is the API key. */
     @Parameter(property = "autocoder.serverId")

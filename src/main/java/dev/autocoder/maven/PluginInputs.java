@@ -98,8 +98,8 @@ final class PluginInputs {
 
     /** The key and where it came from: {@code <apiKey>}, then {@code <serverId>}, then the environment. */
     private KeyLookup apiKey() {
-        if (mojo.apiKey != null && mojo.apiKey.value() != null && !mojo.apiKey.value().isBlank()) {
-            return new KeyLookup(Optional.of(mojo.apiKey.value().strip()), "<apiKey>");
+        if (mojo.apiKey != null && !mojo.apiKey.isBlank()) {
+            return new KeyLookup(Optional.of(mojo.apiKey.strip()), "<apiKey>");
         }
         if (mojo.serverId != null && !mojo.serverId.isBlank()) {
             Server server = mojo.session.getSettings().getServer(mojo.serverId);

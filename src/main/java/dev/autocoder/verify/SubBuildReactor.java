@@ -79,6 +79,10 @@ final class SubBuildReactor {
 
     /** Writes the reactor into an empty folder. */
     void write(Path folder, List<Plan> plans) throws IOException {
+        // The work folder lies inside the consuming project, and Maven looks upwards for .mvn/:
+        // an empty one here keeps the project's maven.config and jvm.config (which may hold
+        // -D secrets or extensions) out of the sub-build.
+        Files.createDirectories(folder.resolve(".mvn"));
         StringBuilder modules = new StringBuilder();
         for (int i = 0; i < plans.size(); i++) {
             modules.append("    <module>").append(moduleName(i)).append("</module>\n");
