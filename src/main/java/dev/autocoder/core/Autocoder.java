@@ -1,5 +1,6 @@
 package dev.autocoder.core;
 
+import dev.autocoder.context.ContextException;
 import dev.autocoder.context.ProjectContext;
 import dev.autocoder.engine.Clarifier;
 import dev.autocoder.engine.Engine;
@@ -75,6 +76,19 @@ public final class Autocoder {
      * @throws ModelException when the model could not be used (wrong key, budget spent, ...)
      */
     public List<TaskState> run() throws IOException {
+        try {
+            return runTasks();
+        } catch (ContextException e) {
+            throw new ConfigurationException("specDirectory", e.getMessage(), e);
+        } catch (LockFile.LockFileException e) {
+            throw new ConfigurationException("lockFile", e.getMessage()
+                    + "; fix or delete it (it is rewritten after the next successful run)", e);
+        } catch (RunLock.HeldException e) {
+            throw new ConfigurationException("stateDirectory", e.getMessage(), e);
+        }
+    }
+
+    private List<TaskState> runTasks() throws IOException {
         List<Task> tasks = Tasks.read(config);
         AutocoderConfig.Paths paths = config.paths();
         if (tasks.isEmpty()) {
@@ -106,7 +120,7 @@ public final class Autocoder {
             }
             OutputWriter output = new OutputWriter(paths.outputDirectory(), paths.testOutputDirectory());
             if (pending.isEmpty()) {
-                output.replaceAll(inTaskOrder(tasks, verified));
+                write(output, inTaskOrder(tasks, verified));
                 log.info("autocoder: " + tasks.size() + " task(s) up to date with " + paths.lockFile()
                         + "; sources restored, no model call, no sub-build (-Dautocoder.force to regenerate)");
                 return List.of();
@@ -135,7 +149,7 @@ public final class Autocoder {
                     together = Optional.of(verdict.firstFailure().map(Object::toString).orElse("failed"));
                 }
             }
-            output.replaceAll(all);
+            write(output, all);
             RunReport.of(states).writeTo(paths.stateDirectory());
             SummaryTable.render(states, config.model().modelName(), prices).forEach(log::info);
             log.info("autocoder: report at " + paths.stateDirectory().resolve("report.html"));
@@ -160,6 +174,12 @@ public final class Autocoder {
             updated.write(paths.lockFile());
             log.info("autocoder: " + tasks.size() + " task(s) verified; lock file " + paths.lockFile());
             return states;
+        }
+    }
+
+    private void write(OutputWriter output, List<CodeUnit> units) throws IOException {
+        for (Path file : output.replaceAll(units)) {
+            log.info("autocoder: wrote " + project.baseDirectory().relativize(file.toAbsolutePath()));
         }
     }
 

@@ -22,7 +22,13 @@ final class LockedUnits {
             int slash = path.lastIndexOf('/');
             String packageName = slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
             String typeName = path.substring(slash + 1, path.length() - ".java".length());
-            units.add(new CodeUnit(packageName, typeName, file.content(), file.root() == LockFile.Root.TEST));
+            try {
+                units.add(new CodeUnit(packageName, typeName, file.content(), file.root() == LockFile.Root.TEST));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("lockFile", "lock file entry " + entry.task() + " lists " + path
+                        + ", which is outside the output folder or not a Java path (" + e.getMessage()
+                        + "); delete the entry and run again", e);
+            }
         }
         return units;
     }

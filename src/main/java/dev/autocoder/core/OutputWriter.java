@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,18 +25,21 @@ public final class OutputWriter {
         this.testRoot = testRoot.toAbsolutePath().normalize();
     }
 
-    /** Replaces the content of both roots with {@code units}. */
-    public void replaceAll(List<CodeUnit> units) throws IOException {
+    /** Replaces the content of both roots with {@code units}; returns the files written. */
+    public List<Path> replaceAll(List<CodeUnit> units) throws IOException {
         for (CodeUnit unit : units) {
             target(unit); // refuse everything before deleting anything
         }
         clear(mainRoot);
         clear(testRoot);
+        List<Path> written = new ArrayList<>();
         for (CodeUnit unit : units) {
             Path file = target(unit);
             Files.createDirectories(file.getParent());
             Files.writeString(file, unit.source(), StandardCharsets.UTF_8);
+            written.add(file);
         }
+        return written;
     }
 
     /** The file a unit goes to, or an exception when it would land outside its root. */

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.lang.model.SourceVersion;
 
 /**
  * Reads a generator reply in the format {@link Prompts#GENERATOR_SYSTEM} defines: fenced
@@ -121,11 +121,9 @@ public final class ReplyParser {
 
     /** A reason the names cannot form a safe file path below a source root, or null when they can. */
     static String invalidName(String packageName, String typeName) {
-        if (!SourceVersion.isIdentifier(typeName) || SourceVersion.isKeyword(typeName)) {
-            return "`" + typeName + "` is not a valid Java type name";
-        }
-        if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
-            return "`" + packageName + "` is not a valid Java package name";
+        Optional<String> problem = CodeUnit.problemWith(packageName, typeName);
+        if (problem.isPresent()) {
+            return problem.get();
         }
         if (packageName.startsWith("java.") || packageName.startsWith("javax.")) {
             return "package " + packageName + " belongs to the JDK; use the project's own package";

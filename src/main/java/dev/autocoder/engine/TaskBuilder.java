@@ -111,6 +111,8 @@ final class TaskBuilder {
             ChatReply reply = ask(state, conversation, "generate " + task.name());
             Reply parsed = reply.truncated()
                     ? new Reply.Unusable("the reply was cut off at the length limit; " + Prompts.continueTruncated())
+                    : "content_filter".equals(reply.finishReason())
+                    ? new Reply.Unusable("the endpoint's content filter stopped the reply; answer with the code only")
                     : parser.parse(reply.text());
             if (parsed instanceof Reply.Questions questions) {
                 questionRounds++;

@@ -167,6 +167,18 @@ class EngineTest {
     }
 
     @Test
+    void aRefusalIsFedBackAsAnUnusableReplyNotCompiled() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("content filter"),
+                Rule.reply("I can't help with that.").finishReason("content_filter"));
+
+        TaskState state = result.tasks().get(0);
+        assertTrue(result.allVerified());
+        assertTrue(state.attempts().get(0).feedback().get(0).message().contains("content filter"));
+    }
+
+    @Test
     void everyRequestStaysWithinTheSlidingWindowAndUsageIsCounted() throws Exception {
         Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 6, 4,
                 Rule.reply(java("calc", "Calc", "public int one() { return a; }")).times(1),

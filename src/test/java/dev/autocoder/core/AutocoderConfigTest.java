@@ -1,0 +1,62 @@
+package dev.autocoder.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AutocoderConfigTest {
+
+    @Test
+    void zeroOrNegativeLimitsNameTheParameter() {
+        assertEquals("maxDepth", assertThrows(ConfigurationException.class,
+                () -> new AutocoderConfig.Limits(0, 10, 2, 1, 60, 100)).parameter());
+        assertEquals("maxConversationLength", assertThrows(ConfigurationException.class,
+                () -> new AutocoderConfig.Limits(10, 2, 2, 1, 60, 100)).parameter());
+        assertEquals("parallelism", assertThrows(ConfigurationException.class,
+                () -> new AutocoderConfig.Limits(10, 10, 2, 0, 60, 100)).parameter());
+        assertEquals("subBuildTimeoutSeconds", assertThrows(ConfigurationException.class,
+                () -> new AutocoderConfig.Limits(10, 10, 2, 1, 0, 100)).parameter());
+        assertEquals("maxRetries", assertThrows(ConfigurationException.class,
+                () -> new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m", Optional.empty(), "env", 30, -1,
+                        1, 2, 1, 0, 0, AutocoderConfig.Mode.LIVE)).parameter());
+        assertEquals("retryMaxSeconds", assertThrows(ConfigurationException.class,
+                () -> new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m", Optional.empty(), "env", 30, 1,
+                        5, 2, 1, 0, 0, AutocoderConfig.Mode.LIVE)).parameter());
+    }
+
+    @Test
+    void aMalformedBaseUrlIsRefusedWithAnExample() {
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> AutocoderConfig.parseBaseUrl("localhost:11434"));
+
+        assertEquals("baseUrl", error.parameter());
+        assertTrue(error.getMessage().contains("http://localhost:11434/v1"));
+    }
+
+    @Test
+    void aTrailingSlashOnTheBaseUrlIsDropped() {
+        assertEquals(URI.create("https://api.openai.com/v1"), AutocoderConfig.parseBaseUrl(" https://api.openai.com/v1/ "));
+    }
+
+    @Test
+    void anUnknownModeNamesTheChoices() {
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> AutocoderConfig.Mode.parse("playback"));
+
+        assertEquals("mode", error.parameter());
+        assertTrue(error.getMessage().contains("live, record or replay"));
+    }
+
+    @Test
+    void theModelOptionsTextNeverShowsTheKey() {
+        AutocoderConfig.ModelOptions options = new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m",
+                Optional.of("sk-secret-123"), "env", 30, 1, 1, 2, 1, 0, 0, AutocoderConfig.Mode.LIVE);
+
+        assertFalse(options.toString().contains("sk-secret-123"));
+    }
+}
