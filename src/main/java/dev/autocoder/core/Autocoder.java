@@ -253,7 +253,7 @@ public final class Autocoder {
                             + ")");
         }
         message.append(String.join("; ", reasons)).append(". Set the OPENAI_API_KEY environment variable, or")
-                .append(" <apiKey> / -Dautocoder.apiKey, or <serverId> naming a <server> in settings.xml;")
+                .append(" <serverId> naming a <server> in settings.xml, or <apiKey>;")
                 .append(" or restore the spec so that it matches the lock file.");
         return message.toString();
     }

@@ -17,7 +17,7 @@ import java.time.Instant;
  */
 final class FailureClassifier {
 
-    static final String KEY_HELP = "set OPENAI_API_KEY, or <apiKey>/-Dautocoder.apiKey, "
+    static final String KEY_HELP = "set the OPENAI_API_KEY environment variable, or <apiKey>, "
             + "or <serverId> pointing at a <server> in settings.xml";
     private static final int MAX_SERVER_MESSAGE = 500;
 
@@ -74,7 +74,7 @@ final class FailureClassifier {
         if (code == 404) {
             return new FailedAttempt(ModelException.Kind.NOT_FOUND, "HTTP 404",
                     "the model endpoint " + endpoint + " does not know the model '" + settings.modelName()
-                            + "' (" + said + "); check <modelName> and <baseUrl>",
+                            + "' (" + said + "); check <model> and <baseUrl>",
                     null, cause);
         }
         if (code == 408 || code == 409 || code == 429 || code >= 500) {

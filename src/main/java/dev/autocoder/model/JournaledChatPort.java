@@ -69,7 +69,7 @@ public final class JournaledChatPort implements ChatPort {
             throw new ModelException(ModelException.Kind.NOT_RECORDED, "no recorded reply for '" + request.purpose()
                     + "' (key " + key.substring(0, KEY_PREFIX) + "..., model " + modelName + ") in the cassette "
                     + journal.file() + "; the spec, a prompt or the model changed since it was recorded. Re-record"
-                    + " with -Dautocoder.mode=record and an API key (OPENAI_API_KEY or -Dautocoder.apiKey)");
+                    + " with -Dautocoder.mode=record and OPENAI_API_KEY set");
         }
         ChatReply reply = delegate.chat(request);
         sent.incrementAndGet();
