@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -85,10 +86,10 @@ public final class Engine {
         tasks.forEach(task -> descriptions.put(task.name(), task.description()));
         Function<String, TaskState> stateOf = name -> states.get(rootOf(name));
         Verifier review = new ReviewVerifier(model, name -> descriptions.getOrDefault(name,
-                descriptions.getOrDefault(rootOf(name), "")), (name, reply) -> {
+                descriptions.getOrDefault(rootOf(name), "")), (name, reply, millis) -> {
                     TaskState state = stateOf.apply(name);
                     if (state != null) {
-                        state.recordModelCall(reply.usage(), 0);
+                        state.recordModelCall(reply.usage(), millis);
                     }
                 });
         Verifier full = stages(fastChecks, buildCheck, review);
@@ -111,8 +112,7 @@ public final class Engine {
         try {
             List<Future<?>> futures = new ArrayList<>();
             List<TaskState> ordered = new ArrayList<>();
-            AtomicInteger aborted = new AtomicInteger();
-            Map<String, ModelException> aborts = new ConcurrentHashMap<>();
+            AtomicReference<ModelException> abort = new AtomicReference<>();
             for (Task task : tasks) {
                 TaskState state = workspace.open(task);
                 states.put(task.name(), state);
@@ -122,14 +122,13 @@ public final class Engine {
                     continue;
                 }
                 futures.add(tasksPool.submit(() -> {
-                    if (aborted.get() > 0) {
+                    if (abort.get() != null) {
                         return;
                     }
                     try {
                         builder.build(task, state, workspace.context(task));
                     } catch (ModelException e) {
-                        aborted.incrementAndGet();
-                        aborts.putIfAbsent(task.name(), e);
+                        abort.compareAndSet(null, e);
                         state.failed("stopped: " + e.getMessage());
                         workspace.save(state);
                     }
@@ -138,9 +137,7 @@ public final class Engine {
             for (Future<?> future : futures) {
                 await(future);
             }
-            Optional<ModelException> abort = tasks.stream().map(t -> aborts.get(t.name()))
-                    .filter(java.util.Objects::nonNull).findFirst();
-            return new Result(ordered, abort);
+            return new Result(ordered, Optional.ofNullable(abort.get()));
         } finally {
             tasksPool.shutdownNow();
             partsPool.shutdownNow();

@@ -11,7 +11,6 @@ import dev.autocoder.verify.Verifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,14 +23,20 @@ final class ReviewVerifier implements Verifier {
 
     private final ChatPort model;
     private final Function<String, String> taskText;
-    private final BiConsumer<String, ChatReply> onReply;
+    private final ReplyListener onReply;
+
+    /** Told of every review reply, for token and time accounting. */
+    @FunctionalInterface
+    interface ReplyListener {
+        void replied(String task, ChatReply reply, long millis);
+    }
 
     /**
      * @param model the chat model
      * @param taskText the task description by task name
-     * @param onReply told of every reply, for token accounting
+     * @param onReply told of every reply, for token and time accounting
      */
-    ReviewVerifier(ChatPort model, Function<String, String> taskText, BiConsumer<String, ChatReply> onReply) {
+    ReviewVerifier(ChatPort model, Function<String, String> taskText, ReplyListener onReply) {
         this.model = model;
         this.taskText = taskText;
         this.onReply = onReply;
@@ -46,8 +51,9 @@ final class ReviewVerifier implements Verifier {
         messages.add(ChatMessage.system(Prompts.REVIEW_SYSTEM));
         messages.add(ChatMessage.user(Prompts.review(taskText.apply(candidate.taskName()), code)));
         for (int round = 0; round < 2; round++) {
+            long started = System.nanoTime();
             ChatReply reply = model.chat(new ChatRequest("review " + candidate.taskName(), messages));
-            onReply.accept(candidate.taskName(), reply);
+            onReply.replied(candidate.taskName(), reply, (System.nanoTime() - started) / 1_000_000);
             Optional<ReviewVerdicts.ReviewVerdict> verdict = ReviewVerdicts.parse(reply.text());
             if (verdict.isPresent()) {
                 return verdict.get().complete() ? Verdict.PASSED
