@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.lang.model.SourceVersion;
 
 /**
  * Rejects, without compiling, candidates that are plainly unfinished or malformed: placeholder
- * comments where code belongs, stub bodies, invalid or duplicate type names.
+ * comments where code belongs, stub bodies, duplicate types. (Names that cannot form a path are
+ * refused earlier, by {@link CodeUnit} itself.)
  */
 public final class StaticChecks implements Verifier {
 
@@ -52,26 +52,9 @@ public final class StaticChecks implements Verifier {
                 findings.add(finding(unit, 1, "the type " + unit.qualifiedName()
                         + " is declared by two units; declare each type once"));
             }
-            List<Feedback> nameFindings = checkNames(unit);
-            findings.addAll(nameFindings);
-            if (nameFindings.isEmpty()) {
-                findings.addAll(checkCode(unit));
-            }
+            findings.addAll(checkCode(unit));
         }
         return new Verdict(findings);
-    }
-
-    private static List<Feedback> checkNames(CodeUnit unit) {
-        String where = unit.packageName().isEmpty() ? unit.typeName() : unit.qualifiedName();
-        if (!SourceVersion.isName(unit.typeName()) || unit.typeName().contains(".")) {
-            return List.of(Feedback.blocking(Feedback.Stage.STATIC,
-                    "'" + unit.typeName() + "' is not a valid Java type name (in " + where + ")"));
-        }
-        if (!unit.packageName().isEmpty() && !SourceVersion.isName(unit.packageName())) {
-            return List.of(Feedback.blocking(Feedback.Stage.STATIC,
-                    "'" + unit.packageName() + "' is not a valid Java package name (in " + where + ")"));
-        }
-        return List.of();
     }
 
     private static List<Feedback> checkCode(CodeUnit unit) {

@@ -40,6 +40,8 @@ class OutputWriterTest {
         assertThrows(IllegalArgumentException.class, () -> new CodeUnit("..", "Evil", "", false));
         assertThrows(IllegalArgumentException.class, () -> new CodeUnit("a", "../Evil", "", false));
         assertThrows(IllegalArgumentException.class, () -> new CodeUnit("a//b", "Evil", "", false));
+        assertThrows(IllegalArgumentException.class, () -> new CodeUnit("com.class", "Money", "", false));
+        assertThrows(IllegalArgumentException.class, () -> new CodeUnit("a", "enum", "", false));
     }
 
     @Test
