@@ -1,5 +1,8 @@
 package dev.autocoder.testing;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,10 +58,12 @@ public final class ItSupport {
 
     /**
      * Starts a fake model server from a script and points the build at it through
-     * {@code .mvn/maven.config}, with any further Maven arguments.
+     * {@code .mvn/maven.config}, with any further Maven arguments. A rule may give its reply as
+     * {@code "replyFile": "replies/first.md"}, relative to the script, so that code in replies
+     * stays readable; such a script is resolved into {@code <script>.resolved.json} first.
      */
     public static String startServer(File basedir, File script, String... arguments) throws IOException {
-        FakeOpenAiServer server = FakeOpenAiServer.fromScript(script.toPath());
+        FakeOpenAiServer server = FakeOpenAiServer.fromScript(withReplyFiles(script.toPath()));
         System.getProperties().put(key(basedir), server);
         List<String> lines = new ArrayList<>();
         lines.add("-Dautocoder.baseUrl=" + server.baseUrl());
@@ -67,6 +72,26 @@ public final class ItSupport {
         Files.createDirectories(config.getParent());
         Files.write(config, lines, StandardCharsets.UTF_8);
         return server.baseUrl();
+    }
+
+    /** The script itself, or a copy with every {@code replyFile} read into {@code reply}. */
+    static Path withReplyFiles(Path script) throws IOException {
+        JsonArray rules = JsonParser.parseString(Files.readString(script)).getAsJsonArray();
+        boolean resolved = false;
+        for (JsonElement element : rules) {
+            JsonElement file = element.getAsJsonObject().remove("replyFile");
+            if (file != null) {
+                String reply = Files.readString(script.resolveSibling(file.getAsString()), StandardCharsets.UTF_8);
+                element.getAsJsonObject().addProperty("reply", reply);
+                resolved = true;
+            }
+        }
+        if (!resolved) {
+            return script;
+        }
+        Path copy = script.resolveSibling(script.getFileName() + ".resolved.json");
+        Files.writeString(copy, rules.toString(), StandardCharsets.UTF_8);
+        return copy;
     }
 
     /** The server {@link #startServer} started for this test (use it dynamically). */
