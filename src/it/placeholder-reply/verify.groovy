@@ -1,14 +1,11 @@
-def server = dev.autocoder.testing.ItSupport.server(basedir)
+def requests = dev.autocoder.testing.ItSupport.stopServer(basedir)
 def log = new File(basedir, 'build.log').text
-try {
-    // Two generation requests and one review: the placeholder never reached the review.
-    assert server.requestCount() == 3 : "requests: " + server.requestCount()
-    def refinement = server.requests().find { it.messagesText().contains('Verification failed') }
-    assert refinement.messagesText().contains('[static]')
-    assert !refinement.messagesText().contains('[test]') : 'attempt 1 was never tested'
-} finally {
-    server.close()
-}
+
+// Two generation requests and one review: the placeholder never reached the review.
+assert requests.size() == 3 : "requests: " + requests.size()
+def refinement = requests.find { it.messagesText().contains('Verification failed') }
+assert refinement.messagesText().contains('[static]')
+assert !refinement.messagesText().contains('[test]') : 'attempt 1 was never tested'
 
 assert log =~ /\[adder\] attempt 1: failed, \[static\] com\/example\/Adder\.java:\d+: placeholder comment '\.\.\.'/
 assert log.contains('[adder] attempt 2: passed')

@@ -1,14 +1,11 @@
-def server = dev.autocoder.testing.ItSupport.server(basedir)
+def requests = dev.autocoder.testing.ItSupport.stopServer(basedir)
 def log = new File(basedir, 'build.log').text
-try {
-    // Attempt 1 fails, attempt 2 fails the same way and is told to change course, attempt 3
-    // ignores that: three requests of the eight maxDepth allows.
-    assert server.requestCount() == 3 : "requests: " + server.requestCount()
-    assert server.requests()[2].messagesText().contains('take a different approach')
-    assert !server.requests()[1].messagesText().contains('take a different approach')
-} finally {
-    server.close()
-}
+
+// Attempt 1 fails, attempt 2 fails the same way and is told to change course, attempt 3
+// ignores that: three requests of the eight maxDepth allows.
+assert requests.size() == 3 : "requests: " + requests.size()
+assert requests[2].messagesText().contains('take a different approach')
+assert !requests[1].messagesText().contains('take a different approach')
 
 assert log =~ /\[counter\] attempt 1: failed, \[test\] .*countsEveryIncrement/
 assert log.contains('[counter] attempt 3: failed')

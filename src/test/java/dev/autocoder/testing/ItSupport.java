@@ -103,6 +103,23 @@ public final class ItSupport {
         return server;
     }
 
+    /**
+     * Stops the server {@link #startServer} started for this test and returns the requests it saw,
+     * in arrival order. They come from the prebuild script's class loader: use them dynamically
+     * ({@code requests[0].messagesText()}).
+     */
+    public static List<?> stopServer(File basedir) {
+        Object server = server(basedir);
+        try {
+            List<?> requests = (List<?>) server.getClass().getMethod("requests").invoke(server);
+            server.getClass().getMethod("close").invoke(server);
+            System.getProperties().remove(key(basedir));
+            return requests;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot stop the fake server of " + basedir, e);
+        }
+    }
+
     /** Every regular file below {@code root} whose bytes contain {@code needle}, as relative paths. */
     public static List<String> filesContaining(File root, String needle) {
         byte[] wanted = needle.getBytes(StandardCharsets.UTF_8);
