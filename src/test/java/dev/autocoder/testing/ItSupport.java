@@ -1,5 +1,8 @@
 package dev.autocoder.testing;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,10 +58,12 @@ public final class ItSupport {
 
     /**
      * Starts a fake model server from a script and points the build at it through
-     * {@code .mvn/maven.config}, with any further Maven arguments.
+     * {@code .mvn/maven.config}, with any further Maven arguments. A rule may give its reply as
+     * {@code "replyFile": "replies/first.md"}, relative to the script, so that code in replies
+     * stays readable; such a script is resolved into {@code <script>.resolved.json} first.
      */
     public static String startServer(File basedir, File script, String... arguments) throws IOException {
-        FakeOpenAiServer server = FakeOpenAiServer.fromScript(script.toPath());
+        FakeOpenAiServer server = FakeOpenAiServer.fromScript(withReplyFiles(script.toPath()));
         System.getProperties().put(key(basedir), server);
         List<String> lines = new ArrayList<>();
         lines.add("-Dautocoder.baseUrl=" + server.baseUrl());
@@ -69,6 +74,26 @@ public final class ItSupport {
         return server.baseUrl();
     }
 
+    /** The script itself, or a copy with every {@code replyFile} read into {@code reply}. */
+    static Path withReplyFiles(Path script) throws IOException {
+        JsonArray rules = JsonParser.parseString(Files.readString(script)).getAsJsonArray();
+        boolean resolved = false;
+        for (JsonElement element : rules) {
+            JsonElement file = element.getAsJsonObject().remove("replyFile");
+            if (file != null) {
+                String reply = Files.readString(script.resolveSibling(file.getAsString()), StandardCharsets.UTF_8);
+                element.getAsJsonObject().addProperty("reply", reply);
+                resolved = true;
+            }
+        }
+        if (!resolved) {
+            return script;
+        }
+        Path copy = script.resolveSibling(script.getFileName() + ".resolved.json");
+        Files.writeString(copy, rules.toString(), StandardCharsets.UTF_8);
+        return copy;
+    }
+
     /** The server {@link #startServer} started for this test (use it dynamically). */
     public static Object server(File basedir) {
         Object server = System.getProperties().get(key(basedir));
@@ -76,6 +101,23 @@ public final class ItSupport {
             throw new IllegalStateException("no fake server was started for " + basedir);
         }
         return server;
+    }
+
+    /**
+     * Stops the server {@link #startServer} started for this test and returns the requests it saw,
+     * in arrival order. They come from the prebuild script's class loader: use them dynamically
+     * ({@code requests[0].messagesText()}).
+     */
+    public static List<?> stopServer(File basedir) {
+        Object server = server(basedir);
+        try {
+            List<?> requests = (List<?>) server.getClass().getMethod("requests").invoke(server);
+            server.getClass().getMethod("close").invoke(server);
+            System.getProperties().remove(key(basedir));
+            return requests;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot stop the fake server of " + basedir, e);
+        }
     }
 
     /** Every regular file below {@code root} whose bytes contain {@code needle}, as relative paths. */
