@@ -276,6 +276,9 @@ public final class Autocoder {
             if (state.status() != TaskState.Status.VERIFIED || !fingerprint.equals(state.fingerprint())) {
                 // A pending task starts over; the reply journal makes the repeated requests free.
                 state.reset(fingerprint);
+            } else {
+                // Verified before a stop: the tasks still pending compile against its code.
+                verified.put(task.name(), state.verifiedUnits());
             }
             return state;
         }
