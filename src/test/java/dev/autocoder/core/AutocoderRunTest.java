@@ -73,6 +73,23 @@ class AutocoderRunTest {
     }
 
     @Test
+    void aCheckoutWithWindowsLineEndsIsStillUpToDate() throws Exception {
+        Path note = project.base().resolve("src/main/java/tiny/Note.java");
+        Files.createDirectories(note.getParent());
+        Files.writeString(note, "package tiny;\n\n/** A note. */\npublic final class Note {\n}\n");
+        project.run(server.baseUrl(), new CollectingRunLog());
+        int requestsOfFirstRun = server.requestCount();
+        // what git's core.autocrlf does to the same file on another machine
+        Files.writeString(note, Files.readString(note).replace("\n", "\r\n"));
+        CollectingRunLog log = new CollectingRunLog();
+
+        project.run(server.baseUrl(), log);
+
+        assertEquals(requestsOfFirstRun, server.requestCount(), log.text());
+        assertTrue(log.contains("1 task(s) up to date with"), log.text());
+    }
+
+    @Test
     void aRunLeavesALockFileWithoutTheKeyAndAReport() throws Exception {
         CollectingRunLog log = new CollectingRunLog();
 
