@@ -183,13 +183,17 @@ public final class Autocoder {
         }
     }
 
+    /**
+     * What decides whether a task's verified code still stands. The endpoint is deliberately left
+     * out: it says where the model is reached (a local gateway, a CI proxy, a closed port when no
+     * call is needed), not what the code was made from, and it differs between machines.
+     */
     private Fingerprint fingerprint(Task task, String context) throws IOException {
         Fingerprint.Builder builder = Fingerprint.builder()
                 .put("spec", task.description())
                 .put("answers", new java.util.TreeMap<>(task.answers()).toString())
                 .put("context", context)
                 .put("model", config.model().modelName())
-                .put("endpoint", config.model().baseUrl().toString())
                 .put("prompts", Prompts.fingerprintText())
                 .put("plugin", config.pluginVersion())
                 .put("checkstyle", checkstyleInput())
@@ -292,6 +296,9 @@ public final class Autocoder {
             if (state.status() != TaskState.Status.VERIFIED || !fingerprint.equals(state.fingerprint())) {
                 // A pending task starts over; the reply journal makes the repeated requests free.
                 state.reset(fingerprint);
+            } else {
+                // Verified before a stop: the tasks still pending compile against its code.
+                verified.put(task.name(), state.verifiedUnits());
             }
             return state;
         }

@@ -1,5 +1,6 @@
 package dev.autocoder.state;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -135,9 +136,20 @@ public record Fingerprint(String value, SortedMap<String, String> inputs) {
             return String.join("/", parts);
         }
 
+        /**
+         * A file's bytes with CRLF line ends read as LF: line ends are a checkout setting (git's
+         * core.autocrlf), so a Windows clone and a Linux CI machine must see the same input.
+         */
         private static byte[] read(Path file) {
             try {
-                return Files.readAllBytes(file);
+                byte[] bytes = Files.readAllBytes(file);
+                ByteArrayOutputStream normalised = new ByteArrayOutputStream(bytes.length);
+                for (int i = 0; i < bytes.length; i++) {
+                    if (bytes[i] != '\r' || i + 1 == bytes.length || bytes[i + 1] != '\n') {
+                        normalised.write(bytes[i]);
+                    }
+                }
+                return normalised.toByteArray();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + " for the fingerprint", e);
             }
