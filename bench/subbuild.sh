@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark of the sub-build verifier: one round of N candidates (default 10) verified in one batched
-# Maven reactor, then the same candidates with one Maven sub-build each; prints both times and the ratio.
-# Usage: bench/subbuild.sh [N]     (offline: needs the plugins of a normal build in ~/.m2)
+# Benchmark of the sub-build verifier: one round of N candidates (default 10) verified by
+# SubBuildVerifier.verifyBatch, then the same candidates the naive way, one plain project each built
+# with `mvn -B -q checkstyle:check test` and Maven's default JVM options; prints both totals, the
+# time per candidate and the ratio. The machine is shared: run it two or three times.
+# Usage: bench/subbuild.sh [N]     (needs the plugins of a normal build in ~/.m2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \

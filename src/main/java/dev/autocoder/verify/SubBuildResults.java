@@ -27,6 +27,8 @@ final class SubBuildResults {
     private static final int MAX_FRAMES = 5;
     private static final Pattern COMPILER_ERROR = Pattern.compile("^\\[ERROR] (.+\\.java):\\[(\\d+)(?:,\\d+)?] (.*)$");
     private static final Pattern FAILED_PROJECT = Pattern.compile("^\\[ERROR] Failed to execute goal .* on project ([\\w.-]+): (.*)$");
+    private static final Pattern BUILDING = Pattern.compile("^\\[INFO] Building ([\\w.-]+) \\S+.*$");
+    private static final Pattern FINISHED = Pattern.compile("^\\[INFO] BUILD (SUCCESS|FAILURE)\\s*$");
     private static final Pattern IDENTITY_HASH = Pattern.compile("@[0-9a-f]{5,8}\\b");
     private static final Pattern SOURCE_ROOT = Pattern.compile("^src/(main|test)/java/");
 
@@ -48,6 +50,23 @@ final class SubBuildResults {
             failedGoal(module).ifPresent(message -> findings.add(Feedback.blocking(Feedback.Stage.BUILD, message)));
         }
         return findings;
+    }
+
+    /** Whether Maven reached its closing BUILD line, rather than its JVM ending part-way. */
+    boolean finished() {
+        return log.stream().anyMatch(line -> FINISHED.matcher(line).matches());
+    }
+
+    /** The module Maven was building last, if the last one it started was a module at all. */
+    java.util.Optional<String> lastModuleStarted() {
+        String last = null;
+        for (String line : log) {
+            Matcher building = BUILDING.matcher(line);
+            if (building.matches()) {
+                last = building.group(1);
+            }
+        }
+        return java.util.Optional.ofNullable(last);
     }
 
     /** The error lines of the log with machine-specific paths removed, for a build that failed as a whole. */

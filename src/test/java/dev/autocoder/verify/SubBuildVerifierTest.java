@@ -231,12 +231,51 @@ class SubBuildVerifierTest {
     @Test
     void requestNeitherInheritsTheShellEnvironmentNorRunsAutocoderAgain() {
         ProjectLayout layout = new TestProject(dir.resolve("project")).layout();
-        var request = verifier(layout, Duration.ofSeconds(30)).request(dir, 2, line -> { });
+        var request = verifier(layout, Duration.ofSeconds(30)).request(dir, 2, true, line -> { });
 
         assertFalse(request.isShellEnvironmentInherited());
         assertFalse(request.getShellEnvironments().containsKey("OPENAI_API_KEY"));
         assertEquals("true", request.getProperties().getProperty("autocoder.skip"));
         assertTrue(request.isBatchMode());
         assertEquals(30, request.getTimeoutInSeconds());
+        assertEquals("1", request.getThreads(), "surefire runs in-process tests only in a one-thread build");
+    }
+
+    @Test
+    void candidateWhoseTestExitsTheJvmFailsAloneAndTheOthersStillGetVerdicts() {
+        ProjectLayout layout = new TestProject(dir.resolve("project")).layout();
+        Candidate first = candidate("first", unit("com.example.Money", MONEY, false),
+                unit("com.example.MoneyTest", MONEY_TEST, true));
+        Candidate exiting = candidate("exiting", unit("com.example.Quit", """
+                package com.example;
+
+                public class Quit {
+                    public static void now() {
+                        System.exit(0);
+                    }
+                }
+                """, false), unit("com.example.QuitTest", """
+                package com.example;
+
+                import org.junit.jupiter.api.Test;
+
+                class QuitTest {
+                    @Test
+                    void quits() {
+                        Quit.now();
+                    }
+                }
+                """, true));
+        Candidate wrong = candidate("wrong", unit("com.example.Money", MONEY.replace("cents + other.cents", "cents"), false),
+                unit("com.example.MoneyTest", MONEY_TEST, true));
+
+        Map<Candidate, Verdict> verdicts = verifier(layout, Duration.ofMinutes(3)).verifyBatch(List.of(first, exiting, wrong));
+
+        assertTrue(verdicts.get(first).passed(), verdicts.get(first).toString());
+        Verdict exited = verdicts.get(exiting);
+        assertEquals(Feedback.Stage.TEST, exited.firstFailure().orElseThrow().stage(), exited.toString());
+        assertTrue(exited.firstFailure().orElseThrow().message().contains("System.exit"), exited.toString());
+        Verdict failing = verdicts.get(wrong);
+        assertTrue(failing.firstFailure().orElseThrow().message().startsWith("MoneyTest.adds:"), failing.toString());
     }
 }
