@@ -143,7 +143,10 @@ public final class Autocoder {
             }
             List<CodeUnit> all = inTaskOrder(tasks, verified);
             Optional<String> together = Optional.empty();
-            if (result.allVerified() && tasks.size() > 1) {
+            // Rounds run tests inside the sub-build's Maven JVM for speed; this last check builds
+            // everything together the way the project's own build will (forked tests, all tests),
+            // so a verdict never rests on the in-JVM shortcut alone.
+            if (result.allVerified()) {
                 Verdict verdict = subBuilds.verifyTogether(all);
                 if (!verdict.passed()) {
                     together = Optional.of(verdict.firstFailure().map(Object::toString).orElse("failed"));
