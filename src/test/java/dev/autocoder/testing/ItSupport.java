@@ -120,6 +120,44 @@ public final class ItSupport {
         }
     }
 
+    /**
+     * Runs Maven on the test's project the way a person at a terminal does: interactive (no -B),
+     * stdin and stdout a pseudo-terminal (util-linux {@code script}), {@code typed} as their input.
+     * The terminal's output goes to {@code terminal.log} in the project.
+     *
+     * @param environment variables added to this process's environment for the run
+     * @return Maven's exit code
+     */
+    public static int runInTerminal(File basedir, File settings, File localRepository,
+            java.util.Map<String, String> environment, String typed, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString());
+        command.add("-s");
+        command.add(settings.getAbsolutePath());
+        command.add("-Dmaven.repo.local=" + localRepository.getAbsolutePath());
+        command.addAll(List.of(arguments));
+        String shellCommand = command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", shellCommand, "/dev/null");
+        builder.environment().putAll(environment);
+        Process terminal = builder.directory(basedir)
+                .redirectOutput(new File(basedir, "terminal.log"))
+                .redirectErrorStream(true)
+                .start();
+        // The typed line waits in the terminal's input until Maven reads it; stdin stays open
+        // until Maven ends, because script ends the session when its input closes.
+        terminal.getOutputStream().write(typed.getBytes(StandardCharsets.UTF_8));
+        terminal.getOutputStream().flush();
+        if (!terminal.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+            terminal.descendants().forEach(ProcessHandle::destroyForcibly);
+            terminal.destroyForcibly();
+            throw new IOException("the interactive Maven run did not end within 10 minutes");
+        }
+        terminal.getOutputStream().close();
+        return terminal.exitValue();
+    }
+
     /** Every regular file below {@code root} whose bytes contain {@code needle}, as relative paths. */
     public static List<String> filesContaining(File root, String needle) {
         byte[] wanted = needle.getBytes(StandardCharsets.UTF_8);
