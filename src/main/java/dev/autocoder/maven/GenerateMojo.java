@@ -5,6 +5,7 @@ import dev.autocoder.core.AutocoderConfig;
 import dev.autocoder.core.ConfigurationException;
 import dev.autocoder.core.TasksFailedException;
 import dev.autocoder.model.ModelException;
+import dev.autocoder.verify.SubBuildException;
 import java.io.File;
 import java.io.IOException;
 import java.util.Map;
@@ -195,6 +196,8 @@ public class GenerateMojo extends AbstractMojo {
                 throw new MojoExecutionException("the model could not be reached: " + e.getMessage(), e);
             }
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (SubBuildException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("autocoder failed unexpectedly: " + e, e);
         }

@@ -70,7 +70,15 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
                 }
             }
         }
-        return mine.verdict().join();
+        try {
+            return mine.verdict().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // The batch's build failed as a whole: every caller gets the build's own exception.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private void awaitQuietly() {

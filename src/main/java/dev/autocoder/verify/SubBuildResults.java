@@ -28,6 +28,8 @@ final class SubBuildResults {
     private static final Pattern COMPILER_ERROR = Pattern.compile("^\\[ERROR] (.+\\.java):\\[(\\d+)(?:,\\d+)?] (.*)$");
     private static final Pattern FAILED_PROJECT = Pattern.compile("^\\[ERROR] Failed to execute goal .* on project ([\\w.-]+): (.*)$");
     private static final Pattern BUILDING = Pattern.compile("^\\[INFO] Building ([\\w.-]+) \\S+.*$");
+    private static final Pattern UNRESOLVABLE = Pattern.compile(
+            "could not be resolved|Cannot access \\S+ in offline mode|Could not transfer artifact|PluginResolutionException");
     private static final Pattern FINISHED = Pattern.compile("^\\[INFO] BUILD (SUCCESS|FAILURE)\\s*$");
     private static final Pattern IDENTITY_HASH = Pattern.compile("@[0-9a-f]{5,8}\\b");
     private static final Pattern SOURCE_ROOT = Pattern.compile("^src/(main|test)/java/");
@@ -67,6 +69,16 @@ final class SubBuildResults {
             }
         }
         return java.util.Optional.ofNullable(last);
+    }
+
+    /**
+     * The first error saying Maven could not resolve a plugin or an artifact (offline, or a
+     * repository out of reach): no candidate causes that, since dependencies are files on disk.
+     */
+    java.util.Optional<String> unresolvable() {
+        return log.stream().filter(line -> line.startsWith("[ERROR]"))
+                .filter(line -> UNRESOLVABLE.matcher(line).find())
+                .map(line -> clean(line.substring("[ERROR]".length()).strip())).findFirst();
     }
 
     /** The error lines of the log with machine-specific paths removed, for a build that failed as a whole. */

@@ -171,13 +171,18 @@ public final class SubBuildVerifier implements Verifier {
             boolean testsInProcess) {
         long seconds = settings.timeout().toSeconds();
         if (result.getExecutionException() != null) {
-            String reason = isTimeout(result.getExecutionException())
-                    ? "sub-build exceeded " + seconds + " s and was stopped; a test may loop forever or wait for input"
-                    : "sub-build could not run: " + result.getExecutionException().getMessage();
-            Feedback.Stage stage = isTimeout(result.getExecutionException()) ? Feedback.Stage.TIMEOUT : Feedback.Stage.BUILD;
-            return plans.stream().map(plan -> Verdict.failed(stage, reason)).toList();
+            if (!isTimeout(result.getExecutionException())) {
+                throw new SubBuildException("the verification sub-build could not run Maven ("
+                        + result.getExecutionException().getMessage() + "); its log is in " + folder);
+            }
+            String reason = "sub-build exceeded " + seconds + " s and was stopped; a test may loop forever or wait for input";
+            return plans.stream().map(plan -> Verdict.failed(Feedback.Stage.TIMEOUT, reason)).toList();
         }
         SubBuildResults results = new SubBuildResults(folder, List.copyOf(log));
+        results.unresolvable().ifPresent(problem -> {
+            throw new SubBuildException("the verification sub-build could not resolve what it needs: " + problem
+                    + ". Build the project once online (or check the repository settings); the log is in " + folder);
+        });
         int stoppedAt = results.finished() ? plans.size()
                 : results.lastModuleStarted().map(SubBuildReactor.indexByName(plans.size())::get).orElse(-1);
         if (stoppedAt < 0) {

@@ -6,6 +6,7 @@ import static dev.autocoder.verify.TestProject.candidate;
 import static dev.autocoder.verify.TestProject.unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.project.ProjectLayout;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -218,6 +220,24 @@ class SubBuildVerifierTest {
         assertTrue(verdict.passed(), verdict.toString());
         assertEquals(List.of("left out the test com/example/billing/InvoiceTest.java: it refers to types that do not exist yet"),
                 verdict.feedback().stream().map(Feedback::message).toList());
+    }
+
+    @Test
+    void aPluginTheSubBuildCannotResolveStopsTheRunInsteadOfFailingTheCandidate() {
+        ProjectLayout base = new TestProject(dir.resolve("project")).layout();
+        ProjectLayout layout = new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
+                base.testSourceRoots(), base.dependencies(), Map.of("maven-surefire-plugin", "0.0.0-missing"),
+                Optional.empty());
+        SubBuildSettings offline = new SubBuildSettings(settings(Duration.ofMinutes(2)).mavenHome(),
+                TestProject.localRepository(), null, null, true, Duration.ofMinutes(2), null);
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, List::of, new InProcessCompiler(layout, List::of),
+                offline, dir.resolve("state/subbuild"), null);
+        Candidate candidate = new Candidate("money", 1, List.of(unit("com.example.Money", MONEY, false)));
+
+        SubBuildException stop = assertThrows(SubBuildException.class, () -> verifier.verifyBatch(List.of(candidate)));
+
+        assertTrue(stop.getMessage().contains("could not resolve"), stop.getMessage());
+        assertTrue(stop.getMessage().contains("0.0.0-missing"), stop.getMessage());
     }
 
     @Test
