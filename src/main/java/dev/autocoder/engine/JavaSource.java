@@ -1,13 +1,15 @@
 package dev.autocoder.engine;
 
+import dev.autocoder.verify.SourceScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Just enough Java lexing to read a compilation unit's package and top-level types without a
- * parser: comments and literals are blanked out first, so names inside them never count.
+ * Just enough Java reading to find a compilation unit's package and top-level types without a
+ * parser: comments and literals are blanked out first ({@link SourceScan}), so names inside them
+ * never count.
  */
 final class JavaSource {
 
@@ -23,48 +25,9 @@ final class JavaSource {
     private JavaSource() {
     }
 
-    /** The source with every comment, string, text block and char literal replaced by spaces. */
+    /** The source with every comment and literal's content replaced by spaces. */
     static String blankCommentsAndLiterals(String source) {
-        StringBuilder out = new StringBuilder(source.length());
-        int i = 0;
-        int n = source.length();
-        while (i < n) {
-            char c = source.charAt(i);
-            if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
-                int end = source.indexOf('\n', i);
-                end = end < 0 ? n : end;
-                blank(out, source, i, end);
-                i = end;
-            } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
-                int end = source.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                blank(out, source, i, end);
-                i = end;
-            } else if (c == '"' && source.startsWith("\"\"\"", i)) {
-                int end = source.indexOf("\"\"\"", i + 3);
-                end = end < 0 ? n : end + 3;
-                blank(out, source, i, end);
-                i = end;
-            } else if (c == '"' || c == '\'') {
-                int end = i + 1;
-                while (end < n && source.charAt(end) != c && source.charAt(end) != '\n') {
-                    end += source.charAt(end) == '\\' ? 2 : 1;
-                }
-                end = Math.min(n, end + 1);
-                blank(out, source, i, end);
-                i = end;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
-    }
-
-    private static void blank(StringBuilder out, String source, int from, int to) {
-        for (int k = from; k < to; k++) {
-            out.append(source.charAt(k) == '\n' ? '\n' : ' ');
-        }
+        return SourceScan.of(source).code();
     }
 
     /** The declared package, or empty for the default package. */

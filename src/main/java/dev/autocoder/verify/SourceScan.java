@@ -8,7 +8,7 @@ import java.util.List;
  * prose: comment and literal contents are blanked out of {@link #code()}, line breaks are kept so
  * offsets map to the same line numbers.
  */
-final class SourceScan {
+public final class SourceScan {
 
     /** A comment's text without its delimiters, where it starts, and whether it is Javadoc. */
     record Comment(int offset, String text, boolean javadoc) { }
@@ -28,7 +28,8 @@ final class SourceScan {
         this.literals = List.copyOf(literals);
     }
 
-    static SourceScan of(String source) {
+    /** Scans a compilation unit; never fails, whatever the text. */
+    public static SourceScan of(String source) {
         StringBuilder code = new StringBuilder(source.length());
         List<Comment> comments = new ArrayList<>();
         List<Literal> literals = new ArrayList<>();
@@ -105,7 +106,7 @@ final class SourceScan {
     }
 
     /** The source with comments and literal contents replaced by spaces. */
-    String code() {
+    public String code() {
         return code;
     }
 
