@@ -97,87 +97,119 @@ public final class Autocoder {
         }
         Path runDirectory = paths.stateDirectory().resolve(config.executionId());
         try (RunLock ignored = RunLock.acquire(runDirectory)) {
-            ProjectContext contexts = new ProjectContext(project, config.limits().contextBudget());
-            Map<String, String> contextText = new LinkedHashMap<>();
-            Map<String, Fingerprint> fingerprints = new LinkedHashMap<>();
-            for (Task task : tasks) {
-                ProjectContext.Context context = contexts.build(task.name(), task.description(), task.contextFiles());
-                log.debug("[" + task.name() + "] " + ProjectContext.describe(context));
-                contextText.put(task.name(), context.text());
-                fingerprints.put(task.name(), fingerprint(task, context.text()));
-            }
-            LockFile lock = LockFile.read(paths.lockFile());
-            Map<String, List<CodeUnit>> verified = new ConcurrentHashMap<>();
-            List<Task> pending = new ArrayList<>();
-            for (Task task : tasks) {
-                Optional<LockFile.Entry> entry = lock.entry(task.name());
-                if (!config.force() && entry.isPresent()
-                        && entry.get().fingerprint().value().equals(fingerprints.get(task.name()).value())) {
-                    verified.put(task.name(), LockedUnits.of(entry.get()));
-                } else {
-                    pending.add(task);
-                }
-            }
+            Plan plan = plan(tasks);
             OutputWriter output = new OutputWriter(paths.outputDirectory(), paths.testOutputDirectory());
-            if (pending.isEmpty()) {
-                write(output, inTaskOrder(tasks, verified));
+            if (plan.pending().isEmpty()) {
+                write(output, plan.verifiedInTaskOrder());
                 log.info("autocoder: " + tasks.size() + " task(s) up to date with " + paths.lockFile()
                         + "; sources restored, no model call, no sub-build (-Dautocoder.force to regenerate)");
                 return List.of();
             }
-            ChatPort model = chatPort(pending, lock, fingerprints, runDirectory);
-            StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
-            InProcessCompiler compiler = new InProcessCompiler(project, () -> inTaskOrder(tasks, verified));
-            SubBuildVerifier subBuilds = new SubBuildVerifier(project, () -> inTaskOrder(tasks, verified), compiler,
+            ChatPort model = chatPort(plan, runDirectory);
+            InProcessCompiler compiler = new InProcessCompiler(project, plan::verifiedInTaskOrder);
+            SubBuildVerifier subBuilds = new SubBuildVerifier(project, plan::verifiedInTaskOrder, compiler,
                     subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null));
             Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler),
                     new BatchingVerifier(subBuilds, MAX_BATCH), new Clarifier(prompter), new LogListener(log),
                     new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
                             config.limits().maxQuestionRounds(), config.limits().parallelism()));
-            Engine.Result result = engine.run(pending, new Workspace(store, fingerprints, contextText, verified));
-            List<TaskState> states = result.tasks();
-            for (TaskState state : states) {
-                if (state.status() == TaskState.Status.VERIFIED) {
-                    verified.put(state.task(), state.verifiedUnits());
-                }
-            }
-            List<CodeUnit> all = inTaskOrder(tasks, verified);
-            Optional<String> together = Optional.empty();
-            // Rounds run tests inside the sub-build's Maven JVM for speed; this last check builds
-            // everything together the way the project's own build will (forked tests, all tests),
-            // so a verdict never rests on the in-JVM shortcut alone.
-            if (result.allVerified()) {
-                Verdict verdict = subBuilds.verifyTogether(all);
-                if (!verdict.passed()) {
-                    together = Optional.of(verdict.firstFailure().map(Object::toString).orElse("failed"));
-                }
-            }
-            write(output, all);
-            RunReport.of(states).writeTo(paths.stateDirectory());
-            SummaryTable.render(states, config.model().modelName(), prices).forEach(log::info);
-            log.info("autocoder: report at " + paths.stateDirectory().resolve("report.html"));
-            result.abort().ifPresent(abort -> {
-                throw abort;
-            });
-            List<String> failures = new ArrayList<>();
-            for (TaskState state : states) {
-                if (state.status() != TaskState.Status.VERIFIED) {
-                    failures.add(state.task() + ": " + state.failure());
-                }
-            }
-            together.ifPresent(reason -> failures.add("all tasks together: " + reason));
-            if (!failures.isEmpty()) {
-                throw new TasksFailedException(failures);
-            }
-            LockFile updated = LockFile.empty();
-            for (Task task : tasks) {
-                updated = updated.with(LockFile.Entry.of(task.name(), fingerprints.get(task.name()),
-                        verified.get(task.name())));
-            }
-            updated.write(paths.lockFile());
-            log.info("autocoder: " + tasks.size() + " task(s) verified; lock file " + paths.lockFile());
-            return states;
+            StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
+            Engine.Result result = engine.run(plan.pending(), new Workspace(store, plan));
+            return conclude(plan, result, subBuilds, output);
         }
+    }
+
+    /**
+     * What a run starts from: every task's context and fingerprint, the lock file, the verified
+     * code so far (restored from the lock, then added to as tasks verify) and the tasks to build.
+     */
+    private record Plan(List<Task> tasks, Map<String, String> contexts, Map<String, Fingerprint> fingerprints,
+            LockFile lock, Map<String, List<CodeUnit>> verified, List<Task> pending) {
+
+        /** Every verified unit, task by task in the run's order. */
+        List<CodeUnit> verifiedInTaskOrder() {
+            List<CodeUnit> all = new ArrayList<>();
+            for (Task task : tasks) {
+                all.addAll(verified.getOrDefault(task.name(), List.of()));
+            }
+            return all;
+        }
+    }
+
+    private Plan plan(List<Task> tasks) throws IOException {
+        ProjectContext contexts = new ProjectContext(project, config.limits().contextBudget());
+        Map<String, String> contextText = new LinkedHashMap<>();
+        Map<String, Fingerprint> fingerprints = new LinkedHashMap<>();
+        for (Task task : tasks) {
+            ProjectContext.Context context = contexts.build(task.name(), task.description(), task.contextFiles());
+            log.debug("[" + task.name() + "] " + ProjectContext.describe(context));
+            contextText.put(task.name(), context.text());
+            fingerprints.put(task.name(), fingerprint(task, context.text()));
+        }
+        LockFile lock = LockFile.read(config.paths().lockFile());
+        Map<String, List<CodeUnit>> verified = new ConcurrentHashMap<>();
+        List<Task> pending = new ArrayList<>();
+        for (Task task : tasks) {
+            Optional<LockFile.Entry> entry = lock.entry(task.name());
+            if (!config.force() && entry.isPresent()
+                    && entry.get().fingerprint().value().equals(fingerprints.get(task.name()).value())) {
+                verified.put(task.name(), LockedUnits.of(entry.get()));
+            } else {
+                pending.add(task);
+            }
+        }
+        return new Plan(tasks, contextText, fingerprints, lock, verified, pending);
+    }
+
+    /**
+     * Ends a run that called the model: the final check, outputs, report and summary, then the
+     * verdict: an abort or failed tasks are thrown, and only an all-verified run writes the lock.
+     */
+    private List<TaskState> conclude(Plan plan, Engine.Result result, SubBuildVerifier subBuilds,
+            OutputWriter output) throws IOException {
+        List<TaskState> states = result.tasks();
+        for (TaskState state : states) {
+            if (state.status() == TaskState.Status.VERIFIED) {
+                plan.verified().put(state.task(), state.verifiedUnits());
+            }
+        }
+        List<CodeUnit> all = plan.verifiedInTaskOrder();
+        Optional<String> together = Optional.empty();
+        // Rounds run tests inside the sub-build's Maven JVM for speed; this last check builds
+        // everything together the way the project's own build will (forked tests, all tests),
+        // so a verdict never rests on the in-JVM shortcut alone.
+        if (result.allVerified()) {
+            Verdict verdict = subBuilds.verifyTogether(all);
+            if (!verdict.passed()) {
+                together = Optional.of(verdict.firstFailure().map(Object::toString).orElse("failed"));
+            }
+        }
+        write(output, all);
+        AutocoderConfig.Paths paths = config.paths();
+        RunReport.of(states).writeTo(paths.stateDirectory());
+        SummaryTable.render(states, config.model().modelName(), prices).forEach(log::info);
+        log.info("autocoder: report at " + paths.stateDirectory().resolve("report.html"));
+        result.abort().ifPresent(abort -> {
+            throw abort;
+        });
+        List<String> failures = new ArrayList<>();
+        for (TaskState state : states) {
+            if (state.status() != TaskState.Status.VERIFIED) {
+                failures.add(state.task() + ": " + state.failure());
+            }
+        }
+        together.ifPresent(reason -> failures.add("all tasks together: " + reason));
+        if (!failures.isEmpty()) {
+            throw new TasksFailedException(failures);
+        }
+        LockFile updated = LockFile.empty();
+        for (Task task : plan.tasks()) {
+            updated = updated.with(LockFile.Entry.of(task.name(), plan.fingerprints().get(task.name()),
+                    plan.verified().get(task.name())));
+        }
+        updated.write(paths.lockFile());
+        log.info("autocoder: " + plan.tasks().size() + " task(s) verified; lock file " + paths.lockFile());
+        return states;
     }
 
     private void write(OutputWriter output, List<CodeUnit> units) throws IOException {
@@ -222,8 +254,7 @@ public final class Autocoder {
     }
 
     /** The model port for this run's mode, journaled so that no paid reply is ever asked for twice. */
-    private ChatPort chatPort(List<Task> pending, LockFile lock, Map<String, Fingerprint> fingerprints,
-            Path runDirectory) throws IOException {
+    private ChatPort chatPort(Plan plan, Path runDirectory) throws IOException {
         AutocoderConfig.ModelOptions options = config.model();
         if (options.mode() == AutocoderConfig.Mode.REPLAY) {
             if (!Files.isRegularFile(config.paths().cassette())) {
@@ -234,7 +265,7 @@ public final class Autocoder {
             return JournaledChatPort.replaying(cassette, options.modelName());
         }
         if (options.apiKey().isEmpty()) {
-            throw new ConfigurationException("apiKey", missingKeyMessage(pending, lock, fingerprints));
+            throw new ConfigurationException("apiKey", missingKeyMessage(plan));
         }
         ModelSettings settings = new ModelSettings(options.baseUrl(), options.modelName(),
                 ApiKey.of(options.apiKey().get()), Duration.ofSeconds(options.timeoutSeconds()), options.maxRetries(),
@@ -249,15 +280,14 @@ public final class Autocoder {
                         : JournaledChatPort.Mode.LIVE, live);
     }
 
-    private String missingKeyMessage(List<Task> pending, LockFile lock, Map<String, Fingerprint> fingerprints) {
+    private String missingKeyMessage(Plan plan) {
         StringBuilder message = new StringBuilder("no API key, and the model is needed for ");
         List<String> reasons = new ArrayList<>();
-        for (Task task : pending) {
-            Optional<LockFile.Entry> entry = lock.entry(task.name());
+        for (Task task : plan.pending()) {
+            Optional<LockFile.Entry> entry = plan.lock().entry(task.name());
             reasons.add(entry.isEmpty() ? "task " + task.name() + " (not in " + config.paths().lockFile() + ")"
-                    : "task " + task.name() + " (changed since the lock file: "
-                            + String.join(", ", fingerprints.get(task.name()).changesSince(entry.get().fingerprint()))
-                            + ")");
+                    : "task " + task.name() + " (changed since the lock file: " + String.join(", ",
+                            plan.fingerprints().get(task.name()).changesSince(entry.get().fingerprint())) + ")");
         }
         message.append(String.join("; ", reasons)).append(". Set the OPENAI_API_KEY environment variable, or")
                 .append(" <serverId> naming a <server> in settings.xml, or <apiKey>;")
@@ -269,39 +299,26 @@ public final class Autocoder {
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
-    private static List<CodeUnit> inTaskOrder(List<Task> tasks, Map<String, List<CodeUnit>> verified) {
-        List<CodeUnit> all = new ArrayList<>();
-        for (Task task : tasks) {
-            all.addAll(verified.getOrDefault(task.name(), List.of()));
-        }
-        return all;
-    }
-
     /** The engine's view of the store, the fingerprints and the contexts. */
     private static final class Workspace implements Engine.Workspace {
         private final StateStore store;
-        private final Map<String, Fingerprint> fingerprints;
-        private final Map<String, String> contexts;
-        private final Map<String, List<CodeUnit>> verified;
+        private final Plan plan;
 
-        Workspace(StateStore store, Map<String, Fingerprint> fingerprints, Map<String, String> contexts,
-                Map<String, List<CodeUnit>> verified) {
+        Workspace(StateStore store, Plan plan) {
             this.store = store;
-            this.fingerprints = fingerprints;
-            this.contexts = contexts;
-            this.verified = verified;
+            this.plan = plan;
         }
 
         @Override
         public TaskState open(Task task) {
-            String fingerprint = fingerprints.get(task.name()).value();
+            String fingerprint = plan.fingerprints().get(task.name()).value();
             TaskState state = store.load(task.name(), fingerprint);
             if (state.status() != TaskState.Status.VERIFIED || !fingerprint.equals(state.fingerprint())) {
                 // A pending task starts over; the reply journal makes the repeated requests free.
                 state.reset(fingerprint);
             } else {
                 // Verified before a stop: the tasks still pending compile against its code.
-                verified.put(task.name(), state.verifiedUnits());
+                plan.verified().put(task.name(), state.verifiedUnits());
             }
             return state;
         }
@@ -317,13 +334,13 @@ public final class Autocoder {
         public void save(TaskState state) {
             store.save(state);
             if (state.status() == TaskState.Status.VERIFIED && !state.task().contains("/")) {
-                verified.put(state.task(), state.verifiedUnits());
+                plan.verified().put(state.task(), state.verifiedUnits());
             }
         }
 
         @Override
         public String context(Task task) {
-            return contexts.get(task.name());
+            return plan.contexts().get(task.name());
         }
     }
 }
