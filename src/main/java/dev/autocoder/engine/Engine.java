@@ -95,18 +95,7 @@ public final class Engine {
         Verifier full = stages(fastChecks, buildCheck, review);
         ExecutorService tasksPool = Executors.newFixedThreadPool(settings.parallelism(), named("autocoder-task"));
         ExecutorService partsPool = Executors.newCachedThreadPool(named("autocoder-part"));
-        TaskBuilder.States partStates = new TaskBuilder.States() {
-            @Override
-            public TaskState open(String task) {
-                return workspace.openPart(task);
-            }
-
-            @Override
-            public void save(TaskState state) {
-                workspace.save(state);
-            }
-        };
-        TaskBuilder builder = new TaskBuilder(model, full, fastChecks, clarifier, listener, partStates,
+        TaskBuilder builder = new TaskBuilder(model, full, fastChecks, clarifier, listener, workspace,
                 new TaskBuilder.Limits(settings.maxDepth(), settings.maxConversationLength(),
                         settings.maxQuestionRounds()), partsPool);
         try {

@@ -47,25 +47,18 @@ final class TaskBuilder {
         }
     }
 
-    /** Where a task's state is opened and saved. */
-    interface States {
-        TaskState open(String task);
-
-        void save(TaskState state);
-    }
-
     private final ChatPort model;
     private final Verifier fullCheck;
     private final Verifier partCheck;
     private final Clarifier clarifier;
     private final EngineListener listener;
-    private final States states;
+    private final Engine.Workspace states;
     private final Limits limits;
     private final Executor partExecutor;
     private final ReplyParser parser = new ReplyParser();
 
     TaskBuilder(ChatPort model, Verifier fullCheck, Verifier partCheck, Clarifier clarifier,
-            EngineListener listener, States states, Limits limits, Executor partExecutor) {
+            EngineListener listener, Engine.Workspace states, Limits limits, Executor partExecutor) {
         this.model = model;
         this.fullCheck = fullCheck;
         this.partCheck = partCheck;
@@ -281,7 +274,7 @@ final class TaskBuilder {
 
         PartRun(Task task, Limits limits) {
             this.task = task;
-            this.state = states.open(task.name());
+            this.state = states.openPart(task.name());
             this.conversation = Conversation.start(Prompts.GENERATOR_SYSTEM, task.description(),
                     limits.maxConversationLength());
         }
