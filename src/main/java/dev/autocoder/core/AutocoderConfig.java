@@ -72,7 +72,6 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param baseUrl the OpenAI-compatible endpoint, ending before {@code /chat/completions}
      * @param modelName the model
      * @param apiKey the key, empty when none was found; never logged
-     * @param apiKeySource where the key came from, for messages ({@code OPENAI_API_KEY}, {@code serverId openai})
      * @param timeoutSeconds per model call
      * @param maxRetries retries of a failed call (429, 5xx, timeouts)
      * @param retryBaseSeconds first backoff
@@ -82,7 +81,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param maxTokens tokens a run may spend, 0 for no limit
      * @param mode live, record or replay
      */
-    public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey, String apiKeySource,
+    public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
             int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
             int maxConcurrentRequests, long maxModelCalls, long maxTokens, Mode mode) {
         public ModelOptions {

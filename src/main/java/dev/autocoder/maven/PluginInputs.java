@@ -42,9 +42,8 @@ final class PluginInputs {
         paths.checkstyleConfig().filter(file -> !file.toFile().isFile()).ifPresent(file -> {
             throw new ConfigurationException("checkstyleConfig", "checkstyleConfig " + file + " does not exist");
         });
-        KeyLookup key = apiKey();
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(
-                AutocoderConfig.parseBaseUrl(mojo.baseUrl), mojo.model, key.value(), key.source(),
+                AutocoderConfig.parseBaseUrl(mojo.baseUrl), mojo.model, apiKey(),
                 mojo.timeoutSeconds, mojo.maxRetries, mojo.retryBaseSeconds, mojo.retryMaxSeconds,
                 mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens, AutocoderConfig.Mode.parse(mojo.mode));
         int parallelism = mojo.parallelism != null ? mojo.parallelism
@@ -96,10 +95,10 @@ final class PluginInputs {
         return table;
     }
 
-    /** The key and where it came from: {@code <apiKey>}, then {@code <serverId>}, then the environment. */
-    private KeyLookup apiKey() {
+    /** The key from {@code <apiKey>}, else {@code <serverId>}, else the environment; empty when none is set. */
+    private Optional<String> apiKey() {
         if (mojo.apiKey != null && !mojo.apiKey.isBlank()) {
-            return new KeyLookup(Optional.of(mojo.apiKey.strip()), "<apiKey>");
+            return Optional.of(mojo.apiKey.strip());
         }
         if (mojo.serverId != null && !mojo.serverId.isBlank()) {
             Server server = mojo.session.getSettings().getServer(mojo.serverId);
@@ -119,22 +118,13 @@ final class PluginInputs {
                 throw new ConfigurationException("serverId", "<server> `" + mojo.serverId
                         + "` in settings.xml has no <password>; put the API key there");
             }
-            return new KeyLookup(Optional.of(password.strip()), "<server> " + mojo.serverId);
+            return Optional.of(password.strip());
         }
         String variable = System.getenv(KEY_VARIABLE);
-        return new KeyLookup(Optional.ofNullable(variable).map(String::strip).filter(v -> !v.isEmpty()),
-                KEY_VARIABLE);
+        return Optional.ofNullable(variable).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     private static Path existing(File file) {
         return file != null && file.isFile() ? file.toPath() : null;
-    }
-
-    /** A key and where it came from; its text form never shows the key. */
-    private record KeyLookup(Optional<String> value, String source) {
-        @Override
-        public String toString() {
-            return "KeyLookup[" + (value.isPresent() ? "****" : "none") + " from " + source + "]";
-        }
     }
 }

@@ -60,7 +60,7 @@ class AutocoderBudgetTest {
     private static AutocoderConfig withCallBudget(AutocoderConfig config, long calls) {
         AutocoderConfig.ModelOptions m = config.model();
         AutocoderConfig.ModelOptions budgeted = new AutocoderConfig.ModelOptions(m.baseUrl(), m.modelName(),
-                m.apiKey(), m.apiKeySource(), m.timeoutSeconds(), m.maxRetries(), m.retryBaseSeconds(),
+                m.apiKey(), m.timeoutSeconds(), m.maxRetries(), m.retryBaseSeconds(),
                 m.retryMaxSeconds(), m.maxConcurrentRequests(), calls, m.maxTokens(), m.mode());
         return new AutocoderConfig(config.paths(), budgeted, config.limits(), config.prompt(), config.answers(),
                 config.force(), config.executionId(), config.pluginVersion());

@@ -22,10 +22,10 @@ class AutocoderConfigTest {
         assertEquals("subBuildTimeoutSeconds", assertThrows(ConfigurationException.class,
                 () -> new AutocoderConfig.Limits(10, 10, 2, 1, 0, 100)).parameter());
         assertEquals("maxRetries", assertThrows(ConfigurationException.class,
-                () -> new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m", Optional.empty(), "env", 30, -1,
+                () -> new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m", Optional.empty(), 30, -1,
                         1, 2, 1, 0, 0, AutocoderConfig.Mode.LIVE)).parameter());
         assertEquals("retryMaxSeconds", assertThrows(ConfigurationException.class,
-                () -> new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m", Optional.empty(), "env", 30, 1,
+                () -> new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m", Optional.empty(), 30, 1,
                         5, 2, 1, 0, 0, AutocoderConfig.Mode.LIVE)).parameter());
     }
 
@@ -55,7 +55,7 @@ class AutocoderConfigTest {
     @Test
     void theModelOptionsTextNeverShowsTheKey() {
         AutocoderConfig.ModelOptions options = new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m",
-                Optional.of("sk-secret-123"), "env", 30, 1, 1, 2, 1, 0, 0, AutocoderConfig.Mode.LIVE);
+                Optional.of("sk-secret-123"), 30, 1, 1, 2, 1, 0, 0, AutocoderConfig.Mode.LIVE);
 
         assertFalse(options.toString().contains("sk-secret-123"));
     }
