@@ -51,6 +51,11 @@ public final class Clarifier {
                 return new Clarification(question.text(), typed.get(), Clarification.Source.USER);
             }
         }
+        return assumed(question);
+    }
+
+    /** The answer when none is to be had: proceed on a stated assumption. */
+    static Clarification assumed(Reply.Question question) {
         return new Clarification(question.text(), ASSUMPTION, Clarification.Source.ASSUMPTION);
     }
 

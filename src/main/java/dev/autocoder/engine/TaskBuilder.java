@@ -178,19 +178,14 @@ final class TaskBuilder {
     }
 
     private String clarify(Task task, TaskState state, Reply.Questions questions, int round) {
-        if (round > limits.maxQuestionRounds()) {
-            List<TaskState.Clarification> none = questions.questions().stream()
-                    .map(q -> new TaskState.Clarification(q.text(), Clarifier.ASSUMPTION,
-                            TaskState.Clarification.Source.ASSUMPTION))
-                    .toList();
-            none.forEach(state::addClarification);
-            listener.clarified(task.name(), none);
-            return "No more questions, please: " + Clarifier.ASSUMPTION + " Now write the code.";
-        }
-        List<TaskState.Clarification> answers = clarifier.answer(task, questions.questions());
+        boolean pastLimit = round > limits.maxQuestionRounds();
+        List<TaskState.Clarification> answers = pastLimit
+                ? questions.questions().stream().map(Clarifier::assumed).toList()
+                : clarifier.answer(task, questions.questions());
         answers.forEach(state::addClarification);
         listener.clarified(task.name(), answers);
-        return Prompts.answers(Clarifier.lines(answers));
+        return pastLimit ? "No more questions, please: " + Clarifier.ASSUMPTION + " Now write the code."
+                : Prompts.answers(Clarifier.lines(answers));
     }
 
     private void record(TaskState state, int attempt, List<CodeUnit> units, Verdict verdict, long startedNanos) {
