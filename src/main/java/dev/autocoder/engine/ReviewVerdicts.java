@@ -20,6 +20,9 @@ public final class ReviewVerdicts {
     public record ReviewVerdict(boolean complete, String feedback) {
     }
 
+    private static final String COMPLETE_KEY = "\"complete\"";
+    private static final int MAX_OBJECT_CHARS = 20_000;
+
     private ReviewVerdicts() {
     }
 
@@ -34,15 +37,20 @@ public final class ReviewVerdicts {
         if (whole.isPresent()) {
             return whole;
         }
-        // Prose around the object: try each '{' that could open it, outermost first.
-        for (int start = reply.indexOf('{'); start >= 0; start = reply.indexOf('{', start + 1)) {
-            int end = reply.lastIndexOf('}');
-            while (end > start) {
+        // Prose around the object: it opens at the '{' before a "complete" key and closes at some
+        // '}' after it. Trying only those pairs, within a bounded span, keeps a long reply full of
+        // braces (code, say) from costing a parse for every pair of braces in it.
+        for (int key = reply.indexOf(COMPLETE_KEY); key >= 0; key = reply.indexOf(COMPLETE_KEY, key + 1)) {
+            int start = reply.lastIndexOf('{', key);
+            if (start < 0) {
+                continue;
+            }
+            int limit = Math.min(reply.length(), start + MAX_OBJECT_CHARS);
+            for (int end = reply.indexOf('}', key); end >= 0 && end < limit; end = reply.indexOf('}', end + 1)) {
                 Optional<ReviewVerdict> verdict = read(reply.substring(start, end + 1));
                 if (verdict.isPresent()) {
                     return verdict;
                 }
-                end = reply.lastIndexOf('}', end - 1);
             }
         }
         return Optional.empty();

@@ -34,6 +34,16 @@ class ReviewVerdictsTest {
     }
 
     @Test
+    void aVerdictAfterCodeFullOfBracesIsFound() {
+        String code = "class A { void a() { if (x) { y(); } } }\n".repeat(2_000);
+
+        var verdict = ReviewVerdicts.parse(code + "So: {\"complete\": false, \"feedback\": \"no tests\"}")
+                .orElseThrow();
+
+        assertEquals("no tests", verdict.feedback());
+    }
+
+    @Test
     void theStringFalseIsNotTrue() {
         var verdict = ReviewVerdicts.parse("{\"complete\": \"false\", \"feedback\": \"x\"}").orElseThrow();
 
