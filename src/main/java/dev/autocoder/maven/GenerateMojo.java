@@ -184,7 +184,8 @@ public class GenerateMojo extends AbstractMojo {
         try {
             PluginInputs inputs = new PluginInputs(this, decrypter);
             AutocoderConfig config = inputs.config();
-            new Autocoder(config, MavenProjectView.layout(project, outputDirectory.toPath(), testOutputDirectory.toPath()),
+            new Autocoder(config, MavenProjectView.layout(project, outputDirectory.toPath(), testOutputDirectory.toPath(),
+                    mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId() + ":" + mojoExecution.getVersion()),
                     inputs.subBuildSettings(), log, inputs.prompter(), inputs.prices()).run();
         } catch (ConfigurationException e) {
             throw new MojoFailureException("<" + e.parameter() + "> (-Dautocoder." + e.parameter() + "): "

@@ -8,20 +8,24 @@ import java.util.Optional;
 
 /**
  * What the core knows about the consuming project, read by the Maven adapter from the running
- * build: where its sources are, what it depends on and how it checks its code.
+ * build: where its sources are, what it depends on, how it compiles and checks its code, and its
+ * effective build, which every verification sub-build runs.
  *
  * @param baseDirectory the module's base folder
- * @param javaRelease the Java release the project compiles for ({@code "17"})
- * @param mainSourceRoots the project's own main source folders that exist (generated roots excluded)
+ * @param javaRelease the Java release the project compiles for ({@code "17"}), from the compiler
+ *     plugin's configuration or the {@code maven.compiler.*} properties
+ * @param mainSourceRoots the project's own main source folders that exist (autocoder's own output excluded)
  * @param testSourceRoots the project's own test source folders that exist
  * @param dependencies every resolved dependency, all scopes
- * @param pluginVersions versions the project pins for the plugins a sub-build runs, by artifactId
- *     ({@code maven-compiler-plugin}, {@code maven-surefire-plugin}, {@code maven-checkstyle-plugin})
+ * @param pluginVersions versions the project uses for the plugins a sub-build may add, by artifactId
+ *     ({@code maven-checkstyle-plugin})
  * @param checkstyle the project's own maven-checkstyle-plugin setup, when its POM has one
+ * @param compiler what javac is given in the project's build besides sources and classpath
+ * @param build the project's effective build, which sub-builds run
  */
 public record ProjectLayout(Path baseDirectory, String javaRelease, List<Path> mainSourceRoots,
         List<Path> testSourceRoots, List<Dependency> dependencies, Map<String, String> pluginVersions,
-        Optional<CheckstyleSetup> checkstyle) {
+        Optional<CheckstyleSetup> checkstyle, CompilerSetup compiler, BuildModel build) {
 
     public ProjectLayout {
         Objects.requireNonNull(baseDirectory, "baseDirectory");
@@ -31,12 +35,16 @@ public record ProjectLayout(Path baseDirectory, String javaRelease, List<Path> m
         dependencies = List.copyOf(dependencies);
         pluginVersions = Map.copyOf(pluginVersions);
         Objects.requireNonNull(checkstyle, "checkstyle");
+        Objects.requireNonNull(compiler, "compiler");
+        Objects.requireNonNull(build, "build");
     }
 
     /**
-     * The consuming POM's maven-checkstyle-plugin, reused verbatim by the sub-build.
+     * The consuming POM's maven-checkstyle-plugin setup, for the fingerprint and for deciding whether
+     * the sub-build must add checkstyle itself.
      *
-     * @param configurationXml the plugin's {@code <configuration>} element as XML, or empty
+     * @param configurationXml the plugin's {@code <configuration>} element as XML, followed by each
+     *     {@code check} execution's, or empty
      * @param dependenciesXml the plugin's {@code <dependencies>} element as XML (to pin the
      *     checkstyle version), or empty
      */
@@ -45,5 +53,51 @@ public record ProjectLayout(Path baseDirectory, String javaRelease, List<Path> m
             Objects.requireNonNull(configurationXml, "configurationXml");
             Objects.requireNonNull(dependenciesXml, "dependenciesXml");
         }
+    }
+
+    /**
+     * What the project's maven-compiler-plugin gives javac, so that the in-process compile sees what
+     * javac sees in the real build.
+     *
+     * @param processorPath the resolved {@code annotationProcessorPaths}; empty when the project
+     *     configures none, in which case javac finds processors (Lombok, MapStruct) on the classpath
+     * @param arguments further javac options: {@code compilerArgs}, {@code -parameters},
+     *     {@code --enable-preview}, {@code -proc:none}, {@code -processor}, {@code -A...}
+     */
+    public record CompilerSetup(List<Path> processorPath, List<String> arguments) {
+
+        /** A project that gives javac nothing beyond sources, classpath and release. */
+        public static final CompilerSetup PLAIN = new CompilerSetup(List.of(), List.of());
+
+        public CompilerSetup {
+            processorPath = List.copyOf(processorPath);
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    /**
+     * The module's effective build as Maven computed it for the outer build, ready to be run on its
+     * own: parents merged, active profiles applied, properties interpolated.
+     *
+     * @param effectivePom the effective POM as XML, without {@code <parent>}, {@code <modules>} and
+     *     {@code <profiles>} (already applied), without autocoder's own plugin, with reactor modules
+     *     as system-scoped files (their dependencies listed explicitly) and with plugin settings that
+     *     name an existing file relative to the base folder made absolute
+     * @param buildDirectory the project's {@code ${project.build.directory}} as the effective POM
+     *     spells it, which a sub-build replaces with a folder of its own
+     * @param selfPlugin autocoder's own plugin as {@code groupId:artifactId:version}, which a
+     *     sub-build declares (skipped) to add the candidate's sources as the real build adds them
+     */
+    public record BuildModel(String effectivePom, Path buildDirectory, String selfPlugin) {
+        public BuildModel {
+            Objects.requireNonNull(effectivePom, "effectivePom");
+            Objects.requireNonNull(buildDirectory, "buildDirectory");
+            Objects.requireNonNull(selfPlugin, "selfPlugin");
+        }
+    }
+
+    /** The project's build folder, where nothing but autocoder's own state and output may be written. */
+    public Path buildDirectory() {
+        return build.buildDirectory();
     }
 }

@@ -48,7 +48,8 @@ final class TestProject {
 
     ProjectLayout layout() {
         return new ProjectLayout(base, "17", List.of(base.resolve("src/main/java")),
-                List.of(base.resolve("src/test/java")), dependencies, Map.of(), Optional.empty());
+                List.of(base.resolve("src/test/java")), dependencies, Map.of(), Optional.empty(),
+                ProjectLayout.CompilerSetup.PLAIN, dev.autocoder.testing.TestBuilds.plain(base, dependencies));
     }
 
     ProjectContext context(int budgetChars) {

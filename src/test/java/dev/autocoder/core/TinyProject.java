@@ -124,7 +124,7 @@ final class TinyProject {
 
     ProjectLayout layout() {
         return new ProjectLayout(base, "17", List.of(base.resolve("src/main/java")), List.of(), List.of(), Map.of(),
-                Optional.empty());
+                Optional.empty(), ProjectLayout.CompilerSetup.PLAIN, dev.autocoder.testing.TestBuilds.plain(base, List.of()));
     }
 
     /** The outer build's Maven and local repository, as surefire (or the parent test) passes them on. */

@@ -209,7 +209,8 @@ class EngineTest {
         server = FakeOpenAiServer.start(rules);
         Files.createDirectories(project.resolve("src/main/java"));
         ProjectLayout layout = new ProjectLayout(project, "17", List.of(project.resolve("src/main/java")), List.of(),
-                List.of(), Map.of(), Optional.empty());
+                List.of(), Map.of(), Optional.empty(), ProjectLayout.CompilerSetup.PLAIN,
+                dev.autocoder.testing.TestBuilds.plain(project, List.of()));
         OpenAiChatPort model = new OpenAiChatPort(ModelSettings.of("test-model", ApiKey.of("sk-test"))
                 .withBaseUrl(URI.create(server.baseUrl()))
                 .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });

@@ -226,8 +226,10 @@ class SubBuildVerifierTest {
     void aPluginTheSubBuildCannotResolveStopsTheRunInsteadOfFailingTheCandidate() {
         ProjectLayout base = new TestProject(dir.resolve("project")).layout();
         ProjectLayout layout = new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
-                base.testSourceRoots(), base.dependencies(), Map.of("maven-surefire-plugin", "0.0.0-missing"),
-                Optional.empty());
+                base.testSourceRoots(), base.dependencies(), Map.of(),
+                Optional.empty(), base.compiler(), new ProjectLayout.BuildModel(base.build().effectivePom()
+                        .replace("<version>3.5.3</version>", "<version>0.0.0-missing</version>"),
+                        base.buildDirectory(), base.build().selfPlugin()));
         SubBuildSettings offline = new SubBuildSettings(settings(Duration.ofMinutes(2)).mavenHome(),
                 TestProject.localRepository(), null, null, true, Duration.ofMinutes(2), null);
         SubBuildVerifier verifier = new SubBuildVerifier(layout, List::of, new InProcessCompiler(layout, List::of),

@@ -96,9 +96,10 @@ final class TestProject {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<Dependency> dependencies = java.util.stream.Stream.concat(junit().stream(), extra.stream()).toList();
         return new ProjectLayout(base, "17", List.of(base.resolve("src/main/java")),
-                List.of(base.resolve("src/test/java")), java.util.stream.Stream.concat(junit().stream(), extra.stream()).toList(),
-                Map.of(), Optional.empty());
+                List.of(base.resolve("src/test/java")), dependencies, Map.of(), Optional.empty(),
+                ProjectLayout.CompilerSetup.PLAIN, dev.autocoder.testing.TestBuilds.plain(base, dependencies));
     }
 
     /** A class folder with {@code lib.Lib.one()}, as a reactor module's output would be. */
