@@ -24,6 +24,7 @@ import dev.autocoder.state.RunLock;
 import dev.autocoder.state.StateStore;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.verify.BatchingVerifier;
+import dev.autocoder.verify.CandidateBoard;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.InProcessCompiler;
 import dev.autocoder.verify.StaticChecks;
@@ -106,11 +107,14 @@ public final class Autocoder {
                 return List.of();
             }
             ChatPort model = chatPort(plan, runDirectory);
-            InProcessCompiler compiler = new InProcessCompiler(project, plan::verifiedInTaskOrder);
-            SubBuildVerifier subBuilds = new SubBuildVerifier(project, plan::verifiedInTaskOrder, compiler,
-                    subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null));
+            CandidateBoard board = new CandidateBoard();
+            plan.verified().forEach(board::settle);
+            InProcessCompiler compiler = new InProcessCompiler(project, board::others);
+            SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler,
+                    subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null),
+                    config.keepSubBuilds());
             Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler),
-                    new BatchingVerifier(subBuilds, MAX_BATCH), new Clarifier(prompter), new LogListener(log),
+                    new BatchingVerifier(subBuilds, MAX_BATCH), board, new Clarifier(prompter), new LogListener(log),
                     new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
                             config.limits().maxQuestionRounds(), config.limits().parallelism()));
             StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);

@@ -20,9 +20,16 @@ import java.util.Optional;
  * @param force regenerate even when the inputs are unchanged
  * @param executionId the Maven execution id, which keys state so executions never share it
  * @param pluginVersion this plugin's version, part of every fingerprint
+ * @param keepSubBuilds keep every verification sub-build folder, for debugging
  */
 public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
-        Map<String, String> answers, boolean force, String executionId, String pluginVersion) {
+        Map<String, String> answers, boolean force, String executionId, String pluginVersion, boolean keepSubBuilds) {
+
+    /** A configuration that deletes sub-build folders once they are read. */
+    public AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
+            Map<String, String> answers, boolean force, String executionId, String pluginVersion) {
+        this(paths, model, limits, prompt, answers, force, executionId, pluginVersion, false);
+    }
 
     /** How model calls are made: against the endpoint, recording a cassette, or replaying one. */
     public enum Mode {

@@ -3,6 +3,9 @@ package dev.autocoder.engine;
 import dev.autocoder.model.ChatPort;
 import dev.autocoder.model.ModelException;
 import dev.autocoder.state.TaskState;
+import dev.autocoder.verify.Candidate;
+import dev.autocoder.verify.CandidateBoard;
+import dev.autocoder.verify.Feedback;
 import dev.autocoder.verify.Verdict;
 import dev.autocoder.verify.Verifier;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -66,15 +70,23 @@ public final class Engine {
     private final ChatPort model;
     private final Verifier fastChecks;
     private final Verifier buildCheck;
+    private final CandidateBoard board;
     private final Clarifier clarifier;
     private final EngineListener listener;
     private final Settings settings;
 
-    public Engine(ChatPort model, Verifier fastChecks, Verifier buildCheck, Clarifier clarifier,
+    /**
+     * @param fastChecks the checks without a build (static checks, in-process compile), which read
+     *     the others' code from the board
+     * @param buildCheck the sub-build
+     * @param board the newest code of every task and part, shared with the checks
+     */
+    public Engine(ChatPort model, Verifier fastChecks, Verifier buildCheck, CandidateBoard board, Clarifier clarifier,
             EngineListener listener, Settings settings) {
         this.model = model;
         this.fastChecks = fastChecks;
         this.buildCheck = buildCheck;
+        this.board = board;
         this.clarifier = clarifier;
         this.listener = listener;
         this.settings = settings;
@@ -92,15 +104,21 @@ public final class Engine {
                         state.recordModelCall(reply.usage(), millis);
                     }
                 });
-        Verifier full = stages(fastChecks, buildCheck, review);
-        ExecutorService tasksPool = Executors.newFixedThreadPool(settings.parallelism(), named("autocoder-task"));
+        // Tasks take a permit to work and hand it back while they wait for another's code, so a
+        // task waiting for a type never keeps the task that writes it from starting.
+        Semaphore permits = new Semaphore(settings.parallelism(), true);
+        Checks checks = new Checks(board, permits);
+        Verifier fast = candidate -> checks.fast(fastChecks, candidate);
+        Verifier full = candidate -> checks.full(fastChecks, buildCheck, review, candidate);
+        ExecutorService tasksPool = Executors.newCachedThreadPool(named("autocoder-task"));
         ExecutorService partsPool = Executors.newCachedThreadPool(named("autocoder-part"));
-        TaskBuilder builder = new TaskBuilder(model, full, fastChecks, clarifier, listener, workspace,
+        TaskBuilder builder = new TaskBuilder(model, full, fast, board, clarifier, listener, workspace,
                 new TaskBuilder.Limits(settings.maxDepth(), settings.maxConversationLength(),
                         settings.maxQuestionRounds()), partsPool);
         try {
             List<Future<?>> futures = new ArrayList<>();
             List<TaskState> ordered = new ArrayList<>();
+            List<Task> toBuild = new ArrayList<>();
             AtomicReference<ModelException> abort = new AtomicReference<>();
             for (Task task : tasks) {
                 TaskState state = workspace.open(task);
@@ -108,18 +126,29 @@ public final class Engine {
                 ordered.add(state);
                 if (state.status() == TaskState.Status.VERIFIED) {
                     listener.detail("task " + task.name() + " was verified earlier; its state is reused");
+                    board.settle(task.name(), state.verifiedUnits());
                     continue;
                 }
+                toBuild.add(task);
+                board.enter(task.name());
+            }
+            for (Task task : toBuild) {
+                TaskState state = states.get(task.name());
+                acquire(permits);
                 futures.add(tasksPool.submit(() -> {
-                    if (abort.get() != null) {
-                        return;
-                    }
+                    checks.holding.set(true);
                     try {
-                        builder.build(task, state, workspace.context(task));
+                        if (abort.get() == null) {
+                            builder.build(task, state, workspace.context(task));
+                        }
                     } catch (ModelException e) {
                         abort.compareAndSet(null, e);
                         state.failed("stopped: " + e.getMessage());
                         workspace.save(state);
+                    } finally {
+                        board.leave(task.name(), state.status() == TaskState.Status.VERIFIED);
+                        checks.holding.set(false);
+                        permits.release();
                     }
                 }));
             }
@@ -130,6 +159,89 @@ public final class Engine {
         } finally {
             tasksPool.shutdownNow();
             partsPool.shutdownNow();
+        }
+    }
+
+    /**
+     * The checks as the loop uses them: code whose own files compile is published on the board, and
+     * a verdict that only waits for others' types is taken again once the board changed, or turned
+     * into findings for the model when nobody else could ever change it.
+     */
+    private static final class Checks {
+        private final CandidateBoard board;
+        private final Semaphore permits;
+        private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+
+        Checks(CandidateBoard board, Semaphore permits) {
+            this.board = board;
+            this.permits = permits;
+        }
+
+        Verdict fast(Verifier fastChecks, Candidate candidate) {
+            board.attempt(candidate.taskName(), candidate.units());
+            return untilDecided(fastChecks, candidate, true);
+        }
+
+        Verdict full(Verifier fastChecks, Verifier buildCheck, Verifier review, Candidate candidate) {
+            Verdict verdict = fast(fastChecks, candidate);
+            if (!verdict.passed()) {
+                return verdict;
+            }
+            verdict = verdict.and(untilDecided(buildCheck, candidate, false));
+            return verdict.passed() ? verdict.and(review.verify(candidate)) : verdict;
+        }
+
+        private Verdict untilDecided(Verifier check, Candidate candidate, boolean publish) {
+            String owner = candidate.taskName();
+            while (true) {
+                long seen = board.version();
+                Verdict verdict = check.verify(candidate);
+                if (verdict.feedback().stream().anyMatch(f -> f.blocking() && f.modelCaused())) {
+                    return verdict;
+                }
+                if (publish && !waitsInOwnFiles(verdict, candidate)) {
+                    board.publish(owner, candidate.units());
+                }
+                if (!verdict.waiting()) {
+                    return verdict;
+                }
+                if (!await(owner, seen)) {
+                    return new Verdict(verdict.feedback().stream().map(f -> f.stage() == Feedback.Stage.WAITING
+                            ? Feedback.blocking(Feedback.Stage.COMPILE, f.message()
+                                    + " (no other task or part is writing this type)") : f).toList());
+                }
+            }
+        }
+
+        private boolean await(String owner, long seen) {
+            boolean holds = holding.get();
+            if (holds) {
+                permits.release();
+            }
+            try {
+                return board.awaitChange(owner, seen);
+            } finally {
+                if (holds) {
+                    acquire(permits);
+                }
+            }
+        }
+
+        /** Whether the candidate's own code misses a type, so that it does not compile yet itself. */
+        private static boolean waitsInOwnFiles(Verdict verdict, Candidate candidate) {
+            List<String> ownFiles = candidate.units().stream()
+                    .map(unit -> unit.relativePath().toString().replace('\\', '/') + ":").toList();
+            return verdict.feedback().stream().filter(f -> f.stage() == Feedback.Stage.WAITING)
+                    .anyMatch(f -> ownFiles.stream().anyMatch(f.message()::startsWith));
+        }
+    }
+
+    private static void acquire(Semaphore permits) {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a task slot", e);
         }
     }
 

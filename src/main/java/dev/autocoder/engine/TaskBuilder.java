@@ -7,6 +7,7 @@ import dev.autocoder.model.ChatRequest;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.state.TaskState.Attempt;
 import dev.autocoder.verify.Candidate;
+import dev.autocoder.verify.CandidateBoard;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.Feedback;
 import dev.autocoder.verify.Verdict;
@@ -50,6 +51,7 @@ final class TaskBuilder {
     private final ChatPort model;
     private final Verifier fullCheck;
     private final Verifier partCheck;
+    private final CandidateBoard board;
     private final Clarifier clarifier;
     private final EngineListener listener;
     private final Engine.Workspace states;
@@ -57,11 +59,12 @@ final class TaskBuilder {
     private final Executor partExecutor;
     private final ReplyParser parser = new ReplyParser();
 
-    TaskBuilder(ChatPort model, Verifier fullCheck, Verifier partCheck, Clarifier clarifier,
+    TaskBuilder(ChatPort model, Verifier fullCheck, Verifier partCheck, CandidateBoard board, Clarifier clarifier,
             EngineListener listener, Engine.Workspace states, Limits limits, Executor partExecutor) {
         this.model = model;
         this.fullCheck = fullCheck;
         this.partCheck = partCheck;
+        this.board = board;
         this.clarifier = clarifier;
         this.listener = listener;
         this.states = states;
@@ -143,6 +146,9 @@ final class TaskBuilder {
             record(state, attempt, units, verdict, started);
             if (verdict.passed()) {
                 return Outcome.verified(units);
+            }
+            if (verdict.projectFailure().isPresent()) {
+                return Outcome.failed(projectFault(verdict));
             }
             String signature = signature(verdict);
             String note = "";
@@ -232,12 +238,24 @@ final class TaskBuilder {
             if (verdict.passed()) {
                 return Outcome.verified(combined);
             }
+            if (verdict.projectFailure().isPresent()) {
+                return Outcome.failed(projectFault(verdict));
+            }
             toRun = blamed(parts, verdict);
             String message = Prompts.refine(bounded(verdict.feedback()),
                     "These findings come from verifying all parts together.");
             toRun.forEach(part -> part.conversation.add(ChatMessage.user(message)));
         }
         return Outcome.failed("the parts did not verify together within maxDepth " + limits.maxDepth());
+    }
+
+    /**
+     * Why a task stops without asking the model again: the project's own build fails whatever the
+     * code is, so another paid attempt could not help.
+     */
+    private static String projectFault(Verdict verdict) {
+        return "the project's own build fails in the verification sub-build independently of the generated code: "
+                + verdict.projectFailure().map(Feedback::message).orElse("");
     }
 
     private static List<PartRun> blamed(List<PartRun> parts, Verdict verdict) {
@@ -269,6 +287,7 @@ final class TaskBuilder {
 
         PartRun(Task task, Limits limits) {
             this.task = task;
+            board.enter(task.name());
             this.state = states.openPart(task.name());
             this.conversation = Conversation.start(Prompts.GENERATOR_SYSTEM, task.description(),
                     limits.maxConversationLength());
@@ -276,7 +295,13 @@ final class TaskBuilder {
 
         Outcome run(int depth, List<CodeUnit> shared) {
             listener.taskStarted(task.name());
-            Outcome outcome = converse(task, state, conversation, depth, partCheck, shared);
+            board.enter(task.name());
+            Outcome outcome = Outcome.failed("stopped");
+            try {
+                outcome = converse(task, state, conversation, depth, partCheck, shared);
+            } finally {
+                board.leave(task.name(), outcome.verified());
+            }
             if (outcome.verified()) {
                 units = outcome.units();
                 state.verified(units);

@@ -152,6 +152,13 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autocoder.force", defaultValue = "false")
     boolean force;
 
+    /**
+     * Keep every verification sub-build folder under {@code stateDirectory}, for debugging. By default
+     * a folder is deleted once its verdicts are read, except the newest one of a task that failed in it.
+     */
+    @Parameter(property = "autocoder.keepSubBuilds", defaultValue = "false")
+    boolean keepSubBuilds;
+
     /** Skip generation; earlier output is still added as a source root. */
     @Parameter(property = "autocoder.skip", defaultValue = "false")
     boolean skip;

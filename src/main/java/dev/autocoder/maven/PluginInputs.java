@@ -52,7 +52,7 @@ final class PluginInputs {
                 mojo.maxQuestionRounds, parallelism, mojo.subBuildTimeoutSeconds, mojo.contextBudget);
         return new AutocoderConfig(paths, model, limits, Optional.ofNullable(mojo.prompt),
                 mojo.answers == null ? Map.of() : mojo.answers, mojo.force, mojo.mojoExecution.getExecutionId(),
-                mojo.mojoExecution.getVersion());
+                mojo.mojoExecution.getVersion(), mojo.keepSubBuilds);
     }
 
     SubBuildSettings subBuildSettings() {

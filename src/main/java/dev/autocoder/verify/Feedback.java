@@ -12,8 +12,12 @@ import java.util.Objects;
  */
 public record Feedback(Stage stage, boolean blocking, String message) {
 
-    /** The checks a candidate goes through, in the order they run. */
-    public enum Stage { EXTRACT, STATIC, COMPILE, REVIEW, CHECKSTYLE, TEST, BUILD, TIMEOUT }
+    /**
+     * The checks a candidate goes through, in the order they run, and two findings that are not the
+     * model's: {@code WAITING}, the code needs types another task or part has not written yet, and
+     * {@code PROJECT}, the project's own build fails whatever the candidate is.
+     */
+    public enum Stage { EXTRACT, STATIC, COMPILE, REVIEW, CHECKSTYLE, TEST, BUILD, TIMEOUT, WAITING, PROJECT }
 
     public Feedback {
         Objects.requireNonNull(stage, "stage");
@@ -26,6 +30,11 @@ public record Feedback(Stage stage, boolean blocking, String message) {
 
     public static Feedback advice(Stage stage, String message) {
         return new Feedback(stage, false, message);
+    }
+
+    /** Whether the finding is about the candidate, as opposed to waiting for others or the project. */
+    public boolean modelCaused() {
+        return stage != Stage.WAITING && stage != Stage.PROJECT;
     }
 
     @Override

@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -63,7 +64,7 @@ public final class InProcessCompiler implements Verifier {
     }
 
     private final ProjectLayout layout;
-    private final Supplier<List<CodeUnit>> verifiedUnits;
+    private final Function<String, List<CodeUnit>> others;
     private final JavaCompiler compiler;
     private final Map<List<Object>, Outcome> cache = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -75,12 +76,13 @@ public final class InProcessCompiler implements Verifier {
     private final Map<Path, String> sourceText = new ConcurrentHashMap<>();
 
     /**
-     * @param layout the project: its sources, dependencies and Java release
-     * @param verifiedUnits the units of other tasks verified so far, read at each check
+     * @param layout the project: its sources, dependencies, release and javac setup
+     * @param others the newest code of the other tasks and parts, by the name of the task or part
+     *     asking, read at each check (see {@link CandidateBoard#others})
      */
-    public InProcessCompiler(ProjectLayout layout, Supplier<List<CodeUnit>> verifiedUnits) {
+    public InProcessCompiler(ProjectLayout layout, Function<String, List<CodeUnit>> others) {
         this.layout = layout;
-        this.verifiedUnits = verifiedUnits;
+        this.others = others;
         this.compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this runtime; run Maven on a JDK, not a JRE");
@@ -92,11 +94,11 @@ public final class InProcessCompiler implements Verifier {
         return check(candidate).verdict();
     }
 
-    /** Compiles the candidate with the project and the verified units; cached for repeated calls. */
+    /** Compiles the candidate with the project and the others' newest code; cached for repeated calls. */
     public Outcome check(Candidate candidate) {
-        List<CodeUnit> verified = verifiedUnits.get();
-        return cache.computeIfAbsent(List.of(candidate.units(), verified),
-                key -> compile(candidate.units(), verified));
+        List<CodeUnit> theirs = withoutReplaced(others.apply(candidate.taskName()), candidate.units());
+        return cache.computeIfAbsent(List.of(candidate.units(), theirs),
+                key -> compile(candidate.units(), theirs));
     }
 
     /** Compiles every verified unit together with the project, as the final check of a run. */
@@ -104,40 +106,48 @@ public final class InProcessCompiler implements Verifier {
         return compile(allVerified, List.of());
     }
 
-    /** The verified units that stay once the candidate's own units replace their namesakes. */
-    static List<CodeUnit> withoutReplaced(List<CodeUnit> verified, Collection<CodeUnit> own) {
+    /** The units that stay once the candidate's own units replace their namesakes. */
+    static List<CodeUnit> withoutReplaced(List<CodeUnit> units, Collection<CodeUnit> own) {
         Set<String> ownNames = own.stream().map(CodeUnit::qualifiedName).collect(Collectors.toSet());
-        return verified.stream().filter(unit -> !ownNames.contains(unit.qualifiedName())).toList();
+        return units.stream().filter(unit -> !ownNames.contains(unit.qualifiedName())).toList();
     }
 
-    private Outcome compile(List<CodeUnit> own, List<CodeUnit> verified) {
-        List<CodeUnit> units = new ArrayList<>(withoutReplaced(verified, own));
-        units.addAll(own);
+    /**
+     * Compiles the candidate's units with the others' and the project's, and judges each error by
+     * the file it is in: the candidate's own files are the model's; a project file is the model's
+     * only when the error names one of the candidate's types, waits when it misses a type nobody
+     * wrote yet, and is left to the sub-build otherwise; the others' files are theirs.
+     */
+    private Outcome compile(List<CodeUnit> own, List<CodeUnit> theirs) {
+        Attribution attribution = new Attribution(own);
         try (MemoryFileManager mainFiles = fileManager(Dependency::onMainClasspath);
                 MemoryFileManager testFiles = fileManager(dep -> true)) {
             List<JavaFileObject> mainSources = new ArrayList<>(projectSources(layout.mainSourceRoots()));
-            units.stream().filter(unit -> !unit.test()).map(InProcessCompiler::source).forEach(mainSources::add);
+            theirs.stream().filter(unit -> !unit.test()).map(unit -> source(unit, false)).forEach(mainSources::add);
+            own.stream().filter(unit -> !unit.test()).map(unit -> source(unit, true)).forEach(mainSources::add);
             List<Diagnostic<? extends JavaFileObject>> mainErrors = run(mainFiles, mainSources);
             if (!mainErrors.isEmpty()) {
-                return new Outcome(new Verdict(blocking(mainErrors)), List.of(), List.of());
+                return new Outcome(new Verdict(attribution.judge(mainErrors)), List.of(), List.of());
             }
             testFiles.withClasses(mainFiles.classes);
-            List<JavaFileObject> ownTests = units.stream().filter(CodeUnit::test).map(InProcessCompiler::source).toList();
-            return compileTests(testFiles, ownTests);
+            List<JavaFileObject> tests = new ArrayList<>();
+            theirs.stream().filter(CodeUnit::test).map(unit -> source(unit, false)).forEach(tests::add);
+            own.stream().filter(CodeUnit::test).map(unit -> source(unit, true)).forEach(tests::add);
+            return compileTests(testFiles, tests, attribution);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot release the compiler's files", e);
         }
     }
 
     /** Compiles the tests, leaving out project tests that wait for types nobody has written yet. */
-    private Outcome compileTests(MemoryFileManager testFiles, List<JavaFileObject> ownTests) {
+    private Outcome compileTests(MemoryFileManager testFiles, List<JavaFileObject> unitTests, Attribution attribution) {
         Map<SourceFile, JavaFileObject> included = new LinkedHashMap<>();
         SourceFile.under(layout.testSourceRoots()).forEach(file -> included.put(file, source(file)));
         List<String> excluded = new ArrayList<>();
         List<Diagnostic<? extends JavaFileObject>> testErrors = List.of();
         for (int round = 0; round < MAX_EXCLUSION_ROUNDS; round++) {
             List<JavaFileObject> testSources = new ArrayList<>(included.values());
-            testSources.addAll(ownTests);
+            testSources.addAll(unitTests);
             testErrors = testSources.isEmpty() ? List.of() : run(testFiles.fresh(), testSources);
             Set<SourceFile> waiting = waitingTests(included, testErrors);
             if (waiting.isEmpty()) {
@@ -148,12 +158,56 @@ public final class InProcessCompiler implements Verifier {
                 excluded.add(file.displayName());
             });
         }
-        List<Feedback> findings = new ArrayList<>(blocking(testErrors));
+        List<Feedback> findings = new ArrayList<>(attribution.judge(testErrors));
         for (String file : excluded) {
             findings.add(Feedback.advice(Feedback.Stage.COMPILE, "left out the test " + file
                     + ": it refers to types that do not exist yet"));
         }
         return new Outcome(new Verdict(findings), List.copyOf(included.keySet()), excluded);
+    }
+
+    /** Whose fault each compile error is, by the file it is in and the types it names. */
+    private static final class Attribution {
+        private final Pattern ownTypes;
+
+        Attribution(List<CodeUnit> own) {
+            this.ownTypes = TypeMentions.pattern(own);
+        }
+
+        List<Feedback> judge(List<Diagnostic<? extends JavaFileObject>> errors) {
+            Set<String> seen = new HashSet<>();
+            List<Feedback> findings = new ArrayList<>();
+            for (Diagnostic<? extends JavaFileObject> error : errors) {
+                String message = format(error);
+                if (seen.add(message)) {
+                    judge(error, message).ifPresent(findings::add);
+                }
+            }
+            return findings;
+        }
+
+        private java.util.Optional<Feedback> judge(Diagnostic<? extends JavaFileObject> error, String message) {
+            if (!(error.getSource() instanceof Named file)) {
+                return java.util.Optional.of(Feedback.blocking(Feedback.Stage.COMPILE, message));
+            }
+            boolean missingType = isMissingType(error, file);
+            if (file.owner() == Owner.CANDIDATE) {
+                return java.util.Optional.of(Feedback.blocking(missingType ? Feedback.Stage.WAITING
+                        : Feedback.Stage.COMPILE, message));
+            }
+            if (file.owner() == Owner.OTHERS) {
+                return java.util.Optional.empty();
+            }
+            if (ownTypes.matcher(message).find() && !missingType) {
+                return java.util.Optional.of(Feedback.blocking(Feedback.Stage.COMPILE, message));
+            }
+            if (missingType) {
+                return java.util.Optional.of(Feedback.blocking(Feedback.Stage.WAITING, message));
+            }
+            // javac in this JVM may lack something of the real build; the sub-build decides.
+            return java.util.Optional.of(Feedback.advice(Feedback.Stage.COMPILE, "the in-process compile could not"
+                    + " check the project's file: " + message));
+        }
     }
 
     /** Project test files whose every error is a reference to a type that nobody has written yet. */
@@ -203,22 +257,14 @@ public final class InProcessCompiler implements Verifier {
 
     private List<Diagnostic<? extends JavaFileObject>> run(MemoryFileManager files, List<JavaFileObject> sources) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("--release", layout.javaRelease(), "-proc:none", "-implicit:class",
-                "-Xlint:none", "-Xmaxerrs", "200");
+        // The project's javac setup: annotation processors (Lombok, MapStruct) found on the
+        // processor path or the classpath, as in the real build, and its own arguments. FLOW
+        // makes javac report every file's errors even when another file has some.
+        List<String> options = new ArrayList<>(List.of("--release", layout.javaRelease(), "-implicit:class",
+                "-Xlint:none", "-Xmaxerrs", "500", "-XDshould-stop.ifError=FLOW"));
+        options.addAll(layout.compiler().arguments());
         compiler.getTask(null, files, diagnostics, options, null, sources).call();
         return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
-    }
-
-    private static List<Feedback> blocking(List<Diagnostic<? extends JavaFileObject>> errors) {
-        Set<String> seen = new HashSet<>();
-        List<Feedback> findings = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> error : errors) {
-            String message = format(error);
-            if (seen.add(message)) {
-                findings.add(Feedback.blocking(Feedback.Stage.COMPILE, message));
-            }
-        }
-        return findings;
     }
 
     /** {@code com/example/Money.java:12: cannot find symbol (symbol: method add(long), location: class Money)}. */
@@ -245,11 +291,12 @@ public final class InProcessCompiler implements Verifier {
                 throw new UncheckedIOException("cannot read " + path, e);
             }
         });
-        return new Named(file.displayName(), text);
+        return new Named(file.displayName(), text, Owner.PROJECT);
     }
 
-    private static JavaFileObject source(CodeUnit unit) {
-        return new Named(SourceFile.slashes(unit.relativePath()), unit.source());
+    private static JavaFileObject source(CodeUnit unit, boolean candidate) {
+        return new Named(SourceFile.slashes(unit.relativePath()), unit.source(),
+                candidate ? Owner.CANDIDATE : Owner.OTHERS);
     }
 
     private MemoryFileManager fileManager(Predicate<Dependency> onClasspath) {
@@ -258,21 +305,35 @@ public final class InProcessCompiler implements Verifier {
                 .map(dep -> dep.file().toFile()).toList();
         try {
             standard.setLocation(StandardLocation.CLASS_PATH, classpath);
+            if (!layout.compiler().processorPath().isEmpty()) {
+                standard.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH,
+                        layout.compiler().processorPath().stream().map(Path::toFile).toList());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the project's classpath", e);
         }
         return new MemoryFileManager(standard);
     }
 
+    /** Who wrote a source: the candidate being checked, other tasks or parts, or the project. */
+    enum Owner { CANDIDATE, OTHERS, PROJECT }
+
     /** A source held in memory, named by its path below a source root. */
     static final class Named extends SimpleJavaFileObject {
         private final String displayName;
         private final String text;
+        private final Owner owner;
 
-        Named(String displayName, String text) {
-            super(URI.create("memory:///" + displayName.replace(" ", "%20")), Kind.SOURCE);
+        Named(String displayName, String text, Owner owner) {
+            super(URI.create("memory:///" + owner.name().toLowerCase(Locale.ROOT) + "/"
+                    + displayName.replace(" ", "%20")), Kind.SOURCE);
             this.displayName = displayName;
             this.text = text;
+            this.owner = owner;
+        }
+
+        Owner owner() {
+            return owner;
         }
 
         String displayName() {
@@ -290,13 +351,13 @@ public final class InProcessCompiler implements Verifier {
         }
     }
 
-    /** A compiled class kept in memory. */
+    /** A compiled class, or a source or resource an annotation processor wrote, kept in memory. */
     private static final class MemoryClass extends SimpleJavaFileObject {
         private final String binaryName;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-        MemoryClass(String binaryName) {
-            super(URI.create("memory:///" + binaryName.replace('.', '/') + ".class"), Kind.CLASS);
+        MemoryClass(String binaryName, Kind kind) {
+            super(URI.create("memory:///" + binaryName.replace('.', '/') + kind.extension), kind);
             this.binaryName = binaryName;
         }
 
@@ -308,6 +369,11 @@ public final class InProcessCompiler implements Verifier {
         @Override
         public java.io.InputStream openInputStream() {
             return new java.io.ByteArrayInputStream(bytes.toByteArray());
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return bytes.toString(StandardCharsets.UTF_8);
         }
     }
 
@@ -334,9 +400,19 @@ public final class InProcessCompiler implements Verifier {
         @Override
         public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
                 FileObject sibling) {
-            MemoryClass output = new MemoryClass(className);
-            classes.put(className, output);
+            MemoryClass output = new MemoryClass(className, kind);
+            if (kind == JavaFileObject.Kind.CLASS) {
+                classes.put(className, output);
+            }
             return output;
+        }
+
+        /** Resources a processor writes (service files, reports) stay in memory too. */
+        @Override
+        public FileObject getFileForOutput(Location location, String packageName, String relativeName,
+                FileObject sibling) {
+            String name = (packageName.isEmpty() ? "" : packageName + ".") + relativeName;
+            return new MemoryClass(name, JavaFileObject.Kind.OTHER);
         }
 
         @Override

@@ -1,22 +1,23 @@
 package dev.autocoder.verify;
 
-import dev.autocoder.project.Dependency;
 import dev.autocoder.project.ProjectLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
@@ -29,35 +30,42 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Lays out one sub-build on disk: an aggregator POM and one module per plan, each a copy of the
- * project's sources plus the plan's units, with the project's dependencies as system-scoped files
- * so the sub-build resolves nothing but plugins.
+ * Lays out one sub-build on disk: an aggregator POM and one module per plan, each module the
+ * project's own effective POM with its build folder moved into the module, the plan's code added
+ * as a source root by autocoder's own (skipped) execution, as the real build adds it, and the
+ * round's test selection. Everything else (resources, filtering, annotation processors, compiler
+ * arguments, surefire's setup, the project's own checkstyle) is the project's, untouched.
  */
 final class SubBuildReactor {
 
     static final String DEFAULT_CHECKSTYLE = "default-checkstyle.xml";
+    /** The report of the checkstyle execution that looks at the plan's code only. */
+    static final String CHECKSTYLE_REPORT = "autocoder-checkstyle.xml";
+    static final String MAIN_SOURCES = "sources/main";
+    static final String TEST_SOURCES = "sources/test";
 
-    /** Configuration elements the sub-build sets itself, whatever the project's POM says. */
+    /** Settings the candidate's checkstyle execution sets itself, whatever the project's execution says. */
     private static final Set<String> OWN_CHECKSTYLE_ELEMENTS = Set.of("failOnViolation", "failsOnError",
             "violationSeverity", "outputFile", "outputFileFormat", "consoleOutput", "logViolationsToConsole", "skip",
-            "includeTestSourceDirectory", "sourceDirectories", "testSourceDirectories");
-
-    /** Path-valued checkstyle settings that a project usually gives relative to its base folder. */
-    private static final Set<String> LOCATION_ELEMENTS = Set.of("configLocation", "suppressionsLocation",
-            "headerLocation", "propertiesLocation", "cacheFile");
+            "includeTestSourceDirectory", "sourceDirectories", "testSourceDirectories", "sourceDirectory",
+            "includeResources", "includeTestResources", "cacheFile");
 
     /**
      * One module of the reactor.
      *
-     * @param units main and test units to add to the project's sources
-     * @param projectTests the project's test files to include
-     * @param checkedFiles main files, relative to the source root, whose checkstyle findings count
+     * @param own the candidate's units, whose findings are the model's
+     * @param others the newest code of other tasks and parts, built along, whose findings are theirs
+     * @param excludedTests project test files (below their root, forward slashes) left out of the
+     *     test compile because they wait for types nobody has written yet
+     * @param tests the test classes to run (fully qualified), or empty to run the project's whole
+     *     configured test phase
      */
-    record Plan(List<CodeUnit> units, List<SourceFile> projectTests, Set<String> checkedFiles) {
+    record Plan(List<CodeUnit> own, List<CodeUnit> others, List<String> excludedTests, Optional<List<String>> tests) {
         Plan {
-            units = List.copyOf(units);
-            projectTests = List.copyOf(projectTests);
-            checkedFiles = Set.copyOf(checkedFiles);
+            own = List.copyOf(own);
+            others = List.copyOf(others);
+            excludedTests = List.copyOf(excludedTests);
+            tests = tests.map(List::copyOf);
         }
     }
 
@@ -77,16 +85,11 @@ final class SubBuildReactor {
         return "c" + index;
     }
 
-    /**
-     * Writes the reactor into an empty folder.
-     *
-     * @param testsInProcess whether surefire runs the tests inside Maven's JVM instead of forking
-     *     one JVM per module, which saves about a second per module but needs a one-thread build
-     */
-    void write(Path folder, List<Plan> plans, boolean testsInProcess) throws IOException {
+    /** Writes the reactor into an empty folder. */
+    void write(Path folder, List<Plan> plans) throws IOException {
         // The work folder lies inside the consuming project, and Maven looks upwards for .mvn/:
         // an empty one here keeps the project's maven.config and jvm.config (which may hold
-        // -D secrets or extensions) out of the sub-build.
+        // -D secrets) out of the sub-build.
         Files.createDirectories(folder.resolve(".mvn"));
         StringBuilder modules = new StringBuilder();
         for (int i = 0; i < plans.size(); i++) {
@@ -104,138 +107,187 @@ final class SubBuildReactor {
                 %s  </modules>
                 </project>
                 """.formatted(modules));
-        String checkstyle = checkstyleXml(folder);
-        String dependencies = dependenciesXml(folder);
-        List<SourceFile> mainSources = SourceFile.under(layout.mainSourceRoots());
-        for (int i = 0; i < plans.size(); i++) {
-            writeModule(folder.resolve(moduleName(i)), moduleName(i), plans.get(i), mainSources,
-                    modulePom(moduleName(i), dependencies, checkstyle, testsInProcess));
-        }
-    }
-
-    private void writeModule(Path module, String name, Plan plan, List<SourceFile> mainSources, String pom)
-            throws IOException {
-        Path main = module.resolve("src/main/java");
-        Path test = module.resolve("src/test/java");
-        Set<Path> written = new HashSet<>();
-        for (CodeUnit unit : plan.units()) {
-            Path file = (unit.test() ? test : main).resolve(unit.relativePath());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, unit.source(), StandardCharsets.UTF_8);
-            written.add(file);
-        }
-        copy(mainSources, main, written);
-        copy(plan.projectTests(), test, written);
-        Files.writeString(module.resolve("pom.xml"), pom);
-    }
-
-    private static void copy(List<SourceFile> files, Path root, Set<Path> written) throws IOException {
-        for (SourceFile file : files) {
-            Path target = root.resolve(file.relativePath());
-            if (written.add(target)) {
-                Files.createDirectories(target.getParent());
-                Files.copy(file.absolutePath(), target);
+        Path defaultRules = null;
+        if (checkstyleConfig == null && layout.checkstyle().isEmpty()) {
+            defaultRules = folder.resolve(DEFAULT_CHECKSTYLE);
+            try (InputStream rules = Objects.requireNonNull(
+                    SubBuildReactor.class.getResourceAsStream(DEFAULT_CHECKSTYLE), DEFAULT_CHECKSTYLE)) {
+                Files.copy(rules, defaultRules);
             }
         }
+        Path rules = checkstyleConfig != null ? checkstyleConfig : defaultRules;
+        Map<String, String> jars = new HashMap<>();
+        for (int i = 0; i < plans.size(); i++) {
+            Path module = folder.resolve(moduleName(i));
+            writeSources(module, plans.get(i));
+            Files.writeString(module.resolve("pom.xml"), modulePom(folder, module, plans.get(i), rules, jars),
+                    StandardCharsets.UTF_8);
+        }
     }
 
-    private String modulePom(String name, String dependencies, String checkstyle, boolean testsInProcess) {
-        // In-process tests get a fresh class loader per module from surefire; argLine would be ignored.
-        String forking = testsInProcess ? "<forkCount>0</forkCount>"
-                : "<argLine>-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto</argLine>";
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>dev.autocoder.subbuild</groupId>
-                  <artifactId>%s</artifactId>
-                  <version>0</version>
-                  <properties>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                  </properties>
-                  <dependencies>
-                %s  </dependencies>
-                  <build>
-                    <plugins>
-                      <plugin>
-                        <groupId>org.apache.maven.plugins</groupId>
-                        <artifactId>maven-resources-plugin</artifactId>
-                        <version>%s</version>
-                        <configuration>
-                          <skip>true</skip>
-                        </configuration>
-                      </plugin>
-                      <plugin>
-                        <groupId>org.apache.maven.plugins</groupId>
-                        <artifactId>maven-compiler-plugin</artifactId>
-                        <version>%s</version>
-                        <configuration>
-                          <release>%s</release>
-                          <useIncrementalCompilation>false</useIncrementalCompilation>
-                        </configuration>
-                      </plugin>
-                %s
-                      <plugin>
-                        <groupId>org.apache.maven.plugins</groupId>
-                        <artifactId>maven-surefire-plugin</artifactId>
-                        <version>%s</version>
-                        <configuration>
-                          %s
-                          <trimStackTrace>false</trimStackTrace>
-                          <redirectTestOutputToFile>true</redirectTestOutputToFile>
-                          <failIfNoTests>false</failIfNoTests>
-                        </configuration>
-                      </plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """.formatted(name, dependencies, version("maven-resources-plugin", "3.3.1"),
-                version("maven-compiler-plugin", "3.14.0"), xml(layout.javaRelease()), checkstyle,
-                version("maven-surefire-plugin", "3.5.3"), forking);
+    private static void writeSources(Path module, Plan plan) throws IOException {
+        for (List<CodeUnit> units : List.of(plan.others(), plan.own())) {
+            for (CodeUnit unit : units) {
+                Path file = module.resolve(unit.test() ? TEST_SOURCES : MAIN_SOURCES).resolve(unit.relativePath());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, unit.source(), StandardCharsets.UTF_8);
+            }
+        }
+        Files.createDirectories(module.resolve(MAIN_SOURCES));
+        Files.createDirectories(module.resolve(TEST_SOURCES));
     }
 
-    private String version(String plugin, String fallback) {
-        return xml(layout.pluginVersions().getOrDefault(plugin, fallback));
+    /** The project's effective POM, made to build the plan inside the module folder. */
+    private String modulePom(Path folder, Path module, Plan plan, Path rules, Map<String, String> jars)
+            throws IOException {
+        Path target = module.resolve("target").toAbsolutePath();
+        String buildDirectory = layout.build().buildDirectory().toAbsolutePath().toString();
+        String pom = Pattern.compile(Pattern.quote(buildDirectory) + "(?=[/\\\\<\"'\\s]|$)")
+                .matcher(layout.build().effectivePom()).replaceAll(Matcher.quoteReplacement(target.toString()));
+        Document document = parse(pom);
+        Element project = document.getDocumentElement();
+        // Maven names a module in its log by <name> and a failed goal by artifactId: both become
+        // the module's name, so every log line is traced to its plan.
+        set(project, "artifactId", module.getFileName().toString());
+        set(project, "name", module.getFileName().toString());
+        Element plugins = child(child(project, "build"), "plugins");
+        addCandidateSources(plugins, module);
+        configureTests(plugin(plugins, "maven-surefire-plugin", "3.5.3"), plan.tests());
+        excludeTests(plugin(plugins, "maven-compiler-plugin", "3.14.0"), plan.excludedTests());
+        addCandidateCheckstyle(plugins, module, rules);
+        jarSystemFolders(project, folder.resolve("deps"), jars);
+        return serialize(document);
+    }
+
+    /** Autocoder's own execution, skipped, adds the candidate's folders as the real build adds its output. */
+    private void addCandidateSources(Element plugins, Path module) {
+        String[] coordinates = layout.build().selfPlugin().split(":");
+        Element plugin = append(plugins, "plugin");
+        text(plugin, "groupId", coordinates[0]);
+        text(plugin, "artifactId", coordinates[1]);
+        text(plugin, "version", coordinates[2]);
+        Element execution = append(append(plugin, "executions"), "execution");
+        text(execution, "id", "autocoder-candidate");
+        text(execution, "phase", "generate-sources");
+        text(append(execution, "goals"), "goal", "generate");
+        Element configuration = append(execution, "configuration");
+        text(configuration, "skip", "true");
+        text(configuration, "outputDirectory", module.resolve(MAIN_SOURCES).toAbsolutePath().toString());
+        text(configuration, "testOutputDirectory", module.resolve(TEST_SOURCES).toAbsolutePath().toString());
+    }
+
+    /** A round runs the tests that can tell about the candidate, through surefire's own selection. */
+    private static void configureTests(Element surefire, Optional<List<String>> tests) {
+        Element configuration = child(surefire, "configuration");
+        set(configuration, "trimStackTrace", "false");
+        if (tests.isEmpty()) {
+            return;
+        }
+        set(configuration, "failIfNoSpecifiedTests", "false");
+        if (tests.get().isEmpty()) {
+            set(configuration, "skipTests", "true");
+        } else {
+            set(configuration, "test", String.join(",", tests.get()));
+        }
+    }
+
+    private static void excludeTests(Element compiler, List<String> excluded) {
+        if (excluded.isEmpty()) {
+            return;
+        }
+        Element testExcludes = child(child(compiler, "configuration"), "testExcludes");
+        excluded.forEach(file -> text(testExcludes, "testExclude", file));
     }
 
     /**
-     * Every dependency as a system-scoped file; artifactIds are made unique since only the file
-     * matters. Maven accepts only files as system paths, so class folders (reactor modules) are
-     * packed into jars in the work folder first.
+     * A checkstyle execution over the candidate's main code only, with the project's rules (or the
+     * override, or the built-in rules when the project has none), reporting to a file of its own.
+     * The project's own checkstyle executions still run as its build runs them.
      */
-    private String dependenciesXml(Path folder) throws IOException {
-        StringBuilder xml = new StringBuilder();
-        Set<String> keys = new HashSet<>();
-        int index = 0;
-        for (Dependency dependency : layout.dependencies()) {
-            index++;
-            String artifactId = dependency.artifactId();
-            if (!keys.add(dependency.groupId() + ":" + artifactId)) {
-                artifactId = artifactId + "-" + index;
-            }
-            xml.append("""
-                        <dependency>
-                          <groupId>%s</groupId>
-                          <artifactId>%s</artifactId>
-                          <version>%s</version>
-                          <scope>system</scope>
-                          <systemPath>%s</systemPath>
-                        </dependency>
-                    """.formatted(xml(dependency.groupId()), xml(artifactId), xml(dependency.version()),
-                    xml(asFile(dependency.file(), folder.resolve("deps").resolve(index + "-" + artifactId + ".jar")))));
+    private void addCandidateCheckstyle(Element plugins, Path module, Path rules) {
+        Element plugin = findPlugin(plugins, "maven-checkstyle-plugin").orElse(null);
+        Element configuration = document(plugins).createElement("configuration");
+        if (plugin == null) {
+            plugin = plugin(plugins, "maven-checkstyle-plugin", "3.6.0");
+            Element dependency = append(append(plugin, "dependencies"), "dependency");
+            text(dependency, "groupId", "com.puppycrawl.tools");
+            text(dependency, "artifactId", "checkstyle");
+            text(dependency, "version", "12.3.1");
+        } else {
+            projectCheckConfiguration(plugin).ifPresent(projects -> copyChildren(projects, configuration));
         }
-        return xml.toString();
+        if (rules != null) {
+            set(configuration, "configLocation", rules.toAbsolutePath().toString());
+        }
+        Element sources = child(configuration, "sourceDirectories");
+        text(sources, "sourceDirectory", module.resolve(MAIN_SOURCES).toAbsolutePath().toString());
+        Path target = module.resolve("target");
+        for (String[] setting : new String[][] {{"includeTestSourceDirectory", "false"}, {"includeResources", "false"},
+                {"includeTestResources", "false"}, {"failOnViolation", "false"}, {"failsOnError", "false"},
+                {"violationSeverity", "error"}, {"consoleOutput", "false"}, {"logViolationsToConsole", "false"},
+                {"skip", "false"}, {"outputFileFormat", "xml"},
+                {"outputFile", target.resolve(CHECKSTYLE_REPORT).toAbsolutePath().toString()},
+                {"cacheFile", target.resolve("autocoder-checkstyle.cache").toAbsolutePath().toString()}}) {
+            set(configuration, setting[0], setting[1]);
+        }
+        Element execution = append(child(plugin, "executions"), "execution");
+        text(execution, "id", "autocoder-checkstyle");
+        text(execution, "phase", "process-sources");
+        text(append(execution, "goals"), "goal", "check");
+        execution.appendChild(configuration);
     }
 
-    private static String asFile(Path dependency, Path jar) throws IOException {
-        if (!Files.isDirectory(dependency)) {
-            return dependency.toAbsolutePath().toString();
+    /** The configuration of the project's first {@code check} execution, which holds its rules when the plugin's does not. */
+    private static Optional<Element> projectCheckConfiguration(Element plugin) {
+        Element executions = direct(plugin, "executions").orElse(null);
+        if (executions == null) {
+            return Optional.empty();
         }
+        for (Element execution : elements(executions, "execution")) {
+            boolean check = direct(execution, "goals").stream().flatMap(goals -> elements(goals, "goal").stream())
+                    .anyMatch(goal -> goal.getTextContent().strip().equals("check"));
+            Optional<Element> configuration = direct(execution, "configuration");
+            if (check && configuration.isPresent()) {
+                return configuration;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void copyChildren(Element from, Element to) {
+        for (Element child : elements(from, null)) {
+            if (!OWN_CHECKSTYLE_ELEMENTS.contains(child.getTagName())) {
+                to.appendChild(child.cloneNode(true));
+            }
+        }
+    }
+
+    /**
+     * Maven accepts only files as system paths, and reactor modules arrive as class folders when the
+     * outer build did not package them: those are packed into jars once per sub-build.
+     */
+    private static void jarSystemFolders(Element project, Path deps, Map<String, String> jars) throws IOException {
+        NodeList paths = project.getElementsByTagName("systemPath");
+        for (int i = 0; i < paths.getLength(); i++) {
+            Element systemPath = (Element) paths.item(i);
+            Path dependency = Path.of(systemPath.getTextContent().strip());
+            if (Files.isDirectory(dependency)) {
+                String jar = jars.get(dependency.toString());
+                if (jar == null) {
+                    jar = asJar(dependency, deps.resolve(jars.size() + "-" + dependency.getParent().getFileName() + ".jar"));
+                    jars.put(dependency.toString(), jar);
+                }
+                systemPath.setTextContent(jar);
+            }
+        }
+    }
+
+    private static String asJar(Path folder, Path jar) throws IOException {
         Files.createDirectories(jar.getParent());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-                Stream<Path> files = Files.walk(dependency)) {
+                Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(SourceFile.slashes(dependency.relativize(file))));
+                out.putNextEntry(new JarEntry(SourceFile.slashes(folder.relativize(file))));
                 Files.copy(file, out);
                 out.closeEntry();
             }
@@ -243,144 +295,91 @@ final class SubBuildReactor {
         return jar.toAbsolutePath().toString();
     }
 
-    /** The checkstyle plugin element: the override file, else the project's setup, else the default rules. */
-    private String checkstyleXml(Path folder) throws IOException {
-        ProjectLayout.CheckstyleSetup setup = layout.checkstyle().orElse(null);
-        String configuration;
-        String dependencies;
-        if (checkstyleConfig != null || setup == null) {
-            Path config = checkstyleConfig;
-            if (config == null) {
-                config = folder.resolve(DEFAULT_CHECKSTYLE);
-                try (InputStream rules = Objects.requireNonNull(
-                        SubBuildReactor.class.getResourceAsStream(DEFAULT_CHECKSTYLE), DEFAULT_CHECKSTYLE)) {
-                    Files.copy(rules, config);
-                }
-            }
-            configuration = "<configLocation>" + xml(config.toAbsolutePath().toString()) + "</configLocation>";
-            dependencies = setup != null && !setup.dependenciesXml().isBlank() ? inner(setup.dependenciesXml())
-                    : defaultCheckstyleDependency();
-        } else {
-            configuration = projectConfiguration(setup.configurationXml());
-            dependencies = setup.dependenciesXml().isBlank() ? defaultCheckstyleDependency()
-                    : inner(setup.dependenciesXml());
-        }
-        return """
-                      <plugin>
-                        <groupId>org.apache.maven.plugins</groupId>
-                        <artifactId>maven-checkstyle-plugin</artifactId>
-                        <version>%s</version>
-                        <dependencies>%s</dependencies>
-                        <executions>
-                          <execution>
-                            <id>autocoder-checkstyle</id>
-                            <phase>validate</phase>
-                            <goals>
-                              <goal>check</goal>
-                            </goals>
-                            <configuration>
-                              %s
-                              <failOnViolation>false</failOnViolation>
-                              <failsOnError>false</failsOnError>
-                              <violationSeverity>error</violationSeverity>
-                              <consoleOutput>false</consoleOutput>
-                              <logViolationsToConsole>false</logViolationsToConsole>
-                              <includeTestSourceDirectory>false</includeTestSourceDirectory>
-                              <outputFileFormat>xml</outputFileFormat>
-                            </configuration>
-                          </execution>
-                        </executions>
-                      </plugin>""".formatted(version("maven-checkstyle-plugin", "3.6.0"), dependencies, configuration);
+    /** The build plugin of this artifactId, added with the given version when the POM has none. */
+    private Element plugin(Element plugins, String artifactId, String fallbackVersion) {
+        return findPlugin(plugins, artifactId).orElseGet(() -> {
+            Element plugin = append(plugins, "plugin");
+            text(plugin, "groupId", "org.apache.maven.plugins");
+            text(plugin, "artifactId", artifactId);
+            text(plugin, "version", layout.pluginVersions().getOrDefault(artifactId, fallbackVersion));
+            return plugin;
+        });
     }
 
-    private static String defaultCheckstyleDependency() {
-        return """
-                <dependency>
-                  <groupId>com.puppycrawl.tools</groupId>
-                  <artifactId>checkstyle</artifactId>
-                  <version>12.3.1</version>
-                </dependency>""";
+    private static Optional<Element> findPlugin(Element plugins, String artifactId) {
+        return elements(plugins, "plugin").stream()
+                .filter(plugin -> direct(plugin, "artifactId").map(Node::getTextContent).map(String::strip)
+                        .filter(artifactId::equals).isPresent())
+                .filter(plugin -> direct(plugin, "groupId").map(Node::getTextContent).map(String::strip)
+                        .orElse("org.apache.maven.plugins").equals("org.apache.maven.plugins"))
+                .findFirst();
     }
 
-    /** The project's {@code <configuration>} children, less what the sub-build sets, paths made absolute. */
-    private String projectConfiguration(String configurationXml) {
-        if (configurationXml.isBlank()) {
-            return "";
-        }
-        Element root = parse(configurationXml);
-        StringBuilder kept = new StringBuilder();
-        NodeList children = root.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            if (children.item(i) instanceof Element child && !OWN_CHECKSTYLE_ELEMENTS.contains(child.getTagName())) {
-                if (LOCATION_ELEMENTS.contains(child.getTagName())) {
-                    child.setTextContent(absoluteLocation(child.getTextContent().strip()));
-                }
-                kept.append(serialize(child));
-            }
-        }
-        return expandBasedir(kept.toString());
-    }
-
-    private String absoluteLocation(String location) {
-        String expanded = expandBasedir(location);
-        Path relative = layout.baseDirectory().resolve(expanded);
-        return !expanded.contains("://") && !Path.of(expanded).isAbsolute() && Files.exists(relative)
-                ? relative.toAbsolutePath().toString() : expanded;
-    }
-
-    private String expandBasedir(String text) {
-        String base = Matcher.quoteReplacement(layout.baseDirectory().toAbsolutePath().toString());
-        return text.replaceAll("\\$\\{(project\\.)?basedir}", base);
-    }
-
-    /** The children of a wrapper element such as {@code <dependencies>}, or the text as it is. */
-    private static String inner(String xml) {
-        String trimmed = xml.strip();
-        Element root = parse(trimmed);
-        if (!root.getTagName().equals("dependencies")) {
-            return trimmed;
-        }
-        StringBuilder children = new StringBuilder();
-        NodeList nodes = root.getChildNodes();
+    private static List<Element> elements(Element parent, String tag) {
+        List<Element> found = new java.util.ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element child) {
-                children.append(serialize(child));
+            if (nodes.item(i) instanceof Element element && (tag == null || element.getTagName().equals(tag))) {
+                found.add(element);
             }
         }
-        return children.toString();
+        return found;
     }
 
-    private static Element parse(String xml) {
+    private static Optional<Element> direct(Element parent, String tag) {
+        return elements(parent, tag).stream().findFirst();
+    }
+
+    /** The direct child of this name, created when missing. */
+    private static Element child(Element parent, String tag) {
+        return direct(parent, tag).orElseGet(() -> append(parent, tag));
+    }
+
+    private static Element append(Element parent, String tag) {
+        Element element = document(parent).createElement(tag);
+        parent.appendChild(element);
+        return element;
+    }
+
+    private static void text(Element parent, String tag, String value) {
+        append(parent, tag).setTextContent(value);
+    }
+
+    /** Sets a single-valued setting, replacing what the project had there. */
+    private static void set(Element configuration, String tag, String value) {
+        direct(configuration, tag).ifPresent(configuration::removeChild);
+        text(configuration, tag, value);
+    }
+
+    private static Document document(Node node) {
+        return node instanceof Document document ? document : node.getOwnerDocument();
+    }
+
+    private static Document parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document document = factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-            return document.getDocumentElement();
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
-            throw new IllegalArgumentException("the project's checkstyle setup is not well-formed XML: " + e.getMessage(), e);
+            throw new IllegalStateException("the project's effective POM is not well-formed XML: " + e.getMessage(), e);
         }
     }
 
-    private static String serialize(Node node) {
+    private static String serialize(Document document) {
         try {
             var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            transformer.transform(new DOMSource(node), new StreamResult(out));
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            java.io.StringWriter out = new java.io.StringWriter();
+            transformer.transform(new DOMSource(document), new StreamResult(out));
             return out.toString();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot write the checkstyle setup back as XML", e);
+            throw new UncheckedIOException(new IOException("cannot write the sub-build's POM", e));
         }
-    }
-
-    static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The module folders by name, for reading results back. */
     static Map<String, Integer> indexByName(int modules) {
-        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < modules; i++) {
             index.put(moduleName(i), i);
         }

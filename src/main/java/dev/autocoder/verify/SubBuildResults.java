@@ -1,18 +1,21 @@
 package dev.autocoder.verify;
 
+import dev.autocoder.project.ProjectLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -31,27 +34,81 @@ final class SubBuildResults {
     private static final Pattern UNRESOLVABLE = Pattern.compile(
             "could not be resolved|Cannot access \\S+ in offline mode|Could not transfer artifact|PluginResolutionException");
     private static final Pattern FINISHED = Pattern.compile("^\\[INFO] BUILD (SUCCESS|FAILURE)\\s*$");
+    /** Surefire's words for a test JVM that ended before its tests returned; a round runs only the candidate's tests. */
+    private static final Pattern FORK_ENDED = Pattern.compile("forked VM terminated|VM crash|System\\.exit");
     private static final Pattern IDENTITY_HASH = Pattern.compile("@[0-9a-f]{5,8}\\b");
-    private static final Pattern SOURCE_ROOT = Pattern.compile("^src/(main|test)/java/");
 
     private final Path folder;
     private final List<String> log;
+    private final ProjectLayout layout;
 
-    SubBuildResults(Path folder, List<String> log) {
+    SubBuildResults(Path folder, List<String> log, ProjectLayout layout) {
         this.folder = folder.toAbsolutePath();
         this.log = List.copyOf(log);
+        this.layout = layout;
     }
 
-    /** The findings for one module, in the order the build met them. */
+    /**
+     * The findings for one module, in the order the build met them, each judged by whose it is:
+     * the candidate's (sent to the model), another task's (left to that task's own module), waiting
+     * for a type nobody wrote yet, or the project's own (the build fails whatever the candidate is).
+     */
     List<Feedback> findings(String module, SubBuildReactor.Plan plan) {
         Path moduleFolder = folder.resolve(module);
-        List<Feedback> findings = new ArrayList<>(compilerErrors(moduleFolder));
-        findings.addAll(checkstyle(moduleFolder, plan.checkedFiles()));
-        findings.addAll(testFailures(moduleFolder, ownPackages(moduleFolder)));
-        if (findings.stream().noneMatch(Feedback::blocking)) {
-            failedGoal(module).ifPresent(message -> findings.add(Feedback.blocking(Feedback.Stage.BUILD, message)));
+        Judge judge = new Judge(plan);
+        List<Feedback> findings = new ArrayList<>(compilerErrors(moduleFolder, judge));
+        findings.addAll(checkstyle(moduleFolder, judge));
+        findings.addAll(testFailures(moduleFolder, judge));
+        if (findings.stream().noneMatch(Feedback::blocking) && !judge.leftToOthers) {
+            failedGoal(module).ifPresent(message -> findings.add(FORK_ENDED.matcher(message).find()
+                    ? Feedback.blocking(Feedback.Stage.TEST, "the test JVM ended while testing this code: a test or"
+                            + " the code under test called System.exit or Runtime.halt, or crashed the JVM; tests must"
+                            + " return normally")
+                    : judge.mentionsOwn(message) ? Feedback.blocking(Feedback.Stage.BUILD, message)
+                    : Feedback.blocking(Feedback.Stage.PROJECT, "the goal " + message)));
         }
         return findings;
+    }
+
+    /** Whose a finding is, for one module's plan. */
+    private final class Judge {
+        final Map<String, CodeUnit> ownFiles = new java.util.HashMap<>();
+        final Map<String, CodeUnit> otherFiles = new java.util.HashMap<>();
+        final java.util.regex.Pattern ownTypes;
+        final java.util.regex.Pattern otherTypes;
+        final Set<String> ownQualified;
+        boolean leftToOthers;
+
+        Judge(SubBuildReactor.Plan plan) {
+            plan.own().forEach(unit -> ownFiles.put(key(unit), unit));
+            plan.others().forEach(unit -> otherFiles.put(key(unit), unit));
+            ownTypes = TypeMentions.pattern(plan.own());
+            otherTypes = TypeMentions.pattern(plan.others());
+            ownQualified = plan.own().stream().map(CodeUnit::qualifiedName).collect(Collectors.toSet());
+        }
+
+        private static String key(CodeUnit unit) {
+            return (unit.test() ? "test:" : "main:") + SourceFile.slashes(unit.relativePath());
+        }
+
+        boolean mentionsOwn(String text) {
+            return ownTypes.matcher(text).find();
+        }
+
+        /** A finding in a file that is neither the candidate's nor another task's. */
+        java.util.Optional<Feedback> projectFinding(Feedback.Stage stage, String message, boolean missingType) {
+            if (mentionsOwn(message) && !missingType) {
+                return java.util.Optional.of(Feedback.blocking(stage, message));
+            }
+            if (missingType) {
+                return java.util.Optional.of(Feedback.blocking(Feedback.Stage.WAITING, message));
+            }
+            if (otherTypes.matcher(message).find()) {
+                leftToOthers = true;
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(Feedback.blocking(Feedback.Stage.PROJECT, message));
+        }
     }
 
     /** Whether Maven reached its closing BUILD line, rather than its JVM ending part-way. */
@@ -88,44 +145,74 @@ final class SubBuildResults {
                 .collect(Collectors.joining("; "));
     }
 
-    private List<Feedback> compilerErrors(Path moduleFolder) {
+    private List<Feedback> compilerErrors(Path moduleFolder, Judge judge) {
         List<Feedback> errors = new ArrayList<>();
-        String prefix = moduleFolder + "/";
         for (int i = 0; i < log.size(); i++) {
             Matcher error = COMPILER_ERROR.matcher(log.get(i));
-            if (error.matches() && error.group(1).startsWith(prefix)) {
-                String file = SOURCE_ROOT.matcher(error.group(1).substring(prefix.length())).replaceFirst("");
-                StringBuilder message = new StringBuilder(error.group(3).strip());
-                List<String> details = new ArrayList<>();
-                for (int next = i + 1; next < log.size() && !log.get(next).startsWith("["); next++) {
-                    if (!log.get(next).isBlank()) {
-                        details.add(log.get(next).strip().replaceAll("\\s+", " "));
-                    }
+            if (!error.matches()) {
+                continue;
+            }
+            Path file = Path.of(error.group(1)).toAbsolutePath().normalize();
+            StringBuilder text = new StringBuilder(error.group(3).strip());
+            List<String> details = new ArrayList<>();
+            for (int next = i + 1; next < log.size() && !log.get(next).startsWith("["); next++) {
+                if (!log.get(next).isBlank()) {
+                    details.add(log.get(next).strip().replaceAll("\\s+", " "));
                 }
-                if (!details.isEmpty()) {
-                    message.append(" (").append(String.join(", ", details)).append(")");
-                }
-                errors.add(Feedback.blocking(Feedback.Stage.COMPILE, file + ":" + error.group(2) + ": " + clean(message.toString())));
+            }
+            if (!details.isEmpty()) {
+                text.append(" (").append(String.join(", ", details)).append(")");
+            }
+            String body = clean(text.toString());
+            boolean missingType = body.startsWith("cannot find symbol") && details.stream()
+                    .anyMatch(line -> line.startsWith("symbol:") && line.contains("class "))
+                    || body.matches("package \\S+ does not exist.*");
+            Optional<String> unit = unitKey(moduleFolder, file);
+            if (unit.isPresent() && judge.ownFiles.containsKey(unit.get())) {
+                errors.add(Feedback.blocking(missingType ? Feedback.Stage.WAITING : Feedback.Stage.COMPILE,
+                        unit.get().substring(5) + ":" + error.group(2) + ": " + body));
+            } else if (unit.isPresent()) {
+                judge.leftToOthers = true;
+            } else {
+                judge.projectFinding(Feedback.Stage.COMPILE, projectPath(file) + ":" + error.group(2) + ": " + body,
+                        missingType).ifPresent(errors::add);
             }
         }
         return errors.stream().distinct().toList();
     }
 
-    private List<Feedback> checkstyle(Path moduleFolder, Set<String> checkedFiles) {
-        Path report = moduleFolder.resolve("target/checkstyle-result.xml");
+    /** {@code main:com/x/A.java} for a file of the plan's code in the module, empty for any other file. */
+    private static Optional<String> unitKey(Path moduleFolder, Path file) {
+        for (String root : List.of(SubBuildReactor.MAIN_SOURCES, SubBuildReactor.TEST_SOURCES)) {
+            Path sources = moduleFolder.resolve(root).toAbsolutePath().normalize();
+            if (file.startsWith(sources)) {
+                String kind = root.equals(SubBuildReactor.MAIN_SOURCES) ? "main:" : "test:";
+                return Optional.of(kind + SourceFile.slashes(sources.relativize(file)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A project file as its path below the project, the same on every machine. */
+    private String projectPath(Path file) {
+        Path base = layout.baseDirectory().toAbsolutePath().normalize();
+        return file.startsWith(base) ? SourceFile.slashes(base.relativize(file)) : clean(file.toString());
+    }
+
+    private List<Feedback> checkstyle(Path moduleFolder, Judge judge) {
+        Path report = moduleFolder.resolve("target").resolve(SubBuildReactor.CHECKSTYLE_REPORT);
         if (!Files.isRegularFile(report)) {
             return List.of();
         }
-        Path sources = moduleFolder.resolve("src/main/java");
         List<Feedback> findings = new ArrayList<>();
         NodeList files = parse(report).getElementsByTagName("file");
         for (int i = 0; i < files.getLength(); i++) {
             Element file = (Element) files.item(i);
-            Path path = Path.of(file.getAttribute("name"));
-            String relative = path.startsWith(sources) ? SourceFile.slashes(sources.relativize(path)) : path.getFileName().toString();
-            if (!checkedFiles.contains(relative)) {
+            Optional<String> unit = unitKey(moduleFolder, Path.of(file.getAttribute("name")).toAbsolutePath().normalize());
+            if (unit.isEmpty() || !judge.ownFiles.containsKey(unit.get())) {
                 continue;
             }
+            String relative = unit.get().substring(5);
             NodeList errors = file.getElementsByTagName("error");
             for (int j = 0; j < errors.getLength(); j++) {
                 Element error = (Element) errors.item(j);
@@ -142,37 +229,86 @@ final class SubBuildResults {
         return simple.endsWith("Check") ? simple.substring(0, simple.length() - "Check".length()) : simple;
     }
 
-    private List<Feedback> testFailures(Path moduleFolder, Set<String> ownPackages) {
-        Path reports = moduleFolder.resolve("target/surefire-reports");
-        if (!Files.isDirectory(reports)) {
-            return List.of();
-        }
+    private List<Feedback> testFailures(Path moduleFolder, Judge judge) {
         Map<String, Path> byName = new TreeMap<>();
-        try (DirectoryStream<Path> xml = Files.newDirectoryStream(reports, "TEST-*.xml")) {
-            xml.forEach(file -> byName.put(file.getFileName().toString(), file));
+        try (Stream<Path> walk = Files.walk(moduleFolder.resolve("target"), 3)) {
+            walk.filter(file -> file.getFileName().toString().startsWith("TEST-")
+                    && file.getFileName().toString().endsWith(".xml")).forEach(file -> byName.put(
+                            file.getFileName().toString(), file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the test reports in " + reports, e);
+            throw new UncheckedIOException("cannot read the test reports in " + moduleFolder, e);
         }
+        Set<String> ownPackages = ownPackages(judge);
         List<Feedback> findings = new ArrayList<>();
         for (Path report : byName.values()) {
             NodeList cases = parse(report).getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 Element testcase = (Element) cases.item(i);
-                problem(testcase).ifPresent(problem -> findings.add(
-                        Feedback.blocking(Feedback.Stage.TEST, describe(testcase, problem, ownPackages))));
+                problem(testcase).ifPresent(problem -> judgeTest(testcase, problem, judge, ownPackages)
+                        .ifPresent(findings::add));
             }
         }
         return findings;
     }
 
-    private static java.util.Optional<Element> problem(Element testcase) {
+    /**
+     * A failing test is the model's when the model wrote it, when its source names one of the
+     * candidate's types, or when its trace runs through the candidate's code; it is another
+     * task's when it is about that task's types; otherwise the project's test fails on its own.
+     */
+    private Optional<Feedback> judgeTest(Element testcase, Element problem, Judge judge, Set<String> ownPackages) {
+        String className = testcase.getAttribute("classname");
+        String topLevel = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
+        String key = "test:" + topLevel.replace('.', '/') + ".java";
+        String description = describe(testcase, problem, ownPackages);
+        if (judge.ownFiles.containsKey(key)) {
+            return Optional.of(Feedback.blocking(Feedback.Stage.TEST, description));
+        }
+        if (judge.otherFiles.containsKey(key)) {
+            judge.leftToOthers = true;
+            return Optional.empty();
+        }
+        String trace = problem.getTextContent();
+        boolean throughOwnCode = trace.lines().map(String::strip).filter(line -> line.startsWith("at "))
+                .anyMatch(line -> judge.ownQualified.stream().anyMatch(type -> line.startsWith("at " + type + ".")
+                        || line.startsWith("at " + type + "$")));
+        String source = projectTestSource(topLevel);
+        if (throughOwnCode || judge.mentionsOwn(source)) {
+            return Optional.of(Feedback.blocking(Feedback.Stage.TEST, description));
+        }
+        if (judge.otherTypes.matcher(source).find()) {
+            judge.leftToOthers = true;
+            return Optional.empty();
+        }
+        return Optional.of(Feedback.blocking(Feedback.Stage.PROJECT, "the test " + description.lines().findFirst()
+                .orElse(description) + " fails"));
+    }
+
+    /** The text of a project test class, empty when it is not one of the project's own sources. */
+    private String projectTestSource(String qualifiedName) {
+        for (Path root : layout.testSourceRoots()) {
+            Path file = root.resolve(qualifiedName.replace('.', '/') + ".java");
+            if (Files.isRegularFile(file)) {
+                try {
+                    return Files.readString(file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file, e);
+                }
+            }
+        }
+        return "";
+    }
+
+    private static Optional<Element> problem(Element testcase) {
         for (String tag : List.of("failure", "error")) {
             NodeList found = testcase.getElementsByTagName(tag);
             if (found.getLength() > 0) {
-                return java.util.Optional.of((Element) found.item(0));
+                return Optional.of((Element) found.item(0));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** {@code MoneyTest.adds: expected: <3> but was: <4>} and the frames in the project's own code. */
@@ -200,24 +336,48 @@ final class SubBuildResults {
         return ownPackages.contains(pkg);
     }
 
-    /** The packages of every source in the module, which tells the project's frames from the libraries'. */
-    private static Set<String> ownPackages(Path moduleFolder) {
-        List<SourceFile> sources = SourceFile.under(List.of(moduleFolder.resolve("src/main/java"),
-                moduleFolder.resolve("src/test/java")));
-        return sources.stream().map(file -> {
+    /** The packages of the project's and the plan's code, which tell the project's frames from the libraries'. */
+    private Set<String> ownPackages(Judge judge) {
+        Set<String> packages = new java.util.HashSet<>();
+        Stream.concat(judge.ownFiles.values().stream(), judge.otherFiles.values().stream())
+                .forEach(unit -> packages.add(unit.packageName()));
+        List<Path> roots = new ArrayList<>(layout.mainSourceRoots());
+        roots.addAll(layout.testSourceRoots());
+        for (SourceFile file : SourceFile.under(roots)) {
             Path parent = file.relativePath().getParent();
-            return parent == null ? "" : SourceFile.slashes(parent).replace('/', '.');
-        }).collect(Collectors.toSet());
+            packages.add(parent == null ? "" : SourceFile.slashes(parent).replace('/', '.'));
+        }
+        return packages;
     }
 
+    /**
+     * The goal that failed the module and why: Maven's line names the goal, and the reason often
+     * follows on the next error lines (a crashed test JVM, an enforcer rule).
+     */
     private java.util.Optional<String> failedGoal(String module) {
-        return log.stream().map(FAILED_PROJECT::matcher).filter(Matcher::matches)
-                .filter(matcher -> matcher.group(1).equals(module)).map(matcher -> clean(matcher.group(2))).findFirst();
+        for (int i = 0; i < log.size(); i++) {
+            Matcher matcher = FAILED_PROJECT.matcher(log.get(i));
+            if (matcher.matches() && matcher.group(1).equals(module)) {
+                StringBuilder reason = new StringBuilder(matcher.group(2).strip());
+                int details = 0;
+                for (int next = i + 1; next < log.size() && details < 3 && log.get(next).startsWith("[ERROR]")
+                        && !log.get(next).startsWith("[ERROR] -> "); next++) {
+                    String line = log.get(next).substring("[ERROR]".length()).strip();
+                    if (!line.isEmpty() && !line.startsWith("See ") && !line.startsWith("Command was")) {
+                        reason.append(reason.length() == 0 ? "" : " ").append(line);
+                        details++;
+                    }
+                }
+                String goal = log.get(i).replaceFirst("^\\[ERROR] Failed to execute goal (\\S+).*$", "$1");
+                return java.util.Optional.of(clean(goal + ": " + reason));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Removes what differs between machines and runs: the work folder, identity hashes. */
     String clean(String text) {
-        return IDENTITY_HASH.matcher(text.replace(folder + "/", "").replace(folder.toString(), ""))
+        return IDENTITY_HASH.matcher(text.replace(folder + java.io.File.separator, "").replace(folder.toString(), ""))
                 .replaceAll("@…");
     }
 

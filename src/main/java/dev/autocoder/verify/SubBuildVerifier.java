@@ -16,18 +16,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.maven.shared.invoker.DefaultInvocationRequest;
-import org.apache.maven.shared.invoker.DefaultInvoker;
 import org.apache.maven.shared.invoker.InvocationRequest;
-import org.apache.maven.shared.invoker.InvocationResult;
-import org.apache.maven.shared.invoker.MavenInvocationException;
 
 /**
- * Verifies candidates with a real Maven build (compile, checkstyle, surefire), several candidates
- * in one reactor so Maven starts once, each candidate in a module of its own with its own verdict.
+ * Verifies candidates with the project's own build (its effective POM, see {@link SubBuildReactor}),
+ * several candidates in one reactor so Maven starts once, each candidate in a module of its own,
+ * built with the newest code of the other tasks and parts, with its own verdict.
  */
 public final class SubBuildVerifier implements Verifier {
 
@@ -36,38 +37,46 @@ public final class SubBuildVerifier implements Verifier {
             "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "TERM");
     private static final List<String> SECRET_MARKERS = List.of("KEY", "TOKEN", "SECRET", "PASSWORD", "CREDENTIAL",
             "AUTH");
+    /** Who holds the final check's folder when that check fails. */
+    private static final String FINAL_CHECK = "(all tasks together)";
     /**
-     * Maven's JVM, which also runs the round's tests: C1 only halves the CPU time of a short build;
-     * javac's output needs no bytecode verification, which saves another tenth (ignored by a JDK
-     * that no longer knows the switch).
+     * Maven's JVM: C1 only halves the CPU time of a short build; javac's output needs no bytecode
+     * verification, which saves another tenth (ignored by a JDK that no longer knows the switch);
+     * the heap bound keeps a runaway build from taking the machine. Tests fork as the project
+     * configures them, with its own argLine.
      */
-    static final String MAVEN_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+    static final String MAVEN_OPTS = "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
             + " -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote"
             + " -Duser.language=en -Duser.country=US";
 
     private final ProjectLayout layout;
-    private final Supplier<List<CodeUnit>> verifiedUnits;
+    private final Function<String, List<CodeUnit>> others;
     private final InProcessCompiler compiler;
     private final SubBuildSettings settings;
     private final Path workRoot;
     private final SubBuildReactor reactor;
+    private final boolean keepFolders;
+    private final Map<String, Path> heldFolders = new HashMap<>();
 
     /**
      * @param layout the consuming project
-     * @param verifiedUnits the units verified so far, built along with each candidate
+     * @param others the newest code of the other tasks and parts, by the name of the one asking
      * @param compiler decides which project tests compile, and rejects candidates that do not
      * @param settings how to run Maven
      * @param workRoot where sub-build folders go, for example {@code <state>/subbuild}
      * @param checkstyleConfig a checkstyle configuration that overrides the project's, or null
+     * @param keepFolders keep every sub-build folder, for debugging; otherwise a folder goes once its
+     *     verdicts are read, but for the newest one of each task that failed in it
      */
-    public SubBuildVerifier(ProjectLayout layout, Supplier<List<CodeUnit>> verifiedUnits, InProcessCompiler compiler,
-            SubBuildSettings settings, Path workRoot, Path checkstyleConfig) {
+    public SubBuildVerifier(ProjectLayout layout, Function<String, List<CodeUnit>> others, InProcessCompiler compiler,
+            SubBuildSettings settings, Path workRoot, Path checkstyleConfig, boolean keepFolders) {
         this.layout = layout;
-        this.verifiedUnits = verifiedUnits;
+        this.others = others;
         this.compiler = compiler;
         this.settings = settings;
         this.workRoot = workRoot;
         this.reactor = new SubBuildReactor(layout, checkstyleConfig);
+        this.keepFolders = keepFolders;
     }
 
     @Override
@@ -80,22 +89,22 @@ public final class SubBuildVerifier implements Verifier {
         Map<Candidate, Verdict> verdicts = new LinkedHashMap<>();
         List<Candidate> built = new ArrayList<>();
         List<SubBuildReactor.Plan> plans = new ArrayList<>();
-        List<CodeUnit> verified = verifiedUnits.get();
         for (Candidate candidate : candidates) {
             if (verdicts.containsKey(candidate) || built.contains(candidate)) {
                 continue;
             }
             InProcessCompiler.Outcome compiled = compiler.check(candidate);
-            if (!compiled.verdict().passed()) {
+            if (compiled.verdict().feedback().stream().anyMatch(f -> f.blocking() && f.modelCaused())) {
                 verdicts.put(candidate, compiled.verdict());
                 continue;
             }
-            List<CodeUnit> units = new ArrayList<>(InProcessCompiler.withoutReplaced(verified, candidate.units()));
-            units.addAll(candidate.units());
             built.add(candidate);
-            plans.add(new SubBuildReactor.Plan(units, compiled.compilingProjectTests(), mainFiles(candidate.mainUnits())));
+            plans.add(new SubBuildReactor.Plan(candidate.units(),
+                    InProcessCompiler.withoutReplaced(others.apply(candidate.taskName()), candidate.units()),
+                    compiled.excludedProjectTests(), Optional.of(testsAbout(candidate, compiled))));
         }
-        List<Verdict> results = plans.isEmpty() ? List.of() : build(plans, true);
+        List<Verdict> results = plans.isEmpty() ? List.of()
+                : build(plans, built.stream().map(Candidate::taskName).toList());
         for (int i = 0; i < built.size(); i++) {
             verdicts.put(built.get(i), results.get(i));
         }
@@ -104,81 +113,83 @@ public final class SubBuildVerifier implements Verifier {
         return Collections.unmodifiableMap(ordered);
     }
 
-    /** Builds every verified unit together with all the project's tests, the final word on a run. */
+    /**
+     * Builds every verified unit with the project's whole configured test phase, exactly as the
+     * project's own build will: the final word on a run.
+     */
     public Verdict verifyTogether(List<CodeUnit> allVerified) {
         InProcessCompiler.Outcome compiled = compiler.checkTogether(allVerified);
         if (!compiled.verdict().passed()) {
             return compiled.verdict();
         }
-        List<CodeUnit> mains = allVerified.stream().filter(unit -> !unit.test()).toList();
-        Verdict built = build(List.of(new SubBuildReactor.Plan(allVerified, compiled.compilingProjectTests(),
-                mainFiles(mains))), false).get(0);
+        Verdict built = build(List.of(new SubBuildReactor.Plan(allVerified, List.of(), compiled.excludedProjectTests(),
+                Optional.empty())), List.of(FINAL_CHECK)).get(0);
         return compiled.verdict().and(built);
     }
 
-    private static Set<String> mainFiles(List<CodeUnit> units) {
-        return units.stream().map(unit -> SourceFile.slashes(unit.relativePath())).collect(Collectors.toSet());
+    /**
+     * The tests a round runs for a candidate: those the model wrote and the project's tests that
+     * name one of its types. The rest of the suite cannot tell about this code; it runs in the
+     * final check.
+     */
+    private List<String> testsAbout(Candidate candidate, InProcessCompiler.Outcome compiled) {
+        java.util.regex.Pattern ownTypes = TypeMentions.pattern(candidate.mainUnits());
+        Set<String> selected = new TreeSet<>();
+        candidate.testUnits().forEach(unit -> selected.add(unit.qualifiedName()));
+        for (SourceFile test : compiled.compilingProjectTests()) {
+            try {
+                if (ownTypes.matcher(Files.readString(test.absolutePath(), StandardCharsets.UTF_8)).find()) {
+                    String path = test.displayName();
+                    selected.add(path.substring(0, path.length() - ".java".length()).replace('/', '.'));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the test " + test.absolutePath(), e);
+            }
+        }
+        return List.copyOf(selected);
     }
 
-    /**
-     * Lays out and runs one reactor and reads every module's verdict. Rounds run the tests inside
-     * Maven's JVM, since a forked JVM per module costs more than compiling and checking it; the
-     * final check of everything together forks, exactly as the user's own build will.
-     */
-    private List<Verdict> build(List<SubBuildReactor.Plan> plans, boolean testsInProcess) {
+    /** Lays out and runs one reactor and reads every module's verdict; {@code owners} name each plan's task. */
+    private List<Verdict> build(List<SubBuildReactor.Plan> plans, List<String> owners) {
         Path folder;
         try {
             Files.createDirectories(workRoot);
             folder = Files.createTempDirectory(workRoot, "build-").toAbsolutePath();
-            reactor.write(folder, plans, testsInProcess);
+            reactor.write(folder, plans);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out the sub-build below " + workRoot, e);
         }
         Path logFile = folder.resolve("build.log");
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        InvocationResult result;
+        MavenRun.Outcome outcome;
         try (BufferedWriter writer = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
-            InvocationRequest request = request(folder, plans.size(), testsInProcess, line -> {
-                log.add(line);
-                synchronized (writer) {
-                    try {
-                        writer.write(line);
-                        writer.newLine();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            });
-            DefaultInvoker invoker = new DefaultInvoker();
-            invoker.setMavenHome(settings.mavenHome().toFile());
-            invoker.setLocalRepositoryDirectory(settings.localRepository().toFile());
-            result = invoker.execute(request);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sub-build log " + logFile, e);
-        } catch (MavenInvocationException e) {
-            throw new IllegalStateException("cannot start the sub-build: " + e.getMessage(), e);
-        } finally {
-            ProcessTree.stopAllMentioning(folder);
+            outcome = MavenRun.run(request(folder, plans.size()), settings.mavenHome().toFile(),
+                    settings.localRepository().toFile(), settings.timeout(), line -> {
+                        log.add(line);
+                        try {
+                            writer.write(line);
+                            writer.newLine();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        } catch (IOException | UncheckedIOException e) {
+            throw new SubBuildException("the verification sub-build could not run Maven (" + e.getMessage()
+                    + "); its folder is " + folder);
         }
-        List<Verdict> verdicts = verdicts(folder, plans, log, result, testsInProcess);
-        if (verdicts.stream().allMatch(Verdict::passed)) {
-            deleteQuietly(folder);
-        }
+        List<Verdict> verdicts = verdicts(folder, plans, owners, log, outcome);
+        release(folder, owners, verdicts);
         return verdicts;
     }
 
-    private List<Verdict> verdicts(Path folder, List<SubBuildReactor.Plan> plans, List<String> log, InvocationResult result,
-            boolean testsInProcess) {
-        long seconds = settings.timeout().toSeconds();
-        if (result.getExecutionException() != null) {
-            if (!isTimeout(result.getExecutionException())) {
-                throw new SubBuildException("the verification sub-build could not run Maven ("
-                        + result.getExecutionException().getMessage() + "); its log is in " + folder);
-            }
-            String reason = "sub-build exceeded " + seconds + " s and was stopped; a test may loop forever or wait for input";
+    private List<Verdict> verdicts(Path folder, List<SubBuildReactor.Plan> plans, List<String> owners, List<String> log,
+            MavenRun.Outcome outcome) {
+        if (outcome.timedOut()) {
+            String reason = "sub-build exceeded " + settings.timeout().toSeconds()
+                    + " s and was stopped; a test may loop forever or wait for input";
             return plans.stream().map(plan -> Verdict.failed(Feedback.Stage.TIMEOUT, reason)).toList();
         }
-        SubBuildResults results = new SubBuildResults(folder, List.copyOf(log));
+        SubBuildResults results = new SubBuildResults(folder, List.copyOf(log), layout);
         results.unresolvable().ifPresent(problem -> {
             throw new SubBuildException("the verification sub-build could not resolve what it needs: " + problem
                     + ". Build the project once online (or check the repository settings); the log is in " + folder);
@@ -186,36 +197,58 @@ public final class SubBuildVerifier implements Verifier {
         int stoppedAt = results.finished() ? plans.size()
                 : results.lastModuleStarted().map(SubBuildReactor.indexByName(plans.size())::get).orElse(-1);
         if (stoppedAt < 0) {
-            Verdict failed = Verdict.failed(Feedback.Stage.BUILD, "sub-build ended without a result: " + results.errorSummary());
+            Verdict failed = Verdict.failed(Feedback.Stage.PROJECT, "the sub-build ended without a result: "
+                    + results.errorSummary() + " (sub-build log: " + folder.resolve("build.log") + ")");
             return plans.stream().map(plan -> failed).toList();
         }
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < stoppedAt; i++) {
-            List<Feedback> findings = results.findings(SubBuildReactor.moduleName(i), plans.get(i));
+            List<Feedback> findings = results.findings(SubBuildReactor.moduleName(i), plans.get(i)).stream()
+                    .map(finding -> finding.stage() == Feedback.Stage.PROJECT
+                            ? Feedback.blocking(Feedback.Stage.PROJECT, finding.message() + " (sub-build log: "
+                                    + folder.resolve("build.log") + ")")
+                            : finding)
+                    .toList();
             verdicts.add(FeedbackLimit.apply(findings, FeedbackLimit.DEFAULT_CHARS));
         }
         if (stoppedAt < plans.size()) {
-            // The JVM ended in the middle of one module: that module's code ended it, and the
-            // modules after it never ran, so they get a build of their own.
+            // Maven's own JVM ended in the middle of one module (a project that tests in Maven's
+            // JVM): that module's code ended it, and the modules after it get a build of their own.
             verdicts.add(Verdict.failed(Feedback.Stage.TEST, "the build's JVM ended while testing this code: a test or the"
                     + " code under test called System.exit or Runtime.halt, or crashed the JVM; tests must return normally"));
-            verdicts.addAll(build(plans.subList(stoppedAt + 1, plans.size()), testsInProcess));
+            verdicts.addAll(build(plans.subList(stoppedAt + 1, plans.size()), owners.subList(stoppedAt + 1, owners.size())));
             return verdicts;
-        }
-        if (result.getExitCode() != 0 && verdicts.stream().allMatch(Verdict::passed)) {
-            Verdict failed = Verdict.failed(Feedback.Stage.BUILD, "sub-build failed: " + results.errorSummary());
-            return plans.stream().map(plan -> failed).toList();
         }
         return verdicts;
     }
 
-    private static boolean isTimeout(Exception e) {
-        return e.getClass().getSimpleName().contains("TimeOut")
-                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timed out");
+    /**
+     * Deletes the folder once nobody needs it: each task that failed in it holds it (and lets go of
+     * its older one) so that the newest failing build of an unverified task stays for diagnosis.
+     */
+    private synchronized void release(Path folder, List<String> owners, List<Verdict> verdicts) {
+        Set<Path> released = new HashSet<>();
+        for (int i = 0; i < owners.size() && i < verdicts.size(); i++) {
+            Path previous = verdicts.get(i).passed() ? heldFolders.remove(owners.get(i))
+                    : heldFolders.put(owners.get(i), folder);
+            if (previous != null && !previous.equals(folder)) {
+                released.add(previous);
+            }
+        }
+        released.add(folder);
+        for (Path candidate : released) {
+            if (!keepFolders && !heldFolders.containsValue(candidate)) {
+                deleteQuietly(candidate);
+            }
+        }
     }
 
-    InvocationRequest request(Path folder, int modules, boolean testsInProcess,
-            org.apache.maven.shared.invoker.InvocationOutputHandler output) {
+    /** The sub-build folder kept for a task that failed in it, if any. */
+    public synchronized Optional<Path> keptFolder(String task) {
+        return Optional.ofNullable(heldFolders.get(task));
+    }
+
+    InvocationRequest request(Path folder, int modules) {
         InvocationRequest request = new DefaultInvocationRequest();
         request.setBaseDirectory(folder.toFile());
         request.setPomFile(folder.resolve("pom.xml").toFile());
@@ -233,10 +266,8 @@ public final class SubBuildVerifier implements Verifier {
             request.setGlobalSettingsFile(settings.globalSettings().toFile());
         }
         request.setReactorFailureBehavior(InvocationRequest.ReactorFailureBehavior.FailAtEnd);
-        // Surefire refuses in-process tests in a parallel build.
-        int threads = testsInProcess ? 1 : Math.max(1, Math.min(modules, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(modules, Runtime.getRuntime().availableProcessors()));
         request.setThreads(String.valueOf(threads));
-        request.setTimeoutInSeconds((int) Math.min(Integer.MAX_VALUE, settings.timeout().toSeconds()));
         request.setJavaHome(settings.effectiveJavaHome().toFile());
         request.setMavenOpts(MAVEN_OPTS);
         request.setShellEnvironmentInherited(false);
@@ -245,8 +276,6 @@ public final class SubBuildVerifier implements Verifier {
         Properties properties = new Properties();
         properties.setProperty("autocoder.skip", "true");
         request.setProperties(properties);
-        request.setOutputHandler(output);
-        request.setErrorHandler(output);
         return request;
     }
 

@@ -25,6 +25,17 @@ public record Verdict(List<Feedback> feedback) {
         return feedback.stream().noneMatch(Feedback::blocking);
     }
 
+    /** Whether it only waits for other tasks' types: nothing the model caused blocks, something waits. */
+    public boolean waiting() {
+        return feedback.stream().filter(Feedback::blocking).allMatch(f -> f.stage() == Feedback.Stage.WAITING)
+                && !passed();
+    }
+
+    /** The first blocking finding that the candidate did not cause: the project's own build fails. */
+    public Optional<Feedback> projectFailure() {
+        return feedback.stream().filter(f -> f.blocking() && f.stage() == Feedback.Stage.PROJECT).findFirst();
+    }
+
     /** The first blocking finding, for one-line log messages. */
     public Optional<Feedback> firstFailure() {
         return feedback.stream().filter(Feedback::blocking).findFirst();

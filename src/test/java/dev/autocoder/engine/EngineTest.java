@@ -214,9 +214,9 @@ class EngineTest {
         OpenAiChatPort model = new OpenAiChatPort(ModelSettings.of("test-model", ApiKey.of("sk-test"))
                 .withBaseUrl(URI.create(server.baseUrl()))
                 .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });
-        Verifier fast = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, List::of));
+        Verifier fast = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, owner -> List.of()));
         Verifier build = candidate -> Verdict.PASSED;
-        Engine engine = new Engine(model, fast, build, new Clarifier(Optional.empty()), new EngineListener() { },
+        Engine engine = new Engine(model, fast, build, new dev.autocoder.verify.CandidateBoard(), new Clarifier(Optional.empty()), new EngineListener() { },
                 new Engine.Settings(maxDepth, window, 2, 2));
         return engine.run(tasks, new Engine.Workspace() {
             @Override

@@ -21,17 +21,20 @@ public final class TestBuilds {
     /** A plain Java 17 project at {@code base} with the given dependencies and the plugins' defaults. */
     public static ProjectLayout.BuildModel plain(Path base, List<Dependency> dependencies) {
         StringBuilder deps = new StringBuilder();
-        int index = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Dependency dependency : dependencies) {
+            // Surefire picks its JUnit provider by the artifacts' real names, so keep them but for twins.
+            String artifactId = seen.add(dependency.groupId() + ":" + dependency.artifactId()) ? dependency.artifactId()
+                    : dependency.artifactId() + "-" + seen.size();
             deps.append("""
                         <dependency>
                           <groupId>%s</groupId>
-                          <artifactId>%s-%d</artifactId>
+                          <artifactId>%s</artifactId>
                           <version>%s</version>
                           <scope>system</scope>
                           <systemPath>%s</systemPath>
                         </dependency>
-                    """.formatted(dependency.groupId(), dependency.artifactId(), index++, dependency.version(),
+                    """.formatted(dependency.groupId(), artifactId, dependency.version(),
                     dependency.file().toAbsolutePath()));
         }
         Path target = base.resolve("target").toAbsolutePath();

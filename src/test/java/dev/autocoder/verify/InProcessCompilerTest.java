@@ -37,7 +37,7 @@ class InProcessCompilerTest {
     @Test
     void compilingCandidatePassesAndRunsItsAcceptanceTest() {
         InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).test("com/example/MoneyTest.java", MONEY_TEST)
-                .layout(), List::of);
+                .layout(), owner -> List.of());
 
         InProcessCompiler.Outcome outcome = compiler.check(candidate("money", unit("com.example.Money", MONEY, false)));
 
@@ -48,7 +48,7 @@ class InProcessCompilerTest {
 
     @Test
     void compileErrorIsReportedWithRelativePathAndLine() {
-        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).layout(), List::of);
+        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).layout(), owner -> List.of());
         String broken = MONEY.replace("cents + other.cents", "cents + other.amount");
 
         Verdict verdict = compiler.verify(candidate("money", unit("com.example.Money", broken, false)));
@@ -62,7 +62,7 @@ class InProcessCompilerTest {
 
     @Test
     void mainCodeCannotUseTestScopedDependencies() {
-        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).layout(), List::of);
+        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).layout(), owner -> List.of());
         String usesJunit = "package com.example;\npublic class Money { org.junit.jupiter.api.Test t; }\n";
 
         assertFalse(compiler.verify(candidate("money", unit("com.example.Money", usesJunit, false))).passed());
@@ -72,7 +72,7 @@ class InProcessCompilerTest {
     void acceptanceTestWithWrongSignatureAgainstCandidateBlocks() {
         String wrongCall = MONEY_TEST.replace("new Money(1).plus(new Money(2))", "new Money(1).add(2)");
         InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).test("com/example/MoneyTest.java", wrongCall)
-                .layout(), List::of);
+                .layout(), owner -> List.of());
 
         Verdict verdict = compiler.verify(candidate("money", unit("com.example.Money", MONEY, false)));
 
@@ -85,7 +85,7 @@ class InProcessCompilerTest {
     void testWaitingForAnotherTasksTypeIsLeftOutAsAdvice() {
         InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir)
                 .test("com/example/MoneyTest.java", MONEY_TEST)
-                .test("com/example/billing/InvoiceTest.java", INVOICE_TEST).layout(), List::of);
+                .test("com/example/billing/InvoiceTest.java", INVOICE_TEST).layout(), owner -> List.of());
 
         InProcessCompiler.Outcome outcome = compiler.check(candidate("money", unit("com.example.Money", MONEY, false)));
 
@@ -100,7 +100,7 @@ class InProcessCompilerTest {
     void verifiedUnitsAreCompiledAlongAndTheCandidateReplacesItsNamesake() {
         List<CodeUnit> verified = new CopyOnWriteArrayList<>();
         InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir)
-                .test("com/example/billing/InvoiceTest.java", INVOICE_TEST).layout(), () -> verified);
+                .test("com/example/billing/InvoiceTest.java", INVOICE_TEST).layout(), owner -> verified);
         verified.add(unit("com.example.Money", MONEY.replace("plus", "minus"), false));
         String invoice = """
                 package com.example.billing;

@@ -34,8 +34,8 @@ public final class SubBuildBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path dir = Files.createTempDirectory("autocoder-bench-");
         ProjectLayout layout = new TestProject(dir.resolve("project")).test(MONEY_TEST_PATH, TestProject.MONEY_TEST).layout();
-        SubBuildVerifier verifier = new SubBuildVerifier(layout, List::of, new InProcessCompiler(layout, List::of),
-                SubBuildVerifierTest.settings(Duration.ofMinutes(10)), dir.resolve("subbuild"), null);
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(), new InProcessCompiler(layout, owner -> List.of()),
+                SubBuildVerifierIT.settings(Duration.ofMinutes(10)), dir.resolve("subbuild"), null, false);
         List<Candidate> round = round(count);
         verifier.verify(round.get(0));
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whole runs of one small task against a scripted model over HTTP, with real sub-builds. */
-class AutocoderRunTest {
+class AutocoderRunIT {
 
     @TempDir
     Path folder;

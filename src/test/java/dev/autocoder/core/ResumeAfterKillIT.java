@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A run killed with SIGKILL between two tasks, then run again: the task verified before the kill
  * costs no request, the other one completes. The first run is a real child JVM, really killed.
  */
-class ResumeAfterKillTest {
+class ResumeAfterKillIT {
 
     /** Long enough that the child is surely killed while it waits for beta's first reply. */
     private static final long STALL_MILLIS = 600_000;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A spent budget stops a run cleanly: work kept, spending reported, the next run continues. */
-class AutocoderBudgetTest {
+class AutocoderBudgetIT {
 
     @TempDir
     Path folder;

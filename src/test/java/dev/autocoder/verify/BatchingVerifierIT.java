@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BatchingVerifierTest {
+class BatchingVerifierIT {
 
     @TempDir
     Path dir;
@@ -70,8 +70,8 @@ class BatchingVerifierTest {
     @Test
     void concurrentCallersEachGetTheirOwnVerdictFromRealSubBuilds() throws Exception {
         ProjectLayout layout = new TestProject(dir.resolve("project")).test("com/example/MoneyTest.java", MONEY_TEST).layout();
-        SubBuildVerifier subBuild = new SubBuildVerifier(layout, List::of, new InProcessCompiler(layout, List::of),
-                SubBuildVerifierTest.settings(Duration.ofMinutes(3)), dir.resolve("subbuild"), null);
+        SubBuildVerifier subBuild = new SubBuildVerifier(layout, owner -> List.of(), new InProcessCompiler(layout, owner -> List.of()),
+                SubBuildVerifierIT.settings(Duration.ofMinutes(3)), dir.resolve("subbuild"), null, false);
         Candidate good = candidate("money", unit("com.example.Money", MONEY, false));
         Candidate wrong = candidate("money-wrong", unit("com.example.Money", MONEY.replace("cents + other.cents", "cents"), false));
         Candidate other = candidate("label", unit("com.example.Label", "package com.example;\npublic record Label(String text) { }\n", false));

@@ -1,0 +1,90 @@
+package dev.autocoder.verify;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.maven.shared.invoker.CommandLineConfigurationException;
+import org.apache.maven.shared.invoker.InvocationRequest;
+import org.apache.maven.shared.invoker.MavenCommandLineBuilder;
+import org.apache.maven.shared.utils.cli.Commandline;
+
+/**
+ * Runs one Maven command line, built by maven-invoker from a request, as a process this JVM owns:
+ * its output goes line by line to a consumer, and on timeout the process and every descendant it
+ * started (surefire's forks included) are stopped through their process handles, never by matching
+ * other processes' command lines.
+ */
+final class MavenRun {
+
+    /** How a run ended: the exit code, or that it was stopped on timeout. */
+    record Outcome(int exitCode, boolean timedOut) {
+    }
+
+    private MavenRun() {
+    }
+
+    static Outcome run(InvocationRequest request, java.io.File mavenHome, java.io.File localRepository,
+            Duration timeout, Consumer<String> output) throws IOException {
+        MavenCommandLineBuilder builder = new MavenCommandLineBuilder();
+        builder.setMavenHome(mavenHome);
+        builder.setLocalRepositoryDirectory(localRepository);
+        Commandline commandline;
+        try {
+            commandline = builder.build(request);
+        } catch (CommandLineConfigurationException e) {
+            throw new IOException("cannot build the Maven command line: " + e.getMessage(), e);
+        }
+        ProcessBuilder process = new ProcessBuilder(commandline.getShell().getShellCommandLine(commandline.getArguments()))
+                .directory(commandline.getWorkingDirectory()).redirectErrorStream(true);
+        Map<String, String> environment = process.environment();
+        environment.clear();
+        for (String variable : commandline.getEnvironmentVariables()) {
+            int equals = variable.indexOf('=');
+            environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+        }
+        Process maven = process.start();
+        Thread pump = new Thread(() -> pump(maven, output), "autocoder-subbuild-output");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            boolean finished = maven.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                stopTree(maven.toHandle());
+            }
+            pump.join(TimeUnit.SECONDS.toMillis(10));
+            return new Outcome(finished ? maven.exitValue() : -1, !finished);
+        } catch (InterruptedException e) {
+            stopTree(maven.toHandle());
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the sub-build ran", e);
+        }
+    }
+
+    private static void pump(Process maven, Consumer<String> output) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(maven.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.accept(line);
+            }
+        } catch (IOException e) {
+            // The process was stopped while it wrote; what it printed so far is kept.
+        }
+    }
+
+    /** Stops the process and everything it started, children first so none is left orphaned. */
+    static void stopTree(ProcessHandle root) {
+        List<ProcessHandle> tree = root.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        root.destroyForcibly();
+        for (ProcessHandle process : tree) {
+            process.onExit().completeOnTimeout(process, 5, TimeUnit.SECONDS).join();
+        }
+        root.onExit().completeOnTimeout(root, 5, TimeUnit.SECONDS).join();
+    }
+}
