@@ -179,13 +179,15 @@ public final class Autocoder {
         }
         List<CodeUnit> all = plan.verifiedInTaskOrder();
         Optional<String> together = Optional.empty();
-        // Rounds run tests inside the sub-build's Maven JVM for speed; this last check builds
-        // everything together the way the project's own build will (forked tests, all tests),
-        // so a verdict never rests on the in-JVM shortcut alone.
+        // Rounds run only the tests that can tell about a task; this last check runs the
+        // project's whole configured test phase once over everything verified together.
         if (result.allVerified()) {
             Verdict verdict = subBuilds.verifyTogether(all);
             if (!verdict.passed()) {
-                together = Optional.of(verdict.firstFailure().map(Object::toString).orElse("failed"));
+                together = Optional.of(verdict.projectFailure()
+                        .map(project -> "the project's own build fails in the verification sub-build independently"
+                                + " of the generated code: " + project.message())
+                        .orElseGet(() -> verdict.firstFailure().map(Object::toString).orElse("failed")));
             }
         }
         write(output, all);

@@ -12,6 +12,7 @@ import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.testing.FakeOpenAiServer;
 import dev.autocoder.testing.FakeOpenAiServer.Rule;
+import dev.autocoder.verify.CandidateBoard;
 import dev.autocoder.verify.Feedback;
 import dev.autocoder.verify.InProcessCompiler;
 import dev.autocoder.verify.StaticChecks;
@@ -205,6 +206,54 @@ class EngineTest {
         assertEquals(1, server.requestCount());
     }
 
+    @Test
+    void tasksThatTheProjectsOwnCodeNeedsTogetherVerifyWithoutFeedbackAboutEachOther() throws Exception {
+        Path hand = project.resolve("src/main/java/app/Hand.java");
+        Files.createDirectories(hand.getParent());
+        Files.writeString(hand, "package app;\n\npublic final class Hand {\n    int both() {\n"
+                + "        return a.A.one() + b.B.two();\n    }\n}\n");
+
+        Engine.Result result = run(List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("a", "A", "public static int one() { return 1; }")).whenContains("Task `a`"),
+                Rule.reply(java("b", "B", "public static int two() { return 2; }")).whenContains("Task `b`"));
+
+        assertTrue(result.allVerified(), result.tasks().toString());
+        assertEquals(List.of(1, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
+        assertTrue(server.requests().stream().noneMatch(request -> request.messagesText().contains("Verification failed")),
+                "no task was told about the other's missing type");
+    }
+
+    @Test
+    void aPartThatUsesItsSiblingsClassWaitsForItInsteadOfBeingToldItIsMissing() throws Exception {
+        String plan = "```plan\n{\"parts\": [{\"name\": \"calc\", \"responsibility\": \"rpn.Calc on rpn.Stack\"},"
+                + " {\"name\": \"stack\", \"responsibility\": \"rpn.Stack of ints\"}]}\n```\n";
+
+        Engine.Result result = run(List.of(new Task("rpn", "Write an RPN calculator.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("rpn", "Calc", "public int top(Stack s) { return s.peek(); }")).whenContains("part `calc`"),
+                Rule.reply(java("rpn", "Stack", "public int peek() { return 0; }")).whenContains("part `stack`"),
+                Rule.reply(plan).whenContains("Task `rpn`"));
+
+        assertTrue(result.allVerified(), result.tasks().toString());
+        assertEquals(1, states.get("rpn/calc").attempts().size(), states.get("rpn/calc").attempts().toString());
+        assertTrue(server.requests().stream().noneMatch(request -> request.messagesText().contains("Verification failed")),
+                "the calculator part was never told that Stack is missing");
+    }
+
+    @Test
+    void aTypeNobodyIsWritingIsTheModelsToFixOnceNoOtherTaskCouldWriteIt() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("Verification failed"),
+                Rule.reply(java("calc", "Calc", "public int one() { return new Helper().one(); }")));
+
+        assertTrue(result.allVerified());
+        assertEquals(2, result.tasks().get(0).attempts().size());
+        String refinement = server.requests().get(1).messagesText();
+        assertTrue(refinement.contains("no other task or part is writing this type"), refinement);
+    }
+
     private Engine.Result run(List<Task> tasks, int maxDepth, int window, Rule... rules) throws Exception {
         server = FakeOpenAiServer.start(rules);
         Files.createDirectories(project.resolve("src/main/java"));
@@ -214,10 +263,12 @@ class EngineTest {
         OpenAiChatPort model = new OpenAiChatPort(ModelSettings.of("test-model", ApiKey.of("sk-test"))
                 .withBaseUrl(URI.create(server.baseUrl()))
                 .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });
-        Verifier fast = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, owner -> List.of()));
+        CandidateBoard board = new CandidateBoard();
+        Verifier fast = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, board::others));
         Verifier build = candidate -> Verdict.PASSED;
-        Engine engine = new Engine(model, fast, build, new dev.autocoder.verify.CandidateBoard(), new Clarifier(Optional.empty()), new EngineListener() { },
-                new Engine.Settings(maxDepth, window, 2, 2));
+        // One task at a time: a task waiting for another's type must hand its slot over.
+        Engine engine = new Engine(model, fast, build, board, new Clarifier(Optional.empty()), new EngineListener() { },
+                new Engine.Settings(maxDepth, window, 2, 1));
         return engine.run(tasks, new Engine.Workspace() {
             @Override
             public TaskState open(Task task) {
