@@ -1,0 +1,14 @@
+import dev.autocoder.testing.ItSupport
+import java.security.MessageDigest
+
+// What service/src holds before the build, so verify.groovy can tell that nothing was written there.
+def src = new File(basedir, 'service/src')
+def lines = []
+src.eachFileRecurse(groovy.io.FileType.FILES) { file ->
+    def digest = MessageDigest.getInstance('SHA-256').digest(file.bytes).encodeHex().toString()
+    lines << src.toPath().relativize(file.toPath()).toString().replace('\\', '/') + ' ' + digest
+}
+new File(basedir, 'service-src.before').text = lines.sort().join('\n') + '\n'
+
+ItSupport.startServer(basedir, new File(basedir, 'script.json'))
+true
