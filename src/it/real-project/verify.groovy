@@ -68,6 +68,7 @@ reports.each { module, tests ->
 assert log.contains('BUILD SUCCESS')
 
 // Nothing under service/src changed, except the lock file the plugin is allowed to write there.
+assert !new File(service, 'src/main/java/com/acme/shop/service/ShippingCalculator.java').exists()
 def src = new File(service, 'src')
 def after = []
 src.eachFileRecurse(groovy.io.FileType.FILES) { file ->
