@@ -17,11 +17,11 @@ assert !log.contains('stuck')
 // points to the verification build's log, which exists and shows the failure.
 def at = lines.findIndexOf { it.contains('independently of the generated code') }
 assert at >= 0 : 'no line says the failure is independent of the generated code'
-def message = lines.subList(Math.max(0, at - 2), Math.min(lines.size(), at + 3)).join('\n')
+def message = lines.subList(Math.max(0, at - 5), Math.min(lines.size(), at + 6)).join('\n')
 assert message.contains('HolidayCalendarTest') : 'the message does not name the failing test: ' + message
 def path = (message =~ /(\S*build\.log)/)
 assert path.find() : 'the message gives no build.log path: ' + message
-def buildLog = new File(path.group(1).replaceAll(/^['"(]+/, ''))
+def buildLog = new File(path.group(1).replaceAll(/^['"(`]+/, ''))
 if (!buildLog.absolute) {
     buildLog = new File(basedir, buildLog.path)
 }
