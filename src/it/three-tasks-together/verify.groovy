@@ -1,0 +1,51 @@
+def requests = dev.autocoder.testing.ItSupport.stopServer(basedir)
+def log = new File(basedir, 'build.log').text
+
+def tasks = [slugifier: ['Slugifier', 'SlugifierTest'], 'reading-time': ['ReadingTime', 'ReadingTimeTest'],
+             excerpt: ['Excerpt', 'ExcerptTest']]
+def texts = requests*.messagesText()
+def generations = texts.findAll { !it.contains('You review Java code') }
+
+// Two generations per task, six in all: the tasks converge as fast as independent ones would.
+assert generations.size() == 6 : "generation requests: " + generations.size()
+// No task was ever told that a type of another task, or anything else, is missing.
+texts.each { text ->
+    assert !text.contains('cannot find symbol') : 'a compile failure the candidate did not cause was sent: ' + text
+    assert !text.contains('[compile]') : 'a compile failure was sent: ' + text
+}
+
+tasks.each { task, names ->
+    def (type, test) = names
+    def own = generations.findAll { it.contains("Task `${task}`") }
+    assert own.size() == 2 : "${task}: generation requests: " + own.size()
+    assert !own[0].contains('Verification failed')
+    // The second request carries this task's own failing test and nothing of the other tasks'.
+    def feedback = own[1].substring(own[1].lastIndexOf('Verification failed'))
+    assert feedback.contains(test) : "${task}: " + feedback
+    (tasks.values()*.get(1) - [test]).each { other ->
+        assert !feedback.contains(other) : "${task} was sent ${other}'s failure: " + feedback
+    }
+
+    assert log.contains("[${task}] attempt 1: failed, [test] ") : "${task}: attempt 1 did not fail a test"
+    def attempt1 = log.readLines().find { it.contains("[${task}] attempt 1: failed") }
+    assert attempt1.contains(test) : attempt1
+    assert log.contains("[${task}] attempt 2: passed")
+    assert log.contains("[${task}] verified after 2 attempt(s)")
+    assert !log.contains("[${task}] attempt 3")
+
+    def generated = new File(basedir, "target/generated-sources/autocoder/com/acme/blog/${type}.java")
+    assert generated.isFile() : type
+    assert new File(basedir, "target/classes/com/acme/blog/${type}.class").isFile() : type
+    assert new File(basedir, "target/surefire-reports/TEST-com.acme.blog.${test}.xml").text.contains('failures="0"')
+}
+// The second answers were written, not the first.
+assert new File(basedir, 'target/generated-sources/autocoder/com/acme/blog/Slugifier.java').text.contains('start++')
+assert new File(basedir, 'target/generated-sources/autocoder/com/acme/blog/ReadingTime.java').text.contains('WORDS_PER_MINUTE - 1')
+assert new File(basedir, 'target/generated-sources/autocoder/com/acme/blog/Excerpt.java').text.contains('lastIndexOf')
+
+assert new File(basedir, 'target/classes/com/acme/blog/ArticleCard.class').isFile()
+def card = new File(basedir, 'target/surefire-reports/TEST-com.acme.blog.ArticleCardTest.xml')
+assert card.isFile() && card.text.contains('failures="0"') && card.text.contains('errors="0"')
+assert !log.contains('independently of the generated code')
+assert log.contains('BUILD SUCCESS')
+true
