@@ -1,0 +1,76 @@
+package dev.autocoder.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.File;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.junit.jupiter.api.Test;
+
+@MojoTest
+class GenerateMojoTest {
+
+    private final SettingsDecrypter decrypter = new SettingsDecrypter() {
+        @Override
+        public SettingsDecryptionResult decrypt(SettingsDecryptionRequest request) {
+            throw new UnsupportedOperationException("not called by these tests");
+        }
+    };
+
+    @Provides
+    SettingsDecrypter decrypter() {
+        return decrypter;
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    void defaultsAreTheDocumentedOnes(GenerateMojo mojo) {
+        File base = mojo.project.getBasedir();
+        File target = new File(mojo.project.getBuild().getDirectory());
+        assertEquals("gpt-4o-mini", mojo.model);
+        assertEquals("https://api.openai.com/v1", mojo.baseUrl);
+        assertEquals("live", mojo.mode);
+        assertEquals(10, mojo.maxDepth);
+        assertEquals(10, mojo.maxConversationLength);
+        assertEquals(2, mojo.maxQuestionRounds);
+        assertEquals(3, mojo.maxRetries);
+        assertEquals(1.5, mojo.retryBaseSeconds);
+        assertEquals(180, mojo.timeoutSeconds);
+        assertEquals(300, mojo.subBuildTimeoutSeconds);
+        assertEquals(24000, mojo.contextBudget);
+        assertEquals(0, mojo.maxModelCalls);
+        assertNull(mojo.parallelism);
+        assertNull(mojo.apiKey);
+        assertFalse(mojo.skip);
+        assertEquals(new File(target, "generated-sources/autocoder"), mojo.outputDirectory);
+        assertEquals(new File(target, "generated-test-sources/autocoder"), mojo.testOutputDirectory);
+        assertEquals(new File(target, "autocoder"), mojo.stateDirectory);
+        assertEquals(new File(base, "src/main/autocoder"), mojo.specDirectory);
+        assertEquals(new File(base, "src/main/autocoder/autocoder.lock.json"), mojo.lockFile);
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    @MojoParameter(name = "maxDepth", value = "3")
+    @MojoParameter(name = "model", value = "qwen2.5-coder:14b")
+    void configuredValuesOverrideTheDefaults(GenerateMojo mojo) {
+        assertEquals(3, mojo.maxDepth);
+        assertEquals("qwen2.5-coder:14b", mojo.model);
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    void settingsDecrypterArrivesThroughTheConstructor(GenerateMojo mojo) throws IllegalAccessException {
+        SettingsDecrypter injected = MojoExtension.getVariableValueFromObject(mojo, "decrypter");
+        assertSame(decrypter, injected);
+    }
+}
