@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.eclipse.aether.RepositorySystem;
 
 /** Reads the running build's project into the core's {@link ProjectLayout}. */
 final class MavenProjectView {
@@ -27,14 +29,22 @@ final class MavenProjectView {
     private MavenProjectView() {
     }
 
-    static ProjectLayout layout(MavenProject project, Path outputDirectory, Path testOutputDirectory,
-            String selfPlugin) {
+    /**
+     * The project as the core sees it.
+     *
+     * @param session the running build: its reactor and its repository session
+     * @param repositorySystem resolves the compiler's annotation processor path
+     * @param selfPlugin autocoder's own {@code groupId:artifactId:version}
+     */
+    static ProjectLayout layout(MavenProject project, MavenSession session, RepositorySystem repositorySystem,
+            Path outputDirectory, Path testOutputDirectory, String selfPlugin) {
         Path base = project.getBasedir().toPath();
-        return new ProjectLayout(base, javaRelease(project),
+        CompilerConfiguration compiler = new CompilerConfiguration(project);
+        return new ProjectLayout(base, compiler.javaRelease(),
                 existingRoots(project.getCompileSourceRoots(), outputDirectory),
                 existingRoots(project.getTestCompileSourceRoots(), testOutputDirectory),
                 dependencies(project), pluginVersions(project), checkstyle(project),
-                ProjectLayout.CompilerSetup.PLAIN, build(project, selfPlugin));
+                compiler.setup(repositorySystem, session.getRepositorySession()), build(project, selfPlugin));
     }
 
     private static ProjectLayout.BuildModel build(MavenProject project, String selfPlugin) {
@@ -62,16 +72,6 @@ final class MavenProjectView {
             }
         }
         return existing;
-    }
-
-    private static String javaRelease(MavenProject project) {
-        for (String property : List.of("maven.compiler.release", "maven.compiler.target", "maven.compiler.source")) {
-            String value = project.getProperties().getProperty(property);
-            if (value != null && !value.isBlank() && !value.contains("${")) {
-                return value.strip().replaceFirst("^1\\.", "");
-            }
-        }
-        return Integer.toString(Runtime.version().feature());
     }
 
     private static List<Dependency> dependencies(MavenProject project) {

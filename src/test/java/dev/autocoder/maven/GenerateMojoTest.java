@@ -4,17 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.nio.file.Path;
+import javax.inject.Inject;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @MojoTest
 class GenerateMojoTest {
@@ -25,6 +33,12 @@ class GenerateMojoTest {
             throw new UnsupportedOperationException("not called by these tests");
         }
     };
+
+    @Inject
+    private ProjectFixture fixture;
+
+    @TempDir
+    private Path dir;
 
     @Provides
     SettingsDecrypter decrypter() {
@@ -72,5 +86,30 @@ class GenerateMojoTest {
     void settingsDecrypterArrivesThroughTheConstructor(GenerateMojo mojo) throws IllegalAccessException {
         SettingsDecrypter injected = MojoExtension.getVariableValueFromObject(mojo, "decrypter");
         assertSame(decrypter, injected);
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    void anotherPluginsParameterIsNamedWithoutAnAutocoderProperty(GenerateMojo mojo) throws Exception {
+        fixture.localRepository(dir.resolve("repository"));
+        MavenProject project = fixture.build(ProjectFixture.write(dir.resolve("pom.xml"),
+                ProjectFixture.pom("com.example", "app", "1.0", """
+                        <build><plugins><plugin>
+                          <artifactId>maven-compiler-plugin</artifactId>
+                          <version>3.14.0</version>
+                          <configuration><annotationProcessorPaths><path>
+                            <groupId>org.projectlombok</groupId><artifactId>lombok</artifactId>
+                          </path></annotationProcessorPaths></configuration>
+                        </plugin></plugins></build>
+                        """)));
+        mojo.project = project;
+        mojo.session = fixture.session(project);
+        mojo.specDirectory = new File(project.getBasedir(), "src/main/autocoder");
+        mojo.mojoExecution = new MojoExecution(mojo.mojoExecution.getMojoDescriptor(), "default");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().startsWith("maven-compiler-plugin <annotationProcessorPaths>: "
+                + "org.projectlombok:lombok has no <version>"), failure.getMessage());
     }
 }

@@ -1,0 +1,229 @@
+package dev.autocoder.maven;
+
+import static dev.autocoder.maven.ProjectFixture.pom;
+import static dev.autocoder.maven.ProjectFixture.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autocoder.core.ConfigurationException;
+import dev.autocoder.project.ProjectLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@MojoTest
+class MavenProjectViewTest {
+
+    private static final String SELF = "dev.autocoder:autocoder-maven-plugin:0.1.0-SNAPSHOT";
+
+    private static final String SELF_DECLARED = """
+            <plugin>
+              <groupId>dev.autocoder</groupId>
+              <artifactId>autocoder-maven-plugin</artifactId>
+              <version>0.1.0-SNAPSHOT</version>
+            </plugin>
+            """;
+
+    @Inject
+    private ProjectFixture fixture;
+
+    @TempDir
+    private Path dir;
+
+    @BeforeEach
+    void localRepository() {
+        fixture.localRepository(dir.resolve("repository"));
+    }
+
+    @Test
+    void releaseInTheCompilerConfigurationWinsOverTheProperty() throws Exception {
+        MavenProject project = module("""
+                <properties><maven.compiler.release>17</maven.compiler.release></properties>
+                """, "<release>11</release>", "");
+
+        assertEquals("11", layout(project).javaRelease());
+    }
+
+    @Test
+    void releaseFallsBackToTheSourcePropertyWithoutItsLeadingOne() throws Exception {
+        MavenProject project = fixture.build(write(dir.resolve("pom.xml"), pom("com.example", "old", "1.0", """
+                <properties><maven.compiler.source>1.8</maven.compiler.source></properties>
+                """)));
+
+        assertEquals("8", layout(project).javaRelease());
+    }
+
+    @Test
+    void targetGivenToTheDefaultCompileExecutionCounts() throws Exception {
+        MavenProject project = fixture.build(write(dir.resolve("pom.xml"), pom("com.example", "old", "1.0", """
+                <build><plugins><plugin>
+                  <artifactId>maven-compiler-plugin</artifactId>
+                  <version>3.14.0</version>
+                  <executions><execution>
+                    <id>default-compile</id>
+                    <configuration><target>1.8</target></configuration>
+                  </execution></executions>
+                </plugin></plugins></build>
+                """)));
+
+        assertEquals("8", layout(project).javaRelease());
+    }
+
+    @Test
+    void compilerArgumentsAreWhatJavacIsGiven() throws Exception {
+        MavenProject project = module("", """
+                <parameters>true</parameters>
+                <enablePreview>true</enablePreview>
+                <proc>full</proc>
+                <annotationProcessors>
+                  <annotationProcessor>com.example.One</annotationProcessor>
+                  <annotationProcessor>com.example.Two</annotationProcessor>
+                </annotationProcessors>
+                <compilerArgs><arg>-Xlint:all</arg><arg>-Akey=value</arg></compilerArgs>
+                <compilerArgument>${lint}</compilerArgument>
+                """, "strict");
+
+        assertEquals(List.of("-parameters", "--enable-preview", "-proc:full", "-processor",
+                "com.example.One,com.example.Two", "-Xlint:all", "-Akey=value", "-Werror"),
+                layout(project).compiler().arguments());
+    }
+
+    @Test
+    void processorPathIsResolvedWithItsDependenciesAndAManagedVersion() throws Exception {
+        Path processor = install("com.example.ap", "processor", "1.0", """
+                <dependencies><dependency>
+                  <groupId>com.example.ap</groupId><artifactId>support</artifactId><version>2.0</version>
+                </dependency></dependencies>
+                """);
+        Path support = install("com.example.ap", "support", "2.0", "");
+        MavenProject project = module("""
+                <dependencyManagement><dependencies><dependency>
+                  <groupId>com.example.ap</groupId><artifactId>processor</artifactId><version>1.0</version>
+                </dependency></dependencies></dependencyManagement>
+                """, """
+                <annotationProcessorPaths>
+                  <path><groupId>com.example.ap</groupId><artifactId>processor</artifactId></path>
+                </annotationProcessorPaths>
+                """, "");
+
+        assertEquals(List.of(processor, support), layout(project).compiler().processorPath());
+    }
+
+    @Test
+    void processorPathWithoutAnyVersionIsAConfigurationError() throws Exception {
+        MavenProject project = module("", """
+                <annotationProcessorPaths>
+                  <path><groupId>com.example.ap</groupId><artifactId>processor</artifactId></path>
+                </annotationProcessorPaths>
+                """, "");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> layout(project));
+
+        assertEquals("annotationProcessorPaths", error.parameter());
+        assertTrue(error.getMessage().contains("com.example.ap:processor has no <version>"), error.getMessage());
+    }
+
+    @Test
+    void unresolvableProcessorPathNamesItsCoordinates() throws Exception {
+        MavenProject project = module("", """
+                <annotationProcessorPaths>
+                  <path><groupId>com.example.ap</groupId><artifactId>missing</artifactId><version>9.9</version></path>
+                </annotationProcessorPaths>
+                """, "");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> layout(project));
+
+        assertEquals("annotationProcessorPaths", error.parameter());
+        assertTrue(error.getMessage().contains("cannot resolve com.example.ap:missing:9.9"), error.getMessage());
+    }
+
+    /**
+     * A module {@code app} of a parent that manages the compiler (with {@code compilerConfiguration})
+     * and autocoder, defines a profile {@code strict} and deploys somewhere; the module binds
+     * autocoder, checkstyle in an execution, surefire and failsafe.
+     */
+    private MavenProject module(String parentExtra, String compilerConfiguration, String profile) throws Exception {
+        write(dir.resolve("pom.xml"), pom("com.example", "parent", "1.0", """
+                <packaging>pom</packaging>
+                <modules><module>app</module></modules>
+                %s
+                <distributionManagement><repository><id>releases</id><url>file:///tmp/releases</url></repository>
+                </distributionManagement>
+                <reporting><plugins><plugin><artifactId>maven-javadoc-plugin</artifactId></plugin></plugins>
+                </reporting>
+                <build><pluginManagement><plugins>
+                  <plugin>
+                    <artifactId>maven-compiler-plugin</artifactId>
+                    <version>3.14.0</version>
+                    <configuration>%s</configuration>
+                  </plugin>
+                  %s
+                </plugins></pluginManagement></build>
+                <profiles><profile><id>strict</id><properties><lint>-Werror</lint></properties></profile></profiles>
+                """.formatted(parentExtra, compilerConfiguration, SELF_DECLARED)));
+        write(dir.resolve("app/config/checkstyle.xml"), "<module name=\"Checker\"/>");
+        Path pom = write(dir.resolve("app/pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>com.example</groupId><artifactId>parent</artifactId><version>1.0</version>
+                  </parent>
+                  <artifactId>app</artifactId>
+                  <dependencies>
+                    <dependency><groupId>com.example</groupId><artifactId>lib</artifactId><version>1.0</version>
+                    </dependency>
+                    <dependency><groupId>org.junit</groupId><artifactId>junit</artifactId><version>5</version>
+                      <scope>test</scope></dependency>
+                  </dependencies>
+                  <build><plugins>
+                    <plugin>
+                      <groupId>dev.autocoder</groupId>
+                      <artifactId>autocoder-maven-plugin</artifactId>
+                      <executions><execution><goals><goal>generate</goal></goals></execution></executions>
+                    </plugin>
+                    <plugin>
+                      <artifactId>maven-checkstyle-plugin</artifactId>
+                      <version>3.6.0</version>
+                      <configuration><consoleOutput>true</consoleOutput></configuration>
+                      <executions><execution>
+                        <id>style</id>
+                        <phase>validate</phase>
+                        <goals><goal>check</goal></goals>
+                        <configuration>
+                          <configLocation>config/checkstyle.xml</configLocation>
+                          <suppressionsLocation>no/such/file.xml</suppressionsLocation>
+                          <propertyExpansion><dir>config</dir></propertyExpansion>
+                        </configuration>
+                      </execution></executions>
+                    </plugin>
+                    <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.3</version></plugin>
+                    <plugin>
+                      <artifactId>maven-failsafe-plugin</artifactId>
+                      <version>3.5.3</version>
+                      <configuration><workingDirectory>/tmp/integration</workingDirectory></configuration>
+                    </plugin>
+                  </plugins></build>
+                </project>
+                """);
+        return profile.isEmpty() ? fixture.build(pom) : fixture.build(pom, profile);
+    }
+
+    private ProjectLayout layout(MavenProject project) {
+        return MavenProjectView.layout(project, fixture.session(project), fixture.repositorySystem(),
+                dir.resolve("out"), dir.resolve("test-out"), SELF);
+    }
+
+    /** Puts an artifact into the fixture's local repository, as {@code mvn install} would. */
+    private Path install(String groupId, String artifactId, String version, String dependencies) throws IOException {
+        Path folder = dir.resolve("repository").resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version);
+        write(folder.resolve(artifactId + "-" + version + ".pom"), pom(groupId, artifactId, version, dependencies));
+        return write(folder.resolve(artifactId + "-" + version + ".jar"), "jar");
+    }
+}
