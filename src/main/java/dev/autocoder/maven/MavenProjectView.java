@@ -44,23 +44,9 @@ final class MavenProjectView {
                 existingRoots(project.getCompileSourceRoots(), outputDirectory),
                 existingRoots(project.getTestCompileSourceRoots(), testOutputDirectory),
                 dependencies(project), pluginVersions(project), checkstyle(project),
-                compiler.setup(repositorySystem, session.getRepositorySession()), build(project, selfPlugin));
-    }
-
-    private static ProjectLayout.BuildModel build(MavenProject project, String selfPlugin) {
-        org.apache.maven.model.Model model = project.getModel().clone();
-        model.setParent(null);
-        model.setModules(new ArrayList<>());
-        model.setProfiles(new ArrayList<>());
-        String self = selfPlugin.substring(0, selfPlugin.lastIndexOf(':'));
-        model.getBuild().getPlugins().removeIf(plugin -> plugin.getKey().equals(self));
-        java.io.StringWriter xml = new java.io.StringWriter();
-        try {
-            new org.apache.maven.model.io.xpp3.MavenXpp3Writer().write(xml, model);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the effective POM", e);
-        }
-        return new ProjectLayout.BuildModel(xml.toString(), Path.of(project.getBuild().getDirectory()), selfPlugin);
+                compiler.setup(repositorySystem, session.getRepositorySession()),
+                new ProjectLayout.BuildModel(EffectivePom.write(project, session.getProjects(), selfPlugin),
+                        Path.of(project.getBuild().getDirectory()), selfPlugin));
     }
 
     private static List<Path> existingRoots(List<String> roots, Path ownOutput) {

@@ -3,17 +3,33 @@ package dev.autocoder.maven;
 import static dev.autocoder.maven.ProjectFixture.pom;
 import static dev.autocoder.maven.ProjectFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.core.ConfigurationException;
 import dev.autocoder.project.ProjectLayout;
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.manager.ArtifactHandlerManager;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.ConfigurationContainer;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +49,9 @@ class MavenProjectViewTest {
 
     @Inject
     private ProjectFixture fixture;
+
+    @Inject
+    private ArtifactHandlerManager handlers;
 
     @TempDir
     private Path dir;
@@ -93,6 +112,94 @@ class MavenProjectViewTest {
         assertEquals(List.of("-parameters", "--enable-preview", "-proc:full", "-processor",
                 "com.example.One,com.example.Two", "-Xlint:all", "-Akey=value", "-Werror"),
                 layout(project).compiler().arguments());
+    }
+
+    @Test
+    void effectivePomKeepsTheMergedBuildWithoutWhatOnlyTheOuterBuildNeeds() throws Exception {
+        MavenProject project = module("", "<release>11</release>", "strict");
+
+        Model pom = effectivePom(project);
+
+        assertNull(pom.getParent());
+        assertEquals(List.of(), pom.getModules());
+        assertEquals(List.of(), pom.getProfiles());
+        assertNull(pom.getDistributionManagement());
+        assertNull(pom.getReporting());
+        assertEquals("com.example", pom.getGroupId());
+        assertEquals("-Werror", pom.getProperties().getProperty("lint"));
+        assertEquals("11", configuration(pom.getBuild().getPluginsAsMap().get(CompilerConfiguration.PLUGIN_KEY))
+                .getChild("release").getValue());
+        assertTrue(pom.getBuild().getPlugins().stream().noneMatch(this::isSelf));
+        assertTrue(pom.getBuild().getPluginManagement().getPlugins().stream().noneMatch(this::isSelf));
+        assertEquals(Path.of(project.getBuild().getDirectory()), layout(project).build().buildDirectory());
+    }
+
+    @Test
+    void relativePathsInPluginConfigurationBecomeAbsolute() throws Exception {
+        MavenProject project = module("", "", "");
+        Path base = project.getBasedir().toPath();
+
+        Xpp3Dom execution = configuration(checkstyle(effectivePom(project)).getExecutionsAsMap().get("style"));
+
+        assertEquals(base.resolve("config/checkstyle.xml").toString(), execution.getChild("configLocation").getValue());
+        assertEquals("no/such/file.xml", execution.getChild("suppressionsLocation").getValue());
+        assertEquals(base.resolve("config").toString(), execution.getChild("propertyExpansion").getChild("dir")
+                .getValue());
+        assertEquals("config/checkstyle.xml", configuration(project.getPlugin("org.apache.maven.plugins:"
+                + "maven-checkstyle-plugin").getExecutionsAsMap().get("style")).getChild("configLocation").getValue(),
+                "the outer build's model is left as it was");
+    }
+
+    @Test
+    void testsRunInTheProjectFolderUnlessTheProjectSaysOtherwise() throws Exception {
+        MavenProject project = module("", "", "");
+        Model pom = effectivePom(project);
+
+        assertEquals(project.getBasedir().toPath().toString(), configuration(pom.getBuild().getPluginsAsMap()
+                .get("org.apache.maven.plugins:maven-surefire-plugin")).getChild("workingDirectory").getValue());
+        assertEquals("/tmp/integration", configuration(pom.getBuild().getPluginsAsMap()
+                .get("org.apache.maven.plugins:maven-failsafe-plugin")).getChild("workingDirectory").getValue());
+    }
+
+    @Test
+    void reactorModulesAreSystemFilesAndWhatTheyBroughtIsListed() throws Exception {
+        MavenProject project = module("", "", "");
+        MavenProject lib = new MavenProject();
+        lib.setGroupId("com.example");
+        lib.setArtifactId("lib");
+        lib.setVersion("1.0");
+        Path libJar = write(dir.resolve("lib/target/lib-1.0.jar"), "jar");
+        Path utilJar = write(dir.resolve("repository/util-3.1.jar"), "jar");
+        Path junitJar = write(dir.resolve("repository/junit.jar"), "jar");
+        Path sibling = Files.createDirectories(dir.resolve("sibling/target/classes"));
+        Path libTests = write(dir.resolve("lib/target/lib-1.0-tests.jar"), "jar");
+        Artifact libTestArtifact = new DefaultArtifact("com.example", "lib", "1.0", "test", "test-jar", "tests",
+                handlers.getArtifactHandler("test-jar"));
+        libTestArtifact.setFile(libTests.toFile());
+        libTestArtifact.setDependencyTrail(List.of("com.example:app:jar:1.0", libTestArtifact.getId()));
+        String app = "com.example:app:jar:1.0";
+        project.setArtifacts(Set.of(
+                artifact("com.example:lib:1.0", "compile", libJar, app, "com.example:lib:jar:1.0"),
+                artifact("com.example.ext:util:3.1", "compile", utilJar, app, "com.example:lib:jar:1.0",
+                        "com.example.ext:util:jar:3.1"),
+                artifact("com.example:sibling:1.0", "compile", sibling, app, "com.example:lib:jar:1.0",
+                        "com.example:sibling:jar:1.0"),
+                artifact("org.junit:junit:5", "test", junitJar, app, "org.junit:junit:jar:5"), libTestArtifact));
+
+        Model pom = effectivePom(project, fixture.session(project, lib));
+        Map<String, Dependency> dependencies = pom.getDependencies().stream()
+                .collect(Collectors.toMap(dependency -> dependency.getArtifactId() + ":" + dependency.getType(),
+                        dependency -> dependency));
+
+        assertEquals(Set.of("lib:jar", "lib:test-jar", "junit:jar", "util:jar", "sibling:jar"), dependencies.keySet());
+        assertSystem(libJar, dependencies.get("lib:jar"));
+        assertSystem(libTests, dependencies.get("lib:test-jar"));
+        assertSystem(sibling, dependencies.get("sibling:jar"));
+        assertEquals("3.1", dependencies.get("util:jar").getVersion());
+        assertEquals("compile", dependencies.get("util:jar").getScope());
+        assertNull(dependencies.get("util:jar").getSystemPath());
+        assertEquals("test", dependencies.get("junit:jar").getScope());
+        assertNull(dependencies.get("junit:jar").getSystemPath());
     }
 
     @Test
@@ -181,6 +288,8 @@ class MavenProjectViewTest {
                     </dependency>
                     <dependency><groupId>org.junit</groupId><artifactId>junit</artifactId><version>5</version>
                       <scope>test</scope></dependency>
+                    <dependency><groupId>com.example</groupId><artifactId>lib</artifactId><version>1.0</version>
+                      <type>test-jar</type><scope>test</scope></dependency>
                   </dependencies>
                   <build><plugins>
                     <plugin>
@@ -218,6 +327,42 @@ class MavenProjectViewTest {
     private ProjectLayout layout(MavenProject project) {
         return MavenProjectView.layout(project, fixture.session(project), fixture.repositorySystem(),
                 dir.resolve("out"), dir.resolve("test-out"), SELF);
+    }
+
+    private Model effectivePom(MavenProject project) throws Exception {
+        return effectivePom(project, fixture.session(project));
+    }
+
+    private Model effectivePom(MavenProject project, MavenSession session) throws Exception {
+        ProjectLayout layout = MavenProjectView.layout(project, session, fixture.repositorySystem(), dir.resolve("out"),
+                dir.resolve("test-out"), SELF);
+        return new MavenXpp3Reader().read(new StringReader(layout.build().effectivePom()));
+    }
+
+    private boolean isSelf(Plugin plugin) {
+        return plugin.getArtifactId().equals("autocoder-maven-plugin");
+    }
+
+    private static Plugin checkstyle(Model pom) {
+        return pom.getBuild().getPluginsAsMap().get("org.apache.maven.plugins:maven-checkstyle-plugin");
+    }
+
+    private static Xpp3Dom configuration(ConfigurationContainer container) {
+        return (Xpp3Dom) container.getConfiguration();
+    }
+
+    private static void assertSystem(Path file, Dependency dependency) {
+        assertEquals("system", dependency.getScope());
+        assertEquals(file.toAbsolutePath().toString(), dependency.getSystemPath());
+    }
+
+    private Artifact artifact(String coordinates, String scope, Path file, String... trail) {
+        String[] parts = coordinates.split(":");
+        Artifact artifact = new DefaultArtifact(parts[0], parts[1], parts[2], scope, "jar", null,
+                handlers.getArtifactHandler("jar"));
+        artifact.setFile(file.toFile());
+        artifact.setDependencyTrail(List.of(trail));
+        return artifact;
     }
 
     /** Puts an artifact into the fixture's local repository, as {@code mvn install} would. */
