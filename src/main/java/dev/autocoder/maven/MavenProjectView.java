@@ -15,8 +15,8 @@ import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.RepositorySystem;
 
 /** Reads the running build's project into the core's {@link ProjectLayout}. */
@@ -93,8 +93,15 @@ final class MavenProjectView {
         if (plugin == null) {
             return Optional.empty();
         }
-        Object configuration = plugin.getConfiguration();
-        String configurationXml = configuration instanceof Xpp3Dom dom ? dom.toString() : "";
+        // The plugin-level configuration, then each check execution's: a project that binds
+        // checkstyle to a phase often configures it there.
+        StringBuilder configurationXml = new StringBuilder();
+        PluginConfig.of(plugin).ifPresent(configurationXml::append);
+        for (PluginExecution execution : plugin.getExecutions()) {
+            if (execution.getGoals().contains("check")) {
+                PluginConfig.of(execution).ifPresent(configurationXml::append);
+            }
+        }
         StringBuilder dependencies = new StringBuilder();
         if (!plugin.getDependencies().isEmpty()) {
             dependencies.append("<dependencies>");
@@ -106,6 +113,6 @@ final class MavenProjectView {
             }
             dependencies.append("</dependencies>");
         }
-        return Optional.of(new ProjectLayout.CheckstyleSetup(configurationXml, dependencies.toString()));
+        return Optional.of(new ProjectLayout.CheckstyleSetup(configurationXml.toString(), dependencies.toString()));
     }
 }

@@ -115,6 +115,16 @@ class MavenProjectViewTest {
     }
 
     @Test
+    void checkstyleConfigurationGivenInACheckExecutionIsRead() throws Exception {
+        MavenProject project = module("", "", "");
+
+        String configuration = layout(project).checkstyle().orElseThrow().configurationXml();
+
+        assertTrue(configuration.contains("<consoleOutput>true</consoleOutput>"), configuration);
+        assertTrue(configuration.contains("<configLocation>config/checkstyle.xml</configLocation>"), configuration);
+    }
+
+    @Test
     void effectivePomKeepsTheMergedBuildWithoutWhatOnlyTheOuterBuildNeeds() throws Exception {
         MavenProject project = module("", "<release>11</release>", "strict");
 
