@@ -32,6 +32,8 @@ final class EffectivePom {
     private static final Set<String> TEST_PLUGINS = Set.of("org.apache.maven.plugins:maven-surefire-plugin",
             "org.apache.maven.plugins:maven-failsafe-plugin");
 
+    private static final String SITE_PLUGIN = "org.apache.maven.plugins:maven-site-plugin";
+
     private EffectivePom() {
     }
 
@@ -65,6 +67,9 @@ final class EffectivePom {
         for (Plugin plugin : model.getBuild().getPlugins()) {
             if (TEST_PLUGINS.contains(plugin.getKey())) {
                 testsRunInBaseFolder(plugin, base);
+            }
+            if (plugin.getKey().equals(SITE_PLUGIN)) {
+                withoutReports(plugin);
             }
         }
         pinReactorModules(model, project, reactor);
@@ -133,6 +138,23 @@ final class EffectivePom {
             configuration.addChild(workingDirectory);
         }
         plugin.setConfiguration(configuration);
+    }
+
+    /**
+     * Maven copies {@code <reporting>} into the site plugin's {@code reportPlugins}; without the
+     * section, every sub-build would warn that reports belong there.
+     */
+    private static void withoutReports(Plugin plugin) {
+        List<Xpp3Dom> configurations = new ArrayList<>();
+        PluginConfig.of(plugin).ifPresent(configurations::add);
+        plugin.getExecutions().forEach(execution -> PluginConfig.of(execution).ifPresent(configurations::add));
+        for (Xpp3Dom configuration : configurations) {
+            for (int i = configuration.getChildCount() - 1; i >= 0; i--) {
+                if (configuration.getChild(i).getName().equals("reportPlugins")) {
+                    configuration.removeChild(i);
+                }
+            }
+        }
     }
 
     /**

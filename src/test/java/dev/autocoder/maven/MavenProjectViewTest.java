@@ -135,6 +135,8 @@ class MavenProjectViewTest {
         assertEquals(List.of(), pom.getProfiles());
         assertNull(pom.getDistributionManagement());
         assertNull(pom.getReporting());
+        assertTrue(layout(project).build().effectivePom().indexOf("reportPlugin") < 0,
+                "reports Maven moved into the site plugin are gone with <reporting>");
         assertEquals("com.example", pom.getGroupId());
         assertEquals("-Werror", pom.getProperties().getProperty("lint"));
         assertEquals("11", configuration(pom.getBuild().getPluginsAsMap().get(CompilerConfiguration.PLUGIN_KEY))
