@@ -115,6 +115,13 @@ class MavenProjectViewTest {
     }
 
     @Test
+    void aPropertyNoActiveProfileDefinesGivesNoArgument() throws Exception {
+        MavenProject project = module("", "<compilerArgument>${lint}</compilerArgument>", "");
+
+        assertEquals(List.of(), layout(project).compiler().arguments());
+    }
+
+    @Test
     void checkstyleConfigurationGivenInACheckExecutionIsRead() throws Exception {
         MavenProject project = module("", "", "");
 
@@ -216,12 +223,7 @@ class MavenProjectViewTest {
 
     @Test
     void processorPathIsResolvedWithItsDependenciesAndAManagedVersion() throws Exception {
-        Path processor = install("com.example.ap", "processor", "1.0", """
-                <dependencies><dependency>
-                  <groupId>com.example.ap</groupId><artifactId>support</artifactId><version>2.0</version>
-                </dependency></dependencies>
-                """);
-        Path support = install("com.example.ap", "support", "2.0", "");
+        List<Path> processorAndSupport = installProcessor();
         MavenProject project = module("""
                 <dependencyManagement><dependencies><dependency>
                   <groupId>com.example.ap</groupId><artifactId>processor</artifactId><version>1.0</version>
@@ -232,7 +234,21 @@ class MavenProjectViewTest {
                 </annotationProcessorPaths>
                 """, "");
 
-        assertEquals(List.of(processor, support), layout(project).compiler().processorPath());
+        assertEquals(processorAndSupport, layout(project).compiler().processorPath());
+    }
+
+    @Test
+    void processorPathLeavesOutWhatItsPathExcludes() throws Exception {
+        Path processor = installProcessor().get(0);
+        MavenProject project = module("", """
+                <annotationProcessorPaths><path>
+                  <groupId>com.example.ap</groupId><artifactId>processor</artifactId><version>1.0</version>
+                  <exclusions><exclusion><groupId>com.example.ap</groupId><artifactId>support</artifactId></exclusion>
+                  </exclusions>
+                </path></annotationProcessorPaths>
+                """, "");
+
+        assertEquals(List.of(processor), layout(project).compiler().processorPath());
     }
 
     @Test
@@ -375,6 +391,16 @@ class MavenProjectViewTest {
         artifact.setFile(file.toFile());
         artifact.setDependencyTrail(List.of(trail));
         return artifact;
+    }
+
+    /** Installs processor 1.0, which depends on support 2.0; returns both jars. */
+    private List<Path> installProcessor() throws IOException {
+        Path processor = install("com.example.ap", "processor", "1.0", """
+                <dependencies><dependency>
+                  <groupId>com.example.ap</groupId><artifactId>support</artifactId><version>2.0</version>
+                </dependency></dependencies>
+                """);
+        return List.of(processor, install("com.example.ap", "support", "2.0", ""));
     }
 
     /** Puts an artifact into the fixture's local repository, as {@code mvn install} would. */
