@@ -59,7 +59,7 @@ final class CompilerConfiguration {
     }
 
     /** javac options besides sources, classpath, release and processor path. */
-    List<String> arguments() {
+    private List<String> arguments() {
         List<String> arguments = new ArrayList<>();
         if (flag("parameters")) {
             arguments.add("-parameters");
@@ -83,7 +83,7 @@ final class CompilerConfiguration {
      * The {@code annotationProcessorPaths} resolved with their dependencies, as the compiler plugin
      * resolves them: through the build's repository session and the project's remote repositories.
      */
-    List<Path> processorPath(RepositorySystem repositorySystem, RepositorySystemSession session) {
+    private List<Path> processorPath(RepositorySystem repositorySystem, RepositorySystemSession session) {
         Xpp3Dom paths = configuration.getChild(PROCESSOR_PATHS);
         if (paths == null || paths.getChildCount() == 0) {
             return List.of();
@@ -109,6 +109,7 @@ final class CompilerConfiguration {
         }
     }
 
+    /** What javac gets besides sources, classpath and release; resolving the processor path may throw. */
     ProjectLayout.CompilerSetup setup(RepositorySystem repositorySystem, RepositorySystemSession session) {
         return new ProjectLayout.CompilerSetup(processorPath(repositorySystem, session), arguments());
     }
