@@ -90,6 +90,16 @@ class GenerateMojoTest {
 
     @Test
     @InjectMojo(goal = "generate")
+    @MojoParameter(name = "mode", value = "rewind")
+    void ownParameterIsNamedWithItsProperty(GenerateMojo mojo) {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("<mode> (-Dautocoder.mode): `rewind` is not a mode; use live, record or replay",
+                failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
     void anotherPluginsParameterIsNamedWithoutAnAutocoderProperty(GenerateMojo mojo) throws Exception {
         fixture.localRepository(dir.resolve("repository"));
         MavenProject project = fixture.build(ProjectFixture.write(dir.resolve("pom.xml"),
