@@ -21,6 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Generates Java sources from plain-language tasks with a chat model, and keeps only code that
@@ -174,9 +175,12 @@ public class GenerateMojo extends AbstractMojo {
 
     private final SettingsDecrypter decrypter;
 
+    private final RepositorySystem repositorySystem;
+
     @Inject
-    public GenerateMojo(SettingsDecrypter decrypter) {
+    public GenerateMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem) {
         this.decrypter = decrypter;
+        this.repositorySystem = repositorySystem;
     }
 
     @Override
@@ -191,10 +195,16 @@ public class GenerateMojo extends AbstractMojo {
         try {
             PluginInputs inputs = new PluginInputs(this, decrypter);
             AutocoderConfig config = inputs.config();
-            new Autocoder(config, MavenProjectView.layout(project, outputDirectory.toPath(), testOutputDirectory.toPath(),
+            new Autocoder(config, MavenProjectView.layout(project, session, repositorySystem, outputDirectory.toPath(),
+                    testOutputDirectory.toPath(),
                     mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId() + ":" + mojoExecution.getVersion()),
                     inputs.subBuildSettings(), log, inputs.prompter(), inputs.prices()).run();
         } catch (ConfigurationException e) {
+            // A parameter of another plugin (the compiler's annotationProcessorPaths) has no
+            // autocoder property; its message names the plugin and the element itself.
+            if (!mojoExecution.getMojoDescriptor().getParameterMap().containsKey(e.parameter())) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
             throw new MojoFailureException("<" + e.parameter() + "> (-Dautocoder." + e.parameter() + "): "
                     + e.getMessage(), e);
         } catch (TasksFailedException e) {

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.eclipse.aether.RepositorySystem;
 
 /** Reads the running build's project into the core's {@link ProjectLayout}. */
 final class MavenProjectView {
@@ -27,30 +29,24 @@ final class MavenProjectView {
     private MavenProjectView() {
     }
 
-    static ProjectLayout layout(MavenProject project, Path outputDirectory, Path testOutputDirectory,
-            String selfPlugin) {
+    /**
+     * The project as the core sees it.
+     *
+     * @param session the running build: its reactor and its repository session
+     * @param repositorySystem resolves the compiler's annotation processor path
+     * @param selfPlugin autocoder's own {@code groupId:artifactId:version}
+     */
+    static ProjectLayout layout(MavenProject project, MavenSession session, RepositorySystem repositorySystem,
+            Path outputDirectory, Path testOutputDirectory, String selfPlugin) {
         Path base = project.getBasedir().toPath();
-        return new ProjectLayout(base, javaRelease(project),
+        CompilerConfiguration compiler = new CompilerConfiguration(project);
+        return new ProjectLayout(base, compiler.javaRelease(),
                 existingRoots(project.getCompileSourceRoots(), outputDirectory),
                 existingRoots(project.getTestCompileSourceRoots(), testOutputDirectory),
                 dependencies(project), pluginVersions(project), checkstyle(project),
-                ProjectLayout.CompilerSetup.PLAIN, build(project, selfPlugin));
-    }
-
-    private static ProjectLayout.BuildModel build(MavenProject project, String selfPlugin) {
-        org.apache.maven.model.Model model = project.getModel().clone();
-        model.setParent(null);
-        model.setModules(new ArrayList<>());
-        model.setProfiles(new ArrayList<>());
-        String self = selfPlugin.substring(0, selfPlugin.lastIndexOf(':'));
-        model.getBuild().getPlugins().removeIf(plugin -> plugin.getKey().equals(self));
-        java.io.StringWriter xml = new java.io.StringWriter();
-        try {
-            new org.apache.maven.model.io.xpp3.MavenXpp3Writer().write(xml, model);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the effective POM", e);
-        }
-        return new ProjectLayout.BuildModel(xml.toString(), Path.of(project.getBuild().getDirectory()), selfPlugin);
+                compiler.setup(repositorySystem, session.getRepositorySession()),
+                new ProjectLayout.BuildModel(EffectivePom.write(project, session.getProjects(), selfPlugin),
+                        Path.of(project.getBuild().getDirectory()), selfPlugin));
     }
 
     private static List<Path> existingRoots(List<String> roots, Path ownOutput) {
@@ -62,16 +58,6 @@ final class MavenProjectView {
             }
         }
         return existing;
-    }
-
-    private static String javaRelease(MavenProject project) {
-        for (String property : List.of("maven.compiler.release", "maven.compiler.target", "maven.compiler.source")) {
-            String value = project.getProperties().getProperty(property);
-            if (value != null && !value.isBlank() && !value.contains("${")) {
-                return value.strip().replaceFirst("^1\\.", "");
-            }
-        }
-        return Integer.toString(Runtime.version().feature());
     }
 
     private static List<Dependency> dependencies(MavenProject project) {
@@ -107,8 +93,15 @@ final class MavenProjectView {
         if (plugin == null) {
             return Optional.empty();
         }
-        Object configuration = plugin.getConfiguration();
-        String configurationXml = configuration instanceof Xpp3Dom dom ? dom.toString() : "";
+        // The plugin-level configuration, then each check execution's: a project that binds
+        // checkstyle to a phase often configures it there.
+        StringBuilder configurationXml = new StringBuilder();
+        PluginConfig.of(plugin).ifPresent(configurationXml::append);
+        for (PluginExecution execution : plugin.getExecutions()) {
+            if (execution.getGoals().contains("check")) {
+                PluginConfig.of(execution).ifPresent(configurationXml::append);
+            }
+        }
         StringBuilder dependencies = new StringBuilder();
         if (!plugin.getDependencies().isEmpty()) {
             dependencies.append("<dependencies>");
@@ -120,6 +113,6 @@ final class MavenProjectView {
             }
             dependencies.append("</dependencies>");
         }
-        return Optional.of(new ProjectLayout.CheckstyleSetup(configurationXml, dependencies.toString()));
+        return Optional.of(new ProjectLayout.CheckstyleSetup(configurationXml.toString(), dependencies.toString()));
     }
 }

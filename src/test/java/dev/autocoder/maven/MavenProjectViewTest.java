@@ -1,0 +1,412 @@
+package dev.autocoder.maven;
+
+import static dev.autocoder.maven.ProjectFixture.pom;
+import static dev.autocoder.maven.ProjectFixture.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autocoder.core.ConfigurationException;
+import dev.autocoder.project.ProjectLayout;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.manager.ArtifactHandlerManager;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.ConfigurationContainer;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@MojoTest
+class MavenProjectViewTest {
+
+    private static final String SELF = "dev.autocoder:autocoder-maven-plugin:0.1.0-SNAPSHOT";
+
+    private static final String SELF_DECLARED = """
+            <plugin>
+              <groupId>dev.autocoder</groupId>
+              <artifactId>autocoder-maven-plugin</artifactId>
+              <version>0.1.0-SNAPSHOT</version>
+            </plugin>
+            """;
+
+    @Inject
+    private ProjectFixture fixture;
+
+    @Inject
+    private ArtifactHandlerManager handlers;
+
+    @TempDir
+    private Path dir;
+
+    @BeforeEach
+    void localRepository() {
+        fixture.localRepository(dir.resolve("repository"));
+    }
+
+    @Test
+    void releaseInTheCompilerConfigurationWinsOverTheProperty() throws Exception {
+        MavenProject project = module("""
+                <properties><maven.compiler.release>17</maven.compiler.release></properties>
+                """, "<release>11</release>", "");
+
+        assertEquals("11", layout(project).javaRelease());
+    }
+
+    @Test
+    void releaseFallsBackToTheSourcePropertyWithoutItsLeadingOne() throws Exception {
+        MavenProject project = fixture.build(write(dir.resolve("pom.xml"), pom("com.example", "old", "1.0", """
+                <properties><maven.compiler.source>1.8</maven.compiler.source></properties>
+                """)));
+
+        assertEquals("8", layout(project).javaRelease());
+    }
+
+    @Test
+    void targetGivenToTheDefaultCompileExecutionCounts() throws Exception {
+        MavenProject project = fixture.build(write(dir.resolve("pom.xml"), pom("com.example", "old", "1.0", """
+                <build><plugins><plugin>
+                  <artifactId>maven-compiler-plugin</artifactId>
+                  <version>3.14.0</version>
+                  <executions><execution>
+                    <id>default-compile</id>
+                    <configuration><target>1.8</target></configuration>
+                  </execution></executions>
+                </plugin></plugins></build>
+                """)));
+
+        assertEquals("8", layout(project).javaRelease());
+    }
+
+    @Test
+    void compilerArgumentsAreWhatJavacIsGiven() throws Exception {
+        MavenProject project = module("", """
+                <parameters>true</parameters>
+                <enablePreview>true</enablePreview>
+                <proc>full</proc>
+                <annotationProcessors>
+                  <annotationProcessor>com.example.One</annotationProcessor>
+                  <annotationProcessor>com.example.Two</annotationProcessor>
+                </annotationProcessors>
+                <compilerArgs><arg>-Xlint:all</arg><arg>-Akey=value</arg></compilerArgs>
+                <compilerArgument>${lint}</compilerArgument>
+                """, "strict");
+
+        assertEquals(List.of("-parameters", "--enable-preview", "-proc:full", "-processor",
+                "com.example.One,com.example.Two", "-Xlint:all", "-Akey=value", "-Werror"),
+                layout(project).compiler().arguments());
+    }
+
+    @Test
+    void aPropertyNoActiveProfileDefinesGivesNoArgument() throws Exception {
+        MavenProject project = module("", "<compilerArgument>${lint}</compilerArgument>", "");
+
+        assertEquals(List.of(), layout(project).compiler().arguments());
+    }
+
+    @Test
+    void checkstyleConfigurationGivenInACheckExecutionIsRead() throws Exception {
+        MavenProject project = module("", "", "");
+
+        String configuration = layout(project).checkstyle().orElseThrow().configurationXml();
+
+        assertTrue(configuration.contains("<consoleOutput>true</consoleOutput>"), configuration);
+        assertTrue(configuration.contains("<configLocation>config/checkstyle.xml</configLocation>"), configuration);
+    }
+
+    @Test
+    void effectivePomKeepsTheMergedBuildWithoutWhatOnlyTheOuterBuildNeeds() throws Exception {
+        MavenProject project = module("", "<release>11</release>", "strict");
+
+        Model pom = effectivePom(project);
+
+        assertNull(pom.getParent());
+        assertEquals(List.of(), pom.getModules());
+        assertEquals(List.of(), pom.getProfiles());
+        assertNull(pom.getDistributionManagement());
+        assertNull(pom.getReporting());
+        assertTrue(layout(project).build().effectivePom().indexOf("reportPlugin") < 0,
+                "reports Maven moved into the site plugin are gone with <reporting>");
+        assertEquals("com.example", pom.getGroupId());
+        assertEquals("-Werror", pom.getProperties().getProperty("lint"));
+        assertEquals("11", configuration(pom.getBuild().getPluginsAsMap().get(CompilerConfiguration.PLUGIN_KEY))
+                .getChild("release").getValue());
+        assertTrue(pom.getBuild().getPlugins().stream().noneMatch(this::isSelf));
+        assertTrue(pom.getBuild().getPluginManagement().getPlugins().stream().noneMatch(this::isSelf));
+        assertEquals(Path.of(project.getBuild().getDirectory()), layout(project).build().buildDirectory());
+    }
+
+    @Test
+    void relativePathsInPluginConfigurationBecomeAbsolute() throws Exception {
+        MavenProject project = module("", "", "");
+        Path base = project.getBasedir().toPath();
+
+        Xpp3Dom execution = configuration(checkstyle(effectivePom(project)).getExecutionsAsMap().get("style"));
+
+        assertEquals(base.resolve("config/checkstyle.xml").toString(), execution.getChild("configLocation").getValue());
+        assertEquals("no/such/file.xml", execution.getChild("suppressionsLocation").getValue());
+        assertEquals(base.resolve("config").toString(), execution.getChild("propertyExpansion").getChild("dir")
+                .getValue());
+        assertEquals("config/checkstyle.xml", configuration(project.getPlugin("org.apache.maven.plugins:"
+                + "maven-checkstyle-plugin").getExecutionsAsMap().get("style")).getChild("configLocation").getValue(),
+                "the outer build's model is left as it was");
+    }
+
+    @Test
+    void testsRunInTheProjectFolderUnlessTheProjectSaysOtherwise() throws Exception {
+        MavenProject project = module("", "", "");
+        Model pom = effectivePom(project);
+
+        assertEquals(project.getBasedir().toPath().toString(), configuration(pom.getBuild().getPluginsAsMap()
+                .get("org.apache.maven.plugins:maven-surefire-plugin")).getChild("workingDirectory").getValue());
+        assertEquals("/tmp/integration", configuration(pom.getBuild().getPluginsAsMap()
+                .get("org.apache.maven.plugins:maven-failsafe-plugin")).getChild("workingDirectory").getValue());
+    }
+
+    @Test
+    void reactorModulesAreSystemFilesAndWhatTheyBroughtIsListed() throws Exception {
+        MavenProject project = module("", "", "");
+        MavenProject lib = new MavenProject();
+        lib.setGroupId("com.example");
+        lib.setArtifactId("lib");
+        lib.setVersion("1.0");
+        Path libJar = write(dir.resolve("lib/target/lib-1.0.jar"), "jar");
+        Path utilJar = write(dir.resolve("repository/util-3.1.jar"), "jar");
+        Path junitJar = write(dir.resolve("repository/junit.jar"), "jar");
+        Path sibling = Files.createDirectories(dir.resolve("sibling/target/classes"));
+        Path libTests = write(dir.resolve("lib/target/lib-1.0-tests.jar"), "jar");
+        Artifact libTestArtifact = new DefaultArtifact("com.example", "lib", "1.0", "test", "test-jar", "tests",
+                handlers.getArtifactHandler("test-jar"));
+        libTestArtifact.setFile(libTests.toFile());
+        libTestArtifact.setDependencyTrail(List.of("com.example:app:jar:1.0", libTestArtifact.getId()));
+        String app = "com.example:app:jar:1.0";
+        project.setArtifacts(Set.of(
+                artifact("com.example:lib:1.0", "compile", libJar, app, "com.example:lib:jar:1.0"),
+                artifact("com.example.ext:util:3.1", "compile", utilJar, app, "com.example:lib:jar:1.0",
+                        "com.example.ext:util:jar:3.1"),
+                artifact("com.example:sibling:1.0", "compile", sibling, app, "com.example:lib:jar:1.0",
+                        "com.example:sibling:jar:1.0"),
+                artifact("org.junit:junit:5", "test", junitJar, app, "org.junit:junit:jar:5"), libTestArtifact));
+
+        Model pom = effectivePom(project, fixture.session(project, lib));
+        Map<String, Dependency> dependencies = pom.getDependencies().stream()
+                .collect(Collectors.toMap(dependency -> dependency.getArtifactId() + ":" + dependency.getType(),
+                        dependency -> dependency));
+
+        assertEquals(Set.of("lib:jar", "lib:test-jar", "junit:jar", "util:jar", "sibling:jar"), dependencies.keySet());
+        assertSystem(libJar, dependencies.get("lib:jar"));
+        assertSystem(libTests, dependencies.get("lib:test-jar"));
+        assertSystem(sibling, dependencies.get("sibling:jar"));
+        assertEquals("3.1", dependencies.get("util:jar").getVersion());
+        assertEquals("compile", dependencies.get("util:jar").getScope());
+        assertNull(dependencies.get("util:jar").getSystemPath());
+        assertEquals("test", dependencies.get("junit:jar").getScope());
+        assertNull(dependencies.get("junit:jar").getSystemPath());
+    }
+
+    @Test
+    void processorPathIsResolvedWithItsDependenciesAndAManagedVersion() throws Exception {
+        List<Path> processorAndSupport = installProcessor();
+        MavenProject project = module("""
+                <dependencyManagement><dependencies><dependency>
+                  <groupId>com.example.ap</groupId><artifactId>processor</artifactId><version>1.0</version>
+                </dependency></dependencies></dependencyManagement>
+                """, """
+                <annotationProcessorPaths>
+                  <path><groupId>com.example.ap</groupId><artifactId>processor</artifactId></path>
+                </annotationProcessorPaths>
+                """, "");
+
+        assertEquals(processorAndSupport, layout(project).compiler().processorPath());
+    }
+
+    @Test
+    void processorPathLeavesOutWhatItsPathExcludes() throws Exception {
+        Path processor = installProcessor().get(0);
+        MavenProject project = module("", """
+                <annotationProcessorPaths><path>
+                  <groupId>com.example.ap</groupId><artifactId>processor</artifactId><version>1.0</version>
+                  <exclusions><exclusion><groupId>com.example.ap</groupId><artifactId>support</artifactId></exclusion>
+                  </exclusions>
+                </path></annotationProcessorPaths>
+                """, "");
+
+        assertEquals(List.of(processor), layout(project).compiler().processorPath());
+    }
+
+    @Test
+    void processorPathWithoutAnyVersionIsAConfigurationError() throws Exception {
+        MavenProject project = module("", """
+                <annotationProcessorPaths>
+                  <path><groupId>com.example.ap</groupId><artifactId>processor</artifactId></path>
+                </annotationProcessorPaths>
+                """, "");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> layout(project));
+
+        assertEquals("annotationProcessorPaths", error.parameter());
+        assertTrue(error.getMessage().contains("com.example.ap:processor has no <version>"), error.getMessage());
+    }
+
+    @Test
+    void unresolvableProcessorPathNamesItsCoordinates() throws Exception {
+        MavenProject project = module("", """
+                <annotationProcessorPaths>
+                  <path><groupId>com.example.ap</groupId><artifactId>missing</artifactId><version>9.9</version></path>
+                </annotationProcessorPaths>
+                """, "");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> layout(project));
+
+        assertEquals("annotationProcessorPaths", error.parameter());
+        assertTrue(error.getMessage().contains("cannot resolve com.example.ap:missing:9.9"), error.getMessage());
+    }
+
+    /**
+     * A module {@code app} of a parent that manages the compiler (with {@code compilerConfiguration})
+     * and autocoder, defines a profile {@code strict} and deploys somewhere; the module binds
+     * autocoder, checkstyle in an execution, surefire and failsafe.
+     */
+    private MavenProject module(String parentExtra, String compilerConfiguration, String profile) throws Exception {
+        write(dir.resolve("pom.xml"), pom("com.example", "parent", "1.0", """
+                <packaging>pom</packaging>
+                <modules><module>app</module></modules>
+                %s
+                <distributionManagement><repository><id>releases</id><url>file:///tmp/releases</url></repository>
+                </distributionManagement>
+                <reporting><plugins><plugin><artifactId>maven-javadoc-plugin</artifactId></plugin></plugins>
+                </reporting>
+                <build><pluginManagement><plugins>
+                  <plugin>
+                    <artifactId>maven-compiler-plugin</artifactId>
+                    <version>3.14.0</version>
+                    <configuration>%s</configuration>
+                  </plugin>
+                  %s
+                </plugins></pluginManagement></build>
+                <profiles><profile><id>strict</id><properties><lint>-Werror</lint></properties></profile></profiles>
+                """.formatted(parentExtra, compilerConfiguration, SELF_DECLARED)));
+        write(dir.resolve("app/config/checkstyle.xml"), "<module name=\"Checker\"/>");
+        Path pom = write(dir.resolve("app/pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>com.example</groupId><artifactId>parent</artifactId><version>1.0</version>
+                  </parent>
+                  <artifactId>app</artifactId>
+                  <dependencies>
+                    <dependency><groupId>com.example</groupId><artifactId>lib</artifactId><version>1.0</version>
+                    </dependency>
+                    <dependency><groupId>org.junit</groupId><artifactId>junit</artifactId><version>5</version>
+                      <scope>test</scope></dependency>
+                    <dependency><groupId>com.example</groupId><artifactId>lib</artifactId><version>1.0</version>
+                      <type>test-jar</type><scope>test</scope></dependency>
+                  </dependencies>
+                  <build><plugins>
+                    <plugin>
+                      <groupId>dev.autocoder</groupId>
+                      <artifactId>autocoder-maven-plugin</artifactId>
+                      <executions><execution><goals><goal>generate</goal></goals></execution></executions>
+                    </plugin>
+                    <plugin>
+                      <artifactId>maven-checkstyle-plugin</artifactId>
+                      <version>3.6.0</version>
+                      <configuration><consoleOutput>true</consoleOutput></configuration>
+                      <executions><execution>
+                        <id>style</id>
+                        <phase>validate</phase>
+                        <goals><goal>check</goal></goals>
+                        <configuration>
+                          <configLocation>config/checkstyle.xml</configLocation>
+                          <suppressionsLocation>no/such/file.xml</suppressionsLocation>
+                          <propertyExpansion><dir>config</dir></propertyExpansion>
+                        </configuration>
+                      </execution></executions>
+                    </plugin>
+                    <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.3</version></plugin>
+                    <plugin>
+                      <artifactId>maven-failsafe-plugin</artifactId>
+                      <version>3.5.3</version>
+                      <configuration><workingDirectory>/tmp/integration</workingDirectory></configuration>
+                    </plugin>
+                  </plugins></build>
+                </project>
+                """);
+        return profile.isEmpty() ? fixture.build(pom) : fixture.build(pom, profile);
+    }
+
+    private ProjectLayout layout(MavenProject project) {
+        return MavenProjectView.layout(project, fixture.session(project), fixture.repositorySystem(),
+                dir.resolve("out"), dir.resolve("test-out"), SELF);
+    }
+
+    private Model effectivePom(MavenProject project) throws Exception {
+        return effectivePom(project, fixture.session(project));
+    }
+
+    private Model effectivePom(MavenProject project, MavenSession session) throws Exception {
+        ProjectLayout layout = MavenProjectView.layout(project, session, fixture.repositorySystem(), dir.resolve("out"),
+                dir.resolve("test-out"), SELF);
+        return new MavenXpp3Reader().read(new StringReader(layout.build().effectivePom()));
+    }
+
+    private boolean isSelf(Plugin plugin) {
+        return plugin.getArtifactId().equals("autocoder-maven-plugin");
+    }
+
+    private static Plugin checkstyle(Model pom) {
+        return pom.getBuild().getPluginsAsMap().get("org.apache.maven.plugins:maven-checkstyle-plugin");
+    }
+
+    private static Xpp3Dom configuration(ConfigurationContainer container) {
+        return (Xpp3Dom) container.getConfiguration();
+    }
+
+    private static void assertSystem(Path file, Dependency dependency) {
+        assertEquals("system", dependency.getScope());
+        assertEquals(file.toAbsolutePath().toString(), dependency.getSystemPath());
+    }
+
+    private Artifact artifact(String coordinates, String scope, Path file, String... trail) {
+        String[] parts = coordinates.split(":");
+        Artifact artifact = new DefaultArtifact(parts[0], parts[1], parts[2], scope, "jar", null,
+                handlers.getArtifactHandler("jar"));
+        artifact.setFile(file.toFile());
+        artifact.setDependencyTrail(List.of(trail));
+        return artifact;
+    }
+
+    /** Installs processor 1.0, which depends on support 2.0; returns both jars. */
+    private List<Path> installProcessor() throws IOException {
+        Path processor = install("com.example.ap", "processor", "1.0", """
+                <dependencies><dependency>
+                  <groupId>com.example.ap</groupId><artifactId>support</artifactId><version>2.0</version>
+                </dependency></dependencies>
+                """);
+        return List.of(processor, install("com.example.ap", "support", "2.0", ""));
+    }
+
+    /** Puts an artifact into the fixture's local repository, as {@code mvn install} would. */
+    private Path install(String groupId, String artifactId, String version, String dependencies) throws IOException {
+        Path folder = dir.resolve("repository").resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version);
+        write(folder.resolve(artifactId + "-" + version + ".pom"), pom(groupId, artifactId, version, dependencies));
+        return write(folder.resolve(artifactId + "-" + version + ".jar"), "jar");
+    }
+}
