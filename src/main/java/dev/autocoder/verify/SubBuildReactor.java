@@ -42,6 +42,8 @@ final class SubBuildReactor {
     /** The report of the checkstyle execution that looks at the plan's code only. */
     static final String CHECKSTYLE_REPORT = "autocoder-checkstyle.xml";
     static final String MAIN_SOURCES = "sources/main";
+    /** What a module's groupId ends with before its name: {@code com.acme.autocoder-c0}. */
+    static final String GROUP_MARKER = ".autocoder-";
     static final String TEST_SOURCES = "sources/test";
 
     /** Settings the candidate's checkstyle execution sets itself, whatever the project's execution says. */
@@ -146,10 +148,11 @@ final class SubBuildReactor {
                 .matcher(layout.build().effectivePom()).replaceAll(Matcher.quoteReplacement(target.toString()));
         Document document = parse(pom);
         Element project = document.getDocumentElement();
-        // Maven names a module in its log by <name> and a failed goal by artifactId: both become
-        // the module's name, so every log line is traced to its plan.
-        set(project, "artifactId", module.getFileName().toString());
-        set(project, "name", module.getFileName().toString());
+        // Modules of one reactor need distinct coordinates. Resources often filter the name,
+        // artifactId and version, so only the groupId changes; it also tells the modules apart
+        // in Maven's log headers.
+        Element groupId = child(project, "groupId");
+        groupId.setTextContent(groupId.getTextContent().strip() + GROUP_MARKER + module.getFileName());
         Element plugins = child(child(project, "build"), "plugins");
         addCandidateSources(plugins, module);
         configureTests(plugin(plugins, "maven-surefire-plugin", "3.5.3"), plan.tests());

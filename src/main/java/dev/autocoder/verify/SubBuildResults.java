@@ -30,7 +30,9 @@ final class SubBuildResults {
     private static final int MAX_FRAMES = 5;
     private static final Pattern COMPILER_ERROR = Pattern.compile("^\\[ERROR] (.+\\.java):\\[(\\d+)(?:,\\d+)?] (.*)$");
     private static final Pattern FAILED_PROJECT = Pattern.compile("^\\[ERROR] Failed to execute goal .* on project ([\\w.-]+): (.*)$");
-    private static final Pattern BUILDING = Pattern.compile("^\\[INFO] Building ([\\w.-]+) \\S+.*$");
+    /** Maven's header before each module: {@code ----< com.acme.autocoder-c0:service >----}. */
+    private static final Pattern HEADER = Pattern.compile("^\\[INFO] -+< ([^:\\s]+):[^\\s>]+ >-+$");
+    private static final Pattern SUMMARY_LINE = Pattern.compile("^\\[INFO] .*? (SUCCESS|FAILURE|SKIPPED)( \\[.*)?$");
     private static final Pattern UNRESOLVABLE = Pattern.compile(
             "could not be resolved|Cannot access \\S+ in offline mode|Could not transfer artifact|PluginResolutionException");
     private static final Pattern FINISHED = Pattern.compile("^\\[INFO] BUILD (SUCCESS|FAILURE)\\s*$");
@@ -120,12 +122,39 @@ final class SubBuildResults {
     java.util.Optional<String> lastModuleStarted() {
         String last = null;
         for (String line : log) {
-            Matcher building = BUILDING.matcher(line);
-            if (building.matches()) {
-                last = building.group(1);
+            Matcher header = HEADER.matcher(line);
+            if (header.matches()) {
+                last = moduleOf(header.group(1));
             }
         }
         return java.util.Optional.ofNullable(last);
+    }
+
+    /** The module a sub-build groupId names ({@code com.acme.autocoder-c0} is {@code c0}), or null. */
+    private static String moduleOf(String groupId) {
+        int marker = groupId.lastIndexOf(SubBuildReactor.GROUP_MARKER);
+        return marker < 0 ? null : groupId.substring(marker + SubBuildReactor.GROUP_MARKER.length());
+    }
+
+    /**
+     * The log lines Maven wrote while building one module: modules are built one after another, so
+     * a project file's compile error (the same path in every module) belongs to the module whose
+     * header came last.
+     */
+    private List<String> section(String module) {
+        List<String> lines = new ArrayList<>();
+        boolean inside = false;
+        for (String line : log) {
+            Matcher header = HEADER.matcher(line);
+            if (header.matches()) {
+                inside = module.equals(moduleOf(header.group(1)));
+            } else if (line.startsWith("[INFO] Reactor Summary")) {
+                inside = false;
+            } else if (inside) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     /**
@@ -147,6 +176,7 @@ final class SubBuildResults {
 
     private List<Feedback> compilerErrors(Path moduleFolder, Judge judge) {
         List<Feedback> errors = new ArrayList<>();
+        List<String> log = section(moduleFolder.getFileName().toString());
         for (int i = 0; i < log.size(); i++) {
             Matcher error = COMPILER_ERROR.matcher(log.get(i));
             if (!error.matches()) {
@@ -355,9 +385,38 @@ final class SubBuildResults {
      * follows on the next error lines (a crashed test JVM, an enforcer rule).
      */
     private java.util.Optional<String> failedGoal(String module) {
+        // Every module has the project's artifactId, so Maven's "on project x" cannot tell them
+        // apart; the failures come in build order, and the reactor summary says which failed.
+        List<String> failedModules = new ArrayList<>();
+        List<String> built = new ArrayList<>();
+        for (String line : log) {
+            Matcher header = HEADER.matcher(line);
+            if (header.matches() && moduleOf(header.group(1)) != null) {
+                built.add(moduleOf(header.group(1)));
+            }
+        }
+        int summary = log.indexOf(log.stream().filter(line -> line.startsWith("[INFO] Reactor Summary")).findFirst()
+                .orElse(""));
+        if (summary >= 0) {
+            int index = 0;
+            for (int i = summary + 1; i < log.size() && index < built.size(); i++) {
+                Matcher status = SUMMARY_LINE.matcher(log.get(i));
+                if (status.matches()) {
+                    if (status.group(1).equals("FAILURE")) {
+                        failedModules.add(built.get(index));
+                    }
+                    index++;
+                }
+            }
+        }
+        int nth = failedModules.indexOf(module);
+        if (nth < 0) {
+            return java.util.Optional.empty();
+        }
+        int seen = 0;
         for (int i = 0; i < log.size(); i++) {
             Matcher matcher = FAILED_PROJECT.matcher(log.get(i));
-            if (matcher.matches() && matcher.group(1).equals(module)) {
+            if (matcher.matches() && seen++ == nth) {
                 StringBuilder reason = new StringBuilder(matcher.group(2).strip());
                 int details = 0;
                 for (int next = i + 1; next < log.size() && details < 3 && log.get(next).startsWith("[ERROR]")

@@ -266,8 +266,9 @@ public final class SubBuildVerifier implements Verifier {
             request.setGlobalSettingsFile(settings.globalSettings().toFile());
         }
         request.setReactorFailureBehavior(InvocationRequest.ReactorFailureBehavior.FailAtEnd);
-        int threads = Math.max(1, Math.min(modules, Runtime.getRuntime().availableProcessors()));
-        request.setThreads(String.valueOf(threads));
+        // One module after another: a project file's error carries the same path in every module,
+        // and only the log's order tells whose it is.
+        request.setThreads("1");
         request.setJavaHome(settings.effectiveJavaHome().toFile());
         request.setMavenOpts(MAVEN_OPTS);
         request.setShellEnvironmentInherited(false);
