@@ -82,7 +82,8 @@ class OpenAiChatPortTest {
             ChatReply reply = port(server).chat(REQUEST);
 
             assertEquals("class Money {}", reply.text());
-            assertEquals(new TokenUsage(101, 3), reply.usage());
+            assertEquals(new TokenUsage(server.requests().get(0).promptTokens(), FakeOpenAiServer.tokens("class Money {}")),
+                    reply.usage());
             assertEquals("stop", reply.finishReason());
             assertEquals("Bearer " + SECRET, server.requests().get(0).authorization());
             assertEquals("gpt-test", server.requests().get(0).model());

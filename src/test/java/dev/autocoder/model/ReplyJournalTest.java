@@ -117,7 +117,8 @@ class ReplyJournalTest {
         }
         writers.forEach(Thread::start);
         for (Thread writer : writers) {
-            writer.join();
+            writer.join(30_000);
+            assertFalse(writer.isAlive(), "a writer did not finish within 30 s");
         }
 
         ReplyJournal reopened = open(file);
