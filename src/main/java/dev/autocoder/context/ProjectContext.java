@@ -129,6 +129,14 @@ public final class ProjectContext {
         }
     }
 
+    /**
+     * The sections of a context text, most relevant first, each with its {@code ###} heading: what a
+     * request that must shrink cuts from the end.
+     */
+    public static List<String> sections(String contextText) {
+        return ContextPacker.sections(contextText);
+    }
+
     /** A one-line summary for a debug log: size, and what was included and left out. */
     public static String describe(Context context) {
         return "project context: " + context.text().length() + " chars; included " + context.included().size()

@@ -22,6 +22,9 @@ public final class Prompts {
 
     static final String REVIEW_SYSTEM = resource("review-system.txt");
 
+    /** Where a task message's project context starts. */
+    private static final String CONTEXT_HEADING = "\nProject context:\n\n";
+
     private Prompts() {
     }
 
@@ -44,10 +47,20 @@ public final class Prompts {
     static String task(String name, String description, String context) {
         StringBuilder text = new StringBuilder();
         text.append("Task `").append(name).append("`:\n\n").append(description.strip()).append('\n');
-        if (!context.isBlank()) {
-            text.append("\nProject context:\n\n").append(context.strip()).append('\n');
-        }
-        return text.toString();
+        return withContext(text.toString(), context);
+    }
+
+    /** A task message's project context, empty when it has none. */
+    static String contextOf(String taskMessage) {
+        int at = taskMessage.indexOf(CONTEXT_HEADING);
+        return at < 0 ? "" : taskMessage.substring(at + CONTEXT_HEADING.length());
+    }
+
+    /** A task message with its project context replaced, as a request that must shrink needs it. */
+    static String withContext(String taskMessage, String context) {
+        int at = taskMessage.indexOf(CONTEXT_HEADING);
+        String task = at < 0 ? taskMessage : taskMessage.substring(0, at);
+        return context.isBlank() ? task : task + CONTEXT_HEADING + context.strip() + '\n';
     }
 
     static String part(String parentTask, String partName, String responsibility, String sharedCode) {

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns whatever a LangChain4j call threw into a {@link FailedAttempt} whose kind says whether
@@ -20,6 +22,9 @@ final class FailureClassifier {
     static final String KEY_HELP = "set the OPENAI_API_KEY environment variable, or <apiKey>, "
             + "or <serverId> pointing at a <server> in settings.xml";
     private static final int MAX_SERVER_MESSAGE = 500;
+    private static final List<String> CONTEXT_TOO_LONG = List.of("context_length_exceeded",
+            "maximum context length", "exceed_context_size", "exceeds the context", "context length exceeded",
+            "context window", "prompt is too long", "too many tokens");
 
     private final ModelSettings settings;
     private final Clock clock;
@@ -84,8 +89,23 @@ final class FailureClassifier {
             return new FailedAttempt(ModelException.Kind.TRANSIENT, "HTTP " + code,
                     "the model endpoint " + endpoint + " answered " + said, retryAfter, cause);
         }
+        if ((code == 400 || code == 413) && saysContextIsTooLong(status.getMessage())) {
+            return new FailedAttempt(ModelException.Kind.CONTEXT_OVERFLOW, "HTTP " + code + " context too long",
+                    "the model endpoint " + endpoint + " refused the request as longer than the model's context ("
+                            + said + ")", null, cause);
+        }
         return new FailedAttempt(ModelException.Kind.BAD_REQUEST, "HTTP " + code,
                 "the model endpoint " + endpoint + " rejected the request (" + said + ")", null, cause);
+    }
+
+    /**
+     * Whether an error body says the prompt exceeds the context: OpenAI's code
+     * {@code context_length_exceeded}, vLLM's "maximum context length is N tokens", llama.cpp's
+     * {@code exceed_context_size_error}, and Ollama's and LM Studio's "exceeds the context length".
+     */
+    static boolean saysContextIsTooLong(String body) {
+        String text = body == null ? "" : body.toLowerCase(Locale.ROOT);
+        return CONTEXT_TOO_LONG.stream().anyMatch(text::contains);
     }
 
     private FailedAttempt transientFailure(String summary, String message, Throwable cause) {
