@@ -112,9 +112,11 @@ public final class Autocoder {
                         + "; sources restored, no model call, no sub-build (-Dautocoder.force to regenerate)");
                 return List.of();
             }
-            PromptFitter model = new PromptFitter(chatPort(plan, runDirectory),
-                    TokenCounter.forModel(config.model().modelName()), config.model().effectiveMaxPromptTokens(),
-                    log::debug, log::warn);
+            TokenCounter counter = TokenCounter.forModel(config.model().modelName());
+            log.debug("autocoder: requests are bounded to " + config.model().effectiveMaxPromptTokens()
+                    + " prompt tokens (maxPromptTokens), counted with " + counter.describe());
+            PromptFitter model = new PromptFitter(chatPort(plan, runDirectory), counter,
+                    config.model().effectiveMaxPromptTokens(), log::debug, log::warn);
             InProcessCompiler compiler = new InProcessCompiler(project, plan::verifiedInTaskOrder);
             SubBuildVerifier subBuilds = new SubBuildVerifier(project, plan::verifiedInTaskOrder, compiler,
                     subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null));

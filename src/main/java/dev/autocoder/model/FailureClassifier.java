@@ -10,8 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Turns whatever a LangChain4j call threw into a {@link FailedAttempt} whose kind says whether
@@ -22,9 +21,12 @@ final class FailureClassifier {
     static final String KEY_HELP = "set the OPENAI_API_KEY environment variable, or <apiKey>, "
             + "or <serverId> pointing at a <server> in settings.xml";
     private static final int MAX_SERVER_MESSAGE = 500;
-    private static final List<String> CONTEXT_TOO_LONG = List.of("context_length_exceeded",
-            "maximum context length", "exceed_context_size", "exceeds the context", "context length exceeded",
-            "context window", "prompt is too long", "too many tokens");
+    // OpenAI's code, vLLM's and OpenAI's "maximum context length is N tokens", llama.cpp's error type,
+    // Ollama's "input exceeds (maximum) context length", LM Studio's and gateways' "exceeds the context".
+    private static final Pattern CONTEXT_TOO_LONG = Pattern.compile("context_length_exceeded|maximum context length"
+            + "|exceed_context_size|exceeds?\\s+(?:the\\s+)?(?:maximum\\s+|available\\s+)?context"
+            + "|context length exceeded|prompt is too long|input token count \\(\\d+\\) exceeds",
+            Pattern.CASE_INSENSITIVE);
 
     private final ModelSettings settings;
     private final Clock clock;
@@ -101,11 +103,10 @@ final class FailureClassifier {
     /**
      * Whether an error body says the prompt exceeds the context: OpenAI's code
      * {@code context_length_exceeded}, vLLM's "maximum context length is N tokens", llama.cpp's
-     * {@code exceed_context_size_error}, and Ollama's and LM Studio's "exceeds the context length".
+     * {@code exceed_context_size_error}, and Ollama's "input exceeds context length".
      */
     static boolean saysContextIsTooLong(String body) {
-        String text = body == null ? "" : body.toLowerCase(Locale.ROOT);
-        return CONTEXT_TOO_LONG.stream().anyMatch(text::contains);
+        return body != null && CONTEXT_TOO_LONG.matcher(body).find();
     }
 
     private FailedAttempt transientFailure(String summary, String message, Throwable cause) {
