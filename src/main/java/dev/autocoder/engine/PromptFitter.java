@@ -10,6 +10,7 @@ import dev.autocoder.model.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +28,10 @@ import java.util.regex.Pattern;
  * <p>A request is a system prompt, the task (its spec, then the project context), and refinement
  * turns. What does not fit is cut in this order: the oldest turns (a reply together with the
  * feedback on it), then the project context section by section from the least relevant, then the
- * newest feedback's tail. The system prompt, the spec and the newest code are never cut, and
- * because turns go first, the system prompt, task and context stay one identical prefix across a
- * task's requests for as long as possible, which is what providers' prompt caches reuse.
+ * newest feedback's tail. The system prompt, the spec and the newest code are never cut. Because
+ * turns go first, and a context once cut stays cut for the task's later requests, the system
+ * prompt, task and context stay one identical prefix across a task's requests, which is what
+ * providers' prompt caches reuse.
  */
 public final class PromptFitter implements ChatPort {
 
@@ -53,6 +55,8 @@ public final class PromptFitter implements ChatPort {
     private final AtomicInteger accepted;
     private final AtomicBoolean warnedTruncation = new AtomicBoolean();
     private final Set<String> truncatedTasks = ConcurrentHashMap.newKeySet();
+    // By task message: how many of its context sections the smallest cut so far kept.
+    private final Map<String, Integer> contextKept = new ConcurrentHashMap<>();
 
     /**
      * @param maxPromptTokens the most prompt tokens a request may have, by {@code counter}
@@ -126,7 +130,8 @@ public final class PromptFitter implements ChatPort {
         List<String> cuts = new ArrayList<>();
         List<ChatMessage> messages = withoutRefusedReplies(request.messages(), cuts);
         int sent = counter.count(messages);
-        int tokens = sent;
+        messages = keepEarlierContextCut(messages, cuts);
+        int tokens = counter.count(messages);
         if (tokens > limit && messages.size() > 2) {
             messages = dropOldestTurns(messages, limit, cuts);
             tokens = counter.count(messages);
@@ -208,16 +213,36 @@ public final class PromptFitter implements ChatPort {
         return turns.isEmpty() ? -1 : turns.size() - 1;
     }
 
-    /** Drops project context sections from the least relevant (the end) until the request fits. */
+    /**
+     * Cuts the context as far as an earlier request with the same task message was cut, so every
+     * request of a task opens with the same system prompt, task and context, and a provider's
+     * prompt cache keeps serving that prefix.
+     */
+    private List<ChatMessage> keepEarlierContextCut(List<ChatMessage> messages, List<String> cuts) {
+        if (messages.size() < 2 || !contextKept.containsKey(messages.get(1).text())) {
+            return messages;
+        }
+        return cutContext(messages, Integer.MAX_VALUE, cuts);
+    }
+
+    /**
+     * Drops project context sections from the least relevant (the end) until the request fits, and
+     * first as many as an earlier request of this task lost. Remembers how many stayed.
+     */
     private List<ChatMessage> cutContext(List<ChatMessage> messages, int limit, List<String> cuts) {
         List<ChatMessage> cut = new ArrayList<>(messages);
         String task = messages.get(1).text();
         List<String> sections = new ArrayList<>(ProjectContext.sections(Prompts.contextOf(task)));
-        while (!sections.isEmpty() && counter.count(cut) > limit) {
+        int all = sections.size();
+        int earlier = contextKept.getOrDefault(task, all);
+        while (!sections.isEmpty() && (sections.size() > earlier || counter.count(cut) > limit)) {
             String section = sections.remove(sections.size() - 1);
             cuts.add("context section '" + section.lines().findFirst().orElse("").substring(4) + "' ("
                     + format(counter.count(section)) + " tokens)");
             cut.set(1, new ChatMessage(messages.get(1).role(), Prompts.withContext(task, String.join("\n", sections))));
+        }
+        if (sections.size() < all) {
+            contextKept.merge(task, sections.size(), Math::min);
         }
         return cut;
     }

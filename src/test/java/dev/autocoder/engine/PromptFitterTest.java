@@ -126,6 +126,21 @@ class PromptFitterTest {
     }
 
     @Test
+    void aContextOnceCutStaysCutSoTheTasksRequestsShareTheirPrefix() throws Exception {
+        ChatRequest small = conversation(context(10, 300), 1);
+        List<ChatMessage> withLongFeedback = new ArrayList<>(small.messages());
+        withLongFeedback.set(3, ChatMessage.user("Verification failed:\n" + "a long finding\n".repeat(1_500)));
+        int limit = COUNTER.count(small.messages()) + 100;
+        PromptFitter fitter = fitter(limit, Rule.reply("ok").always());
+
+        fitter.chat(new ChatRequest("generate money", withLongFeedback));
+        fitter.chat(small);
+
+        assertFalse(sent(0).get(1).contains("Section10Test"), "the long feedback needed context room");
+        assertEquals(sent(0).get(1), sent(1).get(1), "the second request opens with the same task and context");
+    }
+
+    @Test
     void thenTheFeedbackIsCutAndSaysSo() throws Exception {
         List<ChatMessage> messages = new ArrayList<>(conversation("", 1).messages());
         messages.set(3, ChatMessage.user("Verification failed:\n[test] first finding\n" + "long detail ".repeat(4_000)));
