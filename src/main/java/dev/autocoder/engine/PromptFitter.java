@@ -77,7 +77,7 @@ public final class PromptFitter implements ChatPort {
     }
 
     /** What was sent: the fitted request and its counted prompt tokens. */
-    record Fit(ChatRequest request, int tokens) {
+    private record Fit(ChatRequest request, int tokens) {
     }
 
     @Override
@@ -126,7 +126,7 @@ public final class PromptFitter implements ChatPort {
      * @throws ModelException {@link ModelException.Kind#CONTEXT_OVERFLOW} when the parts that are never
      *     cut do not fit
      */
-    Fit fit(ChatRequest request, int limit, String bound) {
+    private Fit fit(ChatRequest request, int limit, String bound) {
         List<String> cuts = new ArrayList<>();
         List<ChatMessage> messages = withoutRefusedReplies(request.messages(), cuts);
         int sent = counter.count(messages);
