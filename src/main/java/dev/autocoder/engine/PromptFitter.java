@@ -161,8 +161,7 @@ public final class PromptFitter implements ChatPort {
         for (ChatMessage message : messages) {
             if (message.role() == ChatMessage.Role.ASSISTANT && message.text().length() > ReplyParser.MAX_REPLY_CHARS) {
                 cuts.add("a refused reply of " + format(message.text().length()) + " characters");
-                kept.add(ChatMessage.assistant("[A reply of " + message.text().length()
-                        + " characters was here; it was refused as too long.]"));
+                kept.add(ChatMessage.assistant(Prompts.refusedReply(message.text().length())));
             } else {
                 kept.add(message);
             }
@@ -268,7 +267,7 @@ public final class PromptFitter implements ChatPort {
     }
 
     private static String shortened(String feedback, int keep) {
-        return feedback.substring(0, keep) + "\n[The rest of these findings is cut to fit the prompt.]";
+        return feedback.substring(0, keep) + Prompts.FEEDBACK_CUT;
     }
 
     private ModelException tooLarge(ChatRequest request, List<ChatMessage> cut, int tokens, int limit, String bound) {

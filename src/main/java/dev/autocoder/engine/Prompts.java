@@ -22,6 +22,9 @@ public final class Prompts {
 
     static final String REVIEW_SYSTEM = resource("review-system.txt");
 
+    /** Ends feedback that was cut to fit the prompt bound. */
+    static final String FEEDBACK_CUT = "\n[The rest of these findings is cut to fit the prompt.]";
+
     /** Where a task message's project context starts. */
     private static final String CONTEXT_HEADING = "\nProject context:\n\n";
 
@@ -87,6 +90,11 @@ public final class Prompts {
         }
         text.append("\nFix every finding and send every file of the component again, complete.");
         return text.toString();
+    }
+
+    /** Stands in for a reply refused for its size, so it is not sent again but the turn still reads. */
+    static String refusedReply(int chars) {
+        return "[A reply of " + chars + " characters was here; it was refused as too long.]";
     }
 
     static String stuck() {
