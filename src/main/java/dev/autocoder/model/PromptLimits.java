@@ -24,6 +24,7 @@ public final class PromptLimits {
         BY_PREFIX.put("gpt-4o", 100_000);
         BY_PREFIX.put("chatgpt-4o", 100_000);
         BY_PREFIX.put("gpt-4-turbo", 100_000);
+        BY_PREFIX.put("gpt-4-32k", 28_000);
         BY_PREFIX.put("gpt-4", 6_000);
         BY_PREFIX.put("gpt-3.5", 12_000);
         BY_PREFIX.put("o1", 150_000);
