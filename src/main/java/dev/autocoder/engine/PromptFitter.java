@@ -273,12 +273,19 @@ public final class PromptFitter implements ChatPort {
     private ModelException tooLarge(ChatRequest request, List<ChatMessage> cut, int tokens, int limit, String bound) {
         List<ChatMessage> spec = cut.subList(0, Math.min(2, cut.size()));
         int specTokens = counter.count(spec);
-        if (specTokens > limit) {
-            int chars = spec.stream().mapToInt(message -> message.text().length()).sum();
+        int chars = spec.stream().mapToInt(message -> message.text().length()).sum();
+        if (specTokens > limit && Prompts.isTask(spec.get(spec.size() - 1).text())) {
             return new ModelException(ModelException.Kind.CONTEXT_OVERFLOW, "the spec of task " + task(request)
                     + " alone, with the system prompt, takes " + format(specTokens) + " prompt tokens ("
                     + format(chars) + " characters), more than " + bound + "; shorten or split the spec, or raise"
                     + " maxPromptTokens if the model's context window allows");
+        }
+        if (specTokens > limit) {
+            // a part's description with the shared code, or a review's task with the code under review
+            return new ModelException(ModelException.Kind.CONTEXT_OVERFLOW, "task " + task(request) + ": '"
+                    + request.purpose() + "' takes " + format(specTokens) + " prompt tokens (" + format(chars)
+                    + " characters) in its system prompt and first message, which are never cut, more than " + bound
+                    + "; raise maxPromptTokens if the model's context window allows, or split the task");
         }
         return new ModelException(ModelException.Kind.CONTEXT_OVERFLOW, "task " + task(request) + ": '"
                 + request.purpose() + "' still takes " + format(tokens) + " prompt tokens with the old turns, the"

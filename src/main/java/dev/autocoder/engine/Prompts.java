@@ -25,6 +25,9 @@ public final class Prompts {
     /** Ends feedback that was cut to fit the prompt bound. */
     static final String FEEDBACK_CUT = "\n[The rest of these findings is cut to fit the prompt.]";
 
+    /** How a task message starts. */
+    private static final String TASK_START = "Task `";
+
     /** Where a task message's project context starts. */
     private static final String CONTEXT_HEADING = "\nProject context:\n\n";
 
@@ -49,8 +52,13 @@ public final class Prompts {
 
     static String task(String name, String description, String context) {
         StringBuilder text = new StringBuilder();
-        text.append("Task `").append(name).append("`:\n\n").append(description.strip()).append('\n');
+        text.append(TASK_START).append(name).append("`:\n\n").append(description.strip()).append('\n');
         return withContext(text.toString(), context);
+    }
+
+    /** Whether a message is a task as {@link #task} writes it, rather than a part or a review. */
+    static boolean isTask(String message) {
+        return message.startsWith(TASK_START);
     }
 
     /** A task message's project context, empty when it has none. */

@@ -171,6 +171,18 @@ class PromptFitterTest {
     }
 
     @Test
+    void aReviewWhoseCodeDoesNotFitFailsNamingTheRequestNotTheSpec() throws Exception {
+        String code = "class Huge {\n" + "    int field;\n".repeat(3_000) + "}\n";
+        PromptFitter fitter = fitter(2_000, Rule.reply("ok").always());
+
+        ModelException error = assertThrows(ModelException.class, () -> fitter.chat(new ChatRequest("review huge",
+                List.of(ChatMessage.system(Prompts.REVIEW_SYSTEM), ChatMessage.user(Prompts.review("Write Huge.", code))))));
+
+        assertTrue(error.getMessage().startsWith("task huge: 'review huge' takes "), error.getMessage());
+        assertTrue(error.getMessage().contains("more than maxPromptTokens (2,000)"), error.getMessage());
+    }
+
+    @Test
     void aRefusedOverlongReplyIsNeverSentAgain() throws Exception {
         List<ChatMessage> messages = new ArrayList<>(conversation("", 0).messages());
         messages.add(ChatMessage.assistant("x".repeat(ReplyParser.MAX_REPLY_CHARS + 1)));
