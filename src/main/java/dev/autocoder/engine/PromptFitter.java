@@ -35,11 +35,17 @@ import java.util.regex.Pattern;
  */
 public final class PromptFitter implements ChatPort {
 
-    /** A reported prompt under this share of the counted one means the server dropped part of it. */
-    static final double TRUNCATION_SHARE = 0.5;
+    /**
+     * A reported prompt under this share of the counted one means the server dropped part of it. The
+     * estimate for unknown models runs about a fifth high, so a whole prompt reports 0.7 to 0.9 of it.
+     */
+    static final double TRUNCATION_SHARE = 0.6;
 
-    /** Requests smaller than this are not judged for truncation: counts of tiny prompts differ too much. */
-    static final int TRUNCATION_MIN_TOKENS = 1_000;
+    /**
+     * Requests smaller than this are not judged for truncation: no server's context is smaller, and
+     * in a larger one a cached system prompt is too small a part to look like a cut.
+     */
+    static final int TRUNCATION_MIN_TOKENS = 2_000;
 
     /** How much smaller the second try of a refused request is, when the refusal names no limit. */
     static final double OVERFLOW_SHRINK = 0.75;
@@ -303,9 +309,18 @@ public final class PromptFitter implements ChatPort {
         return Math.max(1, target);
     }
 
+    /**
+     * Looks for a cut prompt in the opening request of a generating conversation only: later ones,
+     * and reviews of the same task, repeat a prefix already sent, and Ollama reports only the prompt
+     * tokens it did not take from its cache, which would look like a cut.
+     */
     private ChatReply checked(Fit fit, ChatReply reply) {
         long reported = reply.usage().inputTokens();
-        if (reported > 0 && fit.tokens() >= TRUNCATION_MIN_TOKENS && reported < fit.tokens() * TRUNCATION_SHARE) {
+        List<ChatMessage> messages = fit.request().messages();
+        boolean opening = messages.get(0).text().equals(Prompts.GENERATOR_SYSTEM)
+                && messages.stream().noneMatch(m -> m.role() == ChatMessage.Role.ASSISTANT);
+        if (opening && reported > 0 && fit.tokens() >= TRUNCATION_MIN_TOKENS
+                && reported < fit.tokens() * TRUNCATION_SHARE) {
             String task = task(fit.request());
             truncatedTasks.add(task);
             if (warnedTruncation.compareAndSet(false, true)) {

@@ -241,6 +241,15 @@ class PromptFitterTest {
     }
 
     @Test
+    void aLaterRequestReportingOnlyItsUncachedTokensRaisesNoWarning() throws Exception {
+        PromptFitter fitter = fitter(100_000, Rule.reply("ok").reportingPromptTokens(300).always());
+
+        fitter.chat(conversation(context(14, 600), 1));
+
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
     void aServerThatCountedAboutWhatWasSentRaisesNoWarning() throws Exception {
         PromptFitter fitter = fitter(100_000, Rule.reply("ok").always());
 
