@@ -4,6 +4,7 @@ import dev.autocoder.context.ContextException;
 import dev.autocoder.context.ProjectContext;
 import dev.autocoder.engine.Clarifier;
 import dev.autocoder.engine.Engine;
+import dev.autocoder.engine.PromptFitter;
 import dev.autocoder.engine.Prompts;
 import dev.autocoder.engine.Task;
 import dev.autocoder.model.ApiKey;
@@ -14,6 +15,7 @@ import dev.autocoder.model.ModelGate;
 import dev.autocoder.model.ModelSettings;
 import dev.autocoder.model.OpenAiChatPort;
 import dev.autocoder.model.ReplyJournal;
+import dev.autocoder.model.TokenCounter;
 import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.report.PriceTable;
 import dev.autocoder.report.RunReport;
@@ -40,6 +42,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -50,6 +54,9 @@ public final class Autocoder {
 
     /** Candidates one sub-build verifies at most: enough for a round, small enough to stay quick. */
     private static final int MAX_BATCH = 10;
+
+    private static final String TRUNCATED = "the endpoint counted far fewer prompt tokens than were sent, so"
+            + " the model saw only part of a prompt; check this task's code before trusting it";
 
     private final AutocoderConfig config;
     private final ProjectLayout project;
@@ -106,7 +113,11 @@ public final class Autocoder {
                         + "; sources restored, no model call, no sub-build (-Dautocoder.force to regenerate)");
                 return List.of();
             }
-            ChatPort model = chatPort(plan, runDirectory);
+            TokenCounter counter = TokenCounter.forModel(config.model().modelName());
+            log.debug("autocoder: requests are bounded to " + config.model().effectiveMaxPromptTokens()
+                    + " prompt tokens (maxPromptTokens), counted with " + counter.describe());
+            PromptFitter model = new PromptFitter(chatPort(plan, runDirectory), counter,
+                    config.model().effectiveMaxPromptTokens(), log::debug, log::warn);
             CandidateBoard board = new CandidateBoard();
             plan.verified().forEach(board::settle);
             InProcessCompiler compiler = new InProcessCompiler(project, board::others);
@@ -119,7 +130,7 @@ public final class Autocoder {
                             config.limits().maxQuestionRounds(), config.limits().parallelism()));
             StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
             Engine.Result result = engine.run(plan.pending(), new Workspace(store, plan));
-            return conclude(plan, result, subBuilds, output);
+            return conclude(plan, result, subBuilds, output, model.truncatedTasks());
         }
     }
 
@@ -170,7 +181,7 @@ public final class Autocoder {
      * verdict: an abort or failed tasks are thrown, and only an all-verified run writes the lock.
      */
     private List<TaskState> conclude(Plan plan, Engine.Result result, SubBuildVerifier subBuilds,
-            OutputWriter output) throws IOException {
+            OutputWriter output, Set<String> truncated) throws IOException {
         List<TaskState> states = result.tasks();
         for (TaskState state : states) {
             if (state.status() == TaskState.Status.VERIFIED) {
@@ -192,8 +203,13 @@ public final class Autocoder {
         }
         write(output, all);
         AutocoderConfig.Paths paths = config.paths();
-        RunReport.of(states).writeTo(paths.stateDirectory());
+        Map<String, List<String>> warnings = new LinkedHashMap<>();
+        truncated.forEach(task -> warnings.put(task, List.of(TRUNCATED)));
+        RunReport.of(states, warnings).writeTo(paths.stateDirectory());
         SummaryTable.render(states, config.model().modelName(), prices).forEach(log::info);
+        if (!truncated.isEmpty()) {
+            log.warn("autocoder: " + new TreeSet<>(truncated) + ": " + TRUNCATED);
+        }
         log.info("autocoder: report at " + paths.stateDirectory().resolve("report.html"));
         result.abort().ifPresent(abort -> {
             throw abort;

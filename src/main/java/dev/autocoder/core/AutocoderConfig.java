@@ -1,5 +1,6 @@
 package dev.autocoder.core;
 
+import dev.autocoder.model.PromptLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
             Map<String, String> answers, boolean force, String executionId, String pluginVersion) {
         this(paths, model, limits, prompt, answers, force, executionId, pluginVersion, false);
     }
+
+    /** The smallest {@code maxPromptTokens} accepted: below it not even a short spec fits. */
+    public static final int MIN_PROMPT_TOKENS = 1_000;
 
     /** How model calls are made: against the endpoint, recording a cassette, or replaying one. */
     public enum Mode {
@@ -86,11 +90,13 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param maxConcurrentRequests model requests in flight at once, shared by every module of a build
      * @param maxModelCalls calls a run may make, 0 for no limit
      * @param maxTokens tokens a run may spend, 0 for no limit
+     * @param maxPromptTokens the most prompt tokens one request may have, 0 for the model's default
+     *     ({@link PromptLimits#defaultFor(String)})
      * @param mode live, record or replay
      */
     public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
             int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
-            int maxConcurrentRequests, long maxModelCalls, long maxTokens, Mode mode) {
+            int maxConcurrentRequests, long maxModelCalls, long maxTokens, int maxPromptTokens, Mode mode) {
         public ModelOptions {
             require(modelName != null && !modelName.isBlank(), "model", "is empty; name the model, e.g. gpt-4o-mini");
             require(timeoutSeconds > 0, "timeoutSeconds", "must be at least 1, was " + timeoutSeconds);
@@ -102,8 +108,16 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
                     "must be at least 1, was " + maxConcurrentRequests);
             require(maxModelCalls >= 0, "maxModelCalls", "cannot be negative (0 means no limit), was " + maxModelCalls);
             require(maxTokens >= 0, "maxTokens", "cannot be negative (0 means no limit), was " + maxTokens);
+            require(maxPromptTokens == 0 || maxPromptTokens >= MIN_PROMPT_TOKENS, "maxPromptTokens",
+                    "must be at least " + MIN_PROMPT_TOKENS + " (the system prompt alone takes hundreds), or 0 for"
+                            + " the model's default, was " + maxPromptTokens);
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(mode, "mode");
+        }
+
+        /** The bound on every request's prompt: the configured one, else the model's default. */
+        public int effectiveMaxPromptTokens() {
+            return maxPromptTokens > 0 ? maxPromptTokens : PromptLimits.defaultFor(modelName);
         }
 
         /** A masked view: the key is never part of a record's text. */

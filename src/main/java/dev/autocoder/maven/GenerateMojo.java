@@ -129,6 +129,15 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autocoder.maxTokens", defaultValue = "0")
     long maxTokens;
 
+    /**
+     * The most prompt tokens one request may have. Longer requests are cut: the oldest refinement
+     * turns first, then the project context from its least relevant section, then the feedback. Unset,
+     * it follows the model (100000 for gpt-4o and gpt-4o-mini, 200000 for gpt-4.1 and gpt-5) and is
+     * 8000 for models it does not know, such as local ones: set it below the server's context window.
+     */
+    @Parameter(property = "autocoder.maxPromptTokens")
+    Integer maxPromptTokens;
+
     /** After this many seconds a verification sub-build is stopped and its candidates fail. */
     @Parameter(property = "autocoder.subBuildTimeoutSeconds", defaultValue = "300")
     int subBuildTimeoutSeconds;
@@ -145,7 +154,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter
     Map<String, String> answers;
 
-    /** Prices per million tokens by model, {@code input/output} in dollars: {@code <gpt-4o>2.50/10.00</gpt-4o>}. */
+    /**
+     * Prices per million tokens by model, {@code input/output} or {@code input/output/cached} in dollars:
+     * {@code <gpt-4o>2.50/10.00/1.25</gpt-4o>}.
+     */
     @Parameter
     Map<String, String> prices;
 

@@ -45,7 +45,8 @@ final class PluginInputs {
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(
                 AutocoderConfig.parseBaseUrl(mojo.baseUrl), mojo.model, apiKey(),
                 mojo.timeoutSeconds, mojo.maxRetries, mojo.retryBaseSeconds, mojo.retryMaxSeconds,
-                mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens, AutocoderConfig.Mode.parse(mojo.mode));
+                mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens,
+                mojo.maxPromptTokens == null ? 0 : mojo.maxPromptTokens, AutocoderConfig.Mode.parse(mojo.mode));
         int parallelism = mojo.parallelism != null ? mojo.parallelism
                 : Math.min(4, Runtime.getRuntime().availableProcessors());
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(mojo.maxDepth, mojo.maxConversationLength,
@@ -88,7 +89,8 @@ final class PluginInputs {
                     table = table.with(price.getKey(), PriceTable.Price.parse(price.getValue()));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigurationException("prices", "<prices><" + price.getKey() + ">" + price.getValue()
-                            + "</...> is not `input/output` dollars per million tokens, e.g. 0.15/0.60", e);
+                            + "</...> is not `input/output` or `input/output/cached` dollars per million tokens,"
+                            + " e.g. 0.15/0.60/0.075", e);
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Turns whatever a LangChain4j call threw into a {@link FailedAttempt} whose kind says whether
@@ -20,6 +21,12 @@ final class FailureClassifier {
     static final String KEY_HELP = "set the OPENAI_API_KEY environment variable, or <apiKey>, "
             + "or <serverId> pointing at a <server> in settings.xml";
     private static final int MAX_SERVER_MESSAGE = 500;
+    // OpenAI's code, vLLM's and OpenAI's "maximum context length is N tokens", llama.cpp's error type,
+    // Ollama's "input exceeds (maximum) context length", LM Studio's and gateways' "exceeds the context".
+    private static final Pattern CONTEXT_TOO_LONG = Pattern.compile("context_length_exceeded|maximum context length"
+            + "|exceed_context_size|exceeds?\\s+(?:the\\s+)?(?:maximum\\s+|available\\s+)?context"
+            + "|context length exceeded|prompt is too long|input token count \\(\\d+\\) exceeds",
+            Pattern.CASE_INSENSITIVE);
 
     private final ModelSettings settings;
     private final Clock clock;
@@ -84,8 +91,22 @@ final class FailureClassifier {
             return new FailedAttempt(ModelException.Kind.TRANSIENT, "HTTP " + code,
                     "the model endpoint " + endpoint + " answered " + said, retryAfter, cause);
         }
+        if ((code == 400 || code == 413) && saysContextIsTooLong(status.getMessage())) {
+            return new FailedAttempt(ModelException.Kind.CONTEXT_OVERFLOW, "HTTP " + code + " context too long",
+                    "the model endpoint " + endpoint + " refused the request as longer than the model's context ("
+                            + said + ")", null, cause);
+        }
         return new FailedAttempt(ModelException.Kind.BAD_REQUEST, "HTTP " + code,
                 "the model endpoint " + endpoint + " rejected the request (" + said + ")", null, cause);
+    }
+
+    /**
+     * Whether an error body says the prompt exceeds the context: OpenAI's code
+     * {@code context_length_exceeded}, vLLM's "maximum context length is N tokens", llama.cpp's
+     * {@code exceed_context_size_error}, and Ollama's "input exceeds context length".
+     */
+    static boolean saysContextIsTooLong(String body) {
+        return body != null && CONTEXT_TOO_LONG.matcher(body).find();
     }
 
     private FailedAttempt transientFailure(String summary, String message, Throwable cause) {

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * reply once paid for is never asked for again and a committed cassette replays a whole run.
  *
  * <p>Each line is {@code {"key", "purpose", "messages": [{"role", "text"}], "reply", "usage":
- * {"input", "output"}, "finishReason"}} in that order, so a committed file diffs well. Every append
+ * {"input", "output", "cached"}, "finishReason"}} in that order, so a committed file diffs well;
+ * {@code cached} is left out when no prompt tokens came from the provider's cache. Every append
  * is written and forced to disk before it returns: a run killed right after a reply loses nothing.
  * A line that cannot be read (typically the last one, cut off by such a kill) is skipped with a
  * warning naming the file and line. The journal never sees the API key. Thread-safe.
@@ -139,6 +140,10 @@ public final class ReplyJournal {
             json.name("usage").beginObject();
             json.name("input").value(reply.usage().inputTokens());
             json.name("output").value(reply.usage().outputTokens());
+            // written only when the endpoint reported some, so journals without caching read as before
+            if (reply.usage().cachedInputTokens() > 0) {
+                json.name("cached").value(reply.usage().cachedInputTokens());
+            }
             json.endObject();
             json.name("finishReason").value(reply.finishReason());
             json.endObject();
@@ -151,7 +156,8 @@ public final class ReplyJournal {
     private static ChatReply fromJson(JsonObject entry) {
         TokenUsage usage = TokenUsage.NONE;
         if (entry.get("usage") instanceof JsonObject counts) {
-            usage = new TokenUsage(counts.get("input").getAsLong(), counts.get("output").getAsLong());
+            usage = new TokenUsage(counts.get("input").getAsLong(), counts.get("output").getAsLong(),
+                    counts.has("cached") ? counts.get("cached").getAsLong() : 0);
         }
         JsonElement finishReason = entry.get("finishReason");
         return new ChatReply(text(entry, "reply"), usage,

@@ -95,11 +95,15 @@ public final class HtmlReport {
                 .append(escape(task.status())).append("\">\n<h2>").append(escape(task.task()))
                 .append(' ').append(status(task.status())).append("</h2>\n");
         html.append("<p class=\"totals\">").append(task.modelCalls()).append(" model calls, ")
-                .append(task.inputTokens()).append(" input and ").append(task.outputTokens())
+                .append(task.inputTokens()).append(" input (").append(task.cachedInputTokens())
+                .append(" of them cached) and ").append(task.outputTokens())
                 .append(" output tokens; model ").append(task.modelMillis()).append(" ms, verify ")
                 .append(task.verifyMillis()).append(" ms</p>\n");
         if (task.failure() != null) {
             html.append("<p class=\"failure\">").append(escape(task.failure())).append("</p>\n");
+        }
+        for (String warning : task.warnings()) {
+            html.append("<p class=\"failure warning\">").append(escape(warning)).append("</p>\n");
         }
         clarifications(html, task.clarifications());
         html.append("<ol class=\"timeline\">\n");

@@ -37,10 +37,12 @@ public record RunReport(List<TaskReport> tasks) {
      *
      * @param status {@code pending}, {@code verified} or {@code failed}
      * @param failure why it failed, or null
+     * @param warnings what a reader must know before trusting the outcome, such as a prompt the
+     *     server cut
      */
     public record TaskReport(String task, String status, String failure, long inputTokens,
-            long outputTokens, long modelCalls, long modelMillis, long verifyMillis,
-            List<AttemptReport> attempts, List<Clarification> clarifications) {
+            long cachedInputTokens, long outputTokens, long modelCalls, long modelMillis, long verifyMillis,
+            List<String> warnings, List<AttemptReport> attempts, List<Clarification> clarifications) {
     }
 
     /**
@@ -54,7 +56,13 @@ public record RunReport(List<TaskReport> tasks) {
     }
 
     public static RunReport of(List<TaskState> states) {
-        return new RunReport(states.stream().map(RunReport::task).toList());
+        return of(states, Map.of());
+    }
+
+    /** The report with warnings for some tasks, by task name. */
+    public static RunReport of(List<TaskState> states, Map<String, List<String>> warnings) {
+        return new RunReport(states.stream()
+                .map(state -> task(state, warnings.getOrDefault(state.task(), List.of()))).toList());
     }
 
     /** The JSON form, fields in declaration order, two-space indents, '\n' line ends. */
@@ -69,7 +77,7 @@ public record RunReport(List<TaskReport> tasks) {
         AtomicFiles.writeString(directory.resolve("report.json"), toJson());
     }
 
-    private static TaskReport task(TaskState state) {
+    private static TaskReport task(TaskState state, List<String> warnings) {
         List<AttemptReport> attempts = new ArrayList<>();
         List<CodeUnit> previous = List.of();
         for (Attempt attempt : state.attempts()) {
@@ -78,9 +86,9 @@ public record RunReport(List<TaskReport> tasks) {
             previous = attempt.units();
         }
         return new TaskReport(state.task(), state.status().name().toLowerCase(Locale.ROOT),
-                state.failure(), state.usage().inputTokens(), state.usage().outputTokens(),
-                state.modelCalls(), state.modelMillis(), state.verifyMillis(), attempts,
-                state.clarifications());
+                state.failure(), state.usage().inputTokens(), state.usage().cachedInputTokens(),
+                state.usage().outputTokens(), state.modelCalls(), state.modelMillis(), state.verifyMillis(),
+                List.copyOf(warnings), attempts, state.clarifications());
     }
 
     /** File by file, sorted by path, so the diff reads the same whatever order the model used. */

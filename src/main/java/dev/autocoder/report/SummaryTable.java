@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class SummaryTable {
 
     private static final List<String> HEADERS = List.of("task", "attempts", "verdict",
-            "input tokens", "output tokens", "est. cost", "model time", "verify time");
+            "input tokens", "cached tokens", "output tokens", "est. cost", "model time", "verify time");
     private static final String GAP = "  ";
 
     private SummaryTable() {
@@ -52,6 +52,7 @@ public final class SummaryTable {
             Optional<BigDecimal> cost, long modelMillis, long verifyMillis) {
         return List.of(task, String.valueOf(attempts), verdict,
                 String.format(Locale.ROOT, "%,d", usage.inputTokens()),
+                String.format(Locale.ROOT, "%,d", usage.cachedInputTokens()),
                 String.format(Locale.ROOT, "%,d", usage.outputTokens()),
                 cost.map(dollars -> "$" + dollars.setScale(4, RoundingMode.HALF_UP).toPlainString())
                         .orElse("n/a"),

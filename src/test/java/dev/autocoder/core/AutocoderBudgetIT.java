@@ -61,7 +61,7 @@ class AutocoderBudgetIT {
         AutocoderConfig.ModelOptions m = config.model();
         AutocoderConfig.ModelOptions budgeted = new AutocoderConfig.ModelOptions(m.baseUrl(), m.modelName(),
                 m.apiKey(), m.timeoutSeconds(), m.maxRetries(), m.retryBaseSeconds(),
-                m.retryMaxSeconds(), m.maxConcurrentRequests(), calls, m.maxTokens(), m.mode());
+                m.retryMaxSeconds(), m.maxConcurrentRequests(), calls, m.maxTokens(), m.maxPromptTokens(), m.mode());
         return new AutocoderConfig(config.paths(), budgeted, config.limits(), config.prompt(), config.answers(),
                 config.force(), config.executionId(), config.pluginVersion());
     }

@@ -115,7 +115,7 @@ final class TinyProject {
                         + executionId), stateDirectory(), lockFile(), base.resolve("src/main/autocoder/cassette.jsonl"),
                 Optional.empty());
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(AutocoderConfig.parseBaseUrl(baseUrl),
-                "test-model", Optional.of(KEY), 300, 0, 0.1, 0.1, 1, 0, 0, AutocoderConfig.Mode.LIVE);
+                "test-model", Optional.of(KEY), 300, 0, 0.1, 0.1, 1, 0, 0, 0, AutocoderConfig.Mode.LIVE);
         // parallelism 1: the tasks run in spec order, so a test knows which request comes when
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(3, 10, 1, 1, 180, 4000);
         return new AutocoderConfig(paths, model, limits, Optional.empty(), Map.of(), false, executionId,

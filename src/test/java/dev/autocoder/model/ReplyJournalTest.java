@@ -20,7 +20,7 @@ class ReplyJournalTest {
             List.of(ChatMessage.system("You write Java."), ChatMessage.user("Write <Money> & \"friends\"")));
     private static final ChatRequest SECOND = new ChatRequest("review money",
             List.of(ChatMessage.user("Review it")));
-    private static final ChatReply FIRST_REPLY = new ChatReply("class Money {}\n", new TokenUsage(120, 8), "stop");
+    private static final ChatReply FIRST_REPLY = new ChatReply("class Money {}\n", new TokenUsage(120, 8, 64), "stop");
     private static final ChatReply SECOND_REPLY = new ChatReply("{\"complete\": true}", new TokenUsage(50, 6), "length");
 
     @TempDir
@@ -117,7 +117,8 @@ class ReplyJournalTest {
         }
         writers.forEach(Thread::start);
         for (Thread writer : writers) {
-            writer.join();
+            writer.join(30_000);
+            assertFalse(writer.isAlive(), "a writer did not finish within 30 s");
         }
 
         ReplyJournal reopened = open(file);

@@ -36,7 +36,7 @@ final class ReportFixtures {
                     Money plus(Money other) { return this; }
                 }
                 """, false);
-        state.recordModelCall(new TokenUsage(1_000_000, 200_000), 3_000);
+        state.recordModelCall(new TokenUsage(1_000_000, 200_000, 400_000), 3_000);
         state.recordModelCall(new TokenUsage(500_000, 100_000), 1_500);
         state.addClarification(new Clarification("Which <currency>?", "EUR & USD",
                 Clarification.Source.USER));

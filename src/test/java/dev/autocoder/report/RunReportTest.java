@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,19 @@ class RunReportTest {
                 .getAsJsonArray("feedback").get(0).getAsJsonObject().get("stage").getAsString());
         assertEquals("USER", first.getAsJsonArray("clarifications").get(0).getAsJsonObject()
                 .get("source").getAsString());
+    }
+
+    @Test
+    void aTaskWhosePromptTheServerCutCarriesTheWarningInJsonAndPage() {
+        RunReport report = RunReport.of(List.of(ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile()),
+                Map.of("money-utils", List.of("the prompt was cut by the server")));
+
+        JsonObject first = JsonParser.parseString(report.toJson()).getAsJsonObject().getAsJsonArray("tasks")
+                .get(0).getAsJsonObject();
+        assertEquals("the prompt was cut by the server", first.getAsJsonArray("warnings").get(0).getAsString());
+        assertEquals(400_000, first.get("cachedInputTokens").getAsLong());
+        assertEquals(List.of(), report.tasks().get(1).warnings());
+        assertTrue(HtmlReport.render(report).contains("<p class=\"failure warning\">the prompt was cut by the server</p>"));
     }
 
     @Test

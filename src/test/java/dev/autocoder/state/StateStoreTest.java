@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,7 +170,7 @@ class StateStoreTest {
                 saves.add(pool.submit(() -> store.save(state)));
             }
             for (Future<?> save : saves) {
-                save.get();
+                save.get(30, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdown();
