@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything a run is configured with, validated on construction so that a wrong value fails with
@@ -24,19 +25,29 @@ import java.util.Optional;
 public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
         Map<String, String> answers, boolean force, String executionId, String pluginVersion) {
 
-    /** How model calls are made: against the endpoint, recording a cassette, or replaying one. */
+    /**
+     * How model calls are made: against the endpoint, recording a cassette, replaying one, or never
+     * (locked: restore and re-verify from the lock file only, as CI and IDE builds want).
+     */
     public enum Mode {
-        LIVE, RECORD, REPLAY;
+        LIVE, RECORD, REPLAY, LOCKED;
 
-        /** Reads {@code live}, {@code record} or {@code replay}, naming the parameter when it is none. */
+        /** Reads {@code live}, {@code record}, {@code replay} or {@code locked}, naming the parameter when it is none. */
         public static Mode parse(String value) {
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("mode", "`" + value + "` is not a mode; use live, record or replay");
+                throw new ConfigurationException("mode", "`" + value
+                        + "` is not a mode; use live, record, replay or locked");
             }
         }
     }
+
+    /**
+     * The ids Maven gives the goal's execution when none is configured: {@code default} in a POM,
+     * {@code default-cli} on the command line. Both are the same execution to the user.
+     */
+    private static final Set<String> DEFAULT_EXECUTION_IDS = Set.of("default", "default-cli");
 
     /**
      * Where the run reads and writes.
@@ -139,6 +150,22 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         answers = Map.copyOf(answers);
         require(prompt.isEmpty() || !prompt.get().isBlank(), "prompt", "is blank; describe the task or remove it");
         require(executionId != null && !executionId.isBlank(), "executionId", "is empty");
+    }
+
+    /**
+     * The name this execution goes by in the lock file: {@code default} for the goal's default
+     * execution, wherever it was started from, else the execution's id.
+     */
+    public String executionKey() {
+        return DEFAULT_EXECUTION_IDS.contains(executionId) ? "default" : executionId;
+    }
+
+    /**
+     * What default paths append for an execution, so that several executions in one module never share
+     * an output folder or a report: nothing for the default execution, {@code -<id>} for any other.
+     */
+    public static String pathSuffix(String executionId) {
+        return DEFAULT_EXECUTION_IDS.contains(executionId) ? "" : "-" + executionId;
     }
 
     /**
