@@ -86,7 +86,7 @@ public final class Autocoder {
             throw new ConfigurationException("specDirectory", e.getMessage(), e);
         } catch (LockFile.LockFileException e) {
             throw new ConfigurationException("lockFile", e.getMessage()
-                    + "; fix or delete it (it is rewritten after the next successful run)", e);
+                    + "; fix or delete it (each task is written to it again as it verifies)", e);
         } catch (RunLock.HeldException e) {
             throw new ConfigurationException("stateDirectory", e.getMessage(), e);
         }
