@@ -233,16 +233,21 @@ public final class Autocoder {
                 millis.put(task, togetherMillis);
             });
         } else {
-            // Several changed tasks failed together: each is tried alone on top of the code that
-            // stands, so that one task's broken code does not cost the others their locked code.
-            List<CodeUnit> standing = plan.tasks().stream().filter(task -> !plan.stale().contains(task))
-                    .flatMap(task -> plan.verified().getOrDefault(task.name(), List.of()).stream()).toList();
+            // Several changed tasks failed together: each is tried in the run's order on top of the
+            // code that stands, so that one task's broken code does not cost the others their
+            // locked code, and a task that passes stands for those after it that use it.
+            List<CodeUnit> standing = new ArrayList<>(plan.tasks().stream().filter(task -> !plan.stale().contains(task))
+                    .flatMap(task -> plan.verified().getOrDefault(task.name(), List.of()).stream()).toList());
             for (Task task : plan.stale()) {
                 List<CodeUnit> units = new ArrayList<>(standing);
                 units.addAll(plan.verified().get(task.name()));
                 long alone = System.nanoTime();
-                verdicts.put(task, subBuilds.verifyTogether(units));
+                Verdict verdict = subBuilds.verifyTogether(units);
+                verdicts.put(task, verdict);
                 millis.put(task, (System.nanoTime() - alone) / 1_000_000);
+                if (verdict.passed()) {
+                    standing = units;
+                }
             }
         }
         for (Map.Entry<Task, Verdict> verdict : verdicts.entrySet()) {

@@ -101,4 +101,27 @@ class AutocoderLockTest {
         project.run(server.baseUrl(), new CollectingRunLog());
         return project;
     }
+
+    @Test
+    void whenSeveralChangedTasksFailTogetherOnlyTheOneThatFailsOnItsOwnNeedsTheModel() throws Exception {
+        server = FakeOpenAiServer.start(TinyProject.answerEverything());
+        TinyProject project = TinyProject.create(folder.resolve("project"), "alpha", "beta");
+        project.run(server.baseUrl(), new CollectingRunLog());
+        int requestsOfFirstRun = server.requestCount();
+        // A hand-written Beta: alpha's code still builds with it, beta's clashes with it.
+        Path mine = Files.createDirectories(project.base().resolve("src/main/java/tiny")).resolve("Beta.java");
+        Files.writeString(mine, "package tiny;\n\n/** Mine. */\npublic final class Beta {\n}\n");
+        CollectingRunLog log = new CollectingRunLog();
+
+        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> project.run(
+                project.config(server.baseUrl(), AutocoderConfig.Mode.LIVE, Optional.empty()), log));
+
+        assertEquals(requestsOfFirstRun, server.requestCount(), log.text());
+        assertTrue(log.contains("autocoder: [alpha] re-verified against changed inputs"), log.text());
+        assertTrue(refused.getMessage().contains("needed for task beta (its locked code fails against changed"
+                + " inputs: [compile] "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("Locked in " + project.lockFile() + ": alpha; not locked: beta"),
+                refused.getMessage());
+        assertTrue(Files.isRegularFile(project.output("Alpha")), "the code that stands is written");
+    }
 }
