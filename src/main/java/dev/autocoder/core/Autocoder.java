@@ -117,7 +117,7 @@ public final class Autocoder {
                     new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
                             config.limits().maxQuestionRounds(), config.limits().parallelism()));
             StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
-            Engine.Result result = engine.run(plan.pending(), new Workspace(store, plan, this::lock));
+            Engine.Result result = engine.run(plan.pending(), new Workspace(store, plan, (task, units) -> lock(plan, task, units)));
             return conclude(plan, result, subBuilds, output);
         }
     }
@@ -436,7 +436,7 @@ public final class Autocoder {
     /** Writes a task's verified code into the lock file. */
     @FunctionalInterface
     private interface Locker {
-        void lock(Plan plan, String task, List<CodeUnit> units);
+        void lock(String task, List<CodeUnit> units);
     }
 
     /** The engine's view of the store, the fingerprints and the contexts; it locks each task as it verifies. */
@@ -461,7 +461,7 @@ public final class Autocoder {
             } else {
                 // Verified before a stop: the tasks still pending compile against its code.
                 plan.verified().put(task.name(), state.verifiedUnits());
-                locker.lock(plan, task.name(), state.verifiedUnits());
+                locker.lock(task.name(), state.verifiedUnits());
             }
             return state;
         }
@@ -478,7 +478,7 @@ public final class Autocoder {
             store.save(state);
             if (state.status() == TaskState.Status.VERIFIED && !state.task().contains("/")) {
                 plan.verified().put(state.task(), state.verifiedUnits());
-                locker.lock(plan, state.task(), state.verifiedUnits());
+                locker.lock(state.task(), state.verifiedUnits());
             }
         }
 
