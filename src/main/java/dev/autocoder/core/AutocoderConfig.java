@@ -90,7 +90,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param maxConcurrentRequests model requests in flight at once, shared by every module of a build
      * @param maxModelCalls calls a run may make, 0 for no limit
      * @param maxTokens tokens a run may spend, 0 for no limit
-     * @param mode live, record or replay
+     * @param mode live, record, replay or locked
      */
     public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
             int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
