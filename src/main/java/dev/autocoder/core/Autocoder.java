@@ -214,57 +214,32 @@ public final class Autocoder {
     }
 
     /**
-     * Verifies again, without the model, the locked code of tasks whose verification inputs changed:
-     * all of it in one sub-build, the way the project's build will see it. Code that passes keeps its
-     * place in the lock file under the new fingerprint; code that fails makes its task need the model.
+     * Verifies again, without the model, the locked code of tasks whose verification inputs changed.
+     * Code that passes keeps its place in the lock file under the new fingerprint; code that fails
+     * makes its task need the model.
      */
     private void reverify(Plan plan, SubBuildVerifier subBuilds) throws IOException {
         if (plan.stale().isEmpty()) {
             return;
         }
-        Map<Task, Verdict> verdicts = new LinkedHashMap<>();
-        Map<Task, Long> millis = new LinkedHashMap<>();
-        long started = System.nanoTime();
-        Verdict together = subBuilds.verifyTogether(plan.verifiedInTaskOrder());
-        long togetherMillis = (System.nanoTime() - started) / 1_000_000;
-        if (together.passed() || plan.stale().size() == 1) {
-            plan.stale().forEach(task -> {
-                verdicts.put(task, together);
-                millis.put(task, togetherMillis);
-            });
-        } else {
-            // Several changed tasks failed together: each is tried in the run's order on top of the
-            // code that stands, so that one task's broken code does not cost the others their
-            // locked code, and a task that passes stands for those after it that use it.
-            List<CodeUnit> standing = new ArrayList<>(plan.tasks().stream().filter(task -> !plan.stale().contains(task))
-                    .flatMap(task -> plan.verified().getOrDefault(task.name(), List.of()).stream()).toList());
-            for (Task task : plan.stale()) {
-                List<CodeUnit> units = new ArrayList<>(standing);
-                units.addAll(plan.verified().get(task.name()));
-                long alone = System.nanoTime();
-                Verdict verdict = subBuilds.verifyTogether(units);
-                verdicts.put(task, verdict);
-                millis.put(task, (System.nanoTime() - alone) / 1_000_000);
-                if (verdict.passed()) {
-                    standing = units;
-                }
-            }
-        }
-        for (Map.Entry<Task, Verdict> verdict : verdicts.entrySet()) {
-            String task = verdict.getKey().name();
+        Map<Task, Reverification.Result> results = Reverification.run(plan.tasks(), plan.stale(), plan.verified(),
+                subBuilds);
+        for (Map.Entry<Task, Reverification.Result> result : results.entrySet()) {
+            String task = result.getKey().name();
+            Verdict verdict = result.getValue().verdict();
+            long millis = result.getValue().millis();
             LockFile.Entry entry = plan.lock().entry(config.executionKey(), task).orElseThrow();
             TaskFingerprints now = plan.fingerprints().get(task);
             String changed = summary(now.verification().changesSince(entry.verification()));
-            String seconds = String.format(Locale.ROOT, "%.1f s", millis.get(verdict.getKey()) / 1000.0);
-            if (verdict.getValue().passed()) {
-                LockFile.update(config.paths().lockFile(), lock -> lock.with(LockFile.Entry.of(config.executionKey(),
-                        task, now.generation(), now.verification(), plan.verified().get(task))));
-                plan.fromLock().put(task, TaskReport.fromLock(task, Origin.REVERIFIED, millis.get(verdict.getKey()),
-                        null));
+            String seconds = String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+            if (verdict.passed()) {
+                LockFile.update(config.paths().lockFile(), lock -> lock.with(entry.reverified(now.generation(),
+                        now.verification())));
+                plan.fromLock().put(task, TaskReport.fromLock(task, Origin.REVERIFIED, millis, null));
                 log.info("autocoder: [" + task + "] re-verified against changed inputs (" + changed + ") in "
                         + seconds + ", no model call");
             } else {
-                String failure = LogListener.firstLine(verdict.getValue().firstFailure().orElseThrow());
+                String failure = LogListener.firstLine(verdict.firstFailure().orElseThrow());
                 plan.verified().remove(task);
                 needsModel(plan, task, "its locked code fails against changed inputs: " + failure
                         + " (changed: " + changed + ")");

@@ -119,9 +119,12 @@ public final class LockFile {
             return new Entry(execution, task, generation, verification, units.stream().map(LockedFile::of).toList());
         }
 
-        /** The same code, verified against other inputs. */
-        public Entry reverified(Fingerprint newVerification) {
-            return new Entry(execution, task, generation, newVerification, files);
+        /**
+         * The same code under the fingerprints of the inputs it was just verified with. The generation
+         * fingerprint is passed too, because one read from a format-1 file is kept in that file's terms.
+         */
+        public Entry reverified(Fingerprint newGeneration, Fingerprint newVerification) {
+            return new Entry(execution, task, newGeneration, newVerification, files);
         }
 
         private String key() {

@@ -236,4 +236,17 @@ class LockFileTest {
 
         assertEquals(formatOne, Files.readString(file));
     }
+
+    @Test
+    void aReverifiedEntryKeepsItsCodeUnderTheNewFingerprints() {
+        Entry entry = sample().entry("default", "money-utils").orElseThrow();
+        Fingerprint generation = Fingerprint.builder().put("spec", "Money adds").build();
+        Fingerprint verification = Fingerprint.builder().put("java", "21").build();
+
+        Entry reverified = entry.reverified(generation, verification);
+
+        assertEquals(entry.files(), reverified.files());
+        assertEquals(generation, reverified.generation());
+        assertEquals(verification, reverified.verification());
+    }
 }
