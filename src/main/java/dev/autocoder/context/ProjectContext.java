@@ -40,6 +40,20 @@ public final class ProjectContext {
             included = List.copyOf(included);
             leftOut = List.copyOf(leftOut);
         }
+
+        /**
+         * The text without the project summary (Java release, dependency versions), which always comes
+         * first: what the task is about rather than what it is built against. A new dependency version
+         * calls for verifying the code again, not for writing it again.
+         */
+        public String withoutProjectSummary() {
+            if (included.isEmpty() || !included.get(0).equals("project")) {
+                return text;
+            }
+            // The summary is one fenced section with no backticks inside, so its fence closes it.
+            int end = text.indexOf("\n```\n") + "\n```\n".length();
+            return text.substring(end < text.length() && text.charAt(end) == '\n' ? end + 1 : end);
+        }
     }
 
     // Where a test's imports come from the JDK; such names never make it a test about the task.

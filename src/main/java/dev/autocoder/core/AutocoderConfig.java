@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything a run is configured with, validated on construction so that a wrong value fails with
@@ -35,19 +36,29 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
     /** The smallest {@code maxPromptTokens} accepted: below it not even a short spec fits. */
     public static final int MIN_PROMPT_TOKENS = 1_000;
 
-    /** How model calls are made: against the endpoint, recording a cassette, or replaying one. */
+    /**
+     * How model calls are made: against the endpoint, recording a cassette, replaying one, or never
+     * (locked: restore and re-verify from the lock file only, as CI and IDE builds want).
+     */
     public enum Mode {
-        LIVE, RECORD, REPLAY;
+        LIVE, RECORD, REPLAY, LOCKED;
 
-        /** Reads {@code live}, {@code record} or {@code replay}, naming the parameter when it is none. */
+        /** Reads {@code live}, {@code record}, {@code replay} or {@code locked}, naming the parameter when it is none. */
         public static Mode parse(String value) {
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("mode", "`" + value + "` is not a mode; use live, record or replay");
+                throw new ConfigurationException("mode", "`" + value
+                        + "` is not a mode; use live, record, replay or locked");
             }
         }
     }
+
+    /**
+     * The ids Maven gives the goal's execution when none is configured: {@code default} in a POM,
+     * {@code default-cli} on the command line. Both are the same execution to the user.
+     */
+    private static final Set<String> DEFAULT_EXECUTION_IDS = Set.of("default", "default-cli");
 
     /**
      * Where the run reads and writes.
@@ -92,7 +103,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param maxTokens tokens a run may spend, 0 for no limit
      * @param maxPromptTokens the most prompt tokens one request may have, 0 for the model's default
      *     ({@link PromptLimits#defaultFor(String)})
-     * @param mode live, record or replay
+     * @param mode live, record, replay or locked
      */
     public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
             int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
@@ -160,6 +171,22 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         answers = Map.copyOf(answers);
         require(prompt.isEmpty() || !prompt.get().isBlank(), "prompt", "is blank; describe the task or remove it");
         require(executionId != null && !executionId.isBlank(), "executionId", "is empty");
+    }
+
+    /**
+     * The name this execution goes by in the lock file: {@code default} for the goal's default
+     * execution, wherever it was started from, else the execution's id.
+     */
+    public String executionKey() {
+        return DEFAULT_EXECUTION_IDS.contains(executionId) ? "default" : executionId;
+    }
+
+    /**
+     * What default paths append for an execution, so that several executions in one module never share
+     * an output folder or a report: nothing for the default execution, {@code -<id>} for any other.
+     */
+    public static String pathSuffix(String executionId) {
+        return DEFAULT_EXECUTION_IDS.contains(executionId) ? "" : "-" + executionId;
     }
 
     /**

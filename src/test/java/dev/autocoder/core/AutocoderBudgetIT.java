@@ -1,15 +1,16 @@
 package dev.autocoder.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.model.ModelException;
 import dev.autocoder.report.PriceTable;
+import dev.autocoder.state.LockFile;
 import dev.autocoder.testing.FakeOpenAiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class AutocoderBudgetIT {
         assertTrue(Files.readString(project.stateFile("alpha")).contains("VERIFIED"));
         assertTrue(Files.isRegularFile(project.output("Alpha")), "verified work is written, not lost");
         assertTrue(log.contains("1/2 verified"), "the summary shows what was spent and what remains:\n" + log.text());
-        assertFalse(Files.exists(project.lockFile()), "no lock file until every task is verified");
+        assertEquals(List.of("alpha"), LockFile.read(project.lockFile()).entries().stream().map(LockFile.Entry::task)
+                .toList(), "alpha was locked the moment it verified");
 
         CollectingRunLog next = new CollectingRunLog();
         project.run(server.baseUrl(), next);

@@ -64,7 +64,7 @@ class AutocoderConfigTest {
                 () -> AutocoderConfig.Mode.parse("playback"));
 
         assertEquals("mode", error.parameter());
-        assertTrue(error.getMessage().contains("live, record or replay"));
+        assertTrue(error.getMessage().contains("live, record, replay or locked"));
     }
 
     @Test

@@ -104,18 +104,27 @@ final class TinyProject {
 
     /** Runs every task in this JVM against the given endpoint. */
     List<TaskState> run(String baseUrl, RunLog log) throws IOException {
-        return new Autocoder(config(baseUrl), layout(), subBuild(), log, Optional.empty(), PriceTable.defaults())
-                .run();
+        return run(config(baseUrl), log);
+    }
+
+    /** Runs every task in this JVM with the given configuration. */
+    List<TaskState> run(AutocoderConfig config, RunLog log) throws IOException {
+        return new Autocoder(config, layout(), subBuild(), log, Optional.empty(), PriceTable.defaults()).run();
     }
 
     AutocoderConfig config(String baseUrl) {
+        return config(baseUrl, AutocoderConfig.Mode.LIVE, Optional.of(KEY));
+    }
+
+    /** A configuration with the given mode and key, or none. */
+    AutocoderConfig config(String baseUrl, AutocoderConfig.Mode mode, Optional<String> key) {
         Path target = base.resolve("target");
         AutocoderConfig.Paths paths = new AutocoderConfig.Paths(base, base.resolve("src/main/autocoder"), false,
                 target.resolve("generated-sources/" + executionId), target.resolve("generated-test-sources/"
                         + executionId), stateDirectory(), lockFile(), base.resolve("src/main/autocoder/cassette.jsonl"),
                 Optional.empty());
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(AutocoderConfig.parseBaseUrl(baseUrl),
-                "test-model", Optional.of(KEY), 300, 0, 0.1, 0.1, 1, 0, 0, 0, AutocoderConfig.Mode.LIVE);
+                "test-model", key, 300, 0, 0.1, 0.1, 1, 0, 0, 0, mode);
         // parallelism 1: the tasks run in spec order, so a test knows which request comes when
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(3, 10, 1, 1, 180, 4000);
         return new AutocoderConfig(paths, model, limits, Optional.empty(), Map.of(), false, executionId,

@@ -20,7 +20,7 @@ class HtmlReportBrowserTest {
     void pageRendersEveryTaskAndItsScriptRunsWithoutError() throws Exception {
         assumeTrue(HeadlessChromium.available(), "no /usr/bin/chromium; install the chromium package");
         RunReport.of(List.of(ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile()))
-                .writeTo(dir);
+                .writeTo(dir, "report");
 
         String page = HeadlessChromium.dumpDom(dir.resolve("report.html"), dir.resolve("browser")).orElseThrow();
 

@@ -34,9 +34,9 @@ class HtmlReportTest {
     @Test
     void everyTaskHasASectionWithAnchorAndDataAttributes() {
         assertTrue(PAGE.contains("<section class=\"task\" id=\"task-money-utils\""
-                + " data-task=\"money-utils\" data-status=\"verified\">"));
+                + " data-task=\"money-utils\" data-status=\"verified\" data-origin=\"generated\">"));
         assertTrue(PAGE.contains("<section class=\"task\" id=\"task-money-part-2\""
-                + " data-task=\"money/part-2\" data-status=\"failed\">"));
+                + " data-task=\"money/part-2\" data-status=\"failed\" data-origin=\"generated\">"));
         assertTrue(PAGE.contains("<a href=\"#task-money-part-2\">money/part-2</a>"));
     }
 

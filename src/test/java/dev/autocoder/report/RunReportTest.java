@@ -76,7 +76,7 @@ class RunReportTest {
 
     @Test
     void writesBothFilesIntoTheFolder() throws IOException {
-        sample().writeTo(dir.resolve("target/autocoder"));
+        sample().writeTo(dir.resolve("target/autocoder"), "report");
 
         assertEquals(sample().toJson(), Files.readString(dir.resolve("target/autocoder/report.json")));
         assertEquals(HtmlReport.render(sample()),
