@@ -21,6 +21,7 @@ import dev.autocoder.report.SummaryTable;
 import dev.autocoder.state.Fingerprint;
 import dev.autocoder.state.LockFile;
 import dev.autocoder.state.RunLock;
+import dev.autocoder.state.StateFolder;
 import dev.autocoder.state.StateStore;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.verify.BatchingVerifier;
@@ -98,6 +99,8 @@ public final class Autocoder {
         }
         Path runDirectory = paths.stateDirectory().resolve(config.executionId());
         try (RunLock ignored = RunLock.acquire(runDirectory)) {
+            StateFolder.tidy(runDirectory, tasks.stream().map(Task::name).toList(), config.keepSubBuilds(), log::warn)
+                    .describe().ifPresent(log::info);
             Plan plan = plan(tasks);
             OutputWriter output = new OutputWriter(paths.outputDirectory(), paths.testOutputDirectory());
             if (plan.pending().isEmpty()) {
