@@ -195,8 +195,16 @@ public final class Autocoder {
         }
         write(output, all);
         AutocoderConfig.Paths paths = config.paths();
-        RunReport.of(states).writeTo(paths.stateDirectory());
-        SummaryTable.render(states, config.model().modelName(), prices).forEach(log::info);
+        Map<String, Path> kept = new LinkedHashMap<>();
+        for (TaskState state : states) {
+            if (state.status() != TaskState.Status.VERIFIED) {
+                subBuilds.keptFolder(state.task()).ifPresent(folder -> kept.put(state.task(), folder));
+            }
+        }
+        RunReport.of(states, kept).writeTo(paths.stateDirectory());
+        SummaryTable.render(states, config.model().modelName(), prices,
+                project.baseDirectory().relativize(paths.stateDirectory().toAbsolutePath()).toString(),
+                StateFolder.size(paths.stateDirectory())).forEach(log::info);
         log.info("autocoder: report at " + paths.stateDirectory().resolve("report.html"));
         result.abort().ifPresent(abort -> {
             throw abort;
@@ -204,7 +212,8 @@ public final class Autocoder {
         List<String> failures = new ArrayList<>();
         for (TaskState state : states) {
             if (state.status() != TaskState.Status.VERIFIED) {
-                failures.add(state.task() + ": " + state.failure());
+                failures.add(state.task() + ": " + state.failure() + (kept.containsKey(state.task())
+                        ? "; its newest failing sub-build is kept in " + kept.get(state.task()) : ""));
             }
         }
         together.ifPresent(reason -> failures.add("all tasks together: " + reason));

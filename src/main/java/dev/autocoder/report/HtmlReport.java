@@ -101,6 +101,10 @@ public final class HtmlReport {
         if (task.failure() != null) {
             html.append("<p class=\"failure\">").append(escape(task.failure())).append("</p>\n");
         }
+        if (task.subBuildFolder() != null) {
+            html.append("<p class=\"kept\">The newest sub-build this task failed in is kept for diagnosis: <code>")
+                    .append(escape(task.subBuildFolder())).append("</code></p>\n");
+        }
         clarifications(html, task.clarifications());
         html.append("<ol class=\"timeline\">\n");
         for (AttemptReport attempt : task.attempts()) {

@@ -37,8 +37,9 @@ public record RunReport(List<TaskReport> tasks) {
      *
      * @param status {@code pending}, {@code verified} or {@code failed}
      * @param failure why it failed, or null
+     * @param subBuildFolder the sub-build folder kept to diagnose the failure, or null
      */
-    public record TaskReport(String task, String status, String failure, long inputTokens,
+    public record TaskReport(String task, String status, String failure, String subBuildFolder, long inputTokens,
             long outputTokens, long modelCalls, long modelMillis, long verifyMillis,
             List<AttemptReport> attempts, List<Clarification> clarifications) {
     }
@@ -53,8 +54,13 @@ public record RunReport(List<TaskReport> tasks) {
             List<Feedback> feedback, List<String> diff) {
     }
 
-    public static RunReport of(List<TaskState> states) {
-        return new RunReport(states.stream().map(RunReport::task).toList());
+    /**
+     * The report of a run.
+     *
+     * @param keptSubBuilds the sub-build folder kept for each task that failed in one
+     */
+    public static RunReport of(List<TaskState> states, Map<String, Path> keptSubBuilds) {
+        return new RunReport(states.stream().map(state -> task(state, keptSubBuilds.get(state.task()))).toList());
     }
 
     /** The JSON form, fields in declaration order, two-space indents, '\n' line ends. */
@@ -69,7 +75,7 @@ public record RunReport(List<TaskReport> tasks) {
         AtomicFiles.writeString(directory.resolve("report.json"), toJson());
     }
 
-    private static TaskReport task(TaskState state) {
+    private static TaskReport task(TaskState state, Path keptSubBuild) {
         List<AttemptReport> attempts = new ArrayList<>();
         List<CodeUnit> previous = List.of();
         for (Attempt attempt : state.attempts()) {
@@ -78,8 +84,8 @@ public record RunReport(List<TaskReport> tasks) {
             previous = attempt.units();
         }
         return new TaskReport(state.task(), state.status().name().toLowerCase(Locale.ROOT),
-                state.failure(), state.usage().inputTokens(), state.usage().outputTokens(),
-                state.modelCalls(), state.modelMillis(), state.verifyMillis(), attempts,
+                state.failure(), keptSubBuild == null ? null : keptSubBuild.toString(), state.usage().inputTokens(),
+                state.usage().outputTokens(), state.modelCalls(), state.modelMillis(), state.verifyMillis(), attempts,
                 state.clarifications());
     }
 

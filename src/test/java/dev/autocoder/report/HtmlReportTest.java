@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
 
-    private static final String PAGE = HtmlReport.render(RunReport.of(List.of(
-            ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile())));
+    private static final String PAGE = HtmlReport.render(ReportFixtures.report());
 
     private static int count(String needle) {
         Matcher matcher = Pattern.compile(Pattern.quote(needle)).matcher(PAGE);
@@ -55,6 +55,12 @@ class HtmlReportTest {
     }
 
     @Test
+    void aFailedTaskNamesItsKeptSubBuildFolder() {
+        assertEquals(1, count("<p class=\"kept\">"));
+        assertTrue(PAGE.contains("kept for diagnosis: <code>" + ReportFixtures.KEPT + "</code>"));
+    }
+
+    @Test
     void pageLoadsNothingFromOutside() {
         assertFalse(PAGE.contains("http://") || PAGE.contains("https://"));
         assertFalse(PAGE.contains(" src=") || PAGE.contains("<link") || PAGE.contains("@import"));
@@ -64,7 +70,7 @@ class HtmlReportTest {
     void sameNamesAfterSanitisingGetDistinctAnchors() {
         String page = HtmlReport.render(RunReport.of(List.of(
                 new dev.autocoder.state.TaskState("a/b", "f"),
-                new dev.autocoder.state.TaskState("a-b", "f"))));
+                new dev.autocoder.state.TaskState("a-b", "f")), Map.of()));
 
         assertTrue(page.contains("id=\"task-a-b\" data-task=\"a/b\""));
         assertTrue(page.contains("id=\"task-a-b-2\" data-task=\"a-b\""));

@@ -19,7 +19,7 @@ class RunReportTest {
     Path dir;
 
     private static RunReport sample() {
-        return RunReport.of(List.of(ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile()));
+        return ReportFixtures.report();
     }
 
     @Test
@@ -58,6 +58,8 @@ class RunReportTest {
                 .getAsJsonArray("feedback").get(0).getAsJsonObject().get("stage").getAsString());
         assertEquals("USER", first.getAsJsonArray("clarifications").get(0).getAsJsonObject()
                 .get("source").getAsString());
+        assertEquals(ReportFixtures.KEPT.toString(), JsonParser.parseString(json).getAsJsonObject()
+                .getAsJsonArray("tasks").get(1).getAsJsonObject().get("subBuildFolder").getAsString());
     }
 
     @Test
