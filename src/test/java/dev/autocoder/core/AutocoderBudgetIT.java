@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.model.ModelException;
-import dev.autocoder.report.PriceTable;
 import dev.autocoder.testing.FakeOpenAiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,7 @@ class AutocoderBudgetIT {
         CollectingRunLog log = new CollectingRunLog();
 
         ModelException stopped = assertThrows(ModelException.class,
-                () -> run(project, withCallBudget(project.config(server.baseUrl()), 2), log));
+                () -> project.run(withCallBudget(project.config(server.baseUrl()), 2), log));
 
         assertEquals(ModelException.Kind.BUDGET_EXHAUSTED, stopped.kind());
         assertTrue(stopped.getMessage().contains("the budget of 2 model calls is spent"), stopped.getMessage());
@@ -50,11 +48,6 @@ class AutocoderBudgetIT {
 
         assertEquals(4, server.requestCount(), "only beta's code and review were asked for");
         assertTrue(Files.isRegularFile(project.output("Beta")));
-    }
-
-    private static void run(TinyProject project, AutocoderConfig config, RunLog log) throws Exception {
-        new Autocoder(config, project.layout(), TinyProject.subBuild(), log, Optional.empty(), PriceTable.defaults())
-                .run();
     }
 
     private static AutocoderConfig withCallBudget(AutocoderConfig config, long calls) {
