@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,7 +33,7 @@ public final class StateStore {
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final int MAX_NAME_LENGTH = 80;
-    private static final Pattern CORRUPT_COPY = Pattern.compile(".*\\.corrupt-\\d+\\.json");
+    private static final Pattern CORRUPT_COPY = Pattern.compile("(.*)\\.corrupt-\\d+\\.json");
 
     private final Path directory;
     private final Consumer<String> warnings;
@@ -114,27 +117,26 @@ public final class StateStore {
         if (!Files.isDirectory(directory)) {
             return 0;
         }
-        List<Path> states;
-        try (Stream<Path> files = Files.list(directory)) {
-            states = files.filter(file -> file.getFileName().toString().endsWith(".json"))
-                    .filter(file -> !CORRUPT_COPY.matcher(file.getFileName().toString()).matches()).toList();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(directory)) {
+            files = list.filter(file -> file.getFileName().toString().endsWith(".json")).toList();
         }
-        int deleted = 0;
-        for (Path state : states) {
-            Optional<String> task = taskOf(state);
+        Set<String> deleted = new HashSet<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            Optional<String> task = CORRUPT_COPY.matcher(name).matches() ? Optional.empty() : taskOf(file);
             if (task.isPresent() && !keepTask.test(task.get())) {
-                String base = state.getFileName().toString().replaceFirst("\\.json$", "");
-                try (Stream<Path> copies = Files.list(directory)) {
-                    for (Path copy : copies.filter(file -> file.getFileName().toString()
-                            .startsWith(base + ".corrupt-")).toList()) {
-                        Files.deleteIfExists(copy);
-                    }
-                }
-                Files.delete(state);
-                deleted++;
+                Files.delete(file);
+                deleted.add(name.substring(0, name.length() - ".json".length()));
             }
         }
-        return deleted;
+        for (Path file : files) {
+            Matcher copy = CORRUPT_COPY.matcher(file.getFileName().toString());
+            if (copy.matches() && deleted.contains(copy.group(1))) {
+                Files.delete(file);
+            }
+        }
+        return deleted.size();
     }
 
     private static Optional<String> taskOf(Path state) throws IOException {
