@@ -23,6 +23,7 @@ import dev.autocoder.report.RunReport.TaskReport;
 import dev.autocoder.report.SummaryTable;
 import dev.autocoder.state.LockFile;
 import dev.autocoder.state.RunLock;
+import dev.autocoder.state.StateFolder;
 import dev.autocoder.state.StateStore;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.verify.BatchingVerifier;
@@ -108,6 +109,8 @@ public final class Autocoder {
         }
         Path runDirectory = paths.stateDirectory().resolve(config.executionId());
         try (RunLock ignored = RunLock.acquire(runDirectory)) {
+            StateFolder.tidy(runDirectory, tasks.stream().map(Task::name).toList(), config.keepSubBuilds(), log::warn)
+                    .describe().ifPresent(log::info);
             Plan plan = plan(tasks);
             OutputWriter output = new OutputWriter(paths.outputDirectory(), paths.testOutputDirectory());
             CandidateBoard board = new CandidateBoard();
@@ -118,7 +121,7 @@ public final class Autocoder {
             List<String> projectFailures = reverify(plan, subBuilds);
             if (!projectFailures.isEmpty()) {
                 write(output, plan.verifiedInTaskOrder());
-                writeReport(plan.report(List.of(), Map.of()));
+                writeReport(plan.report(List.of(), Map.of(), Map.of()));
                 throw new TasksFailedException(projectFailures, lockedNote(plan).strip());
             }
             if (plan.pending().isEmpty()) {
@@ -167,14 +170,14 @@ public final class Autocoder {
         }
 
         /** The report of the whole run: tasks the engine ran as it left them, the others as the lock left them. */
-        RunReport report(List<TaskState> generated, Map<String, List<String>> warnings) {
+        RunReport report(List<TaskState> generated, Map<String, List<String>> warnings, Map<String, Path> kept) {
             Map<String, TaskState> byName = new LinkedHashMap<>();
             generated.forEach(state -> byName.put(state.task(), state));
             List<TaskReport> reports = new ArrayList<>();
             for (Task task : tasks) {
                 TaskState state = byName.get(task.name());
-                reports.add(state != null ? RunReport.generated(state, warnings.getOrDefault(task.name(), List.of()))
-                        : fromLock.get(task.name()));
+                reports.add(state != null ? RunReport.generated(state, warnings.getOrDefault(task.name(), List.of()),
+                        kept.get(task.name())) : fromLock.get(task.name()));
             }
             return new RunReport(reports);
         }
@@ -291,7 +294,7 @@ public final class Autocoder {
     /** Ends a run that needed no model: everything was restored, or re-verified. */
     private List<TaskState> concludeFromLock(Plan plan, OutputWriter output) throws IOException {
         write(output, plan.verifiedInTaskOrder());
-        writeReport(plan.report(List.of(), Map.of()));
+        writeReport(plan.report(List.of(), Map.of(), Map.of()));
         long reverified = plan.fromLock().values().stream()
                 .filter(report -> report.origin().equals(Origin.REVERIFIED.label())).count();
         if (reverified == 0) {
@@ -316,7 +319,7 @@ public final class Autocoder {
             return;
         }
         write(output, plan.verifiedInTaskOrder());
-        writeReport(plan.report(List.of(), Map.of()));
+        writeReport(plan.report(List.of(), Map.of(), Map.of()));
         List<String> reasons = plan.pending().stream()
                 .map(task -> "task " + task.name() + " (" + plan.reasons().get(task.name()) + ")").toList();
         String undo = " or, where an input changed, undo that change so that the locked code stands again."
@@ -365,17 +368,27 @@ public final class Autocoder {
             }
         }
         write(output, all);
+        AutocoderConfig.Paths paths = config.paths();
         Map<String, List<String>> warnings = new LinkedHashMap<>();
         truncated.forEach(task -> warnings.put(task, List.of(TRUNCATED)));
-        writeReport(plan.report(states, warnings));
-        SummaryTable.render(states, config.model().modelName(), prices).forEach(log::info);
+        Map<String, Path> kept = new LinkedHashMap<>();
+        for (TaskState state : states) {
+            if (state.status() != TaskState.Status.VERIFIED) {
+                subBuilds.keptFolder(state.task()).ifPresent(folder -> kept.put(state.task(), folder));
+            }
+        }
+        writeReport(plan.report(states, warnings, kept));
+        SummaryTable.render(states, config.model().modelName(), prices,
+                project.baseDirectory().relativize(paths.stateDirectory().toAbsolutePath()).toString(),
+                StateFolder.size(paths.stateDirectory())).forEach(log::info);
         if (!truncated.isEmpty()) {
             log.warn("autocoder: " + new TreeSet<>(truncated) + ": " + TRUNCATED);
         }
         List<String> failures = new ArrayList<>();
         for (TaskState state : states) {
             if (state.status() != TaskState.Status.VERIFIED) {
-                failures.add(state.task() + ": " + state.failure());
+                failures.add(state.task() + ": " + state.failure() + (kept.containsKey(state.task())
+                        ? "; its newest failing sub-build is kept in " + kept.get(state.task()) : ""));
             }
         }
         together.ifPresent(reason -> failures.add("all tasks together: " + reason));

@@ -158,7 +158,7 @@ public final class PromptFitter implements ChatPort {
                     + format(tokens) + " prompt tokens (limit " + format(limit) + ", counted with "
                     + counter.describe() + "): " + String.join("; ", cuts));
         }
-        return new Fit(cuts.isEmpty() ? request : new ChatRequest(request.purpose(), messages), tokens);
+        return new Fit(cuts.isEmpty() ? request : new ChatRequest(request.action(), request.task(), messages), tokens);
     }
 
     // A reply the parser refused for its size is never worth its tokens again; a note keeps the turn readable.
@@ -337,8 +337,7 @@ public final class PromptFitter implements ChatPort {
 
     /** The task a request is for: its purpose is a verb and the task's name ({@code generate money/part}). */
     private static String task(ChatRequest request) {
-        String purpose = request.purpose();
-        String name = purpose.substring(purpose.indexOf(' ') + 1);
+        String name = request.task();
         int slash = name.indexOf('/');
         return slash < 0 ? name : name.substring(0, slash);
     }

@@ -107,6 +107,10 @@ public final class HtmlReport {
         for (String warning : task.warnings()) {
             html.append("<p class=\"failure warning\">").append(escape(warning)).append("</p>\n");
         }
+        if (task.subBuildFolder() != null) {
+            html.append("<p class=\"kept\">The newest sub-build this task failed in is kept for diagnosis: <code>")
+                    .append(escape(task.subBuildFolder())).append("</code></p>\n");
+        }
         clarifications(html, task.clarifications());
         html.append("<ol class=\"timeline\">\n");
         for (AttemptReport attempt : task.attempts()) {

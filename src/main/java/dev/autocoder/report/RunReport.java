@@ -55,13 +55,14 @@ public record RunReport(List<TaskReport> tasks) {
      * @param status {@code pending}, {@code verified} or {@code failed}
      * @param origin {@code restored}, {@code re-verified}, {@code generated} or {@code not-generated}
      * @param failure why it failed, or null
+     * @param subBuildFolder the sub-build folder kept to diagnose the failure, or null
      * @param verifyMillis time spent verifying, a re-verification's included
      * @param warnings what a reader must know before trusting the outcome, such as a prompt the
      *     server cut
      */
-    public record TaskReport(String task, String status, String origin, String failure, long inputTokens,
-            long cachedInputTokens, long outputTokens, long modelCalls, long modelMillis, long verifyMillis,
-            List<String> warnings, List<AttemptReport> attempts, List<Clarification> clarifications) {
+    public record TaskReport(String task, String status, String origin, String failure, String subBuildFolder,
+            long inputTokens, long cachedInputTokens, long outputTokens, long modelCalls, long modelMillis,
+            long verifyMillis, List<String> warnings, List<AttemptReport> attempts, List<Clarification> clarifications) {
 
         /**
          * A task whose code came from the lock file, or that needed the model and did not get it.
@@ -69,8 +70,8 @@ public record RunReport(List<TaskReport> tasks) {
          * @param failure why it was not generated, or null when its code stands
          */
         public static TaskReport fromLock(String task, Origin origin, long verifyMillis, String failure) {
-            return new TaskReport(task, failure == null ? "verified" : "failed", origin.label(), failure, 0, 0, 0,
-                    0, 0, verifyMillis, List.of(), List.of(), List.of());
+            return new TaskReport(task, failure == null ? "verified" : "failed", origin.label(), failure, null, 0, 0,
+                    0, 0, 0, verifyMillis, List.of(), List.of(), List.of());
         }
     }
 
@@ -86,13 +87,19 @@ public record RunReport(List<TaskReport> tasks) {
 
     /** The report of a run in which every task was generated. */
     public static RunReport of(List<TaskState> states) {
-        return of(states, Map.of());
+        return of(states, Map.of(), Map.of());
     }
 
-    /** The report with warnings for some tasks, by task name. */
-    public static RunReport of(List<TaskState> states, Map<String, List<String>> warnings) {
-        return new RunReport(states.stream()
-                .map(state -> generated(state, warnings.getOrDefault(state.task(), List.of()))).toList());
+    /**
+     * The report of a run in which every task was generated.
+     *
+     * @param warnings what a reader must know first, by task name
+     * @param keptSubBuilds the sub-build folder kept for each task that failed in one
+     */
+    public static RunReport of(List<TaskState> states, Map<String, List<String>> warnings,
+            Map<String, Path> keptSubBuilds) {
+        return new RunReport(states.stream().map(state -> generated(state, warnings.getOrDefault(state.task(),
+                List.of()), keptSubBuilds.get(state.task()))).toList());
     }
 
     /** The JSON form, fields in declaration order, two-space indents, '\n' line ends. */
@@ -107,8 +114,13 @@ public record RunReport(List<TaskReport> tasks) {
         AtomicFiles.writeString(directory.resolve(name + ".json"), toJson());
     }
 
-    /** The report of a task the run asked the model for, with what a reader must know first. */
-    public static TaskReport generated(TaskState state, List<String> warnings) {
+    /**
+     * The report of a task the run asked the model for.
+     *
+     * @param warnings what a reader must know before trusting its outcome
+     * @param keptSubBuild the sub-build folder kept for its failure, or null
+     */
+    public static TaskReport generated(TaskState state, List<String> warnings, Path keptSubBuild) {
         List<AttemptReport> attempts = new ArrayList<>();
         List<CodeUnit> previous = List.of();
         for (Attempt attempt : state.attempts()) {
@@ -117,9 +129,10 @@ public record RunReport(List<TaskReport> tasks) {
             previous = attempt.units();
         }
         return new TaskReport(state.task(), state.status().name().toLowerCase(Locale.ROOT),
-                Origin.GENERATED.label(), state.failure(), state.usage().inputTokens(),
-                state.usage().cachedInputTokens(), state.usage().outputTokens(), state.modelCalls(),
-                state.modelMillis(), state.verifyMillis(), List.copyOf(warnings), attempts, state.clarifications());
+                Origin.GENERATED.label(), state.failure(), keptSubBuild == null ? null : keptSubBuild.toString(),
+                state.usage().inputTokens(), state.usage().cachedInputTokens(), state.usage().outputTokens(),
+                state.modelCalls(), state.modelMillis(), state.verifyMillis(), List.copyOf(warnings), attempts,
+                state.clarifications());
     }
 
     /** File by file, sorted by path, so the diff reads the same whatever order the model used. */

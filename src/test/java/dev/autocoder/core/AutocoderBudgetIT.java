@@ -36,7 +36,7 @@ class AutocoderBudgetIT {
         CollectingRunLog log = new CollectingRunLog();
 
         ModelException stopped = assertThrows(ModelException.class,
-                () -> run(project, withCallBudget(project.config(server.baseUrl()), 2), log));
+                () -> project.run(withCallBudget(project.config(server.baseUrl()), 2), log));
 
         assertEquals(ModelException.Kind.BUDGET_EXHAUSTED, stopped.kind());
         assertTrue(stopped.getMessage().contains("the budget of 2 model calls is spent"), stopped.getMessage());
@@ -52,11 +52,6 @@ class AutocoderBudgetIT {
 
         assertEquals(4, server.requestCount(), "only beta's code and review were asked for");
         assertTrue(Files.isRegularFile(project.output("Beta")));
-    }
-
-    private static void run(TinyProject project, AutocoderConfig config, RunLog log) throws Exception {
-        new Autocoder(config, project.layout(), TinyProject.subBuild(), log, Optional.empty(), PriceTable.defaults())
-                .run();
     }
 
     private static AutocoderConfig withCallBudget(AutocoderConfig config, long calls) {

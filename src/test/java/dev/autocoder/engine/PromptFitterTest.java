@@ -69,7 +69,7 @@ class PromptFitterTest {
             messages.add(ChatMessage.user("Verification failed:\n[compile] finding of turn " + turn + "\n"
                     + "more detail\n".repeat(100)));
         }
-        return new ChatRequest("generate money", messages);
+        return new ChatRequest("generate", "money", messages);
     }
 
     private List<String> sent(int request) {
@@ -133,7 +133,7 @@ class PromptFitterTest {
         int limit = COUNTER.count(small.messages()) + 100;
         PromptFitter fitter = fitter(limit, Rule.reply("ok").always());
 
-        fitter.chat(new ChatRequest("generate money", withLongFeedback));
+        fitter.chat(new ChatRequest("generate", "money", withLongFeedback));
         fitter.chat(small);
 
         assertFalse(sent(0).get(1).contains("Section10Test"), "the long feedback needed context room");
@@ -147,7 +147,7 @@ class PromptFitterTest {
         int limit = COUNTER.count(messages.subList(0, 3)) + 300;
         PromptFitter fitter = fitter(limit, Rule.reply("ok"));
 
-        fitter.chat(new ChatRequest("generate money", messages));
+        fitter.chat(new ChatRequest("generate", "money", messages));
 
         String feedback = sent(0).get(3);
         assertTrue(feedback.startsWith("Verification failed:\n[test] first finding"), feedback);
@@ -160,7 +160,7 @@ class PromptFitterTest {
         String spec = "Write `com.acme.Huge`, which does this: " + "one more requirement, ".repeat(3_000);
         PromptFitter fitter = fitter(2_000, Rule.reply("ok").always());
 
-        ModelException error = assertThrows(ModelException.class, () -> fitter.chat(new ChatRequest("generate huge",
+        ModelException error = assertThrows(ModelException.class, () -> fitter.chat(new ChatRequest("generate", "huge",
                 List.of(ChatMessage.system(Prompts.GENERATOR_SYSTEM), ChatMessage.user(Prompts.task("huge", spec, ""))))));
 
         assertEquals(ModelException.Kind.CONTEXT_OVERFLOW, error.kind());
@@ -175,7 +175,7 @@ class PromptFitterTest {
         String code = "class Huge {\n" + "    int field;\n".repeat(3_000) + "}\n";
         PromptFitter fitter = fitter(2_000, Rule.reply("ok").always());
 
-        ModelException error = assertThrows(ModelException.class, () -> fitter.chat(new ChatRequest("review huge",
+        ModelException error = assertThrows(ModelException.class, () -> fitter.chat(new ChatRequest("review", "huge",
                 List.of(ChatMessage.system(Prompts.REVIEW_SYSTEM), ChatMessage.user(Prompts.review("Write Huge.", code))))));
 
         assertTrue(error.getMessage().startsWith("task huge: 'review huge' takes "), error.getMessage());
@@ -189,7 +189,7 @@ class PromptFitterTest {
         messages.add(ChatMessage.user("That reply was too long."));
         PromptFitter fitter = fitter(100_000, Rule.reply("ok"));
 
-        fitter.chat(new ChatRequest("generate money", messages));
+        fitter.chat(new ChatRequest("generate", "money", messages));
 
         assertTrue(server.requests().get(0).body().length() < 20_000, "the long reply went out again");
         assertTrue(sent(0).get(2).contains("refused as too long"), sent(0).get(2));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class ModelGateTest {
 
-    private static final ChatRequest REQUEST = new ChatRequest("generate money-utils",
+    private static final ChatRequest REQUEST = new ChatRequest("generate", "money-utils",
             List.of(ChatMessage.user("Write Money.java")));
 
     private static final long DEADLINE_SECONDS = 30;

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OpenAiChatPortTest {
 
     static final String SECRET = "sk-test-SECRET-1234";
-    private static final ChatRequest REQUEST = new ChatRequest("generate money-utils",
+    private static final ChatRequest REQUEST = new ChatRequest("generate", "money-utils",
             List.of(ChatMessage.system("You write Java."), ChatMessage.user("Write Money.java")));
 
     private final List<String> notices = new CopyOnWriteArrayList<>();

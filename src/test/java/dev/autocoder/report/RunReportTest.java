@@ -20,7 +20,7 @@ class RunReportTest {
     Path dir;
 
     private static RunReport sample() {
-        return RunReport.of(List.of(ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile()));
+        return ReportFixtures.report();
     }
 
     @Test
@@ -59,12 +59,14 @@ class RunReportTest {
                 .getAsJsonArray("feedback").get(0).getAsJsonObject().get("stage").getAsString());
         assertEquals("USER", first.getAsJsonArray("clarifications").get(0).getAsJsonObject()
                 .get("source").getAsString());
+        assertEquals(ReportFixtures.KEPT.toString(), JsonParser.parseString(json).getAsJsonObject()
+                .getAsJsonArray("tasks").get(1).getAsJsonObject().get("subBuildFolder").getAsString());
     }
 
     @Test
     void aTaskWhosePromptTheServerCutCarriesTheWarningInJsonAndPage() {
         RunReport report = RunReport.of(List.of(ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile()),
-                Map.of("money-utils", List.of("the prompt was cut by the server")));
+                Map.of("money-utils", List.of("the prompt was cut by the server")), Map.of());
 
         JsonObject first = JsonParser.parseString(report.toJson()).getAsJsonObject().getAsJsonArray("tasks")
                 .get(0).getAsJsonObject();
