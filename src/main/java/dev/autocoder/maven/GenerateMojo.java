@@ -5,9 +5,11 @@ import dev.autocoder.core.AutocoderConfig;
 import dev.autocoder.core.ConfigurationException;
 import dev.autocoder.core.TasksFailedException;
 import dev.autocoder.model.ModelException;
+import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.verify.SubBuildException;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -210,6 +212,8 @@ public class GenerateMojo extends AbstractMojo {
         PluginInputs inputs = new PluginInputs(this, decrypter);
         project.addCompileSourceRoot(inputs.outputDirectory().toString());
         project.addTestCompileSourceRoot(inputs.testOutputDirectory().toString());
+        List<ProjectLayout.GeneratedRoots> earlier = MavenProjectView.recordOutputs(project,
+                new ProjectLayout.GeneratedRoots(inputs.outputDirectory(), inputs.testOutputDirectory()));
         if (skip) {
             getLog().info("autocoder: skipped (autocoder.skip); earlier output in " + inputs.outputDirectory()
                     + " still compiles");
@@ -222,7 +226,7 @@ public class GenerateMojo extends AbstractMojo {
         try {
             AutocoderConfig config = inputs.config();
             new Autocoder(config, MavenProjectView.layout(project, session, repositorySystem, inputs.outputDirectory(),
-                    inputs.testOutputDirectory(),
+                    inputs.testOutputDirectory(), earlier,
                     mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId() + ":" + mojoExecution.getVersion()),
                     inputs.subBuildSettings(), log, inputs.prompter(), inputs.prices()).run();
         } catch (ConfigurationException e) {

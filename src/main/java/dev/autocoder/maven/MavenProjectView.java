@@ -36,8 +36,30 @@ final class MavenProjectView {
      * @param repositorySystem resolves the compiler's annotation processor path
      * @param selfPlugin autocoder's own {@code groupId:artifactId:version}
      */
+    /** Where autocoder executions of a module record the source roots they added, in the project's context. */
+    private static final String OUTPUTS_KEY = "dev.autocoder.outputs";
+
+    /**
+     * Records the roots an execution adds and returns those that executions before it in this
+     * module added, which a sub-build must add too.
+     */
+    @SuppressWarnings("unchecked")
+    static List<ProjectLayout.GeneratedRoots> recordOutputs(MavenProject project, ProjectLayout.GeneratedRoots own) {
+        synchronized (project) {
+            List<ProjectLayout.GeneratedRoots> outputs = (List<ProjectLayout.GeneratedRoots>) project
+                    .getContextValue(OUTPUTS_KEY);
+            List<ProjectLayout.GeneratedRoots> earlier = outputs == null ? List.of() : outputs.stream()
+                    .filter(roots -> !roots.equals(own)).toList();
+            List<ProjectLayout.GeneratedRoots> all = new ArrayList<>(earlier);
+            all.add(own);
+            project.setContextValue(OUTPUTS_KEY, List.copyOf(all));
+            return earlier;
+        }
+    }
+
     static ProjectLayout layout(MavenProject project, MavenSession session, RepositorySystem repositorySystem,
-            Path outputDirectory, Path testOutputDirectory, String selfPlugin) {
+            Path outputDirectory, Path testOutputDirectory, List<ProjectLayout.GeneratedRoots> earlierOutputs,
+            String selfPlugin) {
         Path base = project.getBasedir().toPath();
         CompilerConfiguration compiler = new CompilerConfiguration(project);
         return new ProjectLayout(base, compiler.javaRelease(),
@@ -46,7 +68,7 @@ final class MavenProjectView {
                 dependencies(project), pluginVersions(project), checkstyle(project),
                 compiler.setup(repositorySystem, session.getRepositorySession()),
                 new ProjectLayout.BuildModel(EffectivePom.write(project, session.getProjects(), selfPlugin),
-                        Path.of(project.getBuild().getDirectory()), selfPlugin));
+                        Path.of(project.getBuild().getDirectory()), selfPlugin, earlierOutputs));
     }
 
     private static List<Path> existingRoots(List<String> roots, Path ownOutput) {

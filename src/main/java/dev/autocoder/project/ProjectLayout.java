@@ -87,12 +87,34 @@ public record ProjectLayout(Path baseDirectory, String javaRelease, List<Path> m
      *     spells it, which a sub-build replaces with a folder of its own
      * @param selfPlugin autocoder's own plugin as {@code groupId:artifactId:version}, which a
      *     sub-build declares (skipped) to add the candidate's sources as the real build adds them
+     * @param earlierOutputs the output folders of autocoder executions that ran before this one in
+     *     the module, whose verified code the real build compiles along
      */
-    public record BuildModel(String effectivePom, Path buildDirectory, String selfPlugin) {
+    public record BuildModel(String effectivePom, Path buildDirectory, String selfPlugin,
+            List<GeneratedRoots> earlierOutputs) {
         public BuildModel {
             Objects.requireNonNull(effectivePom, "effectivePom");
             Objects.requireNonNull(buildDirectory, "buildDirectory");
             Objects.requireNonNull(selfPlugin, "selfPlugin");
+            earlierOutputs = List.copyOf(earlierOutputs);
+        }
+
+        /** The build of a module in which autocoder runs once. */
+        public BuildModel(String effectivePom, Path buildDirectory, String selfPlugin) {
+            this(effectivePom, buildDirectory, selfPlugin, List.of());
+        }
+    }
+
+    /**
+     * The source roots one autocoder execution adds.
+     *
+     * @param main its verified main sources
+     * @param test the tests the model wrote
+     */
+    public record GeneratedRoots(Path main, Path test) {
+        public GeneratedRoots {
+            Objects.requireNonNull(main, "main");
+            Objects.requireNonNull(test, "test");
         }
     }
 

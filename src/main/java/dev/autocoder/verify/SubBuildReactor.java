@@ -162,21 +162,33 @@ final class SubBuildReactor {
         return serialize(document);
     }
 
-    /** Autocoder's own execution, skipped, adds the candidate's folders as the real build adds its output. */
+    /**
+     * Autocoder's own executions, skipped, add the candidate's folders as the real build adds its
+     * output, and the outputs of the module's earlier autocoder executions as they stand.
+     */
     private void addCandidateSources(Element plugins, Path module) {
         String[] coordinates = layout.build().selfPlugin().split(":");
         Element plugin = append(plugins, "plugin");
         text(plugin, "groupId", coordinates[0]);
         text(plugin, "artifactId", coordinates[1]);
         text(plugin, "version", coordinates[2]);
-        Element execution = append(append(plugin, "executions"), "execution");
-        text(execution, "id", "autocoder-candidate");
+        Element executions = append(plugin, "executions");
+        List<ProjectLayout.GeneratedRoots> earlier = layout.build().earlierOutputs();
+        for (int i = 0; i < earlier.size(); i++) {
+            addRoots(executions, "autocoder-earlier-" + i, earlier.get(i).main(), earlier.get(i).test());
+        }
+        addRoots(executions, "autocoder-candidate", module.resolve(MAIN_SOURCES), module.resolve(TEST_SOURCES));
+    }
+
+    private static void addRoots(Element executions, String id, Path main, Path test) {
+        Element execution = append(executions, "execution");
+        text(execution, "id", id);
         text(execution, "phase", "generate-sources");
         text(append(execution, "goals"), "goal", "generate");
         Element configuration = append(execution, "configuration");
         text(configuration, "skip", "true");
-        text(configuration, "outputDirectory", module.resolve(MAIN_SOURCES).toAbsolutePath().toString());
-        text(configuration, "testOutputDirectory", module.resolve(TEST_SOURCES).toAbsolutePath().toString());
+        text(configuration, "outputDirectory", main.toAbsolutePath().toString());
+        text(configuration, "testOutputDirectory", test.toAbsolutePath().toString());
     }
 
     /** A round runs the tests that can tell about the candidate, through surefire's own selection. */

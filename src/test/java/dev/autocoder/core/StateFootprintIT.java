@@ -50,8 +50,10 @@ class StateFootprintIT {
         assertTrue(Files.readString(journal).contains("\"task\":\"gamma\""));
         int requestsOfFirstRun = server.requestCount();
         Files.delete(project.base().resolve("src/main/autocoder/gamma.md"));
-        // as if the first run had been killed before it saved alpha's verdict: alpha must come from the journal
+        // as if the first run had been killed before it saved alpha's verdict and locked it: alpha must
+        // come from the journal, beta from its state
         Files.delete(project.stateFile("alpha"));
+        Files.delete(project.lockFile());
         CollectingRunLog log = new CollectingRunLog();
 
         List<TaskState> states = project.run(server.baseUrl(), log);

@@ -352,9 +352,20 @@ class MavenProjectViewTest {
         return profile.isEmpty() ? fixture.build(pom) : fixture.build(pom, profile);
     }
 
+    @Test
+    void anExecutionLearnsTheOutputsOfTheModulesEarlierAutocoderExecutions() {
+        MavenProject project = new MavenProject();
+        ProjectLayout.GeneratedRoots first = new ProjectLayout.GeneratedRoots(dir.resolve("gen/a"), dir.resolve("gen/ta"));
+        ProjectLayout.GeneratedRoots second = new ProjectLayout.GeneratedRoots(dir.resolve("gen/b"), dir.resolve("gen/tb"));
+
+        assertEquals(List.of(), MavenProjectView.recordOutputs(project, first));
+        assertEquals(List.of(first), MavenProjectView.recordOutputs(project, second));
+        assertEquals(List.of(first), MavenProjectView.recordOutputs(project, second), "a rerun is not its own predecessor");
+    }
+
     private ProjectLayout layout(MavenProject project) {
         return MavenProjectView.layout(project, fixture.session(project), fixture.repositorySystem(),
-                dir.resolve("out"), dir.resolve("test-out"), SELF);
+                dir.resolve("out"), dir.resolve("test-out"), List.of(), SELF);
     }
 
     private Model effectivePom(MavenProject project) throws Exception {
@@ -363,7 +374,7 @@ class MavenProjectViewTest {
 
     private Model effectivePom(MavenProject project, MavenSession session) throws Exception {
         ProjectLayout layout = MavenProjectView.layout(project, session, fixture.repositorySystem(), dir.resolve("out"),
-                dir.resolve("test-out"), SELF);
+                dir.resolve("test-out"), List.of(), SELF);
         return new MavenXpp3Reader().read(new StringReader(layout.build().effectivePom()));
     }
 
