@@ -276,7 +276,8 @@ public final class Autocoder {
         ModelSettings settings = new ModelSettings(options.baseUrl(), options.modelName(),
                 ApiKey.of(options.apiKey().get()), Duration.ofSeconds(options.timeoutSeconds()), options.maxRetries(),
                 seconds(options.retryBaseSeconds()), seconds(options.retryMaxSeconds()),
-                ModelSettings.DEFAULT_MAX_RETRY_AFTER, null, ModelSettings.DEFAULT_TEMPERATURE);
+                ModelSettings.DEFAULT_MAX_RETRY_AFTER, null, ModelSettings.DEFAULT_TEMPERATURE, options.headers(),
+                options.proxy().orElse(null));
         ChatPort live = new ModelGate(new OpenAiChatPort(settings, log::warn), options.maxConcurrentRequests(),
                 options.maxModelCalls(), options.maxTokens());
         Path journalFile = options.mode() == AutocoderConfig.Mode.RECORD

@@ -1,5 +1,7 @@
 package dev.autocoder.core;
 
+import dev.autocoder.model.ProxySettings;
+import dev.autocoder.model.RequestHeaders;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -87,10 +89,22 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param maxModelCalls calls a run may make, 0 for no limit
      * @param maxTokens tokens a run may spend, 0 for no limit
      * @param mode live, record or replay
+     * @param headers headers added to every model request, secrets like the key
+     * @param proxy the proxy of Maven's settings for the endpoint, or empty for the JDK's own selection
      */
     public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
             int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
-            int maxConcurrentRequests, long maxModelCalls, long maxTokens, Mode mode) {
+            int maxConcurrentRequests, long maxModelCalls, long maxTokens, Mode mode, RequestHeaders headers,
+            Optional<ProxySettings> proxy) {
+
+        /** Options without extra headers, reaching the endpoint as the JDK's proxy properties say. */
+        public ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
+                int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
+                int maxConcurrentRequests, long maxModelCalls, long maxTokens, Mode mode) {
+            this(baseUrl, modelName, apiKey, timeoutSeconds, maxRetries, retryBaseSeconds, retryMaxSeconds,
+                    maxConcurrentRequests, maxModelCalls, maxTokens, mode, RequestHeaders.none(), Optional.empty());
+        }
+
         public ModelOptions {
             require(modelName != null && !modelName.isBlank(), "model", "is empty; name the model, e.g. gpt-4o-mini");
             require(timeoutSeconds > 0, "timeoutSeconds", "must be at least 1, was " + timeoutSeconds);
@@ -104,13 +118,16 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
             require(maxTokens >= 0, "maxTokens", "cannot be negative (0 means no limit), was " + maxTokens);
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(headers, "headers");
+            Objects.requireNonNull(proxy, "proxy");
         }
 
-        /** A masked view: the key is never part of a record's text. */
+        /** A masked view: the key, header values and proxy password are never part of a record's text. */
         @Override
         public String toString() {
             return "ModelOptions[baseUrl=" + baseUrl + ", model=" + modelName + ", apiKey="
-                    + (apiKey.isPresent() ? "****" : "none") + ", mode=" + mode + "]";
+                    + (apiKey.isPresent() ? "****" : "none") + ", mode=" + mode + ", headers=" + headers
+                    + ", proxy=" + proxy.map(ProxySettings::describe).orElse("none") + "]";
         }
     }
 

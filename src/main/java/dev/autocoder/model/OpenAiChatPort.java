@@ -33,7 +33,9 @@ import java.util.function.Consumer;
  * finish reason is {@code "content_filter"} and whose text is whatever the model said (the refusal
  * text, or empty), so the engine decides whether to rephrase or give up.
  *
- * <p>The API key is sent only as the bearer token; no message built here contains it.
+ * <p>The API key is sent only as the bearer token, the configured headers with every request; no
+ * message built here contains either. A request whose text carries one of them, or the proxy's
+ * password, is refused before it is sent.
  */
 public final class OpenAiChatPort implements ChatPort {
 
@@ -51,9 +53,10 @@ public final class OpenAiChatPort implements ChatPort {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(retryNotices, "retryNotices");
         this.model = OpenAiChatModel.builder()
-                .httpClientBuilder(new HeaderKeepingHttpClient.Builder())
+                .httpClientBuilder(new HeaderKeepingHttpClient.Builder(settings.proxy()))
                 .baseUrl(settings.baseUrl().toString())
                 .apiKey(settings.apiKey().reveal())
+                .customHeaders(settings.headers().reveal())
                 .modelName(settings.modelName())
                 .timeout(settings.timeout())
                 .temperature(settings.temperature())
@@ -83,6 +86,7 @@ public final class OpenAiChatPort implements ChatPort {
 
     @Override
     public ChatReply chat(ChatRequest request) {
+        refuseSecrets(request);
         AtomicInteger attempts = new AtomicInteger();
         try {
             return Failsafe.with(retryPolicy).get(() -> {
@@ -101,6 +105,21 @@ public final class OpenAiChatPort implements ChatPort {
             Thread.currentThread().interrupt();
             throw new ModelException(ModelException.Kind.TRANSIENT,
                     "interrupted while waiting to retry the model call for '" + request.purpose() + "'", interrupted);
+        }
+    }
+
+    /**
+     * Stops a request that would carry a configured secret to the endpoint, and into the journal
+     * and cassette after it: project text that quotes the key, say, or a context file holding it.
+     */
+    private void refuseSecrets(ChatRequest request) {
+        for (ChatMessage message : request.messages()) {
+            settings.secretIn(message.text()).ifPresent(secret -> {
+                throw new ModelException(ModelException.Kind.BAD_REQUEST, "refusing to send the request for '"
+                        + request.purpose() + "': its " + message.role().name().toLowerCase(Locale.ROOT)
+                        + " message contains " + secret + ". Remove that value from the spec, the project"
+                        + " files it names and the tests the model is shown.");
+            });
         }
     }
 

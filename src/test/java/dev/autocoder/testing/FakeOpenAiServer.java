@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -35,6 +36,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Rule> rules;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private volatile Map<String, String> requiredHeader = Map.of();
 
     private FakeOpenAiServer(List<Rule> rules) throws IOException {
         this.rules = new CopyOnWriteArrayList<>(rules);
@@ -66,6 +68,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return new FakeOpenAiServer(rules);
     }
 
+    /**
+     * Answers 401, as Azure OpenAI does, every request that lacks header {@code name} with
+     * {@code value}; the request is still recorded.
+     */
+    public FakeOpenAiServer requireHeader(String name, String value) {
+        requiredHeader = Map.of(name, value);
+        return this;
+    }
+
     /** The base URL to configure, ending in {@code /v1}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
@@ -89,8 +100,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            Recorded recorded = new Recorded(exchange.getRequestURI().getPath(), authorization, body);
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(exchange.getRequestHeaders());
+            Recorded recorded = new Recorded(exchange.getRequestURI().getPath(), authorization, body, headers);
             requests.add(recorded);
+            boolean authorized = requiredHeader.entrySet().stream()
+                    .allMatch(required -> required.getValue().equals(recorded.header(required.getKey())));
+            if (!authorized) {
+                send(exchange, 401, Map.of(), "{\"error\":{\"code\":\"401\",\"message\":\"Access denied due to"
+                        + " invalid subscription key or wrong API endpoint.\"}}");
+                return;
+            }
             Rule rule = claim(recorded.messagesText());
             if (rule == null) {
                 send(exchange, 500, Map.of(), "{\"error\":{\"message\":\"fake server: no rule matches this request\"}}");
@@ -255,8 +275,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    /** A request as the server saw it. */
-    public record Recorded(String path, String authorization, String body) {
+    /** A request as the server saw it; {@code headers} are keyed case-insensitively. */
+    public record Recorded(String path, String authorization, String body, Map<String, List<String>> headers) {
+
+        /** The first value of header {@code name}, or {@code null}. */
+        public String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
 
         /** The request body's JSON. */
         public JsonObject json() {
