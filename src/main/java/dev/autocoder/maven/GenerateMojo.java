@@ -46,6 +46,13 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autocoder.baseUrl", defaultValue = "https://api.openai.com/v1")
     String baseUrl;
 
+    /**
+     * Headers added to every model request, by name: {@code <headers><api-key>...</api-key></headers>}
+     * for Azure OpenAI or a gateway. Values are secrets like the key: never logged or stored.
+     */
+    @Parameter
+    Map<String, String> headers;
+
     /** The model to ask. */
     @Parameter(property = "autocoder.model", defaultValue = "gpt-4o-mini")
     String model;

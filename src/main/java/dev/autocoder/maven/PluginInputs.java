@@ -3,15 +3,21 @@ package dev.autocoder.maven;
 import dev.autocoder.core.AutocoderConfig;
 import dev.autocoder.core.ConfigurationException;
 import dev.autocoder.engine.Clarifier;
+import dev.autocoder.model.ProxySettings;
+import dev.autocoder.model.RequestHeaders;
 import dev.autocoder.report.PriceTable;
 import dev.autocoder.verify.SubBuildSettings;
 import java.io.Console;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
@@ -22,6 +28,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 final class PluginInputs {
 
     static final String KEY_VARIABLE = "OPENAI_API_KEY";
+    /** Not a parameter of ours: errors about settings.xml proxies name the element themselves. */
+    private static final String PROXIES = "proxies";
 
     private final GenerateMojo mojo;
     private final SettingsDecrypter decrypter;
@@ -42,10 +50,12 @@ final class PluginInputs {
         paths.checkstyleConfig().filter(file -> !file.toFile().isFile()).ifPresent(file -> {
             throw new ConfigurationException("checkstyleConfig", "checkstyleConfig " + file + " does not exist");
         });
+        URI endpoint = AutocoderConfig.parseBaseUrl(mojo.baseUrl);
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(
-                AutocoderConfig.parseBaseUrl(mojo.baseUrl), mojo.model, apiKey(),
+                endpoint, mojo.model, apiKey(),
                 mojo.timeoutSeconds, mojo.maxRetries, mojo.retryBaseSeconds, mojo.retryMaxSeconds,
-                mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens, AutocoderConfig.Mode.parse(mojo.mode));
+                mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens, AutocoderConfig.Mode.parse(mojo.mode),
+                headers(), proxy(endpoint));
         int parallelism = mojo.parallelism != null ? mojo.parallelism
                 : Math.min(4, Runtime.getRuntime().availableProcessors());
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(mojo.maxDepth, mojo.maxConversationLength,
@@ -106,13 +116,8 @@ final class PluginInputs {
                 throw new ConfigurationException("serverId", "there is no <server> with id `" + mojo.serverId
                         + "` in settings.xml; add one whose <password> is the API key");
             }
-            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            for (SettingsProblem problem : result.getProblems()) {
-                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                    throw new ConfigurationException("serverId", "cannot decrypt the password of <server> `"
-                            + mojo.serverId + "`: " + problem.getMessage());
-                }
-            }
+            SettingsDecryptionResult result = decrypted(new DefaultSettingsDecryptionRequest(server), "serverId",
+                    "<server> `" + mojo.serverId + "`");
             String password = result.getServer().getPassword();
             if (password == null || password.isBlank()) {
                 throw new ConfigurationException("serverId", "<server> `" + mojo.serverId
@@ -122,6 +127,51 @@ final class PluginInputs {
         }
         String variable = System.getenv(KEY_VARIABLE);
         return Optional.ofNullable(variable).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private SettingsDecryptionResult decrypted(DefaultSettingsDecryptionRequest request, String parameter,
+            String owner) {
+        SettingsDecryptionResult result = decrypter.decrypt(request);
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new ConfigurationException(parameter, "cannot decrypt the password of " + owner + " in"
+                        + " settings.xml: " + problem.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private RequestHeaders headers() {
+        try {
+            return RequestHeaders.of(mojo.headers == null ? Map.of() : mojo.headers);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("headers", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first active settings.xml proxy for the endpoint's protocol, its password decrypted. As in
+     * Maven's own downloads, an {@code http} proxy also carries {@code https} when none is declared for it.
+     */
+    Optional<ProxySettings> proxy(URI endpoint) {
+        List<Proxy> active = mojo.session.getSettings().getProxies().stream().filter(Proxy::isActive).toList();
+        Optional<Proxy> chosen = active.stream()
+                .filter(proxy -> endpoint.getScheme().equalsIgnoreCase(proxy.getProtocol())).findFirst()
+                .or(() -> active.stream().filter(proxy -> "http".equalsIgnoreCase(proxy.getProtocol())).findFirst());
+        return chosen.map(proxy -> {
+            Proxy plain = decrypted(new DefaultSettingsDecryptionRequest(proxy), PROXIES,
+                    "<proxy> `" + proxy.getId() + "`").getProxy();
+            List<String> nonProxyHosts = plain.getNonProxyHosts() == null ? List.of()
+                    : Arrays.stream(plain.getNonProxyHosts().split("[|,]")).map(String::strip)
+                            .filter(host -> !host.isEmpty()).toList();
+            try {
+                return new ProxySettings(plain.getId(), plain.getHost(), plain.getPort(), nonProxyHosts,
+                        plain.getUsername(), plain.getPassword());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(PROXIES, "<proxy> `" + plain.getId() + "` in settings.xml cannot"
+                        + " carry model calls: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static Path existing(File file) {
