@@ -141,7 +141,8 @@ public final class Autocoder {
     }
 
     private Plan plan(List<Task> tasks) throws IOException {
-        ProjectContext contexts = new ProjectContext(project, config.limits().contextBudget());
+        ProjectContext contexts = new ProjectContext(project, config.limits().contextBudget(),
+                config.paths().allowContextFiles());
         Map<String, String> contextText = new LinkedHashMap<>();
         Map<String, Fingerprint> fingerprints = new LinkedHashMap<>();
         for (Task task : tasks) {

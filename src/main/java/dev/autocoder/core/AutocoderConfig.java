@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything a run is configured with, validated on construction so that a wrong value fails with
@@ -59,10 +60,21 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param lockFile the lock file meant to be committed
      * @param cassette the cassette for record and replay
      * @param checkstyleConfig a checkstyle configuration that overrides the default, or empty
+     * @param allowContextFiles project-relative files a spec's context may name although they are
+     *     git-ignored or look like secrets
      */
     public record Paths(Path baseDirectory, Path specDirectory, boolean specDirectoryExplicit, Path outputDirectory,
             Path testOutputDirectory, Path stateDirectory, Path lockFile, Path cassette,
-            Optional<Path> checkstyleConfig) {
+            Optional<Path> checkstyleConfig, Set<String> allowContextFiles) {
+
+        /** Paths whose specs may name no git-ignored or secret-looking file. */
+        public Paths(Path baseDirectory, Path specDirectory, boolean specDirectoryExplicit, Path outputDirectory,
+                Path testOutputDirectory, Path stateDirectory, Path lockFile, Path cassette,
+                Optional<Path> checkstyleConfig) {
+            this(baseDirectory, specDirectory, specDirectoryExplicit, outputDirectory, testOutputDirectory,
+                    stateDirectory, lockFile, cassette, checkstyleConfig, Set.of());
+        }
+
         public Paths {
             Objects.requireNonNull(baseDirectory, "baseDirectory");
             Objects.requireNonNull(specDirectory, "specDirectory");
@@ -72,6 +84,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
             Objects.requireNonNull(lockFile, "lockFile");
             Objects.requireNonNull(cassette, "cassette");
             Objects.requireNonNull(checkstyleConfig, "checkstyleConfig");
+            allowContextFiles = Set.copyOf(allowContextFiles);
         }
     }
 

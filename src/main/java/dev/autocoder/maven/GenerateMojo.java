@@ -8,6 +8,7 @@ import dev.autocoder.model.ModelException;
 import dev.autocoder.verify.SubBuildException;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -52,6 +53,14 @@ public class GenerateMojo extends AbstractMojo {
      */
     @Parameter
     Map<String, String> headers;
+
+    /**
+     * Project files a spec's {@code context:} may name although they look like secrets ({@code .env*},
+     * {@code *.pem}, {@code *.key}, {@code settings*.xml}, {@code *credentials*}) or {@code .gitignore}
+     * ignores them: project-relative paths, {@code <file>.env.example</file>}.
+     */
+    @Parameter
+    List<String> allowContextFiles;
 
     /** The model to ask. */
     @Parameter(property = "autocoder.model", defaultValue = "gpt-4o-mini")

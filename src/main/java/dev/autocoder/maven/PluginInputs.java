@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
@@ -46,7 +47,8 @@ final class PluginInputs {
         AutocoderConfig.Paths paths = new AutocoderConfig.Paths(base, mojo.specDirectory.toPath(), specExplicit,
                 mojo.outputDirectory.toPath(), mojo.testOutputDirectory.toPath(), mojo.stateDirectory.toPath(),
                 mojo.lockFile.toPath(), mojo.cassette.toPath(),
-                Optional.ofNullable(mojo.checkstyleConfig).map(File::toPath));
+                Optional.ofNullable(mojo.checkstyleConfig).map(File::toPath),
+                mojo.allowContextFiles == null ? Set.of() : Set.copyOf(mojo.allowContextFiles));
         paths.checkstyleConfig().filter(file -> !file.toFile().isFile()).ifPresent(file -> {
             throw new ConfigurationException("checkstyleConfig", "checkstyleConfig " + file + " does not exist");
         });
