@@ -218,11 +218,14 @@ public class GenerateMojo extends AbstractMojo {
         } catch (ConfigurationException e) {
             // A parameter of another plugin (the compiler's annotationProcessorPaths) has no
             // autocoder property; its message names the plugin and the element itself.
-            if (!mojoExecution.getMojoDescriptor().getParameterMap().containsKey(e.parameter())) {
+            org.apache.maven.plugin.descriptor.Parameter parameter =
+                    mojoExecution.getMojoDescriptor().getParameterMap().get(e.parameter());
+            if (parameter == null) {
                 throw new MojoFailureException(e.getMessage(), e);
             }
-            throw new MojoFailureException("<" + e.parameter() + "> (-Dautocoder." + e.parameter() + "): "
-                    + e.getMessage(), e);
+            // A map or list parameter (headers, answers) has no user property to name.
+            String property = parameter.getExpression() == null ? "" : " (-Dautocoder." + e.parameter() + ")";
+            throw new MojoFailureException("<" + e.parameter() + ">" + property + ": " + e.getMessage(), e);
         } catch (TasksFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (ModelException e) {

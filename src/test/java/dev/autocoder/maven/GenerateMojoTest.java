@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -96,6 +97,18 @@ class GenerateMojoTest {
 
         assertEquals("<mode> (-Dautocoder.mode): `rewind` is not a mode; use live, record or replay",
                 failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    void aParameterWithoutPropertyIsNamedAlone(GenerateMojo mojo) {
+        mojo.headers = Map.of("Authorization", "Bearer sk-header-SECRET-1");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().startsWith("<headers>: the Authorization header carries the API key"),
+                failure.getMessage());
+        assertFalse(failure.getMessage().contains("sk-header-SECRET-1"), failure.getMessage());
     }
 
     @Test
