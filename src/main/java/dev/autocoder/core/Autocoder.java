@@ -278,7 +278,7 @@ public final class Autocoder {
                 ApiKey.of(options.apiKey().get()), Duration.ofSeconds(options.timeoutSeconds()), options.maxRetries(),
                 seconds(options.retryBaseSeconds()), seconds(options.retryMaxSeconds()),
                 ModelSettings.DEFAULT_MAX_RETRY_AFTER, null, ModelSettings.DEFAULT_TEMPERATURE, options.headers(),
-                options.proxy().orElse(null));
+                options.proxy().orElse(null), options.provider());
         ChatPort live = new ModelGate(new OpenAiChatPort(settings, log::warn), options.maxConcurrentRequests(),
                 options.maxModelCalls(), options.maxTokens());
         Path journalFile = options.mode() == AutocoderConfig.Mode.RECORD
@@ -297,7 +297,8 @@ public final class Autocoder {
                     : "task " + task.name() + " (changed since the lock file: " + String.join(", ",
                             plan.fingerprints().get(task.name()).changesSince(entry.get().fingerprint())) + ")");
         }
-        message.append(String.join("; ", reasons)).append(". Set the OPENAI_API_KEY environment variable, or")
+        message.append(String.join("; ", reasons)).append(". Set the ").append(config.model().provider().keyVariable())
+                .append(" environment variable, or")
                 .append(" <serverId> naming a <server> in settings.xml, or <apiKey>;")
                 .append(" or restore the spec so that it matches the lock file.");
         return message.toString();

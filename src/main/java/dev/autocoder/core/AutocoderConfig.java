@@ -1,5 +1,6 @@
 package dev.autocoder.core;
 
+import dev.autocoder.model.Provider;
 import dev.autocoder.model.ProxySettings;
 import dev.autocoder.model.RequestHeaders;
 import java.net.URI;
@@ -104,18 +105,20 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param mode live, record or replay
      * @param headers headers added to every model request, secrets like the key
      * @param proxy the proxy of Maven's settings for the endpoint, or empty for the JDK's own selection
+     * @param provider the protocol the endpoint speaks
      */
     public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
             int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
             int maxConcurrentRequests, long maxModelCalls, long maxTokens, Mode mode, RequestHeaders headers,
-            Optional<ProxySettings> proxy) {
+            Optional<ProxySettings> proxy, Provider provider) {
 
-        /** Options without extra headers, reaching the endpoint as the JDK's proxy properties say. */
+        /** Options for an OpenAI-compatible endpoint, no extra headers, reached as the JDK's proxy properties say. */
         public ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
                 int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
                 int maxConcurrentRequests, long maxModelCalls, long maxTokens, Mode mode) {
             this(baseUrl, modelName, apiKey, timeoutSeconds, maxRetries, retryBaseSeconds, retryMaxSeconds,
-                    maxConcurrentRequests, maxModelCalls, maxTokens, mode, RequestHeaders.none(), Optional.empty());
+                    maxConcurrentRequests, maxModelCalls, maxTokens, mode, RequestHeaders.none(), Optional.empty(),
+                    Provider.OPENAI);
         }
 
         public ModelOptions {
@@ -133,12 +136,13 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(headers, "headers");
             Objects.requireNonNull(proxy, "proxy");
+            Objects.requireNonNull(provider, "provider");
         }
 
         /** A masked view: the key, header values and proxy password are never part of a record's text. */
         @Override
         public String toString() {
-            return "ModelOptions[baseUrl=" + baseUrl + ", model=" + modelName + ", apiKey="
+            return "ModelOptions[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + modelName + ", apiKey="
                     + (apiKey.isPresent() ? "****" : "none") + ", mode=" + mode + ", headers=" + headers
                     + ", proxy=" + proxy.map(ProxySettings::describe).orElse("none") + "]";
         }
@@ -176,6 +180,20 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         answers = Map.copyOf(answers);
         require(prompt.isEmpty() || !prompt.get().isBlank(), "prompt", "is blank; describe the task or remove it");
         require(executionId != null && !executionId.isBlank(), "executionId", "is empty");
+    }
+
+    /**
+     * Reads {@code openai} or {@code anthropic}.
+     *
+     * @throws ConfigurationException naming {@code provider} when it is neither
+     */
+    public static Provider parseProvider(String value) {
+        try {
+            return Provider.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("provider", "`" + value + "` is not a provider; use openai (OpenAI and"
+                    + " every OpenAI-compatible endpoint) or anthropic", e);
+        }
     }
 
     /**

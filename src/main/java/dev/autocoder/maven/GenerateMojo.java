@@ -33,8 +33,9 @@ import org.eclipse.aether.RepositorySystem;
 public class GenerateMojo extends AbstractMojo {
 
     /**
-     * The API key. Default: the {@code OPENAI_API_KEY} environment variable. Prefer that variable or
-     * {@code serverId}: Maven itself prints configured values and system properties with {@code -X}.
+     * The API key. Default: the {@code OPENAI_API_KEY} environment variable ({@code ANTHROPIC_API_KEY}
+     * for provider anthropic). Prefer that variable or {@code serverId}: Maven itself prints
+     * configured values and system properties with {@code -X}.
      */
     @Parameter(property = "autocoder.apiKey")
     String apiKey;
@@ -46,6 +47,13 @@ public class GenerateMojo extends AbstractMojo {
     /** The OpenAI-compatible endpoint: OpenAI, a gateway, Ollama ({@code http://localhost:11434/v1}), vLLM. */
     @Parameter(property = "autocoder.baseUrl", defaultValue = "https://api.openai.com/v1")
     String baseUrl;
+
+    /**
+     * The protocol the endpoint speaks: {@code openai} (OpenAI and every OpenAI-compatible server) or
+     * {@code anthropic} (Anthropic's Messages API; {@code baseUrl} then defaults to Anthropic's).
+     */
+    @Parameter(property = "autocoder.provider", defaultValue = "openai")
+    String provider;
 
     /**
      * Headers added to every model request, by name: {@code <headers><api-key>...</api-key></headers>}

@@ -3,6 +3,7 @@ package dev.autocoder.maven;
 import dev.autocoder.core.AutocoderConfig;
 import dev.autocoder.core.ConfigurationException;
 import dev.autocoder.engine.Clarifier;
+import dev.autocoder.model.Provider;
 import dev.autocoder.model.ProxySettings;
 import dev.autocoder.model.RequestHeaders;
 import dev.autocoder.report.PriceTable;
@@ -28,7 +29,6 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 /** Turns the mojo's parameters and the Maven session into the core's configuration values. */
 final class PluginInputs {
 
-    static final String KEY_VARIABLE = "OPENAI_API_KEY";
     /** Not a parameter of ours: errors about settings.xml proxies name the element themselves. */
     private static final String PROXIES = "proxies";
 
@@ -52,12 +52,13 @@ final class PluginInputs {
         paths.checkstyleConfig().filter(file -> !file.toFile().isFile()).ifPresent(file -> {
             throw new ConfigurationException("checkstyleConfig", "checkstyleConfig " + file + " does not exist");
         });
-        URI endpoint = AutocoderConfig.parseBaseUrl(mojo.baseUrl);
+        Provider provider = AutocoderConfig.parseProvider(mojo.provider);
+        URI endpoint = provider.endpoint(AutocoderConfig.parseBaseUrl(mojo.baseUrl));
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(
-                endpoint, mojo.model, apiKey(),
+                endpoint, mojo.model, apiKey(provider),
                 mojo.timeoutSeconds, mojo.maxRetries, mojo.retryBaseSeconds, mojo.retryMaxSeconds,
                 mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens, AutocoderConfig.Mode.parse(mojo.mode),
-                headers(), proxy(endpoint));
+                headers(), proxy(endpoint), provider);
         int parallelism = mojo.parallelism != null ? mojo.parallelism
                 : Math.min(4, Runtime.getRuntime().availableProcessors());
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(mojo.maxDepth, mojo.maxConversationLength,
@@ -107,8 +108,8 @@ final class PluginInputs {
         return table;
     }
 
-    /** The key from {@code <apiKey>}, else {@code <serverId>}, else the environment; empty when none is set. */
-    private Optional<String> apiKey() {
+    /** The key from {@code <apiKey>}, else {@code <serverId>}, else the provider's variable; empty when none is set. */
+    private Optional<String> apiKey(Provider provider) {
         if (mojo.apiKey != null && !mojo.apiKey.isBlank()) {
             return Optional.of(mojo.apiKey.strip());
         }
@@ -127,7 +128,7 @@ final class PluginInputs {
             }
             return Optional.of(password.strip());
         }
-        String variable = System.getenv(KEY_VARIABLE);
+        String variable = System.getenv(provider.keyVariable());
         return Optional.ofNullable(variable).map(String::strip).filter(v -> !v.isEmpty());
     }
 

@@ -17,8 +17,6 @@ import java.time.Instant;
  */
 final class FailureClassifier {
 
-    static final String KEY_HELP = "set the OPENAI_API_KEY environment variable, or <apiKey>, "
-            + "or <serverId> pointing at a <server> in settings.xml";
     private static final int MAX_SERVER_MESSAGE = 500;
 
     private final ModelSettings settings;
@@ -73,7 +71,9 @@ final class FailureClassifier {
         String said = "HTTP " + code + ": " + serverMessage(status.getMessage());
         if (code == 401 || code == 403) {
             return new FailedAttempt(ModelException.Kind.AUTHENTICATION, "HTTP " + code,
-                    "the model endpoint " + endpoint + " refused the API key (" + said + "); " + KEY_HELP
+                    "the model endpoint " + endpoint + " refused the API key (" + said + "); set the "
+                            + settings.provider().keyVariable() + " environment variable, or <apiKey>, or"
+                            + " <serverId> pointing at a <server> in settings.xml"
                             + (settings.headers().reveal().isEmpty() ? ""
                                     : "; and check the values of <headers> " + settings.headers().reveal().keySet()),
                     null, cause);

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to reach an OpenAI-compatible chat endpoint and how patiently to retry it.
+ * How to reach a chat endpoint and how patiently to retry it.
  *
  * @param baseUrl the endpoint up to and including {@code /v1}
  * @param modelName the model to ask, for example {@code gpt-4.1-mini}
@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param headers headers added to every request, secrets like the key
  * @param proxy the proxy from Maven's settings, or {@code null} for the JDK's own proxy selection
  *     (its {@code http.proxyHost} family of system properties)
+ * @param provider the protocol the endpoint speaks
  */
 public record ModelSettings(
         URI baseUrl,
@@ -37,7 +38,8 @@ public record ModelSettings(
         Integer maxOutputTokens,
         Double temperature,
         RequestHeaders headers,
-        ProxySettings proxy) {
+        ProxySettings proxy,
+        Provider provider) {
 
     public static final URI OPENAI_BASE_URL = URI.create("https://api.openai.com/v1");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
@@ -69,34 +71,41 @@ public record ModelSettings(
             throw new IllegalArgumentException("maxOutputTokens must be positive: " + maxOutputTokens);
         }
         Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(provider, "provider");
     }
 
     /** Settings for {@code modelName} on the OpenAI endpoint with every other value at its default. */
     public static ModelSettings of(String modelName, ApiKey apiKey) {
         return new ModelSettings(OPENAI_BASE_URL, modelName, apiKey, DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES,
                 DEFAULT_RETRY_BASE, DEFAULT_RETRY_MAX, DEFAULT_MAX_RETRY_AFTER, null, DEFAULT_TEMPERATURE,
-                RequestHeaders.none(), null);
+                RequestHeaders.none(), null, Provider.OPENAI);
     }
 
     public ModelSettings withBaseUrl(URI url) {
         return new ModelSettings(url, modelName, apiKey, timeout, maxRetries, retryBase, retryMax,
-                maxRetryAfter, maxOutputTokens, temperature, headers, proxy);
+                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, provider);
     }
 
     public ModelSettings withTimeout(Duration callTimeout) {
         return new ModelSettings(baseUrl, modelName, apiKey, callTimeout, maxRetries, retryBase, retryMax,
-                maxRetryAfter, maxOutputTokens, temperature, headers, proxy);
+                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, provider);
     }
 
     public ModelSettings withRetries(int retries, Duration base, Duration max) {
         return new ModelSettings(baseUrl, modelName, apiKey, timeout, retries, base, max, maxRetryAfter,
-                maxOutputTokens, temperature, headers, proxy);
+                maxOutputTokens, temperature, headers, proxy, provider);
     }
 
     /** These settings with other request headers and another proxy ({@code null}: the JDK's). */
     public ModelSettings withNetwork(RequestHeaders requestHeaders, ProxySettings proxySettings) {
         return new ModelSettings(baseUrl, modelName, apiKey, timeout, maxRetries, retryBase, retryMax,
-                maxRetryAfter, maxOutputTokens, temperature, requestHeaders, proxySettings);
+                maxRetryAfter, maxOutputTokens, temperature, requestHeaders, proxySettings, provider);
+    }
+
+    /** These settings for another provider's protocol, at the same endpoint. */
+    public ModelSettings withProvider(Provider other) {
+        return new ModelSettings(baseUrl, modelName, apiKey, timeout, maxRetries, retryBase, retryMax,
+                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, other);
     }
 
     /** The configured proxy unless the endpoint's host bypasses it. */

@@ -7,6 +7,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -20,8 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A {@link ChatPort} that calls an OpenAI-compatible chat-completions endpoint through LangChain4j,
- * with Failsafe owning every retry (LangChain4j's own retries are off).
+ * A {@link ChatPort} that calls a chat endpoint through LangChain4j, with Failsafe owning every
+ * retry (LangChain4j's own retries are off): OpenAI's chat completions, or Anthropic's Messages
+ * API for {@link Provider#ANTHROPIC}. Both share the retries, the failure classes and the mapping
+ * of replies below, because LangChain4j gives both the same {@link ChatModel} face.
  *
  * <p>Transient failures (HTTP 408/409/429/5xx, timeouts, dropped connections, unreadable bodies,
  * replies without choices or without text) are retried with exponential backoff and jitter, and
@@ -52,17 +55,10 @@ public final class OpenAiChatPort implements ChatPort {
     public OpenAiChatPort(ModelSettings settings, Consumer<String> retryNotices) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(retryNotices, "retryNotices");
-        this.model = OpenAiChatModel.builder()
-                .httpClientBuilder(new HeaderKeepingHttpClient.Builder(settings.proxy()))
-                .baseUrl(settings.baseUrl().toString())
-                .apiKey(settings.apiKey().reveal())
-                .customHeaders(settings.headers().reveal())
-                .modelName(settings.modelName())
-                .timeout(settings.timeout())
-                .temperature(settings.temperature())
-                .maxCompletionTokens(settings.maxOutputTokens())
-                .maxRetries(0)
-                .build();
+        this.model = switch (settings.provider()) {
+            case OPENAI -> openAi(settings);
+            case ANTHROPIC -> anthropic(settings);
+        };
         this.classifier = new FailureClassifier(settings, Clock.systemUTC());
         RetrySchedule schedule = new RetrySchedule(settings.retryBase(), settings.retryMax(), settings.maxRetryAfter());
         int attempts = settings.maxRetries() + 1;
@@ -76,6 +72,35 @@ public final class OpenAiChatPort implements ChatPort {
                         "model call failed (%s), retrying in %.1f s (attempt %d of %d)",
                         ((FailedAttempt) event.getLastException()).summary(),
                         event.getDelay().toMillis() / 1000.0, event.getAttemptCount() + 1, attempts)))
+                .build();
+    }
+
+    private static ChatModel openAi(ModelSettings settings) {
+        return OpenAiChatModel.builder()
+                .httpClientBuilder(new HeaderKeepingHttpClient.Builder(settings.proxy()))
+                .baseUrl(settings.baseUrl().toString())
+                .apiKey(settings.apiKey().reveal())
+                .customHeaders(settings.headers().reveal())
+                .modelName(settings.modelName())
+                .timeout(settings.timeout())
+                .temperature(settings.temperature())
+                .maxCompletionTokens(settings.maxOutputTokens())
+                .maxRetries(0)
+                .build();
+    }
+
+    private static ChatModel anthropic(ModelSettings settings) {
+        return AnthropicChatModel.builder()
+                .httpClientBuilder(new HeaderKeepingHttpClient.Builder(settings.proxy()))
+                .baseUrl(settings.baseUrl().toString())
+                .apiKey(settings.apiKey().reveal())
+                .customHeaders(settings.headers().reveal())
+                .modelName(settings.modelName())
+                .timeout(settings.timeout())
+                .temperature(settings.temperature())
+                .maxTokens(settings.maxOutputTokens() != null ? settings.maxOutputTokens()
+                        : settings.provider().defaultMaxOutputTokens())
+                .maxRetries(0)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autocoder.model.Provider;
 import dev.autocoder.model.RequestHeaders;
 import dev.autocoder.report.PriceTable;
 import dev.autocoder.testing.FakeOpenAiServer;
@@ -40,7 +41,7 @@ class HeaderSecrecyTest {
             AutocoderConfig.ModelOptions withHeader = new AutocoderConfig.ModelOptions(m.baseUrl(), m.modelName(),
                     m.apiKey(), m.timeoutSeconds(), m.maxRetries(), m.retryBaseSeconds(), m.retryMaxSeconds(),
                     m.maxConcurrentRequests(), m.maxModelCalls(), m.maxTokens(), m.mode(),
-                    RequestHeaders.of(Map.of("api-key", AZURE_KEY)), Optional.empty());
+                    RequestHeaders.of(Map.of("api-key", AZURE_KEY)), Optional.empty(), Provider.OPENAI);
             AutocoderConfig azure = new AutocoderConfig(config.paths(), withHeader, config.limits(), config.prompt(),
                     config.answers(), config.force(), config.executionId(), config.pluginVersion());
             CollectingRunLog log = new CollectingRunLog();

@@ -53,6 +53,7 @@ class GenerateMojoTest {
         File target = new File(mojo.project.getBuild().getDirectory());
         assertEquals("gpt-4o-mini", mojo.model);
         assertEquals("https://api.openai.com/v1", mojo.baseUrl);
+        assertEquals("openai", mojo.provider);
         assertEquals("live", mojo.mode);
         assertEquals(10, mojo.maxDepth);
         assertEquals(10, mojo.maxConversationLength);
@@ -97,6 +98,16 @@ class GenerateMojoTest {
 
         assertEquals("<mode> (-Dautocoder.mode): `rewind` is not a mode; use live, record or replay",
                 failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    @MojoParameter(name = "provider", value = "bedrock")
+    void anUnknownProviderIsNamedWithTheOnesThatExist(GenerateMojo mojo) {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("<provider> (-Dautocoder.provider): `bedrock` is not a provider; use openai (OpenAI and every"
+                + " OpenAI-compatible endpoint) or anthropic", failure.getMessage());
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A local HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions protocol from a script.
+ * A local HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions protocol from a script,
+ * or, started with {@link #startAnthropic}, Anthropic's Messages API.
  *
  * <p>The script is an ordered list of {@link Rule}s. For each request the first rule whose
  * {@code whenContains} text occurs in the request's messages (or that has none) and that has uses
@@ -34,11 +35,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private static final Gson GSON = new Gson();
 
     private final HttpServer server;
+    private final boolean anthropic;
     private final List<Rule> rules;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private volatile Map<String, String> requiredHeader = Map.of();
 
-    private FakeOpenAiServer(List<Rule> rules) throws IOException {
+    private FakeOpenAiServer(List<Rule> rules, boolean anthropic) throws IOException {
+        this.anthropic = anthropic;
         this.rules = new CopyOnWriteArrayList<>(rules);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -51,7 +54,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     public static FakeOpenAiServer start(Rule... rules) throws IOException {
-        return new FakeOpenAiServer(List.of(rules));
+        return new FakeOpenAiServer(List.of(rules), false);
+    }
+
+    /** A server that answers with Anthropic's Messages API bodies; faults are scripted the same way. */
+    public static FakeOpenAiServer startAnthropic(Rule... rules) throws IOException {
+        return new FakeOpenAiServer(List.of(rules), true);
     }
 
     /**
@@ -65,7 +73,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         for (JsonElement element : array) {
             rules.add(GSON.fromJson(element, Rule.class).normalised());
         }
-        return new FakeOpenAiServer(rules);
+        return new FakeOpenAiServer(rules, false);
     }
 
     /**
@@ -121,10 +129,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
             if (rule.dropMidBody) {
                 dropMidBody(exchange, rule.reply != null
-                        ? completion(rule.reply, rule.finishReason, recorded.model())
+                        ? reply(rule.reply, rule.finishReason, recorded.model())
                         : rule.body == null ? "" : rule.body);
             } else if (rule.reply != null) {
-                send(exchange, 200, Map.of(), completion(rule.reply, rule.finishReason, recorded.model()));
+                send(exchange, 200, Map.of(), reply(rule.reply, rule.finishReason, recorded.model()));
             } else {
                 send(exchange, rule.status, rule.headers, rule.body == null ? "" : rule.body);
             }
@@ -140,6 +148,31 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private String reply(String text, String finishReason, String model) {
+        return anthropic ? message(text, finishReason, model) : completion(text, finishReason, model);
+    }
+
+    /** An Anthropic Messages API reply: one text block, {@code stop_reason} and usage. */
+    private static String message(String text, String finishReason, String model) {
+        JsonObject block = new JsonObject();
+        block.addProperty("type", "text");
+        block.addProperty("text", text);
+        JsonArray content = new JsonArray();
+        content.add(block);
+        JsonObject usage = new JsonObject();
+        usage.addProperty("input_tokens", 100 + text.length() / 10);
+        usage.addProperty("output_tokens", text.length() / 4);
+        JsonObject root = new JsonObject();
+        root.addProperty("id", "msg_fake");
+        root.addProperty("type", "message");
+        root.addProperty("role", "assistant");
+        root.addProperty("model", model);
+        root.add("content", content);
+        root.addProperty("stop_reason", "length".equals(finishReason) ? "max_tokens" : "end_turn");
+        root.add("usage", usage);
+        return root.toString();
     }
 
     private static String completion(String text, String finishReason, String model) {
@@ -298,20 +331,35 @@ public final class FakeOpenAiServer implements AutoCloseable {
             return model == null ? "unknown" : model.getAsString();
         }
 
-        /** All message contents joined by newlines, which rules match against. */
+        /**
+         * All message contents joined by newlines, which rules match against: plain strings, and the
+         * text blocks and separate {@code system} field of Anthropic's requests.
+         */
         public String messagesText() {
-            JsonElement messages = json().get("messages");
-            if (messages == null || !messages.isJsonArray()) {
-                return "";
-            }
             StringBuilder text = new StringBuilder();
-            for (JsonElement message : messages.getAsJsonArray()) {
-                JsonElement content = message.getAsJsonObject().get("content");
-                if (content != null && content.isJsonPrimitive()) {
-                    text.append(content.getAsString()).append('\n');
+            appendText(json().get("system"), text);
+            JsonElement messages = json().get("messages");
+            if (messages != null && messages.isJsonArray()) {
+                for (JsonElement message : messages.getAsJsonArray()) {
+                    appendText(message.getAsJsonObject().get("content"), text);
                 }
             }
             return text.toString();
+        }
+
+        private static void appendText(JsonElement content, StringBuilder text) {
+            if (content == null) {
+                return;
+            }
+            if (content.isJsonPrimitive()) {
+                text.append(content.getAsString()).append('\n');
+            } else if (content.isJsonArray()) {
+                for (JsonElement block : content.getAsJsonArray()) {
+                    if (block.isJsonObject() && block.getAsJsonObject().get("text") != null) {
+                        text.append(block.getAsJsonObject().get("text").getAsString()).append('\n');
+                    }
+                }
+            }
         }
     }
 }
