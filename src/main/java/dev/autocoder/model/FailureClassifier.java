@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Turns whatever a LangChain4j call threw into a {@link FailedAttempt} whose kind says whether
@@ -102,17 +103,23 @@ final class FailureClassifier {
     /** What to check when a proxy wants credentials; the password itself never appears. */
     private String proxyRefusal(String endpoint) {
         return settings.proxyForEndpoint().map(proxy -> {
-            String tunnel = "https".equalsIgnoreCase(settings.baseUrl().getScheme()) && proxy.username() != null
-                    ? "; for an https endpoint the JDK sends Basic proxy credentials only when Maven runs with"
-                            + " -Djdk.http.auth.tunneling.disabledSchemes= (MAVEN_OPTS or .mvn/jvm.config)"
-                    : "";
             String sent = proxy.username() == null ? "no credentials (the proxy has no <username>)"
                     : "the credentials of user `" + proxy.username() + "`";
             return "the " + proxy.describe() + " of settings.xml refused " + sent + " for " + endpoint
                     + " (HTTP 407 Proxy Authentication Required); check its <username> and <password>"
-                    + " (an encrypted password needs the settings-security.xml it was encrypted with)" + tunnel;
+                    + " (an encrypted password needs the settings-security.xml it was encrypted with)"
+                    + (tunnelWithholdsBasic(proxy) ? "; for an https endpoint the JDK sends Basic proxy credentials"
+                            + " only when Maven runs with -Djdk.http.auth.tunneling.disabledSchemes= (MAVEN_OPTS"
+                            + " or .mvn/jvm.config)" : "");
         }).orElse("a proxy refused the call to " + endpoint + " (HTTP 407 Proxy Authentication Required);"
                 + " configure the proxy with its <username> and <password> as a <proxy> in settings.xml");
+    }
+
+    /** Whether the JDK kept the proxy's Basic credentials from an https tunnel, as it does by default. */
+    private boolean tunnelWithholdsBasic(ProxySettings proxy) {
+        String disabled = System.getProperty("jdk.http.auth.tunneling.disabledSchemes");
+        return "https".equalsIgnoreCase(settings.baseUrl().getScheme()) && proxy.username() != null
+                && (disabled == null || disabled.toLowerCase(Locale.ROOT).contains("basic"));
     }
 
     private FailedAttempt transientFailure(String summary, String message, Throwable cause) {

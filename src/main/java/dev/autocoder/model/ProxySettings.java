@@ -56,7 +56,7 @@ public record ProxySettings(String id, String host, int port, List<String> nonPr
     }
 
     /** The preemptive {@code Proxy-Authorization} value, when the proxy has a user. */
-    public Optional<String> authorization() {
+    Optional<String> authorization() {
         if (username == null) {
             return Optional.empty();
         }
@@ -65,7 +65,7 @@ public record ProxySettings(String id, String host, int port, List<String> nonPr
     }
 
     /** Chooses this proxy for every host it does not bypass, and a direct connection for the rest. */
-    public ProxySelector selector() {
+    ProxySelector selector() {
         return new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {
