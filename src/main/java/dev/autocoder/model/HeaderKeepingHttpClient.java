@@ -125,7 +125,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
         return streaming;
     }
 
-    /** Builds the client the way LangChain4j's OpenAI client configures any {@link HttpClientBuilder}. */
+    /** Builds the client the way LangChain4j's model clients configure any {@link HttpClientBuilder}. */
     static final class Builder implements HttpClientBuilder {
 
         private final ProxySettings proxy;

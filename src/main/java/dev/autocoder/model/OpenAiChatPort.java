@@ -36,8 +36,9 @@ import java.util.function.Consumer;
  * finish reason is {@code "content_filter"} and whose text is whatever the model said (the refusal
  * text, or empty), so the engine decides whether to rephrase or give up.
  *
- * <p>The API key is sent only as the bearer token, the configured headers with every request; no
- * message built here contains either. A request whose text carries one of them, or the proxy's
+ * <p>The API key is sent only as the protocol's credential (OpenAI's bearer token, Anthropic's
+ * {@code x-api-key}), the configured headers with every request; no message built here contains
+ * either. A request whose text carries one of them, or the proxy's
  * password, is refused before it is sent.
  */
 public final class OpenAiChatPort implements ChatPort {
