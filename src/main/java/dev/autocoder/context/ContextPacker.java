@@ -1,6 +1,7 @@
 package dev.autocoder.context;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,6 +50,40 @@ final class ContextPacker {
 
     ProjectContext.Context result() {
         return new ProjectContext.Context(text.toString(), included, leftOut);
+    }
+
+    /**
+     * Splits a text this packer made back into its sections, in their order. Each section is a
+     * heading line and one fence, and no line inside a fence equals its closing fence, so the split
+     * is exact whatever the files hold.
+     */
+    static List<String> sections(String text) {
+        List<String> sections = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        int i = 0;
+        while (i < lines.length) {
+            if (!lines[i].startsWith("### ") || i + 1 >= lines.length) {
+                i++;
+                continue;
+            }
+            String fence = lines[i + 1].substring(0, countBackticks(lines[i + 1]));
+            int close = i + 2;
+            while (close < lines.length && !lines[close].equals(fence)) {
+                close++;
+            }
+            int end = Math.min(close, lines.length - 1);
+            sections.add(String.join("\n", Arrays.asList(lines).subList(i, end + 1)) + "\n");
+            i = end + 1;
+        }
+        return sections;
+    }
+
+    private static int countBackticks(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == '`') {
+            n++;
+        }
+        return n;
     }
 
     // A fence longer than any backtick run inside, so a Markdown file cannot close it early.

@@ -40,7 +40,24 @@ public final class ProjectContext {
             included = List.copyOf(included);
             leftOut = List.copyOf(leftOut);
         }
+
+        /**
+         * The text without the project summary (Java release, dependency versions), which always comes
+         * first: what the task is about rather than what it is built against. A new dependency version
+         * calls for verifying the code again, not for writing it again.
+         */
+        public String withoutProjectSummary() {
+            if (included.isEmpty() || !included.get(0).equals("project")) {
+                return text;
+            }
+            // The summary is one fenced section with no backticks inside, so its fence closes it.
+            int end = text.indexOf("\n```\n") + "\n```\n".length();
+            return text.substring(end < text.length() && text.charAt(end) == '\n' ? end + 1 : end);
+        }
     }
+
+    // Where a test's imports come from the JDK; such names never make it a test about the task.
+    private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.");
 
     private final ProjectLayout project;
     private final int budgetChars;
@@ -91,19 +108,19 @@ public final class ProjectContext {
 
         // the task name is prefixed so that a capitalised name (MoneyTransfer) does not start a sentence
         Set<String> taskTypes = TypeNames.simpleNames("task " + taskName + "\n" + taskDescription);
-        List<ParsedSource> includedTests = offerTests(packer, taskTypes, shown);
-
-        Set<String> specTypes = new TreeSet<>(taskTypes);
-        specFiles.forEach(file -> specTypes.addAll(TypeNames.simpleNames(file.text())));
-        Map<String, Integer> testMentions = new HashMap<>();
-        for (ParsedSource test : includedTests) {
-            test.nameCounts().forEach((name, n) -> testMentions.merge(name, n, Integer::sum));
-        }
-        Set<String> mainTypes = offerMainSignatures(packer, specTypes, testMentions, shown);
-
-        Set<String> usedNames = new HashSet<>(testMentions.keySet());
-        usedNames.addAll(List.of(taskDescription.split("\\W+")));
         try (DependencyClasses classes = new DependencyClasses(project.dependencies())) {
+            List<ParsedSource> includedTests = offerTests(packer, taskTypes, shown, classes);
+
+            Set<String> specTypes = new TreeSet<>(taskTypes);
+            specFiles.forEach(file -> specTypes.addAll(TypeNames.simpleNames(file.text())));
+            Map<String, Integer> testMentions = new HashMap<>();
+            for (ParsedSource test : includedTests) {
+                test.nameCounts().forEach((name, n) -> testMentions.merge(name, n, Integer::sum));
+            }
+            Set<String> mainTypes = offerMainSignatures(packer, specTypes, testMentions, shown);
+
+            Set<String> usedNames = new HashSet<>(testMentions.keySet());
+            usedNames.addAll(List.of(taskDescription.split("\\W+")));
             for (String className : dependencyCandidates(taskDescription, taskTypes, mainTypes, includedTests,
                     classes)) {
                 classes.find(className).ifPresent(found -> offerDependencyClass(packer, found, usedNames));
@@ -134,6 +151,14 @@ public final class ProjectContext {
         }
     }
 
+    /**
+     * The sections of a context text, most relevant first, each with its {@code ###} heading: what a
+     * request that must shrink cuts from the end.
+     */
+    public static List<String> sections(String contextText) {
+        return ContextPacker.sections(contextText);
+    }
+
     /** A one-line summary for a debug log: size, and what was included and left out. */
     public static String describe(Context context) {
         return "project context: " + context.text().length() + " chars; included " + context.included().size()
@@ -157,8 +182,36 @@ public final class ProjectContext {
 
     /** A parsed source with the names its code mentions. */
     private record ParsedSource(ProjectFile file, CompilationUnitTree unit, Map<String, Integer> nameCounts) {
-        int mentions(Set<String> names) {
-            return names.stream().mapToInt(name -> nameCounts.getOrDefault(name, 0)).sum();
+        /**
+         * How often the code names the task's types, leaving out names it imports from the JDK or a
+         * dependency: a spec that says `List` means java.util.List, and every test of every other
+         * task uses it too, so counting it would make a task's context grow with the project.
+         */
+        int mentionsOfProjectTypes(Set<String> names, DependencyClasses classes) {
+            Set<String> outside = new HashSet<>();
+            for (ImportTree anImport : unit.getImports()) {
+                String imported = anImport.getQualifiedIdentifier().toString();
+                int dot = imported.lastIndexOf('.');
+                if (anImport.isStatic() || dot < 0) {
+                    continue;
+                }
+                String owner = imported.substring(0, dot);
+                String last = imported.substring(dot + 1);
+                if (!last.equals("*") && isOutsideTheProject(imported, classes)) {
+                    outside.add(last);
+                } else if (last.equals("*")) {
+                    names.stream().filter(name -> isOutsideTheProject(owner + "." + name, classes))
+                            .forEach(outside::add);
+                }
+            }
+            return names.stream().filter(name -> !outside.contains(name))
+                    .mapToInt(name -> nameCounts.getOrDefault(name, 0)).sum();
+        }
+
+        private static boolean isOutsideTheProject(String className, DependencyClasses classes) {
+            return JDK_PACKAGES.stream().anyMatch(className::startsWith)
+                    && ClassLoader.getPlatformClassLoader().getResource(className.replace('.', '/') + ".class") != null
+                    || classes.find(className).isPresent();
         }
     }
 
@@ -172,9 +225,10 @@ public final class ProjectContext {
     }
 
     /** Offers the tests about the task's types in full; returns those that fit. */
-    private List<ParsedSource> offerTests(ContextPacker packer, Set<String> taskTypes, Set<String> shown) {
+    private List<ParsedSource> offerTests(ContextPacker packer, Set<String> taskTypes, Set<String> shown,
+            DependencyClasses classes) {
         List<ParsedSource> included = new ArrayList<>();
-        for (ParsedSource test : testsMentioning(taskTypes, shown)) {
+        for (ParsedSource test : testsMentioning(taskTypes, shown, classes)) {
             String path = test.file().path();
             if (packer.offer("test " + path, "Test " + path, test.file().text(), "java")) {
                 included.add(test);
@@ -184,7 +238,7 @@ public final class ProjectContext {
     }
 
     // In test-first work these tests are the specification, so the most mentions rank first.
-    private List<ParsedSource> testsMentioning(Set<String> taskTypes, Set<String> shown) {
+    private List<ParsedSource> testsMentioning(Set<String> taskTypes, Set<String> shown, DependencyClasses classes) {
         if (taskTypes.isEmpty()) {
             return List.of();
         }
@@ -194,9 +248,11 @@ public final class ProjectContext {
                 .filter(file -> !shown.contains(file.path()))
                 .filter(file -> taskTypes.stream().anyMatch(file.text()::contains))
                 .toList();
-        return parse(candidates).stream()
-                .filter(test -> test.mentions(taskTypes) > 0)
-                .sorted(Comparator.comparingInt((ParsedSource test) -> -test.mentions(taskTypes))
+        Map<ParsedSource, Integer> mentions = new HashMap<>();
+        parse(candidates).forEach(test -> mentions.put(test, test.mentionsOfProjectTypes(taskTypes, classes)));
+        return mentions.keySet().stream()
+                .filter(test -> mentions.get(test) > 0)
+                .sorted(Comparator.comparingInt((ParsedSource test) -> -mentions.get(test))
                         .thenComparing(test -> test.file().path()))
                 .toList();
     }

@@ -4,7 +4,7 @@ import dev.autocoder.context.ContextException;
 import dev.autocoder.context.ProjectContext;
 import dev.autocoder.engine.Clarifier;
 import dev.autocoder.engine.Engine;
-import dev.autocoder.engine.Prompts;
+import dev.autocoder.engine.PromptFitter;
 import dev.autocoder.engine.Task;
 import dev.autocoder.model.ApiKey;
 import dev.autocoder.model.ChatPort;
@@ -14,13 +14,16 @@ import dev.autocoder.model.ModelGate;
 import dev.autocoder.model.ModelSettings;
 import dev.autocoder.model.OpenAiChatPort;
 import dev.autocoder.model.ReplyJournal;
+import dev.autocoder.model.TokenCounter;
 import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.report.PriceTable;
 import dev.autocoder.report.RunReport;
+import dev.autocoder.report.RunReport.Origin;
+import dev.autocoder.report.RunReport.TaskReport;
 import dev.autocoder.report.SummaryTable;
-import dev.autocoder.state.Fingerprint;
 import dev.autocoder.state.LockFile;
 import dev.autocoder.state.RunLock;
+import dev.autocoder.state.StateFolder;
 import dev.autocoder.state.StateStore;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.verify.BatchingVerifier;
@@ -32,15 +35,20 @@ import dev.autocoder.verify.SubBuildSettings;
 import dev.autocoder.verify.SubBuildVerifier;
 import dev.autocoder.verify.Verdict;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * One run of the plugin, start to end: read the tasks, restore what the lock file already holds,
@@ -50,6 +58,9 @@ public final class Autocoder {
 
     /** Candidates one sub-build verifies at most: enough for a round, small enough to stay quick. */
     private static final int MAX_BATCH = 10;
+
+    private static final String TRUNCATED = "the endpoint counted far fewer prompt tokens than were sent, so"
+            + " the model saw only part of a prompt; check this task's code before trusting it";
 
     private final AutocoderConfig config;
     private final ProjectLayout project;
@@ -83,7 +94,7 @@ public final class Autocoder {
             throw new ConfigurationException("specDirectory", e.getMessage(), e);
         } catch (LockFile.LockFileException e) {
             throw new ConfigurationException("lockFile", e.getMessage()
-                    + "; fix or delete it (it is rewritten after the next successful run)", e);
+                    + "; fix or delete it (each task is written to it again as it verifies)", e);
         } catch (RunLock.HeldException e) {
             throw new ConfigurationException("stateDirectory", e.getMessage(), e);
         }
@@ -98,37 +109,51 @@ public final class Autocoder {
         }
         Path runDirectory = paths.stateDirectory().resolve(config.executionId());
         try (RunLock ignored = RunLock.acquire(runDirectory)) {
+            StateFolder.tidy(runDirectory, tasks.stream().map(Task::name).toList(), config.keepSubBuilds(), log::warn)
+                    .describe().ifPresent(log::info);
             Plan plan = plan(tasks);
             OutputWriter output = new OutputWriter(paths.outputDirectory(), paths.testOutputDirectory());
-            if (plan.pending().isEmpty()) {
-                write(output, plan.verifiedInTaskOrder());
-                log.info("autocoder: " + tasks.size() + " task(s) up to date with " + paths.lockFile()
-                        + "; sources restored, no model call, no sub-build (-Dautocoder.force to regenerate)");
-                return List.of();
-            }
-            ChatPort model = chatPort(plan, runDirectory);
             CandidateBoard board = new CandidateBoard();
-            plan.verified().forEach(board::settle);
             InProcessCompiler compiler = new InProcessCompiler(project, board::others);
             SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler,
                     subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null),
                     config.keepSubBuilds());
+            List<String> projectFailures = reverify(plan, subBuilds);
+            if (!projectFailures.isEmpty()) {
+                write(output, plan.verifiedInTaskOrder());
+                writeReport(plan.report(List.of(), Map.of(), Map.of()));
+                throw new TasksFailedException(projectFailures, lockedNote(plan).strip());
+            }
+            if (plan.pending().isEmpty()) {
+                return concludeFromLock(plan, output);
+            }
+            refuseModelIfNeeded(plan, output);
+            plan.verified().forEach(board::settle);
+            TokenCounter counter = TokenCounter.forModel(config.model().modelName());
+            log.debug("autocoder: requests are bounded to " + config.model().effectiveMaxPromptTokens()
+                    + " prompt tokens (maxPromptTokens), counted with " + counter.describe());
+            PromptFitter model = new PromptFitter(chatPort(runDirectory), counter,
+                    config.model().effectiveMaxPromptTokens(), log::debug, log::warn);
             Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler),
                     new BatchingVerifier(subBuilds, MAX_BATCH), board, new Clarifier(prompter), new LogListener(log),
                     new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
                             config.limits().maxQuestionRounds(), config.limits().parallelism()));
             StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
-            Engine.Result result = engine.run(plan.pending(), new Workspace(store, plan));
-            return conclude(plan, result, subBuilds, output);
+            Engine.Result result = engine.run(plan.pending(),
+                    new Workspace(store, plan, (task, units) -> lock(plan, task, units)));
+            return conclude(plan, result, subBuilds, output, model.truncatedTasks());
         }
     }
 
     /**
-     * What a run starts from: every task's context and fingerprint, the lock file, the verified
-     * code so far (restored from the lock, then added to as tasks verify) and the tasks to build.
+     * What a run starts from: every task's context and fingerprints, the verified code so far
+     * (restored from the lock, then added to as tasks verify), the locked tasks whose verification
+     * inputs changed, the tasks that need the model with the reason why, and the report of every
+     * task as the lock file leaves it.
      */
-    private record Plan(List<Task> tasks, Map<String, String> contexts, Map<String, Fingerprint> fingerprints,
-            LockFile lock, Map<String, List<CodeUnit>> verified, List<Task> pending) {
+    private record Plan(List<Task> tasks, Map<String, String> contexts, Map<String, TaskFingerprints> fingerprints,
+            LockFile lock, Map<String, List<CodeUnit>> verified, List<Task> stale, Map<String, String> reasons,
+            Map<String, TaskReport> fromLock) {
 
         /** Every verified unit, task by task in the run's order. */
         List<CodeUnit> verifiedInTaskOrder() {
@@ -138,40 +163,193 @@ public final class Autocoder {
             }
             return all;
         }
+
+        /** The tasks that need the model, in the run's order. */
+        List<Task> pending() {
+            return tasks.stream().filter(task -> reasons.containsKey(task.name())).toList();
+        }
+
+        /** The report of the whole run: tasks the engine ran as it left them, the others as the lock left them. */
+        RunReport report(List<TaskState> generated, Map<String, List<String>> warnings, Map<String, Path> kept) {
+            Map<String, TaskState> byName = new LinkedHashMap<>();
+            generated.forEach(state -> byName.put(state.task(), state));
+            List<TaskReport> reports = new ArrayList<>();
+            for (Task task : tasks) {
+                TaskState state = byName.get(task.name());
+                reports.add(state != null ? RunReport.generated(state, warnings.getOrDefault(task.name(), List.of()),
+                        kept.get(task.name())) : fromLock.get(task.name()));
+            }
+            return new RunReport(reports);
+        }
     }
 
     private Plan plan(List<Task> tasks) throws IOException {
         ProjectContext contexts = new ProjectContext(project, config.limits().contextBudget(),
                 config.paths().allowContextFiles());
         Map<String, String> contextText = new LinkedHashMap<>();
-        Map<String, Fingerprint> fingerprints = new LinkedHashMap<>();
+        Map<String, TaskFingerprints> fingerprints = new LinkedHashMap<>();
         for (Task task : tasks) {
             ProjectContext.Context context = contexts.build(task.name(), task.description(), task.contextFiles());
             log.debug("[" + task.name() + "] " + ProjectContext.describe(context));
             contextText.put(task.name(), context.text());
-            fingerprints.put(task.name(), fingerprint(task, context.text()));
+            fingerprints.put(task.name(), TaskFingerprints.of(task, context, config, project));
         }
-        LockFile lock = LockFile.read(config.paths().lockFile());
-        Map<String, List<CodeUnit>> verified = new ConcurrentHashMap<>();
-        List<Task> pending = new ArrayList<>();
+        LockFile lock = dropRemovedTasks(tasks);
+        Plan plan = new Plan(tasks, contextText, fingerprints, lock, new ConcurrentHashMap<>(), new ArrayList<>(),
+                new LinkedHashMap<>(), new LinkedHashMap<>());
         for (Task task : tasks) {
-            Optional<LockFile.Entry> entry = lock.entry(task.name());
-            if (!config.force() && entry.isPresent()
-                    && entry.get().fingerprint().value().equals(fingerprints.get(task.name()).value())) {
-                verified.put(task.name(), LockedUnits.of(entry.get()));
+            Optional<LockFile.Entry> entry = lock.entry(config.executionKey(), task.name());
+            TaskFingerprints now = fingerprints.get(task.name());
+            if (config.force()) {
+                needsModel(plan, task.name(), "forced with -Dautocoder.force");
+            } else if (entry.isEmpty()) {
+                needsModel(plan, task.name(), "not in " + config.paths().lockFile());
+            } else if (!now.sameGeneration(entry.get().generation())) {
+                needsModel(plan, task.name(), "changed since the lock file: "
+                        + String.join(", ", now.generationChangesSince(entry.get().generation())));
             } else {
-                pending.add(task);
+                plan.verified().put(task.name(), LockedUnits.of(entry.get()));
+                if (now.verification().value().equals(entry.get().verification().value())) {
+                    plan.fromLock().put(task.name(), TaskReport.fromLock(task.name(), Origin.RESTORED, 0, null));
+                } else {
+                    plan.stale().add(task);
+                }
             }
         }
-        return new Plan(tasks, contextText, fingerprints, lock, verified, pending);
+        return plan;
+    }
+
+    private static void needsModel(Plan plan, String task, String reason) {
+        plan.reasons().put(task, reason);
+        plan.fromLock().put(task, TaskReport.fromLock(task, Origin.NOT_GENERATED, 0, reason));
+    }
+
+    /** Reads the lock file, dropping this execution's entries of tasks whose spec is gone. */
+    private LockFile dropRemovedTasks(List<Task> tasks) throws IOException {
+        Path file = config.paths().lockFile();
+        Set<String> names = tasks.stream().map(Task::name).collect(Collectors.toSet());
+        LockFile lock = LockFile.read(file);
+        List<String> removed = lock.entries(config.executionKey()).stream().map(LockFile.Entry::task)
+                .filter(task -> !names.contains(task)).toList();
+        if (removed.isEmpty()) {
+            return lock;
+        }
+        log.info("autocoder: dropped the lock entries of task(s) no longer specified: " + String.join(", ", removed));
+        return LockFile.update(file, read -> read.retaining(config.executionKey(), names));
+    }
+
+    /**
+     * Verifies again, without the model, the locked code of tasks whose verification inputs changed.
+     * Code that passes keeps its place in the lock file under the new fingerprint; code that fails
+     * makes its task need the model. A build that fails whatever the code is (the project's own
+     * test or plugin) regenerates nothing: it is returned, to be reported.
+     */
+    private List<String> reverify(Plan plan, SubBuildVerifier subBuilds) throws IOException {
+        List<String> projectFailures = new ArrayList<>();
+        if (plan.stale().isEmpty()) {
+            return projectFailures;
+        }
+        Map<Task, Reverification.Result> results = Reverification.run(plan.tasks(), plan.stale(), plan.verified(),
+                subBuilds);
+        for (Map.Entry<Task, Reverification.Result> result : results.entrySet()) {
+            String task = result.getKey().name();
+            Verdict verdict = result.getValue().verdict();
+            long millis = result.getValue().millis();
+            LockFile.Entry entry = plan.lock().entry(config.executionKey(), task).orElseThrow();
+            TaskFingerprints now = plan.fingerprints().get(task);
+            String changed = summary(now.verification().changesSince(entry.verification()));
+            String seconds = String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+            if (verdict.projectFailure().isPresent()) {
+                String failure = "the project's own build fails in the verification sub-build independently of the"
+                        + " generated code: " + verdict.projectFailure().get().message();
+                plan.fromLock().put(task, TaskReport.fromLock(task, Origin.RESTORED, millis, failure));
+                projectFailures.add(task + ": " + failure);
+                log.info("autocoder: [" + task + "] could not be re-verified (" + changed + "): " + failure);
+            } else if (verdict.passed()) {
+                LockFile.update(config.paths().lockFile(), lock -> lock.with(entry.reverified(now.generation(),
+                        now.verification())));
+                plan.fromLock().put(task, TaskReport.fromLock(task, Origin.REVERIFIED, millis, null));
+                log.info("autocoder: [" + task + "] re-verified against changed inputs (" + changed + ") in "
+                        + seconds + ", no model call");
+            } else {
+                String failure = LogListener.firstLine(verdict.firstFailure().orElseThrow());
+                plan.verified().remove(task);
+                needsModel(plan, task, "its locked code fails against changed inputs: " + failure
+                        + " (changed: " + changed + ")");
+                log.info("autocoder: [" + task + "] locked code failed re-verification against changed inputs ("
+                        + changed + ") in " + seconds + ": " + failure);
+            }
+        }
+        return projectFailures;
+    }
+
+    /** A list of changes for one log line: the first few, and how many more. */
+    private static String summary(List<String> changes) {
+        int shown = 3;
+        if (changes.size() <= shown) {
+            return String.join(", ", changes);
+        }
+        return String.join(", ", changes.subList(0, shown)) + " and " + (changes.size() - shown) + " more";
+    }
+
+    /** Ends a run that needed no model: everything was restored, or re-verified. */
+    private List<TaskState> concludeFromLock(Plan plan, OutputWriter output) throws IOException {
+        write(output, plan.verifiedInTaskOrder());
+        writeReport(plan.report(List.of(), Map.of(), Map.of()));
+        long reverified = plan.fromLock().values().stream()
+                .filter(report -> report.origin().equals(Origin.REVERIFIED.label())).count();
+        if (reverified == 0) {
+            log.info("autocoder: " + plan.tasks().size() + " task(s) up to date with " + config.paths().lockFile()
+                    + "; sources restored, no model call, no sub-build (-Dautocoder.force to regenerate)");
+        } else {
+            log.info("autocoder: " + plan.tasks().size() + " task(s) from " + config.paths().lockFile() + ": "
+                    + (plan.tasks().size() - reverified) + " restored, " + reverified
+                    + " re-verified; no model call");
+        }
+        return List.of();
+    }
+
+    /**
+     * Stops a run whose pending tasks need a model it must not or cannot call, once what stands is
+     * written and reported: in locked mode, or with no key where one is needed.
+     */
+    private void refuseModelIfNeeded(Plan plan, OutputWriter output) throws IOException {
+        AutocoderConfig.Mode mode = config.model().mode();
+        boolean keyMissing = mode != AutocoderConfig.Mode.REPLAY && config.model().apiKey().isEmpty();
+        if (mode != AutocoderConfig.Mode.LOCKED && !keyMissing) {
+            return;
+        }
+        write(output, plan.verifiedInTaskOrder());
+        writeReport(plan.report(List.of(), Map.of(), Map.of()));
+        List<String> reasons = plan.pending().stream()
+                .map(task -> "task " + task.name() + " (" + plan.reasons().get(task.name()) + ")").toList();
+        String undo = " or, where an input changed, undo that change so that the locked code stands again."
+                + lockedNote(plan);
+        if (mode == AutocoderConfig.Mode.LOCKED) {
+            throw new ConfigurationException("mode", "mode is locked, which never calls the model, and "
+                    + reasons.size() + " task(s) need it: " + String.join("; ", reasons) + ". Run a build in live"
+                    + " mode with a key to regenerate them and commit the lock file;" + undo);
+        }
+        throw new ConfigurationException("apiKey", "no API key, and the model is needed for "
+                + String.join("; ", reasons) + ". Set the " + config.model().provider().keyVariable()
+                + " environment variable, or <serverId> naming"
+                + " a <server> in settings.xml, or <apiKey>;" + undo);
+    }
+
+    /** Which tasks the lock file holds verified code for after this run, and which it does not. */
+    private String lockedNote(Plan plan) {
+        List<String> locked = plan.tasks().stream().map(Task::name).filter(plan.verified()::containsKey).toList();
+        List<String> notLocked = plan.tasks().stream().map(Task::name).filter(name -> !locked.contains(name)).toList();
+        return " Locked in " + config.paths().lockFile() + ": " + (locked.isEmpty() ? "none" : String.join(", ", locked))
+                + "; not locked: " + (notLocked.isEmpty() ? "none" : String.join(", ", notLocked)) + ".";
     }
 
     /**
      * Ends a run that called the model: the final check, outputs, report and summary, then the
-     * verdict: an abort or failed tasks are thrown, and only an all-verified run writes the lock.
+     * verdict: an abort or failed tasks are thrown. Each task was locked as it verified.
      */
     private List<TaskState> conclude(Plan plan, Engine.Result result, SubBuildVerifier subBuilds,
-            OutputWriter output) throws IOException {
+            OutputWriter output, Set<String> truncated) throws IOException {
         List<TaskState> states = result.tasks();
         for (TaskState state : states) {
             if (state.status() == TaskState.Status.VERIFIED) {
@@ -193,30 +371,59 @@ public final class Autocoder {
         }
         write(output, all);
         AutocoderConfig.Paths paths = config.paths();
-        RunReport.of(states).writeTo(paths.stateDirectory());
-        SummaryTable.render(states, config.model().modelName(), prices).forEach(log::info);
-        log.info("autocoder: report at " + paths.stateDirectory().resolve("report.html"));
-        result.abort().ifPresent(abort -> {
-            throw abort;
-        });
+        Map<String, List<String>> warnings = new LinkedHashMap<>();
+        truncated.forEach(task -> warnings.put(task, List.of(TRUNCATED)));
+        Map<String, Path> kept = new LinkedHashMap<>();
+        for (TaskState state : states) {
+            if (state.status() != TaskState.Status.VERIFIED) {
+                subBuilds.keptFolder(state.task()).ifPresent(folder -> kept.put(state.task(), folder));
+            }
+        }
+        writeReport(plan.report(states, warnings, kept));
+        SummaryTable.render(states, config.model().modelName(), prices,
+                project.baseDirectory().relativize(paths.stateDirectory().toAbsolutePath()).toString(),
+                StateFolder.size(paths.stateDirectory())).forEach(log::info);
+        if (!truncated.isEmpty()) {
+            log.warn("autocoder: " + new TreeSet<>(truncated) + ": " + TRUNCATED);
+        }
         List<String> failures = new ArrayList<>();
         for (TaskState state : states) {
             if (state.status() != TaskState.Status.VERIFIED) {
-                failures.add(state.task() + ": " + state.failure());
+                failures.add(state.task() + ": " + state.failure() + (kept.containsKey(state.task())
+                        ? "; its newest failing sub-build is kept in " + kept.get(state.task()) : ""));
             }
         }
         together.ifPresent(reason -> failures.add("all tasks together: " + reason));
+        if (result.abort().isPresent() || !failures.isEmpty()) {
+            log.info("autocoder:" + lockedNote(plan));
+        }
+        result.abort().ifPresent(abort -> {
+            throw abort;
+        });
         if (!failures.isEmpty()) {
-            throw new TasksFailedException(failures);
+            throw new TasksFailedException(failures, lockedNote(plan).strip());
         }
-        LockFile updated = LockFile.empty();
-        for (Task task : plan.tasks()) {
-            updated = updated.with(LockFile.Entry.of(task.name(), plan.fingerprints().get(task.name()),
-                    plan.verified().get(task.name())));
-        }
-        updated.write(paths.lockFile());
-        log.info("autocoder: " + plan.tasks().size() + " task(s) verified; lock file " + paths.lockFile());
+        log.info("autocoder: " + plan.tasks().size() + " task(s) verified; lock file " + config.paths().lockFile());
         return states;
+    }
+
+    /** Writes a task's verified code into the lock file the moment it verifies. */
+    private void lock(Plan plan, String task, List<CodeUnit> units) {
+        TaskFingerprints fingerprints = plan.fingerprints().get(task);
+        LockFile.Entry entry = LockFile.Entry.of(config.executionKey(), task, fingerprints.generation(),
+                fingerprints.verification(), units);
+        try {
+            LockFile.update(config.paths().lockFile(), lock -> lock.with(entry));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the lock file " + config.paths().lockFile(), e);
+        }
+        log.info("[" + task + "] locked in " + config.paths().lockFile());
+    }
+
+    private void writeReport(RunReport report) throws IOException {
+        String name = "report" + AutocoderConfig.pathSuffix(config.executionId());
+        report.writeTo(config.paths().stateDirectory(), name);
+        log.info("autocoder: report at " + config.paths().stateDirectory().resolve(name + ".html"));
     }
 
     private void write(OutputWriter output, List<CodeUnit> units) throws IOException {
@@ -225,43 +432,8 @@ public final class Autocoder {
         }
     }
 
-    /**
-     * What decides whether a task's verified code still stands. The endpoint is deliberately left
-     * out: it says where the model is reached (a local gateway, a CI proxy, a closed port when no
-     * call is needed), not what the code was made from, and it differs between machines.
-     */
-    private Fingerprint fingerprint(Task task, String context) throws IOException {
-        Fingerprint.Builder builder = Fingerprint.builder()
-                .put("spec", task.description())
-                .put("answers", new java.util.TreeMap<>(task.answers()).toString())
-                .put("context", context)
-                .put("model", config.model().modelName())
-                .put("prompts", Prompts.fingerprintText())
-                .put("plugin", config.pluginVersion())
-                .put("checkstyle", checkstyleInput())
-                .put("dependencies", project.dependencies().stream().map(d -> d.coordinates() + ":" + d.scope())
-                        .sorted().toList().toString())
-                .put("java", project.javaRelease());
-        for (Path root : project.mainSourceRoots()) {
-            builder.putFiles("main:" + project.baseDirectory().relativize(root), root);
-        }
-        for (Path root : project.testSourceRoots()) {
-            builder.putFiles("test:" + project.baseDirectory().relativize(root), root);
-        }
-        return builder.build();
-    }
-
-    private String checkstyleInput() throws IOException {
-        Optional<Path> override = config.paths().checkstyleConfig();
-        if (override.isPresent()) {
-            return Files.readString(override.get());
-        }
-        return project.checkstyle().map(setup -> setup.configurationXml() + setup.dependenciesXml())
-                .orElse("default");
-    }
-
     /** The model port for this run's mode, journaled so that no paid reply is ever asked for twice. */
-    private ChatPort chatPort(Plan plan, Path runDirectory) throws IOException {
+    private ChatPort chatPort(Path runDirectory) throws IOException {
         AutocoderConfig.ModelOptions options = config.model();
         if (options.mode() == AutocoderConfig.Mode.REPLAY) {
             if (!Files.isRegularFile(config.paths().cassette())) {
@@ -271,12 +443,9 @@ public final class Autocoder {
             ReplyJournal cassette = ReplyJournal.open(config.paths().cassette(), log::warn);
             return JournaledChatPort.replaying(cassette, options.modelName());
         }
-        if (options.apiKey().isEmpty()) {
-            throw new ConfigurationException("apiKey", missingKeyMessage(plan));
-        }
         ModelSettings settings = new ModelSettings(options.baseUrl(), options.modelName(),
-                ApiKey.of(options.apiKey().get()), Duration.ofSeconds(options.timeoutSeconds()), options.maxRetries(),
-                seconds(options.retryBaseSeconds()), seconds(options.retryMaxSeconds()),
+                ApiKey.of(options.apiKey().orElseThrow()), Duration.ofSeconds(options.timeoutSeconds()),
+                options.maxRetries(), seconds(options.retryBaseSeconds()), seconds(options.retryMaxSeconds()),
                 ModelSettings.DEFAULT_MAX_RETRY_AFTER, null, ModelSettings.DEFAULT_TEMPERATURE, options.headers(),
                 options.proxy().orElse(null), options.provider());
         ChatPort live = new ModelGate(new OpenAiChatPort(settings, log::warn), options.maxConcurrentRequests(),
@@ -288,39 +457,31 @@ public final class Autocoder {
                         : JournaledChatPort.Mode.LIVE, live);
     }
 
-    private String missingKeyMessage(Plan plan) {
-        StringBuilder message = new StringBuilder("no API key, and the model is needed for ");
-        List<String> reasons = new ArrayList<>();
-        for (Task task : plan.pending()) {
-            Optional<LockFile.Entry> entry = plan.lock().entry(task.name());
-            reasons.add(entry.isEmpty() ? "task " + task.name() + " (not in " + config.paths().lockFile() + ")"
-                    : "task " + task.name() + " (changed since the lock file: " + String.join(", ",
-                            plan.fingerprints().get(task.name()).changesSince(entry.get().fingerprint())) + ")");
-        }
-        message.append(String.join("; ", reasons)).append(". Set the ").append(config.model().provider().keyVariable())
-                .append(" environment variable, or")
-                .append(" <serverId> naming a <server> in settings.xml, or <apiKey>;")
-                .append(" or restore the spec so that it matches the lock file.");
-        return message.toString();
-    }
-
     private static Duration seconds(double seconds) {
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
-    /** The engine's view of the store, the fingerprints and the contexts. */
+    /** Writes a task's verified code into the lock file. */
+    @FunctionalInterface
+    private interface Locker {
+        void lock(String task, List<CodeUnit> units);
+    }
+
+    /** The engine's view of the store, the fingerprints and the contexts; it locks each task as it verifies. */
     private static final class Workspace implements Engine.Workspace {
         private final StateStore store;
         private final Plan plan;
+        private final Locker locker;
 
-        Workspace(StateStore store, Plan plan) {
+        Workspace(StateStore store, Plan plan, Locker locker) {
             this.store = store;
             this.plan = plan;
+            this.locker = locker;
         }
 
         @Override
         public TaskState open(Task task) {
-            String fingerprint = plan.fingerprints().get(task.name()).value();
+            String fingerprint = plan.fingerprints().get(task.name()).stateKey();
             TaskState state = store.load(task.name(), fingerprint);
             if (state.status() != TaskState.Status.VERIFIED || !fingerprint.equals(state.fingerprint())) {
                 // A pending task starts over; the reply journal makes the repeated requests free.
@@ -328,6 +489,7 @@ public final class Autocoder {
             } else {
                 // Verified before a stop: the tasks still pending compile against its code.
                 plan.verified().put(task.name(), state.verifiedUnits());
+                locker.lock(task.name(), state.verifiedUnits());
             }
             return state;
         }
@@ -344,6 +506,7 @@ public final class Autocoder {
             store.save(state);
             if (state.status() == TaskState.Status.VERIFIED && !state.task().contains("/")) {
                 plan.verified().put(state.task(), state.verifiedUnits());
+                locker.lock(state.task(), state.verifiedUnits());
             }
         }
 

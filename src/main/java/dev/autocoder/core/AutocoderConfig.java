@@ -1,5 +1,6 @@
 package dev.autocoder.core;
 
+import dev.autocoder.model.PromptLimits;
 import dev.autocoder.model.Provider;
 import dev.autocoder.model.ProxySettings;
 import dev.autocoder.model.RequestHeaders;
@@ -35,19 +36,32 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         this(paths, model, limits, prompt, answers, force, executionId, pluginVersion, false);
     }
 
-    /** How model calls are made: against the endpoint, recording a cassette, or replaying one. */
-    public enum Mode {
-        LIVE, RECORD, REPLAY;
+    /** The smallest {@code maxPromptTokens} accepted: below it not even a short spec fits. */
+    public static final int MIN_PROMPT_TOKENS = 1_000;
 
-        /** Reads {@code live}, {@code record} or {@code replay}, naming the parameter when it is none. */
+    /**
+     * How model calls are made: against the endpoint, recording a cassette, replaying one, or never
+     * (locked: restore and re-verify from the lock file only, as CI and IDE builds want).
+     */
+    public enum Mode {
+        LIVE, RECORD, REPLAY, LOCKED;
+
+        /** Reads {@code live}, {@code record}, {@code replay} or {@code locked}, naming the parameter when it is none. */
         public static Mode parse(String value) {
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("mode", "`" + value + "` is not a mode; use live, record or replay");
+                throw new ConfigurationException("mode", "`" + value
+                        + "` is not a mode; use live, record, replay or locked");
             }
         }
     }
+
+    /**
+     * The ids Maven gives the goal's execution when none is configured: {@code default} in a POM,
+     * {@code default-cli} on the command line. Both are the same execution to the user.
+     */
+    private static final Set<String> DEFAULT_EXECUTION_IDS = Set.of("default", "default-cli");
 
     /**
      * Where the run reads and writes.
@@ -102,23 +116,25 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param maxConcurrentRequests model requests in flight at once, shared by every module of a build
      * @param maxModelCalls calls a run may make, 0 for no limit
      * @param maxTokens tokens a run may spend, 0 for no limit
-     * @param mode live, record or replay
+     * @param maxPromptTokens the most prompt tokens one request may have, 0 for the model's default
+     *     ({@link PromptLimits#defaultFor(String)})
+     * @param mode live, record, replay or locked
      * @param headers headers added to every model request, secrets like the key
      * @param proxy the proxy of Maven's settings for the endpoint, or empty for the JDK's own selection
      * @param provider the protocol the endpoint speaks
      */
     public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
             int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
-            int maxConcurrentRequests, long maxModelCalls, long maxTokens, Mode mode, RequestHeaders headers,
-            Optional<ProxySettings> proxy, Provider provider) {
+            int maxConcurrentRequests, long maxModelCalls, long maxTokens, int maxPromptTokens, Mode mode,
+            RequestHeaders headers, Optional<ProxySettings> proxy, Provider provider) {
 
         /** Options for an OpenAI-compatible endpoint, no extra headers, reached as the JDK's proxy properties say. */
         public ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
                 int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
-                int maxConcurrentRequests, long maxModelCalls, long maxTokens, Mode mode) {
+                int maxConcurrentRequests, long maxModelCalls, long maxTokens, int maxPromptTokens, Mode mode) {
             this(baseUrl, modelName, apiKey, timeoutSeconds, maxRetries, retryBaseSeconds, retryMaxSeconds,
-                    maxConcurrentRequests, maxModelCalls, maxTokens, mode, RequestHeaders.none(), Optional.empty(),
-                    Provider.OPENAI);
+                    maxConcurrentRequests, maxModelCalls, maxTokens, maxPromptTokens, mode, RequestHeaders.none(),
+                    Optional.empty(), Provider.OPENAI);
         }
 
         public ModelOptions {
@@ -132,11 +148,19 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
                     "must be at least 1, was " + maxConcurrentRequests);
             require(maxModelCalls >= 0, "maxModelCalls", "cannot be negative (0 means no limit), was " + maxModelCalls);
             require(maxTokens >= 0, "maxTokens", "cannot be negative (0 means no limit), was " + maxTokens);
+            require(maxPromptTokens == 0 || maxPromptTokens >= MIN_PROMPT_TOKENS, "maxPromptTokens",
+                    "must be at least " + MIN_PROMPT_TOKENS + " (the system prompt alone takes hundreds), or 0 for"
+                            + " the model's default, was " + maxPromptTokens);
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(headers, "headers");
             Objects.requireNonNull(proxy, "proxy");
             Objects.requireNonNull(provider, "provider");
+        }
+
+        /** The bound on every request's prompt: the configured one, else the model's default. */
+        public int effectiveMaxPromptTokens() {
+            return maxPromptTokens > 0 ? maxPromptTokens : PromptLimits.defaultFor(modelName);
         }
 
         /** A masked view: the key, header values and proxy password are never part of a record's text. */
@@ -180,6 +204,22 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         answers = Map.copyOf(answers);
         require(prompt.isEmpty() || !prompt.get().isBlank(), "prompt", "is blank; describe the task or remove it");
         require(executionId != null && !executionId.isBlank(), "executionId", "is empty");
+    }
+
+    /**
+     * The name this execution goes by in the lock file: {@code default} for the goal's default
+     * execution, wherever it was started from, else the execution's id.
+     */
+    public String executionKey() {
+        return DEFAULT_EXECUTION_IDS.contains(executionId) ? "default" : executionId;
+    }
+
+    /**
+     * What default paths append for an execution, so that several executions in one module never share
+     * an output folder or a report: nothing for the default execution, {@code -<id>} for any other.
+     */
+    public static String pathSuffix(String executionId) {
+        return DEFAULT_EXECUTION_IDS.contains(executionId) ? "" : "-" + executionId;
     }
 
     /**

@@ -68,7 +68,7 @@ final class LogListener implements EngineListener {
         log.debug(message);
     }
 
-    private static String firstLine(Feedback feedback) {
+    static String firstLine(Feedback feedback) {
         String text = feedback.toString();
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline) + " ...";

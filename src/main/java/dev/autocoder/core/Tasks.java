@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,7 +26,8 @@ import java.util.stream.Stream;
  * ---
  * </pre>
  * {@code context} lists project files to show the model; {@code answers} answers clarifying
- * questions by keyword, on top of the POM's {@code <answers>}.
+ * questions by keyword, on top of the POM's {@code <answers>}. {@link FrontMatter} says which YAML
+ * it reads.
  */
 public final class Tasks {
 
@@ -90,72 +89,12 @@ public final class Tasks {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec " + file, e);
         }
-        FrontMatter front = FrontMatter.split(text, file);
+        FrontMatter front = FrontMatter.parse(text, file);
         if (front.body().isBlank()) {
             throw new ConfigurationException("specDirectory", "spec " + file + " is empty; describe the task in it");
         }
         Map<String, String> answers = new TreeMap<>(pomAnswers);
         answers.putAll(front.answers());
         return new Task(name, front.body().strip(), answers, front.context());
-    }
-
-    /** A spec's front matter and body. */
-    record FrontMatter(List<String> context, Map<String, String> answers, String body) {
-
-        static FrontMatter split(String text, Path file) {
-            if (!text.startsWith("---\n")) {
-                return new FrontMatter(List.of(), Map.of(), text);
-            }
-            int end = text.indexOf("\n---", 3);
-            if (end < 0) {
-                throw new ConfigurationException("specDirectory", "spec " + file
-                        + " opens front matter with --- but never closes it");
-            }
-            List<String> context = new ArrayList<>();
-            Map<String, String> answers = new LinkedHashMap<>();
-            boolean inAnswers = false;
-            for (String line : text.substring(4, end).split("\n")) {
-                if (line.isBlank() || line.stripLeading().startsWith("#")) {
-                    continue;
-                }
-                boolean indented = Character.isWhitespace(line.charAt(0));
-                Optional<String[]> pair = keyValue(line);
-                if (pair.isEmpty()) {
-                    throw new ConfigurationException("specDirectory", "spec " + file + ": cannot read front matter"
-                            + " line `" + line.strip() + "`; expected `key: value`");
-                }
-                String key = pair.get()[0];
-                String value = pair.get()[1];
-                if (indented && inAnswers) {
-                    answers.put(key, value);
-                } else if (key.equals("answers") && value.isEmpty()) {
-                    inAnswers = true;
-                } else if (key.equals("context")) {
-                    inAnswers = false;
-                    for (String path : value.split(",")) {
-                        if (!path.isBlank()) {
-                            context.add(path.strip());
-                        }
-                    }
-                } else {
-                    throw new ConfigurationException("specDirectory", "spec " + file + ": unknown front matter key `"
-                            + key + "`; known keys are context and answers");
-                }
-            }
-            int bodyStart = text.indexOf('\n', end + 1);
-            return new FrontMatter(context, answers, bodyStart < 0 ? "" : text.substring(bodyStart + 1));
-        }
-
-        private static Optional<String[]> keyValue(String line) {
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                return Optional.empty();
-            }
-            String value = line.substring(colon + 1).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\""))) {
-                value = value.substring(1, value.length() - 1);
-            }
-            return Optional.of(new String[] {line.substring(0, colon).strip(), value});
-        }
     }
 }

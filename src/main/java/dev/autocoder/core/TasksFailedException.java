@@ -10,7 +10,13 @@ public class TasksFailedException extends RuntimeException {
     private final List<String> failures;
 
     public TasksFailedException(List<String> failures) {
-        super(failures.size() + " task(s) not verified:\n  " + String.join("\n  ", failures));
+        this(failures, "");
+    }
+
+    /** With a closing note, for example which tasks the lock file holds. */
+    public TasksFailedException(List<String> failures, String note) {
+        super(failures.size() + " task(s) not verified:\n  " + String.join("\n  ", failures)
+                + (note.isEmpty() ? "" : "\n" + note));
         this.failures = List.copyOf(failures);
     }
 

@@ -55,7 +55,8 @@ public final class Engine {
 
     /**
      * What a run produced. {@code abort} is the model failure that stopped it (a rejected key, a
-     * spent budget, an unrecorded request in replay), after which no task was started.
+     * spent budget, an unrecorded request in replay), after which no task was started. A request
+     * too long for the model fails only its own task.
      */
     public record Result(List<TaskState> tasks, Optional<ModelException> abort) {
         public Result {
@@ -142,6 +143,13 @@ public final class Engine {
                             builder.build(task, state, workspace.context(task));
                         }
                     } catch (ModelException e) {
+                        if (e.kind() == ModelException.Kind.CONTEXT_OVERFLOW) {
+                            // a request too long for the model is this task's problem; the others go on
+                            state.failed(e.getMessage());
+                            listener.taskFailed(task.name(), e.getMessage());
+                            workspace.save(state);
+                            return;
+                        }
                         abort.compareAndSet(null, e);
                         state.failed("stopped: " + e.getMessage());
                         workspace.save(state);

@@ -22,6 +22,15 @@ public final class Prompts {
 
     static final String REVIEW_SYSTEM = resource("review-system.txt");
 
+    /** Ends feedback that was cut to fit the prompt bound. */
+    static final String FEEDBACK_CUT = "\n[The rest of these findings is cut to fit the prompt.]";
+
+    /** How a task message starts. */
+    private static final String TASK_START = "Task `";
+
+    /** Where a task message's project context starts. */
+    private static final String CONTEXT_HEADING = "\nProject context:\n\n";
+
     private Prompts() {
     }
 
@@ -43,11 +52,26 @@ public final class Prompts {
 
     static String task(String name, String description, String context) {
         StringBuilder text = new StringBuilder();
-        text.append("Task `").append(name).append("`:\n\n").append(description.strip()).append('\n');
-        if (!context.isBlank()) {
-            text.append("\nProject context:\n\n").append(context.strip()).append('\n');
-        }
-        return text.toString();
+        text.append(TASK_START).append(name).append("`:\n\n").append(description.strip()).append('\n');
+        return withContext(text.toString(), context);
+    }
+
+    /** Whether a message is a task as {@link #task} writes it, rather than a part or a review. */
+    static boolean isTask(String message) {
+        return message.startsWith(TASK_START);
+    }
+
+    /** A task message's project context, empty when it has none. */
+    static String contextOf(String taskMessage) {
+        int at = taskMessage.indexOf(CONTEXT_HEADING);
+        return at < 0 ? "" : taskMessage.substring(at + CONTEXT_HEADING.length());
+    }
+
+    /** A task message with its project context replaced, as a request that must shrink needs it. */
+    static String withContext(String taskMessage, String context) {
+        int at = taskMessage.indexOf(CONTEXT_HEADING);
+        String task = at < 0 ? taskMessage : taskMessage.substring(0, at);
+        return context.isBlank() ? task : task + CONTEXT_HEADING + context.strip() + '\n';
     }
 
     static String part(String parentTask, String partName, String responsibility, String sharedCode) {
@@ -74,6 +98,11 @@ public final class Prompts {
         }
         text.append("\nFix every finding and send every file of the component again, complete.");
         return text.toString();
+    }
+
+    /** Stands in for a reply refused for its size, so it is not sent again but the turn still reads. */
+    static String refusedReply(int chars) {
+        return "[A reply of " + chars + " characters was here; it was refused as too long.]";
     }
 
     static String stuck() {

@@ -52,7 +52,7 @@ final class ReviewVerifier implements Verifier {
         messages.add(ChatMessage.user(Prompts.review(taskText.apply(candidate.taskName()), code)));
         for (int round = 0; round < 2; round++) {
             long started = System.nanoTime();
-            ChatReply reply = model.chat(new ChatRequest("review " + candidate.taskName(), messages));
+            ChatReply reply = model.chat(new ChatRequest("review", candidate.taskName(), messages));
             onReply.replied(candidate.taskName(), reply, (System.nanoTime() - started) / 1_000_000);
             Optional<ReviewVerdicts.ReviewVerdict> verdict = ReviewVerdicts.parse(reply.text());
             if (verdict.isPresent()) {

@@ -104,7 +104,7 @@ final class TaskBuilder {
         boolean toldStuck = false;
         int attempt = 0;
         while (attempt < budget) {
-            ChatReply reply = ask(state, conversation, "generate " + task.name());
+            ChatReply reply = ask(state, conversation);
             Reply parsed = reply.truncated()
                     ? new Reply.Unusable("the reply was cut off at the length limit; " + Prompts.continueTruncated())
                     : "content_filter".equals(reply.finishReason())
@@ -173,9 +173,9 @@ final class TaskBuilder {
                 + ", depth " + depth + "); last failure: " + last);
     }
 
-    private ChatReply ask(TaskState state, Conversation conversation, String purpose) {
+    private ChatReply ask(TaskState state, Conversation conversation) {
         long started = System.nanoTime();
-        ChatReply reply = model.chat(new ChatRequest(purpose, conversation.window()));
+        ChatReply reply = model.chat(new ChatRequest("generate", state.task(), conversation.window()));
         state.recordModelCall(reply.usage(), (System.nanoTime() - started) / 1_000_000);
         conversation.add(ChatMessage.assistant(reply.text()));
         state.conversation(conversation.history());

@@ -82,21 +82,27 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autocoder.specDirectory", defaultValue = "${project.basedir}/src/main/autocoder")
     File specDirectory;
 
-    /** Where verified main sources go; added as a compile source root. */
-    @Parameter(property = "autocoder.outputDirectory",
-            defaultValue = "${project.build.directory}/generated-sources/autocoder")
+    /**
+     * Where verified main sources go; added as a compile source root. Default:
+     * {@code ${project.build.directory}/generated-sources/autocoder} for the goal's default execution,
+     * {@code .../autocoder-<executionId>} for any other, so executions never share it.
+     */
+    @Parameter(property = "autocoder.outputDirectory")
     File outputDirectory;
 
-    /** Where verified tests the model wrote go; added as a test source root. */
-    @Parameter(property = "autocoder.testOutputDirectory",
-            defaultValue = "${project.build.directory}/generated-test-sources/autocoder")
+    /**
+     * Where verified tests the model wrote go; added as a test source root. Default:
+     * {@code ${project.build.directory}/generated-test-sources/autocoder}, with {@code -<executionId>}
+     * for an execution other than the default one.
+     */
+    @Parameter(property = "autocoder.testOutputDirectory")
     File testOutputDirectory;
 
     /** Conversation state, the reply journal, sub-build folders and the report. */
     @Parameter(property = "autocoder.stateDirectory", defaultValue = "${project.build.directory}/autocoder")
     File stateDirectory;
 
-    /** The lock file of verified sources, meant to be committed. */
+    /** The lock file of verified sources, meant to be committed; it keeps each execution's tasks apart. */
     @Parameter(property = "autocoder.lockFile", defaultValue = "${project.basedir}/src/main/autocoder/autocoder.lock.json")
     File lockFile;
 
@@ -105,8 +111,12 @@ public class GenerateMojo extends AbstractMojo {
             defaultValue = "${project.basedir}/src/main/autocoder/autocoder.cassette.jsonl")
     File cassette;
 
-    /** {@code live} (call the model), {@code record} (call it and write the cassette) or {@code replay}. */
-    @Parameter(property = "autocoder.mode", defaultValue = "live")
+    /**
+     * {@code live} (call the model), {@code record} (call it and write the cassette), {@code replay}
+     * (answer from the cassette) or {@code locked} (restore and re-verify from the lock file, never call
+     * a model). Default: live, and locked in an IDE's build unless the goal is run by itself.
+     */
+    @Parameter(property = "autocoder.mode")
     String mode;
 
     /** Refinement rounds plus decomposition levels a task may use. */
@@ -153,6 +163,15 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autocoder.maxTokens", defaultValue = "0")
     long maxTokens;
 
+    /**
+     * The most prompt tokens one request may have. Longer requests are cut: the oldest refinement
+     * turns first, then the project context from its least relevant section, then the feedback. Unset,
+     * it follows the model (100000 for gpt-4o and gpt-4o-mini, 200000 for gpt-4.1 and gpt-5) and is
+     * 8000 for models it does not know, such as local ones: set it below the server's context window.
+     */
+    @Parameter(property = "autocoder.maxPromptTokens")
+    Integer maxPromptTokens;
+
     /** After this many seconds a verification sub-build is stopped and its candidates fail. */
     @Parameter(property = "autocoder.subBuildTimeoutSeconds", defaultValue = "300")
     int subBuildTimeoutSeconds;
@@ -169,7 +188,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter
     Map<String, String> answers;
 
-    /** Prices per million tokens by model, {@code input/output} in dollars: {@code <gpt-4o>2.50/10.00</gpt-4o>}. */
+    /**
+     * Prices per million tokens by model, {@code input/output} or {@code input/output/cached} in dollars:
+     * {@code <gpt-4o>2.50/10.00/1.25</gpt-4o>}.
+     */
     @Parameter
     Map<String, String> prices;
 
@@ -209,18 +231,22 @@ public class GenerateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
-        project.addTestCompileSourceRoot(testOutputDirectory.getAbsolutePath());
+        PluginInputs inputs = new PluginInputs(this, decrypter);
+        project.addCompileSourceRoot(inputs.outputDirectory().toString());
+        project.addTestCompileSourceRoot(inputs.testOutputDirectory().toString());
         if (skip) {
-            getLog().info("autocoder: skipped (autocoder.skip); earlier output in " + outputDirectory + " still compiles");
+            getLog().info("autocoder: skipped (autocoder.skip); earlier output in " + inputs.outputDirectory()
+                    + " still compiles");
             return;
         }
         MavenRunLog log = new MavenRunLog(getLog());
+        inputs.ideBuild().ifPresent(marker -> log.info("autocoder: an IDE build (" + marker + " is set), so mode"
+                + " is locked: restore and re-verify from the lock file, no model call. Run the goal by itself"
+                + " (mvn autocoder:generate) or set -Dautocoder.mode to call the model"));
         try {
-            PluginInputs inputs = new PluginInputs(this, decrypter);
             AutocoderConfig config = inputs.config();
-            new Autocoder(config, MavenProjectView.layout(project, session, repositorySystem, outputDirectory.toPath(),
-                    testOutputDirectory.toPath(),
+            new Autocoder(config, MavenProjectView.layout(project, session, repositorySystem, inputs.outputDirectory(),
+                    inputs.testOutputDirectory(),
                     mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId() + ":" + mojoExecution.getVersion()),
                     inputs.subBuildSettings(), log, inputs.prompter(), inputs.prices()).run();
         } catch (ConfigurationException e) {

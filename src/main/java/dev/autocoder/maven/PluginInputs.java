@@ -32,6 +32,16 @@ final class PluginInputs {
     /** Not a parameter of ours: errors about settings.xml proxies name the element themselves. */
     private static final String PROXIES = "proxies";
 
+    /**
+     * Properties whose presence marks a build run by an IDE: Eclipse m2e sets {@code m2e.version} in
+     * its workspace builds, IntelliJ IDEA sets {@code idea.version} when it imports or builds a Maven
+     * project. Both are looked up in the request's system and user properties and in this JVM's.
+     */
+    private static final List<String> IDE_MARKERS = List.of("m2e.version", "idea.version");
+
+    /** The execution id Maven gives a goal run by itself ({@code mvn autocoder:generate}). */
+    private static final String COMMAND_LINE_EXECUTION = "default-cli";
+
     private final GenerateMojo mojo;
     private final SettingsDecrypter decrypter;
 
@@ -45,7 +55,7 @@ final class PluginInputs {
         String specDefault = base.resolve("src/main/autocoder").toAbsolutePath().normalize().toString();
         boolean specExplicit = !mojo.specDirectory.toPath().toAbsolutePath().normalize().toString().equals(specDefault);
         AutocoderConfig.Paths paths = new AutocoderConfig.Paths(base, mojo.specDirectory.toPath(), specExplicit,
-                mojo.outputDirectory.toPath(), mojo.testOutputDirectory.toPath(), mojo.stateDirectory.toPath(),
+                outputDirectory(), testOutputDirectory(), mojo.stateDirectory.toPath(),
                 mojo.lockFile.toPath(), mojo.cassette.toPath(),
                 Optional.ofNullable(mojo.checkstyleConfig).map(File::toPath),
                 mojo.allowContextFiles == null ? Set.of() : Set.copyOf(mojo.allowContextFiles));
@@ -57,8 +67,8 @@ final class PluginInputs {
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(
                 endpoint, mojo.model, apiKey(provider),
                 mojo.timeoutSeconds, mojo.maxRetries, mojo.retryBaseSeconds, mojo.retryMaxSeconds,
-                mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens, AutocoderConfig.Mode.parse(mojo.mode),
-                headers(), proxy(endpoint), provider);
+                mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens,
+                mojo.maxPromptTokens == null ? 0 : mojo.maxPromptTokens, mode(), headers(), proxy(endpoint), provider);
         int parallelism = mojo.parallelism != null ? mojo.parallelism
                 : Math.min(4, Runtime.getRuntime().availableProcessors());
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(mojo.maxDepth, mojo.maxConversationLength,
@@ -66,6 +76,47 @@ final class PluginInputs {
         return new AutocoderConfig(paths, model, limits, Optional.ofNullable(mojo.prompt),
                 mojo.answers == null ? Map.of() : mojo.answers, mojo.force, mojo.mojoExecution.getExecutionId(),
                 mojo.mojoExecution.getVersion(), mojo.keepSubBuilds);
+    }
+
+    /** {@code outputDirectory}, or its default for this execution. */
+    Path outputDirectory() {
+        return generatedRoot(mojo.outputDirectory, "generated-sources/autocoder");
+    }
+
+    /** {@code testOutputDirectory}, or its default for this execution. */
+    Path testOutputDirectory() {
+        return generatedRoot(mojo.testOutputDirectory, "generated-test-sources/autocoder");
+    }
+
+    private Path generatedRoot(File configured, String defaultBelowTarget) {
+        if (configured != null) {
+            return configured.toPath().toAbsolutePath();
+        }
+        return Path.of(mojo.project.getBuild().getDirectory())
+                .resolve(defaultBelowTarget + AutocoderConfig.pathSuffix(mojo.mojoExecution.getExecutionId()))
+                .toAbsolutePath();
+    }
+
+    /**
+     * The property that marks this as an IDE's build, when the IDE decides: the goal run by itself or
+     * a {@code mode} set explicitly is the user's decision, and then the IDE changes nothing.
+     */
+    Optional<String> ideBuild() {
+        if (mojo.mode != null || COMMAND_LINE_EXECUTION.equals(mojo.mojoExecution.getExecutionId())) {
+            return Optional.empty();
+        }
+        MavenExecutionRequest request = mojo.session.getRequest();
+        return IDE_MARKERS.stream().filter(name -> request.getSystemProperties().getProperty(name) != null
+                || request.getUserProperties().getProperty(name) != null || System.getProperty(name) != null)
+                .findFirst();
+    }
+
+    /** {@code mode} as set, else live, or locked in an IDE's build. */
+    AutocoderConfig.Mode mode() {
+        if (mojo.mode != null) {
+            return AutocoderConfig.Mode.parse(mojo.mode);
+        }
+        return ideBuild().isPresent() ? AutocoderConfig.Mode.LOCKED : AutocoderConfig.Mode.LIVE;
     }
 
     SubBuildSettings subBuildSettings() {
@@ -101,7 +152,8 @@ final class PluginInputs {
                     table = table.with(price.getKey(), PriceTable.Price.parse(price.getValue()));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigurationException("prices", "<prices><" + price.getKey() + ">" + price.getValue()
-                            + "</...> is not `input/output` dollars per million tokens, e.g. 0.15/0.60", e);
+                            + "</...> is not `input/output` or `input/output/cached` dollars per million tokens,"
+                            + " e.g. 0.15/0.60/0.075", e);
                 }
             }
         }

@@ -8,19 +8,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What is sent to the model: the conversation so far and a label saying what the call is for.
+ * What is sent to the model: the conversation so far, what the call does and which task it is for.
  *
- * <p>The label ({@code purpose}, for example {@code "generate money-utils"} or {@code "review
- * money-utils"}) is for people and reports only; it takes no part in {@link #key()}.
+ * <p>The action ({@code generate}, {@code review}) and the task ({@code money}, or {@code money/part-1}
+ * for a part of a plan) label the call for people and tell the reply journal whose reply it keeps;
+ * neither takes part in {@link #key(String)}.
  */
-public record ChatRequest(String purpose, List<ChatMessage> messages) {
+public record ChatRequest(String action, String task, List<ChatMessage> messages) {
 
     public ChatRequest {
-        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(task, "task");
         messages = List.copyOf(messages);
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("a chat request needs at least one message");
         }
+    }
+
+    /** What people read, for example {@code generate money}. */
+    public String purpose() {
+        return action + " " + task;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Turns whatever a LangChain4j call threw into a {@link FailedAttempt} whose kind says whether
@@ -19,6 +20,12 @@ import java.util.Locale;
 final class FailureClassifier {
 
     private static final int MAX_SERVER_MESSAGE = 500;
+    // OpenAI's code, vLLM's and OpenAI's "maximum context length is N tokens", llama.cpp's error type,
+    // Ollama's "input exceeds (maximum) context length", LM Studio's and gateways' "exceeds the context".
+    private static final Pattern CONTEXT_TOO_LONG = Pattern.compile("context_length_exceeded|maximum context length"
+            + "|exceed_context_size|exceeds?\\s+(?:the\\s+)?(?:maximum\\s+|available\\s+)?context"
+            + "|context length exceeded|prompt is too long|input token count \\(\\d+\\) exceeds",
+            Pattern.CASE_INSENSITIVE);
 
     private final ModelSettings settings;
     private final Clock clock;
@@ -96,6 +103,11 @@ final class FailureClassifier {
             return new FailedAttempt(ModelException.Kind.TRANSIENT, "HTTP " + code,
                     "the model endpoint " + endpoint + " answered " + said, retryAfter, cause);
         }
+        if ((code == 400 || code == 413) && saysContextIsTooLong(status.getMessage())) {
+            return new FailedAttempt(ModelException.Kind.CONTEXT_OVERFLOW, "HTTP " + code + " context too long",
+                    "the model endpoint " + endpoint + " refused the request as longer than the model's context ("
+                            + said + ")", null, cause);
+        }
         return new FailedAttempt(ModelException.Kind.BAD_REQUEST, "HTTP " + code,
                 "the model endpoint " + endpoint + " rejected the request (" + said + ")", null, cause);
     }
@@ -120,6 +132,15 @@ final class FailureClassifier {
         String disabled = System.getProperty("jdk.http.auth.tunneling.disabledSchemes");
         return "https".equalsIgnoreCase(settings.baseUrl().getScheme()) && proxy.username() != null
                 && (disabled == null || disabled.toLowerCase(Locale.ROOT).contains("basic"));
+    }
+
+    /**
+     * Whether an error body says the prompt exceeds the context: OpenAI's code
+     * {@code context_length_exceeded}, vLLM's "maximum context length is N tokens", llama.cpp's
+     * {@code exceed_context_size_error}, and Ollama's "input exceeds context length".
+     */
+    static boolean saysContextIsTooLong(String body) {
+        return body != null && CONTEXT_TOO_LONG.matcher(body).find();
     }
 
     private FailedAttempt transientFailure(String summary, String message, Throwable cause) {

@@ -18,7 +18,12 @@ public class ModelException extends RuntimeException {
         /** Replay mode and the cassette has no answer for this request. */
         NOT_RECORDED,
         /** A configured budget (tokens or calls) is spent. */
-        BUDGET_EXHAUSTED
+        BUDGET_EXHAUSTED,
+        /**
+         * The request is longer than the model's context (the endpoint said so) or than
+         * {@code maxPromptTokens} even after cutting. Its task fails; the others go on.
+         */
+        CONTEXT_OVERFLOW
     }
 
     private final Kind kind;

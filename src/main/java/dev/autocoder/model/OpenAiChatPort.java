@@ -11,6 +11,7 @@ import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.FinishReason;
 import java.time.Clock;
 import java.util.List;
@@ -193,7 +194,9 @@ public final class OpenAiChatPort implements ChatPort {
         if (usage == null) {
             return TokenUsage.NONE;
         }
-        return new TokenUsage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()));
+        long cached = usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null
+                ? orZero(openAi.inputTokensDetails().cachedTokens()) : 0;
+        return new TokenUsage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()), cached);
     }
 
     private static long orZero(Integer count) {

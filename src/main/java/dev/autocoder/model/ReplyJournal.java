@@ -3,6 +3,7 @@ package dev.autocoder.model;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -19,13 +20,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * An append-only JSON-lines file of model replies keyed by {@link ChatRequest#key(String)}, so a
  * reply once paid for is never asked for again and a committed cassette replays a whole run.
  *
- * <p>Each line is {@code {"key", "purpose", "messages": [{"role", "text"}], "reply", "usage":
- * {"input", "output"}, "finishReason"}} in that order, so a committed file diffs well. Every append
+ * <p>Each line is {@code {"key", "purpose", "task", "messages": [{"role", "text"}], "reply", "usage":
+ * {"input", "output", "cached"}, "finishReason"}} in that order, so a committed file diffs well;
+ * {@code cached} is left out when no prompt tokens came from the provider's cache; lines written
+ * before entries named their task have no {@code "task"}, and their purpose names it. Every append
  * is written and forced to disk before it returns: a run killed right after a reply loses nothing.
  * A line that cannot be read (typically the last one, cut off by such a kill) is skipped with a
  * warning naming the file and line. The journal never sees the API key. Thread-safe.
@@ -98,6 +102,51 @@ public final class ReplyJournal {
         replies.put(key, reply);
     }
 
+    /**
+     * The journal text without the entries of tasks that {@code keepTask} rejects, for a run to
+     * rewrite before it opens the journal. A line whose task cannot be told (an unreadable one) is
+     * kept as it is: compaction never drops what it cannot judge.
+     *
+     * @param keepTask sees each entry's task, {@code money} or {@code money/part-1}
+     */
+    public static Retained retain(String content, Predicate<String> keepTask) {
+        StringBuilder kept = new StringBuilder();
+        int dropped = 0;
+        for (String line : content.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Optional<String> task = taskOf(line);
+            if (task.isPresent() && !keepTask.test(task.get())) {
+                dropped++;
+            } else {
+                kept.append(line).append('\n');
+            }
+        }
+        return new Retained(kept.toString(), dropped);
+    }
+
+    /** A compacted journal's text, and how many entries it no longer holds. */
+    public record Retained(String content, int dropped) {
+    }
+
+    private static Optional<String> taskOf(String line) {
+        JsonObject entry;
+        try {
+            entry = JsonParser.parseString(line).getAsJsonObject();
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        if (entry.get("task") instanceof JsonPrimitive task) {
+            return Optional.of(task.getAsString());
+        }
+        // Older entries: every purpose is a one-word action, a space, then the task.
+        if (entry.get("purpose") instanceof JsonPrimitive purpose && purpose.getAsString().contains(" ")) {
+            return Optional.of(purpose.getAsString().substring(purpose.getAsString().indexOf(' ') + 1));
+        }
+        return Optional.empty();
+    }
+
     private void load(String content, Consumer<String> warnings) {
         String[] lines = content.split("\n", -1);
         // split leaves "" after a final newline; anything else there is a line cut off mid-write.
@@ -127,6 +176,7 @@ public final class ReplyJournal {
             json.beginObject();
             json.name("key").value(key);
             json.name("purpose").value(request.purpose());
+            json.name("task").value(request.task());
             json.name("messages").beginArray();
             for (ChatMessage message : request.messages()) {
                 json.beginObject();
@@ -139,6 +189,10 @@ public final class ReplyJournal {
             json.name("usage").beginObject();
             json.name("input").value(reply.usage().inputTokens());
             json.name("output").value(reply.usage().outputTokens());
+            // written only when the endpoint reported some, so journals without caching read as before
+            if (reply.usage().cachedInputTokens() > 0) {
+                json.name("cached").value(reply.usage().cachedInputTokens());
+            }
             json.endObject();
             json.name("finishReason").value(reply.finishReason());
             json.endObject();
@@ -151,7 +205,8 @@ public final class ReplyJournal {
     private static ChatReply fromJson(JsonObject entry) {
         TokenUsage usage = TokenUsage.NONE;
         if (entry.get("usage") instanceof JsonObject counts) {
-            usage = new TokenUsage(counts.get("input").getAsLong(), counts.get("output").getAsLong());
+            usage = new TokenUsage(counts.get("input").getAsLong(), counts.get("output").getAsLong(),
+                    counts.has("cached") ? counts.get("cached").getAsLong() : 0);
         }
         JsonElement finishReason = entry.get("finishReason");
         return new ChatReply(text(entry, "reply"), usage,

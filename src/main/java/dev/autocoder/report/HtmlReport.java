@@ -75,13 +75,14 @@ public final class HtmlReport {
     private static void overview(StringBuilder html, List<TaskReport> tasks, List<String> anchors) {
         html.append("<p><label><input type=\"checkbox\" id=\"only-failed\"> only tasks not")
                 .append(" verified</label></p>\n<table class=\"overview\">\n<tr><th>task</th>")
-                .append("<th>status</th><th>attempts</th><th>input tokens</th>")
+                .append("<th>status</th><th>origin</th><th>attempts</th><th>input tokens</th>")
                 .append("<th>output tokens</th></tr>\n");
         for (int i = 0; i < tasks.size(); i++) {
             TaskReport task = tasks.get(i);
             html.append("<tr><td><a href=\"#").append(anchors.get(i)).append("\">")
                     .append(escape(task.task())).append("</a></td><td>")
-                    .append(status(task.status())).append("</td><td class=\"num\">")
+                    .append(status(task.status())).append("</td><td class=\"origin\">")
+                    .append(escape(task.origin())).append("</td><td class=\"num\">")
                     .append(task.attempts().size()).append("</td><td class=\"num\">")
                     .append(task.inputTokens()).append("</td><td class=\"num\">")
                     .append(task.outputTokens()).append("</td></tr>\n");
@@ -92,14 +93,23 @@ public final class HtmlReport {
     private static void task(StringBuilder html, TaskReport task, String anchor) {
         html.append("<section class=\"task\" id=\"").append(anchor).append("\" data-task=\"")
                 .append(escape(task.task())).append("\" data-status=\"")
-                .append(escape(task.status())).append("\">\n<h2>").append(escape(task.task()))
+                .append(escape(task.status())).append("\" data-origin=\"").append(escape(task.origin()))
+                .append("\">\n<h2>").append(escape(task.task()))
                 .append(' ').append(status(task.status())).append("</h2>\n");
         html.append("<p class=\"totals\">").append(task.modelCalls()).append(" model calls, ")
-                .append(task.inputTokens()).append(" input and ").append(task.outputTokens())
+                .append(task.inputTokens()).append(" input (").append(task.cachedInputTokens())
+                .append(" of them cached) and ").append(task.outputTokens())
                 .append(" output tokens; model ").append(task.modelMillis()).append(" ms, verify ")
                 .append(task.verifyMillis()).append(" ms</p>\n");
         if (task.failure() != null) {
             html.append("<p class=\"failure\">").append(escape(task.failure())).append("</p>\n");
+        }
+        for (String warning : task.warnings()) {
+            html.append("<p class=\"failure warning\">").append(escape(warning)).append("</p>\n");
+        }
+        if (task.subBuildFolder() != null) {
+            html.append("<p class=\"kept\">The newest sub-build this task failed in is kept for diagnosis: <code>")
+                    .append(escape(task.subBuildFolder())).append("</code></p>\n");
         }
         clarifications(html, task.clarifications());
         html.append("<ol class=\"timeline\">\n");

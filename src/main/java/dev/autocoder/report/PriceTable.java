@@ -10,35 +10,44 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Prices in US dollars per million input and output tokens, by model name, for the cost estimate
- * in the summary. The defaults are the public list prices when they were written (OpenAI, 2025):
- * gpt-4o-mini 0.15/0.60, gpt-4o 2.50/10.00, gpt-4.1 2.00/8.00, gpt-4.1-mini 0.40/1.60,
- * gpt-4.1-nano 0.10/0.40; configure others, or correct these, with {@link #with(String, Price)}.
+ * Prices in US dollars per million input, output and cached input tokens, by model name, for the
+ * cost estimate in the summary. The defaults are the public list prices when they were written
+ * (OpenAI, 2025): gpt-4o-mini 0.15/0.60/0.075, gpt-4o 2.50/10.00/1.25, gpt-4.1 2.00/8.00/0.50,
+ * gpt-4.1-mini 0.40/1.60/0.10, gpt-4.1-nano 0.10/0.40/0.025; configure others, or correct these,
+ * with {@link #with(String, Price)}.
  */
 public final class PriceTable {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
-    /** What a million tokens cost, in dollars. */
-    public record Price(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
+    /**
+     * What a million tokens cost, in dollars.
+     *
+     * @param cachedInputPerMillion the price of input tokens served from the provider's prompt cache
+     */
+    public record Price(BigDecimal inputPerMillion, BigDecimal outputPerMillion, BigDecimal cachedInputPerMillion) {
         public Price {
             Objects.requireNonNull(inputPerMillion, "inputPerMillion");
             Objects.requireNonNull(outputPerMillion, "outputPerMillion");
-            if (inputPerMillion.signum() < 0 || outputPerMillion.signum() < 0) {
+            Objects.requireNonNull(cachedInputPerMillion, "cachedInputPerMillion");
+            if (inputPerMillion.signum() < 0 || outputPerMillion.signum() < 0 || cachedInputPerMillion.signum() < 0) {
                 throw new IllegalArgumentException("a price cannot be negative");
             }
         }
 
         /**
-         * Reads the configuration form {@code input/output}, for example {@code 0.15/0.60}.
+         * Reads the configuration form {@code input/output} or {@code input/output/cached}, for example
+         * {@code 0.15/0.60/0.075}; without a cached price, cached input costs what input costs.
          *
          * @throws IllegalArgumentException naming the text when it has another form
          */
         public static Price parse(String text) {
             String[] parts = text.trim().split("\\s*/\\s*");
             try {
-                if (parts.length == 2) {
-                    return new Price(new BigDecimal(parts[0]), new BigDecimal(parts[1]));
+                if (parts.length == 2 || parts.length == 3) {
+                    BigDecimal input = new BigDecimal(parts[0]);
+                    return new Price(input, new BigDecimal(parts[1]),
+                            parts.length == 3 ? new BigDecimal(parts[2]) : input);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(invalid(text), e);
@@ -47,12 +56,15 @@ public final class PriceTable {
         }
 
         private static String invalid(String text) {
-            return "price '" + text + "' is not of the form input/output in dollars per million"
-                    + " tokens, for example 0.15/0.60";
+            return "price '" + text + "' is not of the form input/output or input/output/cached in dollars"
+                    + " per million tokens, for example 0.15/0.60/0.075";
         }
 
+        /** The cost of a usage; cached input tokens are part of the input and cost the cached price. */
         public BigDecimal cost(TokenUsage usage) {
-            return inputPerMillion.multiply(BigDecimal.valueOf(usage.inputTokens()))
+            long cached = Math.min(usage.cachedInputTokens(), usage.inputTokens());
+            return inputPerMillion.multiply(BigDecimal.valueOf(usage.inputTokens() - cached))
+                    .add(cachedInputPerMillion.multiply(BigDecimal.valueOf(cached)))
                     .add(outputPerMillion.multiply(BigDecimal.valueOf(usage.outputTokens())))
                     .divide(MILLION);
         }
@@ -65,11 +77,11 @@ public final class PriceTable {
     }
 
     public static PriceTable defaults() {
-        return empty().with("gpt-4o-mini", Price.parse("0.15/0.60"))
-                .with("gpt-4o", Price.parse("2.50/10.00"))
-                .with("gpt-4.1", Price.parse("2.00/8.00"))
-                .with("gpt-4.1-mini", Price.parse("0.40/1.60"))
-                .with("gpt-4.1-nano", Price.parse("0.10/0.40"));
+        return empty().with("gpt-4o-mini", Price.parse("0.15/0.60/0.075"))
+                .with("gpt-4o", Price.parse("2.50/10.00/1.25"))
+                .with("gpt-4.1", Price.parse("2.00/8.00/0.50"))
+                .with("gpt-4.1-mini", Price.parse("0.40/1.60/0.10"))
+                .with("gpt-4.1-nano", Price.parse("0.10/0.40/0.025"));
     }
 
     public static PriceTable empty() {

@@ -32,15 +32,47 @@ public record RunReport(List<TaskReport> tasks) {
         tasks = List.copyOf(tasks);
     }
 
+    /** Where a task's code came from in this run. */
+    public enum Origin {
+        /** Restored from the lock file: nothing it depends on changed. */
+        RESTORED,
+        /** Restored from the lock file and verified again, because something it is verified against changed. */
+        REVERIFIED,
+        /** Asked of the model in this run (or reused from a stopped run's state). */
+        GENERATED,
+        /** Needed the model, which this run could not or would not call. */
+        NOT_GENERATED;
+
+        /** The name report.json and report.html use: {@code re-verified}, {@code not-generated}. */
+        public String label() {
+            return this == REVERIFIED ? "re-verified" : name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
     /**
      * One task.
      *
      * @param status {@code pending}, {@code verified} or {@code failed}
+     * @param origin {@code restored}, {@code re-verified}, {@code generated} or {@code not-generated}
      * @param failure why it failed, or null
+     * @param subBuildFolder the sub-build folder kept to diagnose the failure, or null
+     * @param verifyMillis time spent verifying, a re-verification's included
+     * @param warnings what a reader must know before trusting the outcome, such as a prompt the
+     *     server cut
      */
-    public record TaskReport(String task, String status, String failure, long inputTokens,
-            long outputTokens, long modelCalls, long modelMillis, long verifyMillis,
-            List<AttemptReport> attempts, List<Clarification> clarifications) {
+    public record TaskReport(String task, String status, String origin, String failure, String subBuildFolder,
+            long inputTokens, long cachedInputTokens, long outputTokens, long modelCalls, long modelMillis,
+            long verifyMillis, List<String> warnings, List<AttemptReport> attempts, List<Clarification> clarifications) {
+
+        /**
+         * A task whose code came from the lock file, or that needed the model and did not get it.
+         *
+         * @param failure why it was not generated, or null when its code stands
+         */
+        public static TaskReport fromLock(String task, Origin origin, long verifyMillis, String failure) {
+            return new TaskReport(task, failure == null ? "verified" : "failed", origin.label(), failure, null, 0, 0,
+                    0, 0, 0, verifyMillis, List.of(), List.of(), List.of());
+        }
     }
 
     /**
@@ -53,8 +85,21 @@ public record RunReport(List<TaskReport> tasks) {
             List<Feedback> feedback, List<String> diff) {
     }
 
+    /** The report of a run in which every task was generated. */
     public static RunReport of(List<TaskState> states) {
-        return new RunReport(states.stream().map(RunReport::task).toList());
+        return of(states, Map.of(), Map.of());
+    }
+
+    /**
+     * The report of a run in which every task was generated.
+     *
+     * @param warnings what a reader must know first, by task name
+     * @param keptSubBuilds the sub-build folder kept for each task that failed in one
+     */
+    public static RunReport of(List<TaskState> states, Map<String, List<String>> warnings,
+            Map<String, Path> keptSubBuilds) {
+        return new RunReport(states.stream().map(state -> generated(state, warnings.getOrDefault(state.task(),
+                List.of()), keptSubBuilds.get(state.task()))).toList());
     }
 
     /** The JSON form, fields in declaration order, two-space indents, '\n' line ends. */
@@ -63,13 +108,19 @@ public record RunReport(List<TaskReport> tasks) {
         return gson.toJson(this) + "\n";
     }
 
-    /** Writes {@code report.html} and {@code report.json} into the folder. */
-    public void writeTo(Path directory) throws IOException {
-        AtomicFiles.writeString(directory.resolve("report.html"), HtmlReport.render(this));
-        AtomicFiles.writeString(directory.resolve("report.json"), toJson());
+    /** Writes {@code <name>.html} and {@code <name>.json} into the folder. */
+    public void writeTo(Path directory, String name) throws IOException {
+        AtomicFiles.writeString(directory.resolve(name + ".html"), HtmlReport.render(this));
+        AtomicFiles.writeString(directory.resolve(name + ".json"), toJson());
     }
 
-    private static TaskReport task(TaskState state) {
+    /**
+     * The report of a task the run asked the model for.
+     *
+     * @param warnings what a reader must know before trusting its outcome
+     * @param keptSubBuild the sub-build folder kept for its failure, or null
+     */
+    public static TaskReport generated(TaskState state, List<String> warnings, Path keptSubBuild) {
         List<AttemptReport> attempts = new ArrayList<>();
         List<CodeUnit> previous = List.of();
         for (Attempt attempt : state.attempts()) {
@@ -78,8 +129,9 @@ public record RunReport(List<TaskReport> tasks) {
             previous = attempt.units();
         }
         return new TaskReport(state.task(), state.status().name().toLowerCase(Locale.ROOT),
-                state.failure(), state.usage().inputTokens(), state.usage().outputTokens(),
-                state.modelCalls(), state.modelMillis(), state.verifyMillis(), attempts,
+                Origin.GENERATED.label(), state.failure(), keptSubBuild == null ? null : keptSubBuild.toString(),
+                state.usage().inputTokens(), state.usage().cachedInputTokens(), state.usage().outputTokens(),
+                state.modelCalls(), state.modelMillis(), state.verifyMillis(), List.copyOf(warnings), attempts,
                 state.clarifications());
     }
 

@@ -13,18 +13,24 @@ import java.util.Optional;
 public final class SummaryTable {
 
     private static final List<String> HEADERS = List.of("task", "attempts", "verdict",
-            "input tokens", "output tokens", "est. cost", "model time", "verify time");
+            "input tokens", "cached tokens", "output tokens", "est. cost", "model time", "verify time");
     private static final String GAP = "  ";
+    private static final int UNIT = 1000;
+    private static final List<String> SIZE_UNITS = List.of("kB", "MB", "GB", "TB");
 
     private SummaryTable() {
     }
 
     /**
-     * The table's lines, without line ends, so a logger can print each as its own line.
+     * The table's lines, without line ends, so a logger can print each as its own line. The footer
+     * says how much disk the state folder takes, so growth shows before the disk fills.
      *
      * @param model the model every task used, to look up its price
+     * @param stateFolder the state folder as the user knows it, for example {@code target/autocoder}
+     * @param stateBytes what the state folder holds after the run
      */
-    public static List<String> render(List<TaskState> states, String model, PriceTable prices) {
+    public static List<String> render(List<TaskState> states, String model, PriceTable prices, String stateFolder,
+            long stateBytes) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADERS);
         rows.add(null);
@@ -45,13 +51,30 @@ public final class SummaryTable {
         rows.add(null);
         rows.add(row("total", attempts, verdicts(states), totalUsage,
                 prices.cost(model, totalUsage), modelMillis, verifyMillis));
-        return layout(rows);
+        List<String> lines = layout(rows);
+        lines.add("state folder " + stateFolder + ": " + size(stateBytes));
+        return lines;
+    }
+
+    /** Decimal units, one place after the point: {@code 812 B}, {@code 4.3 kB}, {@code 1.2 MB}. */
+    static String size(long bytes) {
+        if (bytes < UNIT) {
+            return bytes + " B";
+        }
+        double value = bytes;
+        int unit = -1;
+        while (value >= UNIT && unit < SIZE_UNITS.size() - 1) {
+            value /= UNIT;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, SIZE_UNITS.get(unit));
     }
 
     private static List<String> row(String task, long attempts, String verdict, TokenUsage usage,
             Optional<BigDecimal> cost, long modelMillis, long verifyMillis) {
         return List.of(task, String.valueOf(attempts), verdict,
                 String.format(Locale.ROOT, "%,d", usage.inputTokens()),
+                String.format(Locale.ROOT, "%,d", usage.cachedInputTokens()),
                 String.format(Locale.ROOT, "%,d", usage.outputTokens()),
                 cost.map(dollars -> "$" + dollars.setScale(4, RoundingMode.HALF_UP).toPlainString())
                         .orElse("n/a"),

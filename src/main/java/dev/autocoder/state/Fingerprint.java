@@ -17,11 +17,12 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * A SHA-256 digest over named inputs (spec text, model, prompts, files) that decides whether a task
- * must be generated again; the per-input digests say which input changed.
+ * A SHA-256 digest over named inputs (spec text, model, prompts, files); the per-input digests say
+ * which input changed. A task has two: what reached the model, and what its code is verified against.
  *
  * @param value the hex digest over all inputs, independent of the order they were added in
  * @param inputs each input's name and hex digest
@@ -35,6 +36,25 @@ public record Fingerprint(String value, SortedMap<String, String> inputs) {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The fingerprint of inputs whose digests are known, for example read back from a lock file. */
+    public static Fingerprint of(Map<String, String> digests) {
+        SortedMap<String, String> sorted = new TreeMap<>(digests);
+        StringBuilder all = new StringBuilder();
+        sorted.forEach((name, digest) -> all.append(name).append('\0').append(digest).append('\n'));
+        return new Fingerprint(hex(all.toString().getBytes(StandardCharsets.UTF_8)), sorted);
+    }
+
+    /** The fingerprint of only those inputs whose names pass the filter. */
+    public Fingerprint select(Predicate<String> names) {
+        SortedMap<String, String> selected = new TreeMap<>();
+        inputs.forEach((name, digest) -> {
+            if (names.test(name)) {
+                selected.put(name, digest);
+            }
+        });
+        return of(selected);
     }
 
     /**
@@ -116,10 +136,7 @@ public record Fingerprint(String value, SortedMap<String, String> inputs) {
         }
 
         public Fingerprint build() {
-            StringBuilder all = new StringBuilder();
-            inputs.forEach((name, digest) -> all.append(name).append('\0').append(digest)
-                    .append('\n'));
-            return new Fingerprint(hex(all.toString().getBytes(StandardCharsets.UTF_8)), inputs);
+            return of(inputs);
         }
 
         private Builder putDigest(String name, String digest) {

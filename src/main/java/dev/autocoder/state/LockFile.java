@@ -23,18 +23,45 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The committed record of verified code (by default {@code src/main/autocoder/autocoder.lock.json}):
- * per task its fingerprint and the files that passed, so a build whose inputs did not change
- * restores them without calling the model. Identical content always gives identical bytes, so the
- * file diffs cleanly in version control. It holds only code and digests, never secrets.
+ * per execution and task the two fingerprints and the files that passed, so a build whose inputs did
+ * not change restores them without calling the model, and a build where only what the code is
+ * verified against changed re-verifies them without it. Identical content always gives identical
+ * bytes, so the file diffs cleanly in version control. It holds only code and digests, never secrets.
  */
 public final class LockFile {
 
-    /** The format this class reads and writes; a file with another one is refused. */
-    public static final int FORMAT = 1;
+    /** The format this class writes; format 1 is still read (see {@link #LEGACY_EXECUTION}). */
+    public static final int FORMAT = 2;
+
+    /**
+     * The execution that format-1 entries, which had no execution, are read as: the goal's default
+     * execution, where every such entry came from unless the POM named its execution.
+     */
+    public static final String LEGACY_EXECUTION = "default";
+
+    /**
+     * The inputs that reached the model, by name: format 1 kept one fingerprint over every input, and
+     * its per-input digests are split along this line when such a file is read.
+     */
+    private static final Set<String> LEGACY_GENERATION_INPUTS = Set.of("spec", "answers", "context", "model",
+            "prompts");
+
+    /**
+     * What format 1's {@code context} input is read as. It hashed the context with the project summary
+     * (release, dependency versions), which format 2 leaves to the verification fingerprint; under its
+     * own name it can still be compared with the context a run sends, and never mistaken for format 2's.
+     */
+    public static final String LEGACY_CONTEXT_INPUT = "context with project summary";
+
+    /** One writer per lock file at a time in this JVM: tasks verify in parallel and each locks its entry. */
+    private static final ConcurrentHashMap<Path, Object> WRITERS = new ConcurrentHashMap<>();
 
     /** Which generated source root a file belongs to. */
     public enum Root { MAIN, TEST }
@@ -68,20 +95,44 @@ public final class LockFile {
         }
     }
 
-    /** One task's verified result and the fingerprint of the inputs it was made from. */
-    public record Entry(String task, Fingerprint fingerprint, List<LockedFile> files) {
+    /**
+     * One task's verified result and the fingerprints of the inputs it was made and verified with.
+     *
+     * @param execution the Maven execution the task belongs to ({@code default} for the goal's default one)
+     * @param generation what reached the model: when it changes, the task is generated again
+     * @param verification what the code was verified against: when only it changes, the code is
+     *     verified again, without the model
+     */
+    public record Entry(String execution, String task, Fingerprint generation, Fingerprint verification,
+            List<LockedFile> files) {
         public Entry {
+            Objects.requireNonNull(execution, "execution");
             Objects.requireNonNull(task, "task");
-            Objects.requireNonNull(fingerprint, "fingerprint");
+            Objects.requireNonNull(generation, "generation");
+            Objects.requireNonNull(verification, "verification");
             files = files.stream().sorted(Comparator.comparing(LockedFile::root)
                     .thenComparing(LockedFile::path)).toList();
         }
 
-        public static Entry of(String task, Fingerprint fingerprint, List<CodeUnit> units) {
-            return new Entry(task, fingerprint, units.stream().map(LockedFile::of).toList());
+        public static Entry of(String execution, String task, Fingerprint generation, Fingerprint verification,
+                List<CodeUnit> units) {
+            return new Entry(execution, task, generation, verification, units.stream().map(LockedFile::of).toList());
+        }
+
+        /**
+         * The same code under the fingerprints of the inputs it was just verified with. The generation
+         * fingerprint is passed too, because one read from a format-1 file is kept in that file's terms.
+         */
+        public Entry reverified(Fingerprint newGeneration, Fingerprint newVerification) {
+            return new Entry(execution, task, newGeneration, newVerification, files);
+        }
+
+        private String key() {
+            return execution + "\0" + task;
         }
     }
 
+    /** Entries by execution, then task, which is also the order they are written in. */
     private final SortedMap<String, Entry> entries;
 
     private LockFile(SortedMap<String, Entry> entries) {
@@ -115,25 +166,50 @@ public final class LockFile {
         }
     }
 
-    public Optional<Entry> entry(String task) {
-        return Optional.ofNullable(entries.get(task));
+    /**
+     * Changes the lock file on disk: reads it, applies the change and writes the result atomically,
+     * all under one lock per file, so tasks that verify at the same moment never lose each other's
+     * entries. Nothing is written when the change leaves the file as it was.
+     *
+     * @return the lock file as written
+     */
+    public static LockFile update(Path file, UnaryOperator<LockFile> change) throws IOException {
+        synchronized (WRITERS.computeIfAbsent(file.toAbsolutePath().normalize(), path -> new Object())) {
+            LockFile before = read(file);
+            LockFile after = change.apply(before);
+            // A format-1 file is rewritten as format 2 only when an entry changes, so a build that
+            // only restores never touches the committed file.
+            if (!after.entries.equals(before.entries)) {
+                after.write(file);
+            }
+            return after;
+        }
+    }
+
+    public Optional<Entry> entry(String execution, String task) {
+        return Optional.ofNullable(entries.get(execution + "\0" + task));
     }
 
     public Collection<Entry> entries() {
         return entries.values();
     }
 
-    /** This lock file with the task's entry added or replaced. */
+    /** The entries of one execution, by task. */
+    public List<Entry> entries(String execution) {
+        return entries.values().stream().filter(entry -> entry.execution().equals(execution)).toList();
+    }
+
+    /** This lock file with the entry added or replacing the one of its execution and task. */
     public LockFile with(Entry entry) {
         SortedMap<String, Entry> copy = new TreeMap<>(entries);
-        copy.put(entry.task(), entry);
+        copy.put(entry.key(), entry);
         return new LockFile(copy);
     }
 
-    /** This lock file without the task's entry. */
-    public LockFile without(String task) {
+    /** This lock file without the entries of the execution whose task is not among {@code tasks}. */
+    public LockFile retaining(String execution, Set<String> tasks) {
         SortedMap<String, Entry> copy = new TreeMap<>(entries);
-        copy.remove(task);
+        copy.values().removeIf(entry -> entry.execution().equals(execution) && !tasks.contains(entry.task()));
         return new LockFile(copy);
     }
 
@@ -193,13 +269,10 @@ public final class LockFile {
     }
 
     private static void writeEntry(JsonWriter json, Entry entry) throws IOException {
-        json.beginObject().name("task").value(entry.task())
-                .name("fingerprint").value(entry.fingerprint().value())
-                .name("inputs").beginObject();
-        for (Map.Entry<String, String> input : entry.fingerprint().inputs().entrySet()) {
-            json.name(input.getKey()).value(input.getValue());
-        }
-        json.endObject().name("files").beginArray();
+        json.beginObject().name("execution").value(entry.execution()).name("task").value(entry.task());
+        writeFingerprint(json.name("generation"), entry.generation());
+        writeFingerprint(json.name("verification"), entry.verification());
+        json.name("files").beginArray();
         for (LockedFile file : entry.files()) {
             json.beginObject().name("root").value(file.root().name().toLowerCase(Locale.ROOT))
                     .name("path").value(file.path())
@@ -209,24 +282,64 @@ public final class LockFile {
         json.endArray().endObject();
     }
 
+    private static void writeFingerprint(JsonWriter json, Fingerprint fingerprint) throws IOException {
+        json.beginObject().name("fingerprint").value(fingerprint.value()).name("inputs").beginObject();
+        for (Map.Entry<String, String> input : fingerprint.inputs().entrySet()) {
+            json.name(input.getKey()).value(input.getValue());
+        }
+        json.endObject().endObject();
+    }
+
     private static LockFile parse(JsonObject root) {
         int format = root.get("format").getAsInt();
-        if (format != FORMAT) {
-            throw new IllegalArgumentException("format " + format + " is not " + FORMAT
-                    + ", the one this plugin version understands");
+        if (format != FORMAT && format != 1) {
+            throw new IllegalArgumentException("format " + format + " is not one this plugin version understands ("
+                    + "1 or " + FORMAT + "); it was written by a newer autocoder, so use that version or"
+                    + " regenerate with this one");
         }
         SortedMap<String, Entry> entries = new TreeMap<>();
         for (JsonElement element : root.getAsJsonArray("tasks")) {
-            Entry entry = parseEntry(element.getAsJsonObject());
-            entries.put(entry.task(), entry);
+            JsonObject task = element.getAsJsonObject();
+            Entry entry = format == FORMAT ? parseEntry(task) : parseLegacyEntry(task);
+            entries.put(entry.key(), entry);
         }
         return new LockFile(entries);
     }
 
     private static Entry parseEntry(JsonObject task) {
+        return new Entry(task.get("execution").getAsString(), task.get("task").getAsString(),
+                parseFingerprint(task.getAsJsonObject("generation")),
+                parseFingerprint(task.getAsJsonObject("verification")), parseFiles(task));
+    }
+
+    /**
+     * A format-1 entry: one fingerprint over all inputs, with each input's digest. Split into the two
+     * fingerprints, it compares exactly with what a run computes for unchanged inputs, so a committed
+     * format-1 file still restores without the model.
+     */
+    private static Entry parseLegacyEntry(JsonObject task) {
+        Fingerprint all = parseFingerprint(task);
+        SortedMap<String, String> generation = new TreeMap<>(all.select(LEGACY_GENERATION_INPUTS::contains).inputs());
+        String context = generation.remove("context");
+        if (context != null) {
+            generation.put(LEGACY_CONTEXT_INPUT, context);
+        }
+        return new Entry(LEGACY_EXECUTION, task.get("task").getAsString(), Fingerprint.of(generation),
+                all.select(name -> !LEGACY_GENERATION_INPUTS.contains(name)), parseFiles(task));
+    }
+
+    private static Fingerprint parseFingerprint(JsonObject fingerprint) {
         SortedMap<String, String> inputs = new TreeMap<>();
-        task.getAsJsonObject("inputs").entrySet()
+        fingerprint.getAsJsonObject("inputs").entrySet()
                 .forEach(input -> inputs.put(input.getKey(), input.getValue().getAsString()));
+        Fingerprint parsed = Fingerprint.of(inputs);
+        if (!parsed.value().equals(fingerprint.get("fingerprint").getAsString())) {
+            throw new IllegalArgumentException("a fingerprint does not match its inputs");
+        }
+        return parsed;
+    }
+
+    private static List<LockedFile> parseFiles(JsonObject task) {
         List<LockedFile> files = new ArrayList<>();
         JsonArray array = task.getAsJsonArray("files");
         for (JsonElement element : array) {
@@ -235,7 +348,6 @@ public final class LockFile {
                     Root.valueOf(file.get("root").getAsString().toUpperCase(Locale.ROOT)),
                     file.get("path").getAsString(), file.get("content").getAsString()));
         }
-        return new Entry(task.get("task").getAsString(),
-                new Fingerprint(task.get("fingerprint").getAsString(), inputs), files);
+        return files;
     }
 }

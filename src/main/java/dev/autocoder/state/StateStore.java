@@ -3,6 +3,9 @@ package dev.autocoder.state;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.InstanceCreator;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -10,10 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Keeps each task's {@link TaskState} as one JSON file in a folder of its own per execution, so a
@@ -23,6 +33,7 @@ public final class StateStore {
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final int MAX_NAME_LENGTH = 80;
+    private static final Pattern CORRUPT_COPY = Pattern.compile("(.*)\\.corrupt-\\d+\\.json");
 
     private final Path directory;
     private final Consumer<String> warnings;
@@ -91,6 +102,50 @@ public final class StateStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the state of task " + state.task()
                     + " to " + fileFor(state.task()), e);
+        }
+    }
+
+    /**
+     * Deletes the saved states whose task {@code keepTask} rejects, with their set-aside copies. A
+     * file whose task cannot be read is left alone: its task may still exist, and loading it sets
+     * it aside with a warning.
+     *
+     * @param keepTask sees each saved state's task, {@code money} or {@code money/part-1}
+     * @return how many states were deleted
+     */
+    public int retain(Predicate<String> keepTask) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(directory)) {
+            files = list.filter(file -> file.getFileName().toString().endsWith(".json")).toList();
+        }
+        Set<String> deleted = new HashSet<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            Optional<String> task = CORRUPT_COPY.matcher(name).matches() ? Optional.empty() : taskOf(file);
+            if (task.isPresent() && !keepTask.test(task.get())) {
+                Files.delete(file);
+                deleted.add(name.substring(0, name.length() - ".json".length()));
+            }
+        }
+        for (Path file : files) {
+            Matcher copy = CORRUPT_COPY.matcher(file.getFileName().toString());
+            if (copy.matches() && deleted.contains(copy.group(1))) {
+                Files.delete(file);
+            }
+        }
+        return deleted.size();
+    }
+
+    private static Optional<String> taskOf(Path state) throws IOException {
+        try {
+            JsonElement task = JsonParser.parseString(Files.readString(state, StandardCharsets.UTF_8))
+                    .getAsJsonObject().get("task");
+            return task instanceof JsonPrimitive name ? Optional.of(name.getAsString()) : Optional.empty();
+        } catch (CharacterCodingException | RuntimeException unreadable) {
+            return Optional.empty();
         }
     }
 

@@ -37,6 +37,9 @@ public final class SubBuildVerifier implements Verifier {
             "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "TERM");
     private static final List<String> SECRET_MARKERS = List.of("KEY", "TOKEN", "SECRET", "PASSWORD", "CREDENTIAL",
             "AUTH");
+    /** Surefire's default test class names: {@code Test*}, {@code *Test}, {@code *Tests}, {@code *TestCase}. */
+    private static final java.util.regex.Pattern TEST_CLASS_NAME =
+            java.util.regex.Pattern.compile("(Test\\w*|\\w*(Test|Tests|TestCase))\\.java");
     /** Who holds the final check's folder when that check fails. */
     private static final String FINAL_CHECK = "(all tasks together)";
     /**
@@ -99,9 +102,10 @@ public final class SubBuildVerifier implements Verifier {
                 continue;
             }
             built.add(candidate);
+            List<String> tests = testsAbout(candidate, compiled);
             plans.add(new SubBuildReactor.Plan(candidate.units(),
                     InProcessCompiler.withoutReplaced(others.apply(candidate.taskName()), candidate.units()),
-                    compiled.excludedProjectTests(), Optional.of(testsAbout(candidate, compiled))));
+                    notCompiledInRound(compiled, tests), Optional.of(tests)));
         }
         List<Verdict> results = plans.isEmpty() ? List.of()
                 : build(plans, built.stream().map(Candidate::taskName).toList());
@@ -147,6 +151,26 @@ public final class SubBuildVerifier implements Verifier {
             }
         }
         return List.copyOf(selected);
+    }
+
+    /**
+     * The project test files a round leaves out of the test compile: those waiting for types nobody
+     * wrote yet, and test classes the round does not run. A test class that names none of the
+     * candidate's types compiles the same whatever the candidate is, so compiling it says nothing;
+     * files that are not test classes by surefire's naming (fixtures, helpers) stay, since the
+     * selected tests may use them. The final check compiles everything.
+     */
+    private static List<String> notCompiledInRound(InProcessCompiler.Outcome compiled, List<String> tests) {
+        Set<String> selected = tests.stream().map(name -> name.replace('.', '/') + ".java").collect(
+                java.util.stream.Collectors.toSet());
+        List<String> excluded = new ArrayList<>(compiled.excludedProjectTests());
+        for (SourceFile test : compiled.compilingProjectTests()) {
+            String path = test.displayName();
+            if (!selected.contains(path) && TEST_CLASS_NAME.matcher(test.relativePath().getFileName().toString()).matches()) {
+                excluded.add(path);
+            }
+        }
+        return excluded;
     }
 
     /** Lays out and runs one reactor and reads every module's verdict; {@code owners} name each plan's task. */

@@ -235,4 +235,53 @@ class ProjectContextTest {
         assertEquals("project context: 3 chars; included 1 [project]; left out 1 [file big.txt (5017 chars)]",
                 ProjectContext.describe(context));
     }
+
+    @Test
+    void theSameTaskAmongTwentyUnrelatedTasksGetsTheSameContext() {
+        String description = "Write `com.acme.text.Slug`: `Slug.of(String title)` gives an `Optional` slug,"
+                + " and `words()` a `List` of its words.";
+        TestProject alone = slugProject(dir.resolve("alone"), 0);
+        TestProject crowded = slugProject(dir.resolve("crowded"), 20);
+
+        ProjectContext.Context one = alone.context(24_000).build("slug", description, List.of());
+        ProjectContext.Context many = crowded.context(24_000).build("slug", description, List.of());
+
+        assertEquals(one.text(), many.text(), "included among twenty: " + many.included());
+    }
+
+    /** A test-first project: SlugTest, and {@code others} tests of other tasks using the same JDK types. */
+    private static TestProject slugProject(Path base, int others) {
+        TestProject project = new TestProject(base).test("com/acme/text/SlugTest.java", """
+                package com.acme.text;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                import java.util.List;
+                import java.util.Optional;
+
+                class SlugTest {
+                    void wordsAreLowerCase() {
+                        Optional<Slug> slug = Slug.of("Hello World");
+                        assertEquals(List.of("hello", "world"), slug.orElseThrow().words());
+                    }
+                }
+                """);
+        for (int i = 0; i < others; i++) {
+            project.test("com/acme/other/Widget" + i + "Test.java", """
+                    package com.acme.other;
+
+                    import java.util.*;
+                    import java.util.Map;
+                    import java.util.Optional;
+
+                    class Widget%1$dTest {
+                        void findsParts() {
+                            List<String> names = List.of("a", "b");
+                            Optional<Widget%1$d> widget = Widget%1$d.find(Map.of("names", names));
+                        }
+                    }
+                    """.formatted(i));
+        }
+        return project;
+    }
 }

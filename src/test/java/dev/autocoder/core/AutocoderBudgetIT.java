@@ -1,15 +1,16 @@
 package dev.autocoder.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.model.ModelException;
 import dev.autocoder.report.PriceTable;
+import dev.autocoder.state.LockFile;
 import dev.autocoder.testing.FakeOpenAiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class AutocoderBudgetIT {
         CollectingRunLog log = new CollectingRunLog();
 
         ModelException stopped = assertThrows(ModelException.class,
-                () -> run(project, withCallBudget(project.config(server.baseUrl()), 2), log));
+                () -> project.run(withCallBudget(project.config(server.baseUrl()), 2), log));
 
         assertEquals(ModelException.Kind.BUDGET_EXHAUSTED, stopped.kind());
         assertTrue(stopped.getMessage().contains("the budget of 2 model calls is spent"), stopped.getMessage());
@@ -43,7 +44,8 @@ class AutocoderBudgetIT {
         assertTrue(Files.readString(project.stateFile("alpha")).contains("VERIFIED"));
         assertTrue(Files.isRegularFile(project.output("Alpha")), "verified work is written, not lost");
         assertTrue(log.contains("1/2 verified"), "the summary shows what was spent and what remains:\n" + log.text());
-        assertFalse(Files.exists(project.lockFile()), "no lock file until every task is verified");
+        assertEquals(List.of("alpha"), LockFile.read(project.lockFile()).entries().stream().map(LockFile.Entry::task)
+                .toList(), "alpha was locked the moment it verified");
 
         CollectingRunLog next = new CollectingRunLog();
         project.run(server.baseUrl(), next);
@@ -52,16 +54,11 @@ class AutocoderBudgetIT {
         assertTrue(Files.isRegularFile(project.output("Beta")));
     }
 
-    private static void run(TinyProject project, AutocoderConfig config, RunLog log) throws Exception {
-        new Autocoder(config, project.layout(), TinyProject.subBuild(), log, Optional.empty(), PriceTable.defaults())
-                .run();
-    }
-
     private static AutocoderConfig withCallBudget(AutocoderConfig config, long calls) {
         AutocoderConfig.ModelOptions m = config.model();
         AutocoderConfig.ModelOptions budgeted = new AutocoderConfig.ModelOptions(m.baseUrl(), m.modelName(),
                 m.apiKey(), m.timeoutSeconds(), m.maxRetries(), m.retryBaseSeconds(),
-                m.retryMaxSeconds(), m.maxConcurrentRequests(), calls, m.maxTokens(), m.mode());
+                m.retryMaxSeconds(), m.maxConcurrentRequests(), calls, m.maxTokens(), m.maxPromptTokens(), m.mode());
         return new AutocoderConfig(config.paths(), budgeted, config.limits(), config.prompt(), config.answers(),
                 config.force(), config.executionId(), config.pluginVersion());
     }

@@ -23,10 +23,25 @@ class AutocoderConfigTest {
                 () -> new AutocoderConfig.Limits(10, 10, 2, 1, 0, 100)).parameter());
         assertEquals("maxRetries", assertThrows(ConfigurationException.class,
                 () -> new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m", Optional.empty(), 30, -1,
-                        1, 2, 1, 0, 0, AutocoderConfig.Mode.LIVE)).parameter());
+                        1, 2, 1, 0, 0, 0, AutocoderConfig.Mode.LIVE)).parameter());
         assertEquals("retryMaxSeconds", assertThrows(ConfigurationException.class,
                 () -> new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m", Optional.empty(), 30, 1,
-                        5, 2, 1, 0, 0, AutocoderConfig.Mode.LIVE)).parameter());
+                        5, 2, 1, 0, 0, 0, AutocoderConfig.Mode.LIVE)).parameter());
+        assertEquals("maxPromptTokens", assertThrows(ConfigurationException.class,
+                () -> new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m", Optional.empty(), 30, 1,
+                        1, 2, 1, 0, 0, 10, AutocoderConfig.Mode.LIVE)).parameter());
+    }
+
+    @Test
+    void maxPromptTokensFollowsTheModelUnlessSet() {
+        assertEquals(100_000, options("gpt-4o-mini", 0).effectiveMaxPromptTokens());
+        assertEquals(8_000, options("qwen2.5-coder:14b", 0).effectiveMaxPromptTokens());
+        assertEquals(12_000, options("qwen2.5-coder:14b", 12_000).effectiveMaxPromptTokens());
+    }
+
+    private static AutocoderConfig.ModelOptions options(String model, int maxPromptTokens) {
+        return new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), model, Optional.empty(), 30, 1, 1, 2, 1, 0,
+                0, maxPromptTokens, AutocoderConfig.Mode.LIVE);
     }
 
     @Test
@@ -49,13 +64,13 @@ class AutocoderConfigTest {
                 () -> AutocoderConfig.Mode.parse("playback"));
 
         assertEquals("mode", error.parameter());
-        assertTrue(error.getMessage().contains("live, record or replay"));
+        assertTrue(error.getMessage().contains("live, record, replay or locked"));
     }
 
     @Test
     void theModelOptionsTextNeverShowsTheKey() {
         AutocoderConfig.ModelOptions options = new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), "m",
-                Optional.of("sk-secret-123"), 30, 1, 1, 2, 1, 0, 0, AutocoderConfig.Mode.LIVE);
+                Optional.of("sk-secret-123"), 30, 1, 1, 2, 1, 0, 0, 0, AutocoderConfig.Mode.LIVE);
 
         assertFalse(options.toString().contains("sk-secret-123"));
     }

@@ -12,7 +12,7 @@ final class Configs {
     }
 
     static AutocoderConfig.ModelOptions model() {
-        return new AutocoderConfig.ModelOptions(URI.create("http://127.0.0.1:9/v1"), "test-model", Optional.empty(), 30, 0, 0.01, 0.01, 2, 0, 0, AutocoderConfig.Mode.LIVE);
+        return new AutocoderConfig.ModelOptions(URI.create("http://127.0.0.1:9/v1"), "test-model", Optional.empty(), 30, 0, 0.01, 0.01, 2, 0, 0, 0, AutocoderConfig.Mode.LIVE);
     }
 
     static AutocoderConfig.Limits limits() {

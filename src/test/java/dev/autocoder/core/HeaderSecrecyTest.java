@@ -40,7 +40,7 @@ class HeaderSecrecyTest {
             AutocoderConfig.ModelOptions m = config.model();
             AutocoderConfig.ModelOptions withHeader = new AutocoderConfig.ModelOptions(m.baseUrl(), m.modelName(),
                     m.apiKey(), m.timeoutSeconds(), m.maxRetries(), m.retryBaseSeconds(), m.retryMaxSeconds(),
-                    m.maxConcurrentRequests(), m.maxModelCalls(), m.maxTokens(), m.mode(),
+                    m.maxConcurrentRequests(), m.maxModelCalls(), m.maxTokens(), m.maxPromptTokens(), m.mode(),
                     RequestHeaders.of(Map.of("api-key", AZURE_KEY)), Optional.empty(), Provider.OPENAI);
             AutocoderConfig azure = new AutocoderConfig(config.paths(), withHeader, config.limits(), config.prompt(),
                     config.answers(), config.force(), config.executionId(), config.pluginVersion());

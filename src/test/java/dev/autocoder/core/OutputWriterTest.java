@@ -46,7 +46,8 @@ class OutputWriterTest {
 
     @Test
     void aLockFileEntryWithAPathOutsideTheOutputFolderIsAConfigurationError() {
-        LockFile.Entry entry = new LockFile.Entry("evil", Fingerprint.builder().put("spec", "x").build(),
+        Fingerprint fingerprint = Fingerprint.builder().put("spec", "x").build();
+        LockFile.Entry entry = new LockFile.Entry("default", "evil", fingerprint, fingerprint,
                 List.of(new LockFile.LockedFile(LockFile.Root.MAIN, "../../etc/Evil.java", "class Evil {}")));
 
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> LockedUnits.of(entry));

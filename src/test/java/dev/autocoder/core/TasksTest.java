@@ -81,4 +81,55 @@ class TasksTest {
 
         assertTrue(error.getMessage().contains("unknown front matter key `model`"), error.getMessage());
     }
+
+    @Test
+    void anEmptyFrontMatterIsNoFrontMatter() throws Exception {
+        Files.writeString(specs.resolve("plain.md"), "---\n---\nWrite Plain.\n");
+
+        Task task = Tasks.read(Configs.withSpecs(specs, false)).get(0);
+
+        assertEquals("Write Plain.", task.description());
+        assertEquals(List.of(), task.contextFiles());
+    }
+
+    @Test
+    void contextFilesMayBeABlockListOrAFlowList() throws Exception {
+        Files.writeString(specs.resolve("block.md"), """
+                ---
+                # shown in full
+                context:
+                  - src/main/java/a/Currency.java
+                  - "docs/rules.md"
+                ---
+                Write Block.
+                """);
+        Files.writeString(specs.resolve("flow.md"), "---\ncontext: [a.md, 'b.md']\n---\nWrite Flow.\n");
+
+        List<Task> tasks = Tasks.read(Configs.withSpecs(specs, false));
+
+        assertEquals(List.of("src/main/java/a/Currency.java", "docs/rules.md"), tasks.get(0).contextFiles());
+        assertEquals(List.of("a.md", "b.md"), tasks.get(1).contextFiles());
+    }
+
+    @Test
+    void anUnreadableFrontMatterLineIsNamedByFileAndLine() throws Exception {
+        Files.writeString(specs.resolve("typo.md"), "---\nanswers:\n  rounding HALF_EVEN\n---\nWrite Typo.\n");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> Tasks.read(Configs.withSpecs(specs, false)));
+
+        assertEquals("specDirectory", error.parameter());
+        assertTrue(error.getMessage().contains("typo.md line 3: front matter: cannot read `rounding HALF_EVEN`"),
+                error.getMessage());
+    }
+
+    @Test
+    void aFrontMatterThatNeverClosesIsRefused() throws Exception {
+        Files.writeString(specs.resolve("open.md"), "---\ncontext: a.md\nWrite Open.\n");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> Tasks.read(Configs.withSpecs(specs, false)));
+
+        assertTrue(error.getMessage().contains("open.md line 1: opens front matter"), error.getMessage());
+    }
 }

@@ -28,22 +28,11 @@ final class TinyProject {
     static final String KEY = "sk-tiny-SECRET-51d0e2";
 
     /** In every request about alpha: its generation and its review both quote the spec. */
-    static final String ALPHA = "Write `tiny.Alpha`";
-    static final String BETA = "Write `tiny.Beta`";
+    static final String ALPHA = spec("alpha");
+    static final String BETA = spec("beta");
     static final String REVIEW = "You review Java code";
 
-    static final String ALPHA_CODE = """
-            ```java
-            package tiny;
-
-            /** A name. */
-            public final class Alpha {
-                public String name() {
-                    return "alpha";
-                }
-            }
-            ```
-            """;
+    static final String ALPHA_CODE = code("alpha");
 
     static final String BETA_CODE = """
             ```java
@@ -75,8 +64,7 @@ final class TinyProject {
         Files.createDirectories(base.resolve("src/main/java"));
         Path specs = Files.createDirectories(base.resolve("src/main/autocoder"));
         for (String task : tasks) {
-            String type = Character.toUpperCase(task.charAt(0)) + task.substring(1);
-            Files.writeString(specs.resolve(task + ".md"), "Write `tiny." + type + "`"
+            Files.writeString(specs.resolve(task + ".md"), spec(task)
                     + (task.equals("beta") ? ", whose `greet()` says hello to `tiny.Alpha`'s name.\n" : ".\n"),
                     StandardCharsets.UTF_8);
         }
@@ -102,20 +90,55 @@ final class TinyProject {
         };
     }
 
+    /** The start of a task's spec, which every request about the task quotes. */
+    static String spec(String task) {
+        return "Write `tiny." + type(task) + "`";
+    }
+
+    /** Code that verifies for a task: {@code tiny.<Task>}, whose {@code name()} is the task's name. */
+    static String code(String task) {
+        return """
+                ```java
+                package tiny;
+
+                /** A name. */
+                public final class %s {
+                    public String name() {
+                        return "%s";
+                    }
+                }
+                ```
+                """.formatted(type(task), task);
+    }
+
+    /** The simple name of the type a task writes. */
+    static String type(String task) {
+        return Character.toUpperCase(task.charAt(0)) + task.substring(1);
+    }
+
     /** Runs every task in this JVM against the given endpoint. */
     List<TaskState> run(String baseUrl, RunLog log) throws IOException {
-        return new Autocoder(config(baseUrl), layout(), subBuild(), log, Optional.empty(), PriceTable.defaults())
-                .run();
+        return run(config(baseUrl), log);
+    }
+
+    /** Runs every task in this JVM as {@code config} says. */
+    List<TaskState> run(AutocoderConfig config, RunLog log) throws IOException {
+        return new Autocoder(config, layout(), subBuild(), log, Optional.empty(), PriceTable.defaults()).run();
     }
 
     AutocoderConfig config(String baseUrl) {
+        return config(baseUrl, AutocoderConfig.Mode.LIVE, Optional.of(KEY));
+    }
+
+    /** A configuration with the given mode and key, or none. */
+    AutocoderConfig config(String baseUrl, AutocoderConfig.Mode mode, Optional<String> key) {
         Path target = base.resolve("target");
         AutocoderConfig.Paths paths = new AutocoderConfig.Paths(base, base.resolve("src/main/autocoder"), false,
                 target.resolve("generated-sources/" + executionId), target.resolve("generated-test-sources/"
                         + executionId), stateDirectory(), lockFile(), base.resolve("src/main/autocoder/cassette.jsonl"),
                 Optional.empty());
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(AutocoderConfig.parseBaseUrl(baseUrl),
-                "test-model", Optional.of(KEY), 300, 0, 0.1, 0.1, 1, 0, 0, AutocoderConfig.Mode.LIVE);
+                "test-model", key, 300, 0, 0.1, 0.1, 1, 0, 0, 0, mode);
         // parallelism 1: the tasks run in spec order, so a test knows which request comes when
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(3, 10, 1, 1, 180, 4000);
         return new AutocoderConfig(paths, model, limits, Optional.empty(), Map.of(), false, executionId,

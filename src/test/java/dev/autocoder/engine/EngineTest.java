@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.model.ApiKey;
+import dev.autocoder.model.ChatMessage;
 import dev.autocoder.model.ModelException;
 import dev.autocoder.model.ModelSettings;
 import dev.autocoder.model.OpenAiChatPort;
+import dev.autocoder.model.TokenCounter;
 import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.testing.FakeOpenAiServer;
@@ -22,6 +24,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +38,15 @@ class EngineTest {
 
     private static final String REVIEW = "You review Java code";
     private static final String PASS = "{\"complete\": true, \"feedback\": \"\"}";
+    private static final TokenCounter COUNTER = TokenCounter.forModel("test-model");
 
     @TempDir
     Path project;
 
     private FakeOpenAiServer server;
     private final Map<String, TaskState> states = new ConcurrentHashMap<>();
+    private int maxPromptTokens = 100_000;
+    private String context = "";
 
     @AfterEach
     void stopServer() {
@@ -198,6 +204,75 @@ class EngineTest {
     }
 
     @Test
+    void tokenUsageIsWhatTheServerCountedFromTheRequestsAndReplies() throws Exception {
+        String code = java("calc", "Calc", "public int one() { return 1; }");
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(code).whenContains("Verification failed"),
+                Rule.reply(java("calc", "Calc", "public int one() { return missing; }")));
+
+        TaskState state = result.tasks().get(0);
+        assertEquals(server.requests().stream().mapToLong(FakeOpenAiServer.Recorded::promptTokens).sum(),
+                state.usage().inputTokens());
+        assertEquals(FakeOpenAiServer.tokens(java("calc", "Calc", "public int one() { return missing; }"))
+                + FakeOpenAiServer.tokens(code) + FakeOpenAiServer.tokens(PASS), state.usage().outputTokens());
+        List<String> first = server.requests().get(0).contents();
+        assertEquals(FakeOpenAiServer.tokens(first.get(0)) + FakeOpenAiServer.tokens(first.get(1))
+                + 2 * FakeOpenAiServer.MESSAGE_OVERHEAD, state.usage().cachedInputTokens(),
+                "the refinement request repeats the system prompt and the task: a cacheable prefix");
+    }
+
+    @Test
+    void aTaskWithALargeContextAndLongHistoryVerifiesAgainstAServerThatRefusesLongPrompts() throws Exception {
+        StringBuilder sections = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            sections.append("### Signatures of src/main/java/calc/Part").append(i).append(".java\n```java\n")
+                    .append(("public int part" + i + "(String name);\n").repeat(40)).append("```\n\n");
+        }
+        context = sections.toString();
+        maxPromptTokens = 6_000;
+        int serverLimit = 3_000;
+        Rule[] wrongTwice = new Rule[5];
+        for (int i = 0; i < wrongTwice.length; i++) {
+            wrongTwice[i] = Rule.reply(java("calc", "Calc", "public int one() { return missing" + i + "; }")
+                    + "// padding\n".repeat(150));
+        }
+        List<Rule> rules = new ArrayList<>(List.of(Rule.contextLimit(serverLimit),
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("missing4")));
+        rules.addAll(List.of(wrongTwice));
+
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 20, rules.toArray(Rule[]::new));
+
+        assertTrue(result.allVerified(), String.valueOf(result.tasks().get(0).failure()));
+        assertEquals(6, result.tasks().get(0).attempts().size());
+        for (FakeOpenAiServer.Recorded request : server.requests()) {
+            int ours = COUNTER.count(request.contents().stream().map(ChatMessage::user).toList());
+            assertTrue(ours <= maxPromptTokens, "a request of " + ours + " tokens went out");
+        }
+        assertTrue(server.requests().stream().anyMatch(request -> request.promptTokens() > serverLimit),
+                "the server never refused, so nothing was tested");
+    }
+
+    @Test
+    void aSpecTooLargeForTheBoundFailsOnlyItsTaskNamingItsSize() throws Exception {
+        maxPromptTokens = 1_000;
+        Task huge = new Task("huge", "Write huge.Huge: " + "one more requirement, ".repeat(800));
+        Task calc = new Task("calc", "Write calc.Calc.");
+
+        Engine.Result result = run(List.of(huge, calc), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("Task `calc`"));
+
+        assertTrue(result.abort().isEmpty(), "an overlong spec must not stop the run");
+        assertEquals(TaskState.Status.VERIFIED, result.tasks().get(1).status());
+        TaskState failed = result.tasks().get(0);
+        assertEquals(TaskState.Status.FAILED, failed.status());
+        assertTrue(failed.failure().matches("the spec of task huge alone, with the system prompt, takes [\\d,]+ prompt"
+                + " tokens \\([\\d,]+ characters\\), more than maxPromptTokens \\(1,000\\).*"), failed.failure());
+    }
+
+    @Test
     void aRejectedKeyStopsTheRunWithAnAbort() throws Exception {
         Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
                 Rule.status(401, "{\"error\": {\"message\": \"bad key\"}}").always());
@@ -268,8 +343,9 @@ class EngineTest {
         CandidateBoard board = new CandidateBoard();
         Verifier fast = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, board::others));
         Verifier build = candidate -> Verdict.PASSED;
+        PromptFitter fitted = new PromptFitter(model, COUNTER, maxPromptTokens, message -> { }, message -> { });
         // One task at a time: a task waiting for another's type must hand its slot over.
-        Engine engine = new Engine(model, fast, build, board, new Clarifier(Optional.empty()), new EngineListener() { },
+        Engine engine = new Engine(fitted, fast, build, board, new Clarifier(Optional.empty()), new EngineListener() { },
                 new Engine.Settings(maxDepth, window, 2, 1));
         return engine.run(tasks, new Engine.Workspace() {
             @Override
@@ -289,7 +365,7 @@ class EngineTest {
 
             @Override
             public String context(Task task) {
-                return "";
+                return context;
             }
         });
     }

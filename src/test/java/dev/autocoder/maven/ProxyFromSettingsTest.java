@@ -45,7 +45,7 @@ class ProxyFromSettingsTest {
 
     private static final String PASSWORD = "proxy-pass-S3CRET-42";
     private static final String MASTER = "master-S3CRET";
-    private static final ChatRequest REQUEST = new ChatRequest("generate money",
+    private static final ChatRequest REQUEST = new ChatRequest("generate", "money",
             List.of(ChatMessage.user("Write Money.java")));
 
     @TempDir

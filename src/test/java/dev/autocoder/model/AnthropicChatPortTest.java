@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Provider {@code anthropic}: Anthropic's Messages API with every guarantee of the OpenAI path. */
 class AnthropicChatPortTest {
 
-    private static final ChatRequest REQUEST = new ChatRequest("generate money",
+    private static final ChatRequest REQUEST = new ChatRequest("generate", "money",
             List.of(ChatMessage.system("You write Java."), ChatMessage.user("Write Money.java")));
 
     private final List<String> notices = new CopyOnWriteArrayList<>();
@@ -33,10 +33,11 @@ class AnthropicChatPortTest {
                 .requireHeader("x-api-key", OpenAiChatPortTest.SECRET)) {
             ChatReply reply = port(server).chat(REQUEST);
 
-            assertEquals("class Money {}", reply.text());
-            assertEquals(new TokenUsage(101, 3), reply.usage());
-            assertEquals("stop", reply.finishReason());
             FakeOpenAiServer.Recorded request = server.requests().get(0);
+            assertEquals("class Money {}", reply.text());
+            assertEquals(new TokenUsage(request.promptTokens(), FakeOpenAiServer.tokens("class Money {}")),
+                    reply.usage());
+            assertEquals("stop", reply.finishReason());
             assertEquals("/v1/messages", request.path());
             assertNotNull(request.header("anthropic-version"));
             assertEquals(8192, request.json().get("max_tokens").getAsInt(), "a reply long enough for a class");

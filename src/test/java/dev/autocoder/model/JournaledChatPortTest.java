@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournaledChatPortTest {
 
-    private static final ChatRequest REQUEST = new ChatRequest("generate money-utils",
+    private static final ChatRequest REQUEST = new ChatRequest("generate", "money-utils",
             List.of(ChatMessage.user("Write Money.java")));
 
     @TempDir

@@ -15,11 +15,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenAiChatPortTest {
 
     static final String SECRET = "sk-test-SECRET-1234";
-    private static final ChatRequest REQUEST = new ChatRequest("generate money-utils",
+    private static final ChatRequest REQUEST = new ChatRequest("generate", "money-utils",
             List.of(ChatMessage.system("You write Java."), ChatMessage.user("Write Money.java")));
 
     private final List<String> notices = new CopyOnWriteArrayList<>();
@@ -82,7 +84,8 @@ class OpenAiChatPortTest {
             ChatReply reply = port(server).chat(REQUEST);
 
             assertEquals("class Money {}", reply.text());
-            assertEquals(new TokenUsage(101, 3), reply.usage());
+            assertEquals(new TokenUsage(server.requests().get(0).promptTokens(), FakeOpenAiServer.tokens("class Money {}")),
+                    reply.usage());
             assertEquals("stop", reply.finishReason());
             assertEquals("Bearer " + SECRET, server.requests().get(0).authorization());
             assertEquals("gpt-test", server.requests().get(0).model());
@@ -183,6 +186,22 @@ class OpenAiChatPortTest {
 
         assertEquals(ModelException.Kind.BAD_REQUEST, failure.kind());
         assertTrue(failure.getMessage().contains("HTTP 400: max_tokens is too large"), failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"error\":{\"message\":\"This model's maximum context length is 128000 tokens. However, your messages"
+                + " resulted in 130000 tokens.\",\"type\":\"invalid_request_error\",\"code\":\"context_length_exceeded\"}}",
+        "{\"object\":\"error\",\"message\":\"This model's maximum context length is 4096 tokens. However, you"
+                + " requested 5000 tokens (4000 in the messages, 1000 in the completion).\",\"code\":400}",
+        "{\"error\":{\"code\":400,\"message\":\"the request exceeds the available context size, try increasing it\","
+                + "\"type\":\"exceed_context_size_error\"}}",
+        "{\"error\":{\"message\":\"input exceeds context length\",\"type\":\"api_error\"}}"})
+    void aPromptLongerThanTheContextIsAnOverflowNotABadRequest(String body) throws Exception {
+        ModelException failure = assertFailsAtOnce(Rule.status(400, body));
+
+        assertEquals(ModelException.Kind.CONTEXT_OVERFLOW, failure.kind());
+        assertTrue(failure.getMessage().contains("longer than the model's context"), failure.getMessage());
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ProxyTest {
 
     private static final String PASSWORD = "proxy-pass-S3CRET-42";
-    private static final ChatRequest REQUEST = new ChatRequest("generate money",
+    private static final ChatRequest REQUEST = new ChatRequest("generate", "money",
             List.of(ChatMessage.system("You write Java."), ChatMessage.user("Write Money.java")));
 
     private static ProxySettings proxy(ForwardProxy proxy, List<String> nonProxyHosts, String user, String password) {

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReplyJournalTest {
 
-    private static final ChatRequest FIRST = new ChatRequest("generate money",
+    private static final ChatRequest FIRST = new ChatRequest("generate", "money",
             List.of(ChatMessage.system("You write Java."), ChatMessage.user("Write <Money> & \"friends\"")));
-    private static final ChatRequest SECOND = new ChatRequest("review money",
+    private static final ChatRequest SECOND = new ChatRequest("review", "money",
             List.of(ChatMessage.user("Review it")));
-    private static final ChatReply FIRST_REPLY = new ChatReply("class Money {}\n", new TokenUsage(120, 8), "stop");
+    private static final ChatReply FIRST_REPLY = new ChatReply("class Money {}\n", new TokenUsage(120, 8, 64), "stop");
     private static final ChatReply SECOND_REPLY = new ChatReply("{\"complete\": true}", new TokenUsage(50, 6), "length");
 
     @TempDir
@@ -52,7 +52,7 @@ class ReplyJournalTest {
         Path file = dir.resolve("journal.jsonl");
         open(file).append("k1", SECOND, SECOND_REPLY);
 
-        assertEquals("{\"key\":\"k1\",\"purpose\":\"review money\",\"messages\":[{\"role\":\"user\",\"text\":"
+        assertEquals("{\"key\":\"k1\",\"purpose\":\"review money\",\"task\":\"money\",\"messages\":[{\"role\":\"user\",\"text\":"
                 + "\"Review it\"}],\"reply\":\"{\\\"complete\\\": true}\",\"usage\":{\"input\":50,\"output\":6},"
                 + "\"finishReason\":\"length\"}\n", Files.readString(file));
     }
@@ -117,13 +117,51 @@ class ReplyJournalTest {
         }
         writers.forEach(Thread::start);
         for (Thread writer : writers) {
-            writer.join();
+            writer.join(30_000);
+            assertFalse(writer.isAlive(), "a writer did not finish within 30 s");
         }
 
         ReplyJournal reopened = open(file);
 
         assertEquals(160, reopened.size());
         assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
+    void retainDropsTheEntriesOfRemovedTasksAndTheirParts() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        ReplyJournal journal = open(file);
+        journal.append("k1", FIRST, FIRST_REPLY);
+        journal.append("k2", new ChatRequest("generate", "loan/part-1", FIRST.messages()), FIRST_REPLY);
+        journal.append("k3", new ChatRequest("review", "loan", FIRST.messages()), SECOND_REPLY);
+
+        ReplyJournal.Retained retained = ReplyJournal.retain(Files.readString(file), "money"::equals);
+        Files.writeString(file, retained.content());
+
+        assertEquals(2, retained.dropped());
+        ReplyJournal reopened = open(file);
+        assertEquals(Optional.of(FIRST_REPLY), reopened.find("k1"));
+        assertEquals(1, reopened.size());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
+    void retainReadsTheTaskOfOlderEntriesFromTheirPurpose() throws Exception {
+        Path cassette = Path.of("examples/money-utils/src/main/autocoder/autocoder.cassette.jsonl");
+        String content = Files.readString(cassette, StandardCharsets.UTF_8);
+
+        assertEquals(content, ReplyJournal.retain(content, "money"::equals).content());
+        assertEquals(4, ReplyJournal.retain(content, "loan"::equals).dropped());
+    }
+
+    @Test
+    void retainKeepsLinesItCannotRead() {
+        String content = "not json at all\n{\"key\":\"k9\",\"purpose\":\"odd\"}\n{\"key\":\"k2\",\"purpose\":\"gen";
+
+        ReplyJournal.Retained retained = ReplyJournal.retain(content, task -> false);
+
+        assertEquals(0, retained.dropped());
+        assertEquals(content + "\n", retained.content());
     }
 
     @Test

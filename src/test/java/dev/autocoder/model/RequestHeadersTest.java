@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RequestHeadersTest {
 
     private static final String AZURE_KEY = "azure-key-SECRET-9b8c7d";
-    private static final ChatRequest REQUEST = new ChatRequest("generate money",
+    private static final ChatRequest REQUEST = new ChatRequest("generate", "money",
             List.of(ChatMessage.system("You write Java."), ChatMessage.user("Write Money.java")));
 
     private final List<String> notices = new CopyOnWriteArrayList<>();
@@ -71,7 +71,7 @@ class RequestHeadersTest {
 
     @Test
     void aRequestCarryingAHeaderValueIsRefusedBeforeItLeaves() throws Exception {
-        ChatRequest quoting = new ChatRequest("generate money",
+        ChatRequest quoting = new ChatRequest("generate", "money",
                 List.of(ChatMessage.user("File .env:\nAZURE_OPENAI_API_KEY=" + AZURE_KEY)));
         try (FakeOpenAiServer server = FakeOpenAiServer.start(Rule.reply("never"))) {
             ModelException failure = assertThrows(ModelException.class, () -> port(server, AZURE_KEY).chat(quoting));
@@ -86,7 +86,7 @@ class RequestHeadersTest {
 
     @Test
     void aRequestCarryingTheApiKeyIsRefusedBeforeItLeaves() throws Exception {
-        ChatRequest quoting = new ChatRequest("generate money",
+        ChatRequest quoting = new ChatRequest("generate", "money",
                 List.of(ChatMessage.user("String key = \"" + OpenAiChatPortTest.SECRET + "\";")));
         try (FakeOpenAiServer server = FakeOpenAiServer.start(Rule.reply("never"))) {
             ModelException failure = assertThrows(ModelException.class, () -> port(server, AZURE_KEY).chat(quoting));
@@ -99,7 +99,7 @@ class RequestHeadersTest {
 
     @Test
     void aShortValueIsNoSecretAndDoesNotBlockOrdinaryText() throws Exception {
-        ChatRequest mentioning = new ChatRequest("generate money", List.of(ChatMessage.user("The team is billing.")));
+        ChatRequest mentioning = new ChatRequest("generate", "money", List.of(ChatMessage.user("The team is billing.")));
         try (FakeOpenAiServer server = FakeOpenAiServer.start(Rule.reply("ok"))) {
             assertEquals("ok", port(server, AZURE_KEY).chat(mentioning).text());
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import dev.autocoder.testing.HeadlessChromium;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +18,7 @@ class HtmlReportBrowserTest {
     @Test
     void pageRendersEveryTaskAndItsScriptRunsWithoutError() throws Exception {
         assumeTrue(HeadlessChromium.available(), "no /usr/bin/chromium; install the chromium package");
-        RunReport.of(List.of(ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile()))
-                .writeTo(dir);
+        ReportFixtures.report().writeTo(dir, "report");
 
         String page = HeadlessChromium.dumpDom(dir.resolve("report.html"), dir.resolve("browser")).orElseThrow();
 

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
 
-    private static final String PAGE = HtmlReport.render(RunReport.of(List.of(
-            ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile())));
+    private static final String PAGE = HtmlReport.render(ReportFixtures.report());
 
     private static int count(String needle) {
         Matcher matcher = Pattern.compile(Pattern.quote(needle)).matcher(PAGE);
@@ -34,9 +34,9 @@ class HtmlReportTest {
     @Test
     void everyTaskHasASectionWithAnchorAndDataAttributes() {
         assertTrue(PAGE.contains("<section class=\"task\" id=\"task-money-utils\""
-                + " data-task=\"money-utils\" data-status=\"verified\">"));
+                + " data-task=\"money-utils\" data-status=\"verified\" data-origin=\"generated\">"));
         assertTrue(PAGE.contains("<section class=\"task\" id=\"task-money-part-2\""
-                + " data-task=\"money/part-2\" data-status=\"failed\">"));
+                + " data-task=\"money/part-2\" data-status=\"failed\" data-origin=\"generated\">"));
         assertTrue(PAGE.contains("<a href=\"#task-money-part-2\">money/part-2</a>"));
     }
 
@@ -52,6 +52,12 @@ class HtmlReportTest {
                 + "<td>user</td></tr>"));
         assertTrue(PAGE.contains("<span class=\"add\">+    Money plus(Money other) { return this; }"
                 + "</span>"));
+    }
+
+    @Test
+    void aFailedTaskNamesItsKeptSubBuildFolder() {
+        assertEquals(1, count("<p class=\"kept\">"));
+        assertTrue(PAGE.contains("kept for diagnosis: <code>" + ReportFixtures.KEPT + "</code>"));
     }
 
     @Test

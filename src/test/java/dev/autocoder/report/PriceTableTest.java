@@ -19,12 +19,20 @@ class PriceTableTest {
     }
 
     @Test
+    void cachedInputTokensCostTheCachedPrice() {
+        BigDecimal cost = PriceTable.defaults().cost("gpt-4o-mini", new TokenUsage(2_000_000, 0, 1_000_000))
+                .orElseThrow();
+
+        assertEquals(0, new BigDecimal("0.225").compareTo(cost), cost.toPlainString());
+    }
+
+    @Test
     void datedModelNamesUseTheLongestMatchingEntry() {
         PriceTable prices = PriceTable.defaults();
 
-        assertEquals(PriceTable.Price.parse("0.15/0.60"), prices.price("gpt-4o-mini-2024-07-18")
+        assertEquals(PriceTable.Price.parse("0.15/0.60/0.075"), prices.price("gpt-4o-mini-2024-07-18")
                 .orElseThrow());
-        assertEquals(PriceTable.Price.parse("2.50/10.00"), prices.price("GPT-4o").orElseThrow());
+        assertEquals(PriceTable.Price.parse("2.50/10.00/1.25"), prices.price("GPT-4o").orElseThrow());
     }
 
     @Test

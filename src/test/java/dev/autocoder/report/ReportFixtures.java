@@ -6,7 +6,9 @@ import dev.autocoder.state.TaskState.Attempt;
 import dev.autocoder.state.TaskState.Clarification;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.Feedback;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Task states as a run leaves them, for the report tests. */
 final class ReportFixtures {
@@ -17,7 +19,15 @@ final class ReportFixtures {
             class Money {}
             """;
 
+    /** Where the failing task's newest sub-build stays for diagnosis. */
+    static final Path KEPT = Path.of("/work/target/autocoder/default/subbuild/build-42");
+
     private ReportFixtures() {
+    }
+
+    /** The report of a run with both tasks, the failing one with its kept sub-build folder. */
+    static RunReport report() {
+        return RunReport.of(List.of(verifiedMoney(), failedHostile()), Map.of(), Map.of("money/part-2", KEPT));
     }
 
     /** Verified on the second attempt, after a compile error; one clarification. */
@@ -36,7 +46,7 @@ final class ReportFixtures {
                     Money plus(Money other) { return this; }
                 }
                 """, false);
-        state.recordModelCall(new TokenUsage(1_000_000, 200_000), 3_000);
+        state.recordModelCall(new TokenUsage(1_000_000, 200_000, 400_000), 3_000);
         state.recordModelCall(new TokenUsage(500_000, 100_000), 1_500);
         state.addClarification(new Clarification("Which <currency>?", "EUR & USD",
                 Clarification.Source.USER));

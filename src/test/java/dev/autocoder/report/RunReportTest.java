@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class RunReportTest {
     Path dir;
 
     private static RunReport sample() {
-        return RunReport.of(List.of(ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile()));
+        return ReportFixtures.report();
     }
 
     @Test
@@ -58,11 +59,26 @@ class RunReportTest {
                 .getAsJsonArray("feedback").get(0).getAsJsonObject().get("stage").getAsString());
         assertEquals("USER", first.getAsJsonArray("clarifications").get(0).getAsJsonObject()
                 .get("source").getAsString());
+        assertEquals(ReportFixtures.KEPT.toString(), JsonParser.parseString(json).getAsJsonObject()
+                .getAsJsonArray("tasks").get(1).getAsJsonObject().get("subBuildFolder").getAsString());
+    }
+
+    @Test
+    void aTaskWhosePromptTheServerCutCarriesTheWarningInJsonAndPage() {
+        RunReport report = RunReport.of(List.of(ReportFixtures.verifiedMoney(), ReportFixtures.failedHostile()),
+                Map.of("money-utils", List.of("the prompt was cut by the server")), Map.of());
+
+        JsonObject first = JsonParser.parseString(report.toJson()).getAsJsonObject().getAsJsonArray("tasks")
+                .get(0).getAsJsonObject();
+        assertEquals("the prompt was cut by the server", first.getAsJsonArray("warnings").get(0).getAsString());
+        assertEquals(400_000, first.get("cachedInputTokens").getAsLong());
+        assertEquals(List.of(), report.tasks().get(1).warnings());
+        assertTrue(HtmlReport.render(report).contains("<p class=\"failure warning\">the prompt was cut by the server</p>"));
     }
 
     @Test
     void writesBothFilesIntoTheFolder() throws IOException {
-        sample().writeTo(dir.resolve("target/autocoder"));
+        sample().writeTo(dir.resolve("target/autocoder"), "report");
 
         assertEquals(sample().toJson(), Files.readString(dir.resolve("target/autocoder/report.json")));
         assertEquals(HtmlReport.render(sample()),

@@ -78,4 +78,21 @@ class FingerprintTest {
 
         assertThrows(IllegalArgumentException.class, () -> builder.put("model", "b"));
     }
+
+    @Test
+    void aFingerprintOfKnownDigestsEqualsTheOneBuiltFromTheInputs() {
+        Fingerprint built = Fingerprint.builder().put("spec", "Money adds").put("java", "17").build();
+
+        assertEquals(built, Fingerprint.of(built.inputs()));
+    }
+
+    @Test
+    void aSelectionIsTheFingerprintOfOnlyTheSelectedInputs() {
+        Fingerprint all = Fingerprint.builder().put("spec", "Money adds").put("java", "17").put("model", "m")
+                .build();
+
+        Fingerprint selected = all.select(name -> !name.equals("java"));
+
+        assertEquals(Fingerprint.builder().put("spec", "Money adds").put("model", "m").build(), selected);
+    }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +160,26 @@ class StateStoreTest {
     }
 
     @Test
+    void retainDeletesTheStatesOfRejectedTasksWithTheirSetAsideCopies() throws IOException {
+        StateStore store = store();
+        List.of("money", "money/part-1", "loan", "loan/part-1").forEach(task -> store.save(sampleState(task)));
+        Path copy = store.fileFor("loan").resolveSibling("loan.corrupt-1.json");
+        Files.writeString(copy, "{garbage");
+        Path unreadable = store.fileFor("gone");
+        Files.writeString(unreadable, "{\"task\": [");
+
+        int deleted = store.retain(task -> task.startsWith("money"));
+
+        assertEquals(2, deleted);
+        assertTrue(Files.exists(store.fileFor("money")));
+        assertTrue(Files.exists(store.fileFor("money/part-1")));
+        assertFalse(Files.exists(store.fileFor("loan")));
+        assertFalse(Files.exists(store.fileFor("loan/part-1")));
+        assertFalse(Files.exists(copy));
+        assertTrue(Files.exists(unreadable), "a file whose task cannot be read is left for load to set aside");
+    }
+
+    @Test
     void concurrentSavesOfDifferentTasksAllLand() throws Exception {
         StateStore store = store();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -169,7 +190,7 @@ class StateStoreTest {
                 saves.add(pool.submit(() -> store.save(state)));
             }
             for (Future<?> save : saves) {
-                save.get();
+                save.get(30, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdown();

@@ -29,8 +29,16 @@ import java.util.concurrent.Executors;
  * {@code whenContains} text occurs in the request's messages (or that has none) and that has uses
  * left answers it. A request no rule answers gets HTTP 500 with a body saying so, and is counted,
  * so a test sees it. Integration tests load the same rules from JSON with {@link #fromScript}.
+ *
+ * <p>Token counts in a reply's usage are computed from what was exchanged, never from the script:
+ * {@link #tokens(String)} per message content plus {@link #MESSAGE_OVERHEAD} per message for the
+ * prompt, and {@link #tokens(String)} of the reply for the completion. Cached prompt tokens are those
+ * of the leading messages an earlier request already sent, as a provider's prefix cache counts them.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
+
+    /** Prompt tokens the server counts for each message besides its content (role, separators). */
+    public static final int MESSAGE_OVERHEAD = 4;
 
     private static final Gson GSON = new Gson();
 
@@ -119,7 +127,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
                         + " invalid subscription key or wrong API endpoint.\"}}");
                 return;
             }
-            Rule rule = claim(recorded.messagesText());
+            int cached = cachedTokens(recorded);
+            Rule rule = claim(recorded.messagesText(), recorded.promptTokens());
             if (rule == null) {
                 send(exchange, 500, Map.of(), "{\"error\":{\"message\":\"fake server: no rule matches this request\"}}");
                 return;
@@ -127,21 +136,23 @@ public final class FakeOpenAiServer implements AutoCloseable {
             if (rule.delayMillis > 0) {
                 sleep(rule.delayMillis);
             }
+            int promptTokens = rule.reportedPromptTokens > 0 ? rule.reportedPromptTokens : recorded.promptTokens();
             if (rule.dropMidBody) {
                 dropMidBody(exchange, rule.reply != null
-                        ? reply(rule.reply, rule.finishReason, recorded.model())
+                        ? reply(rule, recorded.model(), promptTokens, cached)
                         : rule.body == null ? "" : rule.body);
             } else if (rule.reply != null) {
-                send(exchange, 200, Map.of(), reply(rule.reply, rule.finishReason, recorded.model()));
+                send(exchange, 200, Map.of(), reply(rule, recorded.model(), promptTokens, cached));
             } else {
                 send(exchange, rule.status, rule.headers, rule.body == null ? "" : rule.body);
             }
         }
     }
 
-    private synchronized Rule claim(String messages) {
+    private synchronized Rule claim(String messages, int promptTokens) {
         for (Rule rule : rules) {
-            boolean matches = rule.whenContains == null || messages.contains(rule.whenContains);
+            boolean matches = (rule.whenContains == null || messages.contains(rule.whenContains))
+                    && promptTokens > rule.abovePromptTokens;
             if (matches && (rule.times == 0 || rule.used < rule.times)) {
                 rule.used++;
                 return rule;
@@ -150,32 +161,57 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return null;
     }
 
-    private String reply(String text, String finishReason, String model) {
-        return anthropic ? message(text, finishReason, model) : completion(text, finishReason, model);
+    private String reply(Rule rule, String model, int promptTokens, int cachedTokens) {
+        return anthropic ? message(rule, model, promptTokens) : completion(rule, model, promptTokens, cachedTokens);
     }
 
     /** An Anthropic Messages API reply: one text block, {@code stop_reason} and usage. */
-    private static String message(String text, String finishReason, String model) {
+    private static String message(Rule rule, String model, int promptTokens) {
         JsonObject block = new JsonObject();
         block.addProperty("type", "text");
-        block.addProperty("text", text);
+        block.addProperty("text", rule.reply);
         JsonArray content = new JsonArray();
         content.add(block);
         JsonObject usage = new JsonObject();
-        usage.addProperty("input_tokens", 100 + text.length() / 10);
-        usage.addProperty("output_tokens", text.length() / 4);
+        usage.addProperty("input_tokens", promptTokens);
+        usage.addProperty("output_tokens", tokens(rule.reply));
         JsonObject root = new JsonObject();
         root.addProperty("id", "msg_fake");
         root.addProperty("type", "message");
         root.addProperty("role", "assistant");
         root.addProperty("model", model);
         root.add("content", content);
-        root.addProperty("stop_reason", "length".equals(finishReason) ? "max_tokens" : "end_turn");
+        root.addProperty("stop_reason", "length".equals(rule.finishReason) ? "max_tokens" : "end_turn");
         root.add("usage", usage);
         return root.toString();
     }
 
-    private static String completion(String text, String finishReason, String model) {
+    /** The tokens of the leading messages that an earlier request sent in the same order. */
+    private int cachedTokens(Recorded request) {
+        List<String> contents = request.contents();
+        int best = 0;
+        for (Recorded earlier : requests) {
+            if (earlier == request) {
+                break;
+            }
+            List<String> before = earlier.contents();
+            int tokens = 0;
+            for (int i = 0; i < Math.min(before.size(), contents.size()) && before.get(i).equals(contents.get(i)); i++) {
+                tokens += tokens(contents.get(i)) + MESSAGE_OVERHEAD;
+            }
+            best = Math.max(best, tokens);
+        }
+        return best;
+    }
+
+    /** The fake's tokenizer: one token per started group of four characters. */
+    public static int tokens(String text) {
+        return (text.length() + 3) / 4;
+    }
+
+    private static String completion(Rule rule, String model, int promptTokens, int cachedTokens) {
+        String text = rule.reply;
+        String finishReason = rule.finishReason;
         JsonObject message = new JsonObject();
         message.addProperty("role", "assistant");
         message.addProperty("content", text);
@@ -186,9 +222,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
         JsonArray choices = new JsonArray();
         choices.add(choice);
         JsonObject usage = new JsonObject();
-        usage.addProperty("prompt_tokens", 100 + text.length() / 10);
-        usage.addProperty("completion_tokens", text.length() / 4);
-        usage.addProperty("total_tokens", 100 + text.length() / 10 + text.length() / 4);
+        usage.addProperty("prompt_tokens", promptTokens);
+        usage.addProperty("completion_tokens", tokens(text));
+        usage.addProperty("total_tokens", promptTokens + tokens(text));
+        JsonObject details = new JsonObject();
+        details.addProperty("cached_tokens", Math.min(cachedTokens, promptTokens));
+        usage.add("prompt_tokens_details", details);
         JsonObject root = new JsonObject();
         root.addProperty("id", "chatcmpl-fake");
         root.addProperty("object", "chat.completion");
@@ -244,6 +283,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
         int times = 1;
         long delayMillis;
         boolean dropMidBody;
+        int abovePromptTokens = -1;
+        int reportedPromptTokens;
         transient int used;
 
         /** A completion whose assistant message is {@code text}. */
@@ -251,6 +292,18 @@ public final class FakeOpenAiServer implements AutoCloseable {
             Rule rule = new Rule();
             rule.reply = text;
             return rule;
+        }
+
+        /**
+         * OpenAI's answer to a prompt longer than {@code limit} tokens: HTTP 400
+         * {@code context_length_exceeded}. It answers only requests above the limit, as often as they come.
+         */
+        public static Rule contextLimit(int limit) {
+            Rule rule = status(400, "{\"error\":{\"message\":\"This model's maximum context length is " + limit
+                    + " tokens. Please reduce the length of the messages.\",\"type\":\"invalid_request_error\","
+                    + "\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}");
+            rule.abovePromptTokens = limit;
+            return rule.always();
         }
 
         /** A raw HTTP answer, for faults. */
@@ -286,6 +339,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
         public Rule finishReason(String reason) {
             this.finishReason = reason;
+            return this;
+        }
+
+        /** Reports this many prompt tokens whatever was sent, as a server that cut the prompt does. */
+        public Rule reportingPromptTokens(int tokens) {
+            this.reportedPromptTokens = tokens;
             return this;
         }
 
@@ -337,29 +396,49 @@ public final class FakeOpenAiServer implements AutoCloseable {
          */
         public String messagesText() {
             StringBuilder text = new StringBuilder();
-            appendText(json().get("system"), text);
-            JsonElement messages = json().get("messages");
-            if (messages != null && messages.isJsonArray()) {
-                for (JsonElement message : messages.getAsJsonArray()) {
-                    appendText(message.getAsJsonObject().get("content"), text);
-                }
-            }
+            contents().forEach(content -> text.append(content).append('\n'));
             return text.toString();
         }
 
-        private static void appendText(JsonElement content, StringBuilder text) {
+        /** Each message's text, in order; Anthropic's separate {@code system} field comes first. */
+        public List<String> contents() {
+            List<String> contents = new ArrayList<>();
+            JsonElement system = json().get("system");
+            if (system != null) {
+                contents.add(text(system));
+            }
+            JsonElement messages = json().get("messages");
+            if (messages == null || !messages.isJsonArray()) {
+                return contents;
+            }
+            for (JsonElement message : messages.getAsJsonArray()) {
+                contents.add(text(message.getAsJsonObject().get("content")));
+            }
+            return contents;
+        }
+
+        /** The prompt tokens this request holds, by the fake's own count. */
+        public int promptTokens() {
+            return contents().stream().mapToInt(content -> tokens(content) + MESSAGE_OVERHEAD).sum();
+        }
+
+        /** A message's content: a plain string, or the joined text blocks of Anthropic's requests. */
+        private static String text(JsonElement content) {
             if (content == null) {
-                return;
+                return "";
             }
             if (content.isJsonPrimitive()) {
-                text.append(content.getAsString()).append('\n');
-            } else if (content.isJsonArray()) {
+                return content.getAsString();
+            }
+            StringBuilder text = new StringBuilder();
+            if (content.isJsonArray()) {
                 for (JsonElement block : content.getAsJsonArray()) {
                     if (block.isJsonObject() && block.getAsJsonObject().get("text") != null) {
-                        text.append(block.getAsJsonObject().get("text").getAsString()).append('\n');
+                        text.append(text.length() == 0 ? "" : "\n").append(block.getAsJsonObject().get("text").getAsString());
                     }
                 }
             }
+            return text.toString();
         }
     }
 }

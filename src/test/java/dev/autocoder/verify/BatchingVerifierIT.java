@@ -40,7 +40,11 @@ class BatchingVerifierIT {
         holder[0] = new BatchingVerifier(batch -> {
             if (batches.isEmpty()) {
                 firstBuildRunning.countDown();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (holder[0].queued() < 3) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("the other three candidates never queued behind the first build");
+                    }
                     Thread.onSpinWait();
                 }
             }
@@ -52,7 +56,7 @@ class BatchingVerifierIT {
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             Future<Verdict> first = threads.submit(() -> holder[0].verify(numbered(0)));
-            firstBuildRunning.await();
+            assertTrue(firstBuildRunning.await(30, TimeUnit.SECONDS), "the first build never started");
             List<Future<Verdict>> later = List.of(threads.submit(() -> holder[0].verify(numbered(1))),
                     threads.submit(() -> holder[0].verify(numbered(2))), threads.submit(() -> holder[0].verify(numbered(3))));
 

@@ -4,6 +4,7 @@ import static dev.autocoder.verify.TestProject.candidate;
 import static dev.autocoder.verify.TestProject.unit;
 
 import dev.autocoder.project.ProjectLayout;
+import dev.autocoder.testing.TestBuilds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,17 +16,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Times one round of candidates verified by {@link SubBuildVerifier#verifyBatch} against the same
- * candidates verified the naive way: a plain project per candidate with checkstyle configured,
- * built with {@code mvn -B -q checkstyle:check test} as a user would. Run by
- * {@code bench/subbuild.sh}; not a test, so surefire skips it.
+ * Times the sub-build verifier on two fixtures in one run. Small: one round of candidates verified
+ * by {@link SubBuildVerifier#verifyBatch} against the same candidates verified the naive way, a
+ * plain project per candidate with checkstyle configured, built with
+ * {@code mvn -B -q checkstyle:check test} as a user would. Large ({@link LargeFixture}): one round
+ * of one candidate, the final check ({@link SubBuildVerifier#verifyTogether}) and the project's
+ * own {@code mvn -B -q -o test} with the candidate in place. Run by {@code bench/subbuild.sh}; not
+ * a test, so surefire skips it.
  */
 public final class SubBuildBenchmark {
 
     private static final String MONEY_TEST_PATH = "com/example/MoneyTest.java";
+    /** How often the one-candidate rounds and the large fixture's steps run; the best time counts. */
+    private static final int REPEATS = 2;
 
     private SubBuildBenchmark() {
     }
@@ -33,33 +41,165 @@ public final class SubBuildBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path dir = Files.createTempDirectory("autocoder-bench-");
+        Path maven = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn");
+        try {
+            double smallRound = small(dir.resolve("small"), count, maven);
+            large(dir.resolve("large"), maven, smallRound);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The small fixture; returns the time of a round of one candidate, to set beside the large one's. */
+    private static double small(Path dir, int count, Path maven) throws IOException, InterruptedException {
         ProjectLayout layout = new TestProject(dir.resolve("project")).test(MONEY_TEST_PATH, TestProject.MONEY_TEST).layout();
-        SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(), new InProcessCompiler(layout, owner -> List.of()),
-                SubBuildVerifierIT.settings(Duration.ofMinutes(10)), dir.resolve("subbuild"), null, false);
+        SubBuildVerifier verifier = verifier(layout, dir, false);
         List<Candidate> round = round(count);
+        // Warms up the in-process compiler and, on a fresh machine, fetches the build's plugins.
         verifier.verify(round.get(0));
+
+        double oneSeconds = Double.MAX_VALUE;
+        boolean onePassed = true;
+        for (int i = 0; i < REPEATS; i++) {
+            long oneStart = System.nanoTime();
+            onePassed &= verifier.verify(round.get((i + 1) % count)).passed();
+            oneSeconds = Math.min(oneSeconds, seconds(oneStart));
+        }
 
         long batchStart = System.nanoTime();
         Map<Candidate, Verdict> batched = verifier.verifyBatch(round);
-        double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
+        double batchSeconds = seconds(batchStart);
         long batchPassed = batched.values().stream().filter(Verdict::passed).count();
 
-        Path maven = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn");
         long naiveStart = System.nanoTime();
         int naivePassed = 0;
         for (int i = 0; i < count; i++) {
-            naivePassed += naiveBuildPasses(maven, plainProject(dir.resolve("naive/p" + i), round.get(i))) ? 1 : 0;
+            naivePassed += mavenPasses(maven, plainProject(dir.resolve("naive/p" + i), round.get(i)),
+                    "checkstyle:check", "test") ? 1 : 0;
         }
-        double naiveSeconds = (System.nanoTime() - naiveStart) / 1e9;
+        double naiveSeconds = seconds(naiveStart);
 
-        System.out.printf(Locale.ROOT, "candidates: %d (passed: batched %d, naive %d)%n", count, batchPassed, naivePassed);
-        System.out.printf(Locale.ROOT, "batched:    %.1f s total, %.2f s per candidate%n", batchSeconds, batchSeconds / count);
-        System.out.printf(Locale.ROOT, "naive:      %.1f s total, %.2f s per candidate (mvn -B -q checkstyle:check test,"
-                + " one plain project each)%n", naiveSeconds, naiveSeconds / count);
-        System.out.printf(Locale.ROOT, "ratio:      %.1fx faster batched%n", naiveSeconds / batchSeconds);
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        System.out.printf(Locale.ROOT, "small fixture: 1 project test class (MoneyTest), %d candidates"
+                + " (passed: round of 1 %s, batched %d, naive %d)%n", count, onePassed ? "yes" : "no", batchPassed,
+                naivePassed);
+        System.out.printf(Locale.ROOT, "small round, 1 candidate (verifyBatch, best of %d): %.1f s%n", REPEATS,
+                oneSeconds);
+        System.out.printf(Locale.ROOT, "small round, %d candidates (verifyBatch): %.1f s, %.2f s per candidate%n",
+                count, batchSeconds, batchSeconds / count);
+        System.out.printf(Locale.ROOT, "small naive, %d builds (mvn -B -q checkstyle:check test, one plain project"
+                + " each): %.1f s, %.2f s per candidate%n", count, naiveSeconds, naiveSeconds / count);
+        System.out.printf(Locale.ROOT, "ratio naive/batched: %.1fx%n", naiveSeconds / batchSeconds);
+        return oneSeconds;
+    }
+
+    /**
+     * The large fixture: a round of its candidate, the final check, and the project's own test phase
+     * from scratch in a copy of the project with the candidate's class in {@code src/main/java}; the
+     * three interleaved, {@link #REPEATS} times, each at its best.
+     */
+    private static void large(Path dir, Path maven, double smallRound) throws IOException, InterruptedException {
+        ProjectLayout layout = LargeFixture.populate(new TestProject(dir.resolve("project"))).layout();
+        // Keeps the sub-build folders, so that their surefire reports tell how many tests each step ran.
+        SubBuildVerifier verifier = verifier(layout, dir, true);
+        Path subBuilds = dir.resolve("subbuild");
+        Candidate ledger = LargeFixture.ledger();
+        Path own = dir.resolve("own");
+        LargeFixture.populate(new TestProject(own)).main(LargeFixture.LEDGER_PATH, LargeFixture.ledgerUnit().source());
+        write(own.resolve("pom.xml"), TestBuilds.plain(own, TestProject.junit()).effectivePom());
+
+        double roundSeconds = Double.MAX_VALUE;
+        double finalSeconds = Double.MAX_VALUE;
+        double ownSeconds = Double.MAX_VALUE;
+        Verdict round = null;
+        Verdict together = null;
+        boolean ownPassed = true;
+        int roundTests = 0;
+        int finalTests = 0;
+        for (int i = 0; i < REPEATS; i++) {
+            int before = testsRun(subBuilds);
+            long start = System.nanoTime();
+            round = worse(round, verifier.verifyBatch(List.of(ledger)).get(ledger));
+            roundSeconds = Math.min(roundSeconds, seconds(start));
+            int afterRound = testsRun(subBuilds);
+            roundTests = afterRound - before;
+
+            start = System.nanoTime();
+            together = worse(together, verifier.verifyTogether(List.of(LargeFixture.ledgerUnit())));
+            finalSeconds = Math.min(finalSeconds, seconds(start));
+            finalTests = testsRun(subBuilds) - afterRound;
+
+            // From scratch each time, as the sub-builds compile everything.
+            delete(own.resolve("target"));
+            start = System.nanoTime();
+            ownPassed &= mavenPasses(maven, own, "-o", "-Dmaven.repo.local=" + TestProject.localRepository(), "test");
+            ownSeconds = Math.min(ownSeconds, seconds(start));
         }
+
+        // The in-process compile that a round starts with, timed alone with a compiler of its own.
+        long compileStart = System.nanoTime();
+        new InProcessCompiler(layout, owner -> List.of()).check(ledger);
+        double compileSeconds = seconds(compileStart);
+
+        System.out.printf(Locale.ROOT, "large fixture: %d main classes in %d packages, %d test classes, %d tests,"
+                + " 1 candidate (passed: round %s, final %s, own test %s); times are the best of %d%n",
+                LargeFixture.CLASSES, LargeFixture.PACKAGES, LargeFixture.testClasses(), LargeFixture.tests(),
+                outcome(round), outcome(together), ownPassed ? "yes" : "no (log: " + own.resolve("build.log") + ")",
+                REPEATS);
+        System.out.printf(Locale.ROOT, "large round, 1 candidate (verifyBatch, %d tests run): %.1f s%n", roundTests,
+                roundSeconds);
+        System.out.printf(Locale.ROOT, "large round's in-process compile alone (part of the round): %.1f s%n",
+                compileSeconds);
+        System.out.printf(Locale.ROOT, "large final check (verifyTogether, %d tests run): %.1f s%n", finalTests,
+                finalSeconds);
+        System.out.printf(Locale.ROOT, "large own test (mvn -B -q -o test from scratch, %d tests run): %.1f s%n",
+                testsRun(own.resolve("target")), ownSeconds);
+        System.out.printf(Locale.ROOT, "ratio round/own-test: %.2f%n", roundSeconds / ownSeconds);
+        System.out.printf(Locale.ROOT, "ratio final/own-test: %.2f%n", finalSeconds / ownSeconds);
+        System.out.printf(Locale.ROOT, "ratio large round/small round (1 candidate each): %.2f%n",
+                roundSeconds / smallRound);
+    }
+
+    /** The failing one of two verdicts, so that one failed repetition shows. */
+    private static Verdict worse(Verdict previous, Verdict next) {
+        return previous != null && !previous.passed() ? previous : next;
+    }
+
+    private static SubBuildVerifier verifier(ProjectLayout layout, Path dir, boolean keepFolders) {
+        return new SubBuildVerifier(layout, owner -> List.of(), new InProcessCompiler(layout, owner -> List.of()),
+                SubBuildVerifierIT.settings(Duration.ofMinutes(10)), dir.resolve("subbuild"), null, keepFolders);
+    }
+
+    /** The tests that surefire reports below a folder, summed over its {@code TEST-*.xml} files. */
+    private static int testsRun(Path folder) throws IOException {
+        Pattern count = Pattern.compile("<testsuite[^>]*\\stests=\"(\\d+)\"");
+        int total = 0;
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path report : files.filter(file -> file.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
+                Matcher matcher = count.matcher(Files.readString(report));
+                total += matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+            }
+        }
+        return total;
+    }
+
+    private static String outcome(Verdict verdict) {
+        return verdict.passed() ? "yes" : "no: " + verdict.firstFailure().map(Feedback::message).orElse("");
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Candidates that each pass: the same Money, and a part class of their own with its test. */
@@ -161,9 +301,11 @@ public final class SubBuildBenchmark {
     }
 
     /** Runs Maven in the project with the user's environment less any tuned MAVEN_OPTS. */
-    private static boolean naiveBuildPasses(Path maven, Path project) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(maven.toString(), "-B", "-q", "checkstyle:check", "test")
-                .directory(project.toFile()).redirectErrorStream(true)
+    private static boolean mavenPasses(Path maven, Path project, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(maven.toString(), "-B", "-q"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(project.resolve("build.log").toFile());
         builder.environment().remove("MAVEN_OPTS");
         return builder.start().waitFor() == 0;

@@ -196,6 +196,50 @@ class SubBuildVerifierIT {
     }
 
     @Test
+    void aProjectFileThatDoesNotCompileOnItsOwnIsTheProjectsFailureNamedWithTheSubBuildLog() {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .main("com/example/legacy/Legacy.java", "package com.example.legacy;\npublic class Legacy {\n"
+                        + "    int broken() {\n        return \"text\";\n    }\n}\n").layout();
+        Candidate money = candidate("money", unit("com.example.Money", MONEY, false));
+
+        Verdict verdict = verifier(layout, Duration.ofMinutes(3)).verify(money);
+
+        Feedback project = verdict.projectFailure().orElseThrow(() -> new AssertionError(verdict.toString()));
+        assertTrue(project.message().startsWith("src/main/java/com/example/legacy/Legacy.java:4: incompatible types"),
+                project.message());
+        assertTrue(project.message().contains("build.log"), project.message());
+        assertTrue(verdict.feedback().stream().noneMatch(f -> f.blocking() && f.modelCaused()), verdict.toString());
+    }
+
+    @Test
+    void aProjectTestAboutNoneOfTheCandidatesTypesIsLeftForTheFinalCheck() {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .test("com/example/other/AlwaysFailsTest.java", """
+                        package com.example.other;
+
+                        import org.junit.jupiter.api.Assertions;
+                        import org.junit.jupiter.api.Test;
+
+                        class AlwaysFailsTest {
+                            @Test
+                            void needsAMissingResource() {
+                                Assertions.assertNotNull(getClass().getResource("/missing.csv"), "missing.csv");
+                            }
+                        }
+                        """).layout();
+        SubBuildVerifier verifier = verifier(layout, Duration.ofMinutes(3));
+        CodeUnit money = unit("com.example.Money", MONEY, false);
+
+        Verdict round = verifier.verify(candidate("money", money));
+        Verdict together = verifier.verifyTogether(List.of(money));
+
+        assertTrue(round.passed(), round.toString());
+        Feedback project = together.projectFailure().orElseThrow(() -> new AssertionError(together.toString()));
+        assertTrue(project.message().startsWith("the test AlwaysFailsTest.needsAMissingResource: missing.csv"),
+                project.message());
+    }
+
+    @Test
     void everythingVerifiedPassesTogetherWithProjectTestsThatCanRunAndClassFolderDependencies() {
         ProjectLayout layout = new TestProject(dir.resolve("project"))
                 .test("com/example/MoneyTest.java", MONEY_TEST)

@@ -1,0 +1,127 @@
+package dev.autocoder.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autocoder.state.LockFile;
+import dev.autocoder.testing.FakeOpenAiServer;
+import dev.autocoder.testing.FakeOpenAiServer.Rule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the lock file does across runs: lock as soon as verified, re-verify without the model, locked mode. */
+class AutocoderLockIT {
+
+    private static final String BROKEN_BETA = """
+            ```java
+            package tiny;
+
+            /** Does not compile: a number where a String is returned. */
+            public final class Beta {
+                public String greet() {
+                    return 42;
+                }
+            }
+            ```
+            """;
+
+    @TempDir
+    Path folder;
+
+    private FakeOpenAiServer server;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aTaskIsLockedTheMomentItVerifiesWhateverHappensToTheOthers() throws Exception {
+        server = FakeOpenAiServer.start(Rule.reply("{\"complete\": true, \"feedback\": \"\"}")
+                .whenContains(TinyProject.REVIEW).always(),
+                Rule.reply(TinyProject.ALPHA_CODE).whenContains(TinyProject.ALPHA).always(),
+                Rule.reply(BROKEN_BETA).whenContains(TinyProject.BETA).always());
+        TinyProject project = TinyProject.create(folder.resolve("project"), "alpha", "beta");
+
+        TasksFailedException failed = assertThrows(TasksFailedException.class,
+                () -> project.run(server.baseUrl(), new CollectingRunLog()));
+
+        assertEquals(List.of("alpha"), LockFile.read(project.lockFile()).entries("default").stream()
+                .map(LockFile.Entry::task).toList());
+        assertTrue(failed.getMessage().contains("Locked in " + project.lockFile() + ": alpha; not locked: beta"),
+                failed.getMessage());
+    }
+
+    @Test
+    void anEditedSourceNoTaskDependsOnIsReverifiedWithoutAKeyOrAModelCall() throws Exception {
+        TinyProject project = lockedAlpha();
+        int requestsOfFirstRun = server.requestCount();
+        Files.writeString(project.base().resolve("src/main/java/Note.java"), "/** A note. */\nclass Note {\n}\n");
+        CollectingRunLog log = new CollectingRunLog();
+
+        project.run(project.config(server.baseUrl(), AutocoderConfig.Mode.LIVE, Optional.empty()), log);
+
+        assertEquals(requestsOfFirstRun, server.requestCount(), log.text());
+        assertTrue(log.contains("autocoder: [alpha] re-verified against changed inputs"
+                + " (main:src/main/java:Note.java added) in "), log.text());
+        assertTrue(log.contains("1 task(s) from " + project.lockFile() + ": 0 restored, 1 re-verified"), log.text());
+        assertTrue(LockFile.read(project.lockFile()).entry("default", "alpha").orElseThrow().verification()
+                .inputs().containsKey("main:src/main/java:Note.java"), "the lock entry has the new fingerprint");
+        assertTrue(Files.readString(project.stateDirectory().resolve("report.json"))
+                .contains("\"origin\": \"re-verified\""));
+        assertTrue(Files.isRegularFile(project.output("Alpha")));
+    }
+
+    @Test
+    void lockedModeWithAKeySetNeverCallsTheModelAndNamesTheTaskThatNeedsIt() throws Exception {
+        TinyProject project = lockedAlpha();
+        int requestsOfFirstRun = server.requestCount();
+        Files.writeString(project.base().resolve("src/main/autocoder/alpha.md"), "Write `tiny.Alpha`, politely.\n");
+
+        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> project.run(
+                project.config(server.baseUrl(), AutocoderConfig.Mode.LOCKED, Optional.of(TinyProject.KEY)),
+                new CollectingRunLog()));
+
+        assertEquals(requestsOfFirstRun, server.requestCount());
+        assertEquals("mode", refused.parameter());
+        assertTrue(refused.getMessage().contains("task alpha (changed since the lock file: spec changed)"),
+                refused.getMessage());
+    }
+
+    /** A project whose task alpha a first run generated, verified and locked. */
+    private TinyProject lockedAlpha() throws Exception {
+        server = FakeOpenAiServer.start(TinyProject.answerEverything());
+        TinyProject project = TinyProject.create(folder.resolve("project"), "alpha");
+        project.run(server.baseUrl(), new CollectingRunLog());
+        return project;
+    }
+
+    @Test
+    void whenSeveralChangedTasksFailTogetherOnlyTheOneThatFailsOnItsOwnNeedsTheModel() throws Exception {
+        server = FakeOpenAiServer.start(TinyProject.answerEverything());
+        TinyProject project = TinyProject.create(folder.resolve("project"), "alpha", "beta");
+        project.run(server.baseUrl(), new CollectingRunLog());
+        int requestsOfFirstRun = server.requestCount();
+        // A hand-written Beta: alpha's code still builds with it, beta's clashes with it.
+        Path mine = Files.createDirectories(project.base().resolve("src/main/java/tiny")).resolve("Beta.java");
+        Files.writeString(mine, "package tiny;\n\n/** Mine. */\npublic final class Beta {\n}\n");
+        CollectingRunLog log = new CollectingRunLog();
+
+        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> project.run(
+                project.config(server.baseUrl(), AutocoderConfig.Mode.LIVE, Optional.empty()), log));
+
+        assertEquals(requestsOfFirstRun, server.requestCount(), log.text());
+        assertTrue(log.contains("autocoder: [alpha] re-verified against changed inputs"), log.text());
+        assertTrue(refused.getMessage().contains("needed for task beta (its locked code fails against changed"
+                + " inputs: [compile] "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("Locked in " + project.lockFile() + ": alpha; not locked: beta"),
+                refused.getMessage());
+        assertTrue(Files.isRegularFile(project.output("Alpha")), "the code that stands is written");
+    }
+}
