@@ -211,7 +211,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * execution, wherever it was started from, else the execution's id.
      */
     public String executionKey() {
-        return DEFAULT_EXECUTION_IDS.contains(executionId) ? "default" : executionId;
+        return isDefault(executionId) ? "default" : executionId;
     }
 
     /**
@@ -219,7 +219,12 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * an output folder or a report: nothing for the default execution, {@code -<id>} for any other.
      */
     public static String pathSuffix(String executionId) {
-        return DEFAULT_EXECUTION_IDS.contains(executionId) ? "" : "-" + executionId;
+        return isDefault(executionId) ? "" : "-" + executionId;
+    }
+
+    /** The goal's default execution; a goal run outside any execution (a test harness) counts as it. */
+    private static boolean isDefault(String executionId) {
+        return executionId == null || DEFAULT_EXECUTION_IDS.contains(executionId);
     }
 
     /**

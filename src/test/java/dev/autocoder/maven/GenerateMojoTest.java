@@ -54,7 +54,7 @@ class GenerateMojoTest {
         assertEquals("gpt-4o-mini", mojo.model);
         assertEquals("https://api.openai.com/v1", mojo.baseUrl);
         assertEquals("openai", mojo.provider);
-        assertEquals("live", mojo.mode);
+        assertNull(mojo.mode, "live, or locked in an IDE's build: decided when the goal runs");
         assertEquals(10, mojo.maxDepth);
         assertEquals(10, mojo.maxConversationLength);
         assertEquals(2, mojo.maxQuestionRounds);
@@ -67,8 +67,9 @@ class GenerateMojoTest {
         assertNull(mojo.parallelism);
         assertNull(mojo.apiKey);
         assertFalse(mojo.skip);
-        assertEquals(new File(target, "generated-sources/autocoder"), mojo.outputDirectory);
-        assertEquals(new File(target, "generated-test-sources/autocoder"), mojo.testOutputDirectory);
+        PluginInputs inputs = new PluginInputs(mojo, decrypter);
+        assertEquals(new File(target, "generated-sources/autocoder").toPath(), inputs.outputDirectory());
+        assertEquals(new File(target, "generated-test-sources/autocoder").toPath(), inputs.testOutputDirectory());
         assertEquals(new File(target, "autocoder"), mojo.stateDirectory);
         assertEquals(new File(base, "src/main/autocoder"), mojo.specDirectory);
         assertEquals(new File(base, "src/main/autocoder/autocoder.lock.json"), mojo.lockFile);
@@ -96,7 +97,7 @@ class GenerateMojoTest {
     void ownParameterIsNamedWithItsProperty(GenerateMojo mojo) {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertEquals("<mode> (-Dautocoder.mode): `rewind` is not a mode; use live, record or replay",
+        assertEquals("<mode> (-Dautocoder.mode): `rewind` is not a mode; use live, record, replay or locked",
                 failure.getMessage());
     }
 
