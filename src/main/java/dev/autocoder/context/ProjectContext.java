@@ -63,17 +63,24 @@ public final class ProjectContext {
     private final int budgetChars;
     private final ProjectFiles files;
 
+    /** A context whose specs may name no git-ignored or secret-looking file. */
+    public ProjectContext(ProjectLayout project, int budgetChars) {
+        this(project, budgetChars, Set.of());
+    }
+
     /**
      * @param project the consuming project
      * @param budgetChars the most characters the context text may have
+     * @param allowedFiles project-relative files a spec may name although they are git-ignored or
+     *     look like secrets ({@code .env.example})
      */
-    public ProjectContext(ProjectLayout project, int budgetChars) {
+    public ProjectContext(ProjectLayout project, int budgetChars, Set<String> allowedFiles) {
         this.project = Objects.requireNonNull(project, "project");
         if (budgetChars < 0) {
             throw new IllegalArgumentException("the context budget must not be negative, was " + budgetChars);
         }
         this.budgetChars = budgetChars;
-        this.files = new ProjectFiles(project.baseDirectory());
+        this.files = new ProjectFiles(project.baseDirectory(), allowedFiles);
     }
 
     /**
@@ -83,7 +90,8 @@ public final class ProjectContext {
      * @param taskDescription the task's plain-words description; the type names it mentions decide
      *     which tests and classes are relevant
      * @param contextFiles project-relative files the spec asks to show in full
-     * @throws ContextException when a context file is outside the project or missing
+     * @throws ContextException when a context file is outside the project, missing, git-ignored or
+     *     looks like a secret
      */
     public Context build(String taskName, String taskDescription, List<String> contextFiles) {
         Objects.requireNonNull(taskName, "taskName");

@@ -8,25 +8,31 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The consuming project's files as the context sees them: named by project-relative paths with
- * {@code /} separators (so the text is the same on every machine), and never outside the project.
+ * {@code /} separators (so the text is the same on every machine), never outside the project, and
+ * for files a spec names, only what the {@link DisclosurePolicy} lets leave the machine.
  */
 final class ProjectFiles {
 
     private final Path base;
+    private final DisclosurePolicy disclosure;
 
-    ProjectFiles(Path baseDirectory) {
+    /** @param allowedFiles project-relative files a spec may name although they look secret or are git-ignored */
+    ProjectFiles(Path baseDirectory, Set<String> allowedFiles) {
         this.base = baseDirectory.toAbsolutePath().normalize();
+        this.disclosure = new DisclosurePolicy(base, allowedFiles);
     }
 
     /**
      * A file a spec names.
      *
      * @throws ContextException when the path is absolute, leaves the project (by {@code ..} or by a
-     *     symbolic link) or names no regular file
+     *     symbolic link), names no regular file, or names one that is git-ignored or looks like a
+     *     secret and is not allowed
      */
     ProjectFile specFile(String relativePath) {
         Path path;
@@ -58,6 +64,9 @@ final class ProjectFiles {
         if (!Files.isRegularFile(resolved)) {
             throw new ContextException("context file '" + relativePath + "' is not a file");
         }
+        disclosure.refusal(name(resolved)).ifPresent(refusal -> {
+            throw new ContextException(refusal);
+        });
         return new ProjectFile(name(resolved), readText(resolved));
     }
 

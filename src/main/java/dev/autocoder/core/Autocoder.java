@@ -184,7 +184,8 @@ public final class Autocoder {
     }
 
     private Plan plan(List<Task> tasks) throws IOException {
-        ProjectContext contexts = new ProjectContext(project, config.limits().contextBudget());
+        ProjectContext contexts = new ProjectContext(project, config.limits().contextBudget(),
+                config.paths().allowContextFiles());
         Map<String, String> contextText = new LinkedHashMap<>();
         Map<String, TaskFingerprints> fingerprints = new LinkedHashMap<>();
         for (Task task : tasks) {
@@ -330,7 +331,8 @@ public final class Autocoder {
                     + " mode with a key to regenerate them and commit the lock file;" + undo);
         }
         throw new ConfigurationException("apiKey", "no API key, and the model is needed for "
-                + String.join("; ", reasons) + ". Set the OPENAI_API_KEY environment variable, or <serverId> naming"
+                + String.join("; ", reasons) + ". Set the " + config.model().provider().keyVariable()
+                + " environment variable, or <serverId> naming"
                 + " a <server> in settings.xml, or <apiKey>;" + undo);
     }
 
@@ -444,7 +446,8 @@ public final class Autocoder {
         ModelSettings settings = new ModelSettings(options.baseUrl(), options.modelName(),
                 ApiKey.of(options.apiKey().orElseThrow()), Duration.ofSeconds(options.timeoutSeconds()),
                 options.maxRetries(), seconds(options.retryBaseSeconds()), seconds(options.retryMaxSeconds()),
-                ModelSettings.DEFAULT_MAX_RETRY_AFTER, null, ModelSettings.DEFAULT_TEMPERATURE);
+                ModelSettings.DEFAULT_MAX_RETRY_AFTER, null, ModelSettings.DEFAULT_TEMPERATURE, options.headers(),
+                options.proxy().orElse(null), options.provider());
         ChatPort live = new ModelGate(new OpenAiChatPort(settings, log::warn), options.maxConcurrentRequests(),
                 options.maxModelCalls(), options.maxTokens());
         Path journalFile = options.mode() == AutocoderConfig.Mode.RECORD

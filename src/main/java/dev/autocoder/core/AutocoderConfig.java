@@ -1,6 +1,9 @@
 package dev.autocoder.core;
 
 import dev.autocoder.model.PromptLimits;
+import dev.autocoder.model.Provider;
+import dev.autocoder.model.ProxySettings;
+import dev.autocoder.model.RequestHeaders;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -72,10 +75,21 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param lockFile the lock file meant to be committed
      * @param cassette the cassette for record and replay
      * @param checkstyleConfig a checkstyle configuration that overrides the default, or empty
+     * @param allowContextFiles project-relative files a spec's context may name although they are
+     *     git-ignored or look like secrets
      */
     public record Paths(Path baseDirectory, Path specDirectory, boolean specDirectoryExplicit, Path outputDirectory,
             Path testOutputDirectory, Path stateDirectory, Path lockFile, Path cassette,
-            Optional<Path> checkstyleConfig) {
+            Optional<Path> checkstyleConfig, Set<String> allowContextFiles) {
+
+        /** Paths whose specs may name no git-ignored or secret-looking file. */
+        public Paths(Path baseDirectory, Path specDirectory, boolean specDirectoryExplicit, Path outputDirectory,
+                Path testOutputDirectory, Path stateDirectory, Path lockFile, Path cassette,
+                Optional<Path> checkstyleConfig) {
+            this(baseDirectory, specDirectory, specDirectoryExplicit, outputDirectory, testOutputDirectory,
+                    stateDirectory, lockFile, cassette, checkstyleConfig, Set.of());
+        }
+
         public Paths {
             Objects.requireNonNull(baseDirectory, "baseDirectory");
             Objects.requireNonNull(specDirectory, "specDirectory");
@@ -85,6 +99,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
             Objects.requireNonNull(lockFile, "lockFile");
             Objects.requireNonNull(cassette, "cassette");
             Objects.requireNonNull(checkstyleConfig, "checkstyleConfig");
+            allowContextFiles = Set.copyOf(allowContextFiles);
         }
     }
 
@@ -104,10 +119,24 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param maxPromptTokens the most prompt tokens one request may have, 0 for the model's default
      *     ({@link PromptLimits#defaultFor(String)})
      * @param mode live, record, replay or locked
+     * @param headers headers added to every model request, secrets like the key
+     * @param proxy the proxy of Maven's settings for the endpoint, or empty for the JDK's own selection
+     * @param provider the protocol the endpoint speaks
      */
     public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
             int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
-            int maxConcurrentRequests, long maxModelCalls, long maxTokens, int maxPromptTokens, Mode mode) {
+            int maxConcurrentRequests, long maxModelCalls, long maxTokens, int maxPromptTokens, Mode mode,
+            RequestHeaders headers, Optional<ProxySettings> proxy, Provider provider) {
+
+        /** Options for an OpenAI-compatible endpoint, no extra headers, reached as the JDK's proxy properties say. */
+        public ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
+                int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
+                int maxConcurrentRequests, long maxModelCalls, long maxTokens, int maxPromptTokens, Mode mode) {
+            this(baseUrl, modelName, apiKey, timeoutSeconds, maxRetries, retryBaseSeconds, retryMaxSeconds,
+                    maxConcurrentRequests, maxModelCalls, maxTokens, maxPromptTokens, mode, RequestHeaders.none(),
+                    Optional.empty(), Provider.OPENAI);
+        }
+
         public ModelOptions {
             require(modelName != null && !modelName.isBlank(), "model", "is empty; name the model, e.g. gpt-4o-mini");
             require(timeoutSeconds > 0, "timeoutSeconds", "must be at least 1, was " + timeoutSeconds);
@@ -124,6 +153,9 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
                             + " the model's default, was " + maxPromptTokens);
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(headers, "headers");
+            Objects.requireNonNull(proxy, "proxy");
+            Objects.requireNonNull(provider, "provider");
         }
 
         /** The bound on every request's prompt: the configured one, else the model's default. */
@@ -131,11 +163,12 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
             return maxPromptTokens > 0 ? maxPromptTokens : PromptLimits.defaultFor(modelName);
         }
 
-        /** A masked view: the key is never part of a record's text. */
+        /** A masked view: the key, header values and proxy password are never part of a record's text. */
         @Override
         public String toString() {
-            return "ModelOptions[baseUrl=" + baseUrl + ", model=" + modelName + ", apiKey="
-                    + (apiKey.isPresent() ? "****" : "none") + ", mode=" + mode + "]";
+            return "ModelOptions[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + modelName + ", apiKey="
+                    + (apiKey.isPresent() ? "****" : "none") + ", mode=" + mode + ", headers=" + headers
+                    + ", proxy=" + proxy.map(ProxySettings::describe).orElse("none") + "]";
         }
     }
 
@@ -192,6 +225,20 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
     /** The goal's default execution; a goal run outside any execution (a test harness) counts as it. */
     private static boolean isDefault(String executionId) {
         return executionId == null || DEFAULT_EXECUTION_IDS.contains(executionId);
+    }
+
+    /**
+     * Reads {@code openai} or {@code anthropic}.
+     *
+     * @throws ConfigurationException naming {@code provider} when it is neither
+     */
+    public static Provider parseProvider(String value) {
+        try {
+            return Provider.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("provider", "`" + value + "` is not a provider; use openai (OpenAI and"
+                    + " every OpenAI-compatible endpoint) or anthropic", e);
+        }
     }
 
     /**

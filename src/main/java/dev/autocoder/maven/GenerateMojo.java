@@ -34,8 +34,9 @@ import org.eclipse.aether.RepositorySystem;
 public class GenerateMojo extends AbstractMojo {
 
     /**
-     * The API key. Default: the {@code OPENAI_API_KEY} environment variable. Prefer that variable or
-     * {@code serverId}: Maven itself prints configured values and system properties with {@code -X}.
+     * The API key. Default: the {@code OPENAI_API_KEY} environment variable ({@code ANTHROPIC_API_KEY}
+     * for provider anthropic). Prefer that variable or {@code serverId}: Maven itself prints
+     * configured values and system properties with {@code -X}.
      */
     @Parameter(property = "autocoder.apiKey")
     String apiKey;
@@ -47,6 +48,28 @@ public class GenerateMojo extends AbstractMojo {
     /** The OpenAI-compatible endpoint: OpenAI, a gateway, Ollama ({@code http://localhost:11434/v1}), vLLM. */
     @Parameter(property = "autocoder.baseUrl", defaultValue = "https://api.openai.com/v1")
     String baseUrl;
+
+    /**
+     * The protocol the endpoint speaks: {@code openai} (OpenAI and every OpenAI-compatible server) or
+     * {@code anthropic} (Anthropic's Messages API; {@code baseUrl} then defaults to Anthropic's).
+     */
+    @Parameter(property = "autocoder.provider", defaultValue = "openai")
+    String provider;
+
+    /**
+     * Headers added to every model request, by name: {@code <headers><api-key>...</api-key></headers>}
+     * for Azure OpenAI or a gateway. Values are secrets like the key: never logged or stored.
+     */
+    @Parameter
+    Map<String, String> headers;
+
+    /**
+     * Project files a spec's {@code context:} may name although they look like secrets ({@code .env*},
+     * {@code *.pem}, {@code *.key}, {@code settings*.xml}, {@code *credentials*}) or {@code .gitignore}
+     * ignores them: project-relative paths, {@code <file>.env.example</file>}.
+     */
+    @Parameter
+    List<String> allowContextFiles;
 
     /** The model to ask. */
     @Parameter(property = "autocoder.model", defaultValue = "gpt-4o-mini")
@@ -232,11 +255,14 @@ public class GenerateMojo extends AbstractMojo {
         } catch (ConfigurationException e) {
             // A parameter of another plugin (the compiler's annotationProcessorPaths) has no
             // autocoder property; its message names the plugin and the element itself.
-            if (!mojoExecution.getMojoDescriptor().getParameterMap().containsKey(e.parameter())) {
+            org.apache.maven.plugin.descriptor.Parameter parameter =
+                    mojoExecution.getMojoDescriptor().getParameterMap().get(e.parameter());
+            if (parameter == null) {
                 throw new MojoFailureException(e.getMessage(), e);
             }
-            throw new MojoFailureException("<" + e.parameter() + "> (-Dautocoder." + e.parameter() + "): "
-                    + e.getMessage(), e);
+            // A map or list parameter (headers, answers) has no user property to name.
+            String property = parameter.getExpression() == null ? "" : " (-Dautocoder." + e.parameter() + ")";
+            throw new MojoFailureException("<" + e.parameter() + ">" + property + ": " + e.getMessage(), e);
         } catch (TasksFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (ModelException e) {

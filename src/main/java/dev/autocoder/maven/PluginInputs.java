@@ -3,16 +3,23 @@ package dev.autocoder.maven;
 import dev.autocoder.core.AutocoderConfig;
 import dev.autocoder.core.ConfigurationException;
 import dev.autocoder.engine.Clarifier;
+import dev.autocoder.model.Provider;
+import dev.autocoder.model.ProxySettings;
+import dev.autocoder.model.RequestHeaders;
 import dev.autocoder.report.PriceTable;
 import dev.autocoder.verify.SubBuildSettings;
 import java.io.Console;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
@@ -22,7 +29,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 /** Turns the mojo's parameters and the Maven session into the core's configuration values. */
 final class PluginInputs {
 
-    static final String KEY_VARIABLE = "OPENAI_API_KEY";
+    /** Not a parameter of ours: errors about settings.xml proxies name the element themselves. */
+    private static final String PROXIES = "proxies";
 
     /**
      * Properties whose presence marks a build run by an IDE: Eclipse m2e sets {@code m2e.version} in
@@ -49,15 +57,18 @@ final class PluginInputs {
         AutocoderConfig.Paths paths = new AutocoderConfig.Paths(base, mojo.specDirectory.toPath(), specExplicit,
                 outputDirectory(), testOutputDirectory(), mojo.stateDirectory.toPath(),
                 mojo.lockFile.toPath(), mojo.cassette.toPath(),
-                Optional.ofNullable(mojo.checkstyleConfig).map(File::toPath));
+                Optional.ofNullable(mojo.checkstyleConfig).map(File::toPath),
+                mojo.allowContextFiles == null ? Set.of() : Set.copyOf(mojo.allowContextFiles));
         paths.checkstyleConfig().filter(file -> !file.toFile().isFile()).ifPresent(file -> {
             throw new ConfigurationException("checkstyleConfig", "checkstyleConfig " + file + " does not exist");
         });
+        Provider provider = AutocoderConfig.parseProvider(mojo.provider);
+        URI endpoint = provider.endpoint(AutocoderConfig.parseBaseUrl(mojo.baseUrl));
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(
-                AutocoderConfig.parseBaseUrl(mojo.baseUrl), mojo.model, apiKey(),
+                endpoint, mojo.model, apiKey(provider),
                 mojo.timeoutSeconds, mojo.maxRetries, mojo.retryBaseSeconds, mojo.retryMaxSeconds,
                 mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens,
-                mojo.maxPromptTokens == null ? 0 : mojo.maxPromptTokens, mode());
+                mojo.maxPromptTokens == null ? 0 : mojo.maxPromptTokens, mode(), headers(), proxy(endpoint), provider);
         int parallelism = mojo.parallelism != null ? mojo.parallelism
                 : Math.min(4, Runtime.getRuntime().availableProcessors());
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(mojo.maxDepth, mojo.maxConversationLength,
@@ -149,8 +160,8 @@ final class PluginInputs {
         return table;
     }
 
-    /** The key from {@code <apiKey>}, else {@code <serverId>}, else the environment; empty when none is set. */
-    private Optional<String> apiKey() {
+    /** The key from {@code <apiKey>}, else {@code <serverId>}, else the provider's variable; empty when none is set. */
+    private Optional<String> apiKey(Provider provider) {
         if (mojo.apiKey != null && !mojo.apiKey.isBlank()) {
             return Optional.of(mojo.apiKey.strip());
         }
@@ -160,13 +171,8 @@ final class PluginInputs {
                 throw new ConfigurationException("serverId", "there is no <server> with id `" + mojo.serverId
                         + "` in settings.xml; add one whose <password> is the API key");
             }
-            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            for (SettingsProblem problem : result.getProblems()) {
-                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                    throw new ConfigurationException("serverId", "cannot decrypt the password of <server> `"
-                            + mojo.serverId + "`: " + problem.getMessage());
-                }
-            }
+            SettingsDecryptionResult result = decrypted(new DefaultSettingsDecryptionRequest(server), "serverId",
+                    "<server> `" + mojo.serverId + "`");
             String password = result.getServer().getPassword();
             if (password == null || password.isBlank()) {
                 throw new ConfigurationException("serverId", "<server> `" + mojo.serverId
@@ -174,8 +180,53 @@ final class PluginInputs {
             }
             return Optional.of(password.strip());
         }
-        String variable = System.getenv(KEY_VARIABLE);
+        String variable = System.getenv(provider.keyVariable());
         return Optional.ofNullable(variable).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private SettingsDecryptionResult decrypted(DefaultSettingsDecryptionRequest request, String parameter,
+            String owner) {
+        SettingsDecryptionResult result = decrypter.decrypt(request);
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new ConfigurationException(parameter, "cannot decrypt the password of " + owner + " in"
+                        + " settings.xml: " + problem.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private RequestHeaders headers() {
+        try {
+            return RequestHeaders.of(mojo.headers == null ? Map.of() : mojo.headers);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("headers", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first active settings.xml proxy for the endpoint's protocol, its password decrypted. As in
+     * Maven's own downloads, an {@code http} proxy also carries {@code https} when none is declared for it.
+     */
+    Optional<ProxySettings> proxy(URI endpoint) {
+        List<Proxy> active = mojo.session.getSettings().getProxies().stream().filter(Proxy::isActive).toList();
+        Optional<Proxy> chosen = active.stream()
+                .filter(proxy -> endpoint.getScheme().equalsIgnoreCase(proxy.getProtocol())).findFirst()
+                .or(() -> active.stream().filter(proxy -> "http".equalsIgnoreCase(proxy.getProtocol())).findFirst());
+        return chosen.map(proxy -> {
+            Proxy plain = decrypted(new DefaultSettingsDecryptionRequest(proxy), PROXIES,
+                    "<proxy> `" + proxy.getId() + "`").getProxy();
+            List<String> nonProxyHosts = plain.getNonProxyHosts() == null ? List.of()
+                    : Arrays.stream(plain.getNonProxyHosts().split("[|,]")).map(String::strip)
+                            .filter(host -> !host.isEmpty()).toList();
+            try {
+                return new ProxySettings(plain.getId(), plain.getHost(), plain.getPort(), nonProxyHosts,
+                        plain.getUsername(), plain.getPassword());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(PROXIES, "<proxy> `" + plain.getId() + "` in settings.xml cannot"
+                        + " carry model calls: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static Path existing(File file) {

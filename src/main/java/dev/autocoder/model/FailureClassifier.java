@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +19,6 @@ import java.util.regex.Pattern;
  */
 final class FailureClassifier {
 
-    static final String KEY_HELP = "set the OPENAI_API_KEY environment variable, or <apiKey>, "
-            + "or <serverId> pointing at a <server> in settings.xml";
     private static final int MAX_SERVER_MESSAGE = 500;
     // OpenAI's code, vLLM's and OpenAI's "maximum context length is N tokens", llama.cpp's error type,
     // Ollama's "input exceeds (maximum) context length", LM Studio's and gateways' "exceeds the context".
@@ -51,8 +50,13 @@ final class FailureClassifier {
         }
         IOException io = find(failure, IOException.class);
         if (io != null && !isJsonProblem(io)) {
+            String through = settings.proxyForEndpoint()
+                    .map(proxy -> " through " + proxy.describe() + " of settings.xml").orElse("");
+            String help = settings.proxyForEndpoint()
+                    .map(proxy -> "; check the proxy's <host> and <port>, or add the endpoint's host to its"
+                            + " <nonProxyHosts>").orElse("");
             return transientFailure("connection failed",
-                    "the connection to " + endpoint + " failed: " + describe(io), cause);
+                    "the connection to " + endpoint + through + " failed: " + describe(io) + help, cause);
         }
         if (failure instanceof NonRetriableException) {
             return new FailedAttempt(ModelException.Kind.BAD_REQUEST, "rejected",
@@ -75,8 +79,16 @@ final class FailureClassifier {
         String said = "HTTP " + code + ": " + serverMessage(status.getMessage());
         if (code == 401 || code == 403) {
             return new FailedAttempt(ModelException.Kind.AUTHENTICATION, "HTTP " + code,
-                    "the model endpoint " + endpoint + " refused the API key (" + said + "); " + KEY_HELP,
+                    "the model endpoint " + endpoint + " refused the API key (" + said + "); set the "
+                            + settings.provider().keyVariable() + " environment variable, or <apiKey>, or"
+                            + " <serverId> pointing at a <server> in settings.xml"
+                            + (settings.headers().reveal().isEmpty() ? ""
+                                    : "; and check the values of <headers> " + settings.headers().reveal().keySet()),
                     null, cause);
+        }
+        if (code == 407) {
+            return new FailedAttempt(ModelException.Kind.AUTHENTICATION, "HTTP 407",
+                    redact(proxyRefusal(endpoint)), null, cause);
         }
         if (code == 404) {
             return new FailedAttempt(ModelException.Kind.NOT_FOUND, "HTTP 404",
@@ -98,6 +110,28 @@ final class FailureClassifier {
         }
         return new FailedAttempt(ModelException.Kind.BAD_REQUEST, "HTTP " + code,
                 "the model endpoint " + endpoint + " rejected the request (" + said + ")", null, cause);
+    }
+
+    /** What to check when a proxy wants credentials; the password itself never appears. */
+    private String proxyRefusal(String endpoint) {
+        return settings.proxyForEndpoint().map(proxy -> {
+            String sent = proxy.username() == null ? "no credentials (the proxy has no <username>)"
+                    : "the credentials of user `" + proxy.username() + "`";
+            return "the " + proxy.describe() + " of settings.xml refused " + sent + " for " + endpoint
+                    + " (HTTP 407 Proxy Authentication Required); check its <username> and <password>"
+                    + " (an encrypted password needs the settings-security.xml it was encrypted with)"
+                    + (tunnelWithholdsBasic(proxy) ? "; for an https endpoint the JDK sends Basic proxy credentials"
+                            + " only when Maven runs with -Djdk.http.auth.tunneling.disabledSchemes= (MAVEN_OPTS"
+                            + " or .mvn/jvm.config)" : "");
+        }).orElse("a proxy refused the call to " + endpoint + " (HTTP 407 Proxy Authentication Required);"
+                + " configure the proxy with its <username> and <password> as a <proxy> in settings.xml");
+    }
+
+    /** Whether the JDK kept the proxy's Basic credentials from an https tunnel, as it does by default. */
+    private boolean tunnelWithholdsBasic(ProxySettings proxy) {
+        String disabled = System.getProperty("jdk.http.auth.tunneling.disabledSchemes");
+        return "https".equalsIgnoreCase(settings.baseUrl().getScheme()) && proxy.username() != null
+                && (disabled == null || disabled.toLowerCase(Locale.ROOT).contains("basic"));
     }
 
     /**
@@ -144,17 +178,13 @@ final class FailureClassifier {
     }
 
     private String redact(String text) {
-        return settings.apiKey().redact(text);
+        return settings.redact(text);
     }
 
-    /** The failure itself unless some message in its chain carries the key, which then must not travel on. */
+    /** The failure itself unless some message in its chain carries a secret, which then must not travel on. */
     private Throwable keepable(Throwable failure) {
-        String secret = settings.apiKey().reveal();
-        if (secret.isEmpty()) {
-            return failure;
-        }
         for (Throwable link = failure; link != null; link = link.getCause() == link ? null : link.getCause()) {
-            if (link.getMessage() != null && link.getMessage().contains(secret)) {
+            if (link.getMessage() != null && settings.secretIn(link.getMessage()).isPresent()) {
                 return null;
             }
         }

@@ -20,8 +20,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * LangChain4j's JDK HTTP client with one difference: an error status is thrown as an
- * {@link HttpStatusException} that keeps the response headers, so {@code Retry-After} survives.
+ * LangChain4j's JDK HTTP client with two differences: an error status is thrown as an
+ * {@link HttpStatusException} that keeps the response headers, so {@code Retry-After} survives; and
+ * a proxy from Maven's settings carries the calls, its credentials sent preemptively.
+ *
+ * <p>The credentials go preemptively as a {@code Proxy-Authorization} header rather than through an
+ * {@link java.net.Authenticator}, which would cost every call a 407 round trip first. The JDK sends
+ * that header to the proxy only, never to the endpoint; for an HTTPS tunnel it drops Basic
+ * credentials unless the JVM runs with {@code -Djdk.http.auth.tunneling.disabledSchemes=}, which
+ * {@link FailureClassifier} tells the user when such a proxy answers 407.
  *
  * <p>Blocking calls, the only kind the plugin makes, go through a {@link java.net.http.HttpClient}
  * as LangChain4j's {@code JdkHttpClient} sends them (multipart form data, which chat completions
@@ -34,12 +41,15 @@ final class HeaderKeepingHttpClient implements HttpClient {
     private final java.net.http.HttpClient jdk;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final ProxySettings proxy;
     private HttpClient streaming;
 
-    private HeaderKeepingHttpClient(java.net.http.HttpClient jdk, Duration connectTimeout, Duration readTimeout) {
+    private HeaderKeepingHttpClient(java.net.http.HttpClient jdk, Duration connectTimeout, Duration readTimeout,
+            ProxySettings proxy) {
         this.jdk = jdk;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.proxy = proxy;
     }
 
     @Override
@@ -47,8 +57,12 @@ final class HeaderKeepingHttpClient implements HttpClient {
         if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
             throw new UnsupportedOperationException("multipart requests are not supported: " + request.url());
         }
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+        URI url = URI.create(request.url());
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(url);
         request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        if (proxy != null && !proxy.bypasses(url.getHost())) {
+            proxy.authorization().ifPresent(credentials -> builder.header("Proxy-Authorization", credentials));
+        }
         builder.method(request.method().name(), request.body() == null
                 ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
@@ -58,8 +72,9 @@ final class HeaderKeepingHttpClient implements HttpClient {
         HttpResponse<byte[]> response = send(builder.build());
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
-            throw new HttpStatusException(status, new String(response.body(), StandardCharsets.UTF_8),
-                    response.headers().map());
+            // A proxy's 407 to a tunnel's CONNECT comes back without a body.
+            String body = response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
+            throw new HttpStatusException(status, body, response.headers().map());
         }
         return SuccessfulHttpResponse.builder()
                 .statusCode(status)
@@ -110,11 +125,17 @@ final class HeaderKeepingHttpClient implements HttpClient {
         return streaming;
     }
 
-    /** Builds the client the way LangChain4j's OpenAI client configures any {@link HttpClientBuilder}. */
+    /** Builds the client the way LangChain4j's model clients configure any {@link HttpClientBuilder}. */
     static final class Builder implements HttpClientBuilder {
 
+        private final ProxySettings proxy;
         private Duration connectTimeout;
         private Duration readTimeout;
+
+        /** @param proxy the proxy from Maven's settings, or {@code null} for the JDK's default selector */
+        Builder(ProxySettings proxy) {
+            this.proxy = proxy;
+        }
 
         @Override
         public Duration connectTimeout() {
@@ -144,7 +165,10 @@ final class HeaderKeepingHttpClient implements HttpClient {
             if (connectTimeout != null) {
                 jdkBuilder.connectTimeout(connectTimeout);
             }
-            return new HeaderKeepingHttpClient(jdkBuilder.build(), connectTimeout, readTimeout);
+            if (proxy != null) {
+                jdkBuilder.proxy(proxy.selector());
+            }
+            return new HeaderKeepingHttpClient(jdkBuilder.build(), connectTimeout, readTimeout, proxy);
         }
     }
 }

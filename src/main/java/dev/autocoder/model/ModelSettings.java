@@ -2,10 +2,13 @@ package dev.autocoder.model;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * How to reach an OpenAI-compatible chat endpoint and how patiently to retry it.
+ * How to reach a chat endpoint and how patiently to retry it.
  *
  * @param baseUrl the endpoint up to and including {@code /v1}
  * @param modelName the model to ask, for example {@code gpt-4.1-mini}
@@ -18,6 +21,10 @@ import java.util.Objects;
  * @param maxOutputTokens the reply's token limit, or {@code null} for the endpoint's default
  * @param temperature the sampling temperature, or {@code null} to send none (some reasoning models
  *     reject it)
+ * @param headers headers added to every request, secrets like the key
+ * @param proxy the proxy from Maven's settings, or {@code null} for the JDK's own proxy selection
+ *     (its {@code http.proxyHost} family of system properties)
+ * @param provider the protocol the endpoint speaks
  */
 public record ModelSettings(
         URI baseUrl,
@@ -29,7 +36,10 @@ public record ModelSettings(
         Duration retryMax,
         Duration maxRetryAfter,
         Integer maxOutputTokens,
-        Double temperature) {
+        Double temperature,
+        RequestHeaders headers,
+        ProxySettings proxy,
+        Provider provider) {
 
     public static final URI OPENAI_BASE_URL = URI.create("https://api.openai.com/v1");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
@@ -60,27 +70,90 @@ public record ModelSettings(
         if (maxOutputTokens != null && maxOutputTokens <= 0) {
             throw new IllegalArgumentException("maxOutputTokens must be positive: " + maxOutputTokens);
         }
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(provider, "provider");
     }
 
     /** Settings for {@code modelName} on the OpenAI endpoint with every other value at its default. */
     public static ModelSettings of(String modelName, ApiKey apiKey) {
         return new ModelSettings(OPENAI_BASE_URL, modelName, apiKey, DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES,
-                DEFAULT_RETRY_BASE, DEFAULT_RETRY_MAX, DEFAULT_MAX_RETRY_AFTER, null, DEFAULT_TEMPERATURE);
+                DEFAULT_RETRY_BASE, DEFAULT_RETRY_MAX, DEFAULT_MAX_RETRY_AFTER, null, DEFAULT_TEMPERATURE,
+                RequestHeaders.none(), null, Provider.OPENAI);
     }
 
     public ModelSettings withBaseUrl(URI url) {
         return new ModelSettings(url, modelName, apiKey, timeout, maxRetries, retryBase, retryMax,
-                maxRetryAfter, maxOutputTokens, temperature);
+                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, provider);
     }
 
     public ModelSettings withTimeout(Duration callTimeout) {
         return new ModelSettings(baseUrl, modelName, apiKey, callTimeout, maxRetries, retryBase, retryMax,
-                maxRetryAfter, maxOutputTokens, temperature);
+                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, provider);
     }
 
     public ModelSettings withRetries(int retries, Duration base, Duration max) {
         return new ModelSettings(baseUrl, modelName, apiKey, timeout, retries, base, max, maxRetryAfter,
-                maxOutputTokens, temperature);
+                maxOutputTokens, temperature, headers, proxy, provider);
+    }
+
+    /** These settings with other request headers and another proxy ({@code null}: the JDK's). */
+    public ModelSettings withNetwork(RequestHeaders requestHeaders, ProxySettings proxySettings) {
+        return new ModelSettings(baseUrl, modelName, apiKey, timeout, maxRetries, retryBase, retryMax,
+                maxRetryAfter, maxOutputTokens, temperature, requestHeaders, proxySettings, provider);
+    }
+
+    /** These settings for another provider's protocol, at the same endpoint. */
+    public ModelSettings withProvider(Provider other) {
+        return new ModelSettings(baseUrl, modelName, apiKey, timeout, maxRetries, retryBase, retryMax,
+                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, other);
+    }
+
+    /** The configured proxy unless the endpoint's host bypasses it. */
+    public Optional<ProxySettings> proxyForEndpoint() {
+        return Optional.ofNullable(proxy).filter(settings -> !settings.bypasses(baseUrl.getHost()));
+    }
+
+    /**
+     * Names the first secret {@code text} contains (the API key, a header's value, the proxy
+     * password), so that a request carrying one is refused before it leaves the machine.
+     */
+    public Optional<String> secretIn(String text) {
+        return secrets().entrySet().stream()
+                .filter(secret -> text.contains(secret.getValue()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** {@code text} with every secret replaced by {@code ****}. */
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String redacted = text;
+        for (String secret : secrets().values()) {
+            redacted = redacted.replace(secret, "****");
+        }
+        return redacted;
+    }
+
+    /** Every secret by what it is, longest first so that a secret containing another is masked whole. */
+    private Map<String, String> secrets() {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        if (!apiKey.isBlank()) {
+            secrets.put("the API key", apiKey.reveal());
+        }
+        headers.secrets().forEach((name, value) -> secrets.put("the value of header `" + name + "`", value));
+        if (proxy != null) {
+            if (proxy.password() != null && proxy.password().length() >= RequestHeaders.SECRET_MIN_LENGTH) {
+                secrets.put("the password of " + proxy.describe(), proxy.password());
+            }
+            proxy.authorization().ifPresent(value -> secrets.put("the credentials of " + proxy.describe(), value));
+        }
+        Map<String, String> longestFirst = new LinkedHashMap<>();
+        secrets.entrySet().stream()
+                .sorted((a, b) -> Integer.compare(b.getValue().length(), a.getValue().length()))
+                .forEach(secret -> longestFirst.put(secret.getKey(), secret.getValue()));
+        return longestFirst;
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -7,6 +7,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -21,8 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A {@link ChatPort} that calls an OpenAI-compatible chat-completions endpoint through LangChain4j,
- * with Failsafe owning every retry (LangChain4j's own retries are off).
+ * A {@link ChatPort} that calls a chat endpoint through LangChain4j, with Failsafe owning every
+ * retry (LangChain4j's own retries are off): OpenAI's chat completions, or Anthropic's Messages
+ * API for {@link Provider#ANTHROPIC}. Both share the retries, the failure classes and the mapping
+ * of replies below, because LangChain4j gives both the same {@link ChatModel} face.
  *
  * <p>Transient failures (HTTP 408/409/429/5xx, timeouts, dropped connections, unreadable bodies,
  * replies without choices or without text) are retried with exponential backoff and jitter, and
@@ -34,7 +37,10 @@ import java.util.function.Consumer;
  * finish reason is {@code "content_filter"} and whose text is whatever the model said (the refusal
  * text, or empty), so the engine decides whether to rephrase or give up.
  *
- * <p>The API key is sent only as the bearer token; no message built here contains it.
+ * <p>The API key is sent only as the protocol's credential (OpenAI's bearer token, Anthropic's
+ * {@code x-api-key}), the configured headers with every request; no message built here contains
+ * either. A request whose text carries one of them, or the proxy's
+ * password, is refused before it is sent.
  */
 public final class OpenAiChatPort implements ChatPort {
 
@@ -51,16 +57,10 @@ public final class OpenAiChatPort implements ChatPort {
     public OpenAiChatPort(ModelSettings settings, Consumer<String> retryNotices) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(retryNotices, "retryNotices");
-        this.model = OpenAiChatModel.builder()
-                .httpClientBuilder(new HeaderKeepingHttpClient.Builder())
-                .baseUrl(settings.baseUrl().toString())
-                .apiKey(settings.apiKey().reveal())
-                .modelName(settings.modelName())
-                .timeout(settings.timeout())
-                .temperature(settings.temperature())
-                .maxCompletionTokens(settings.maxOutputTokens())
-                .maxRetries(0)
-                .build();
+        this.model = switch (settings.provider()) {
+            case OPENAI -> openAi(settings);
+            case ANTHROPIC -> anthropic(settings);
+        };
         this.classifier = new FailureClassifier(settings, Clock.systemUTC());
         RetrySchedule schedule = new RetrySchedule(settings.retryBase(), settings.retryMax(), settings.maxRetryAfter());
         int attempts = settings.maxRetries() + 1;
@@ -77,6 +77,35 @@ public final class OpenAiChatPort implements ChatPort {
                 .build();
     }
 
+    private static ChatModel openAi(ModelSettings settings) {
+        return OpenAiChatModel.builder()
+                .httpClientBuilder(new HeaderKeepingHttpClient.Builder(settings.proxy()))
+                .baseUrl(settings.baseUrl().toString())
+                .apiKey(settings.apiKey().reveal())
+                .customHeaders(settings.headers().reveal())
+                .modelName(settings.modelName())
+                .timeout(settings.timeout())
+                .temperature(settings.temperature())
+                .maxCompletionTokens(settings.maxOutputTokens())
+                .maxRetries(0)
+                .build();
+    }
+
+    private static ChatModel anthropic(ModelSettings settings) {
+        return AnthropicChatModel.builder()
+                .httpClientBuilder(new HeaderKeepingHttpClient.Builder(settings.proxy()))
+                .baseUrl(settings.baseUrl().toString())
+                .apiKey(settings.apiKey().reveal())
+                .customHeaders(settings.headers().reveal())
+                .modelName(settings.modelName())
+                .timeout(settings.timeout())
+                .temperature(settings.temperature())
+                .maxTokens(settings.maxOutputTokens() != null ? settings.maxOutputTokens()
+                        : settings.provider().defaultMaxOutputTokens())
+                .maxRetries(0)
+                .build();
+    }
+
     /** The settings this port calls with; the key inside prints as {@code ****}. */
     public ModelSettings settings() {
         return settings;
@@ -84,6 +113,7 @@ public final class OpenAiChatPort implements ChatPort {
 
     @Override
     public ChatReply chat(ChatRequest request) {
+        refuseSecrets(request);
         AtomicInteger attempts = new AtomicInteger();
         try {
             return Failsafe.with(retryPolicy).get(() -> {
@@ -102,6 +132,21 @@ public final class OpenAiChatPort implements ChatPort {
             Thread.currentThread().interrupt();
             throw new ModelException(ModelException.Kind.TRANSIENT,
                     "interrupted while waiting to retry the model call for '" + request.purpose() + "'", interrupted);
+        }
+    }
+
+    /**
+     * Stops a request that would carry a configured secret to the endpoint, and into the journal
+     * and cassette after it: project text that quotes the key, say, or a context file holding it.
+     */
+    private void refuseSecrets(ChatRequest request) {
+        for (ChatMessage message : request.messages()) {
+            settings.secretIn(message.text()).ifPresent(secret -> {
+                throw new ModelException(ModelException.Kind.BAD_REQUEST, "refusing to send the request for '"
+                        + request.purpose() + "': its " + message.role().name().toLowerCase(Locale.ROOT)
+                        + " message contains " + secret + ". Remove that value from the spec, the project"
+                        + " files it names and the tests the model is shown.");
+            });
         }
     }
 

@@ -30,6 +30,8 @@ public final class PromptLimits {
         BY_PREFIX.put("o1", 150_000);
         BY_PREFIX.put("o3", 150_000);
         BY_PREFIX.put("o4", 150_000);
+        // Anthropic's models (provider anthropic) have a 200,000-token window, like the o-series.
+        BY_PREFIX.put("claude", 150_000);
     }
 
     private PromptLimits() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -52,6 +53,7 @@ class GenerateMojoTest {
         File target = new File(mojo.project.getBuild().getDirectory());
         assertEquals("gpt-4o-mini", mojo.model);
         assertEquals("https://api.openai.com/v1", mojo.baseUrl);
+        assertEquals("openai", mojo.provider);
         assertNull(mojo.mode, "live, or locked in an IDE's build: decided when the goal runs");
         assertEquals(10, mojo.maxDepth);
         assertEquals(10, mojo.maxConversationLength);
@@ -97,6 +99,28 @@ class GenerateMojoTest {
 
         assertEquals("<mode> (-Dautocoder.mode): `rewind` is not a mode; use live, record, replay or locked",
                 failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    @MojoParameter(name = "provider", value = "bedrock")
+    void anUnknownProviderIsNamedWithTheOnesThatExist(GenerateMojo mojo) {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("<provider> (-Dautocoder.provider): `bedrock` is not a provider; use openai (OpenAI and every"
+                + " OpenAI-compatible endpoint) or anthropic", failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    void aParameterWithoutPropertyIsNamedAlone(GenerateMojo mojo) {
+        mojo.headers = Map.of("Authorization", "Bearer sk-header-SECRET-1");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().startsWith("<headers>: the Authorization header carries the API key"),
+                failure.getMessage());
+        assertFalse(failure.getMessage().contains("sk-header-SECRET-1"), failure.getMessage());
     }
 
     @Test

@@ -42,6 +42,7 @@ class TokenCounterTest {
         assertEquals(100_000, PromptLimits.defaultFor("gpt-4o-mini"));
         assertEquals(200_000, PromptLimits.defaultFor("gpt-4.1-nano"));
         assertEquals(6_000, PromptLimits.defaultFor("gpt-4-0613"));
+        assertEquals(150_000, PromptLimits.defaultFor("claude-sonnet-4-5"));
         assertEquals(PromptLimits.UNKNOWN_MODEL, PromptLimits.defaultFor("llama3.1:8b"));
     }
 }

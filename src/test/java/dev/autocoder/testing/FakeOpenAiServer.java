@@ -17,11 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A local HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions protocol from a script.
+ * A local HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions protocol from a script,
+ * or, started with {@link #startAnthropic}, Anthropic's Messages API.
  *
  * <p>The script is an ordered list of {@link Rule}s. For each request the first rule whose
  * {@code whenContains} text occurs in the request's messages (or that has none) and that has uses
@@ -41,10 +43,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private static final Gson GSON = new Gson();
 
     private final HttpServer server;
+    private final boolean anthropic;
     private final List<Rule> rules;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private volatile Map<String, String> requiredHeader = Map.of();
 
-    private FakeOpenAiServer(List<Rule> rules) throws IOException {
+    private FakeOpenAiServer(List<Rule> rules, boolean anthropic) throws IOException {
+        this.anthropic = anthropic;
         this.rules = new CopyOnWriteArrayList<>(rules);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -57,7 +62,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     public static FakeOpenAiServer start(Rule... rules) throws IOException {
-        return new FakeOpenAiServer(List.of(rules));
+        return new FakeOpenAiServer(List.of(rules), false);
+    }
+
+    /** A server that answers with Anthropic's Messages API bodies; faults are scripted the same way. */
+    public static FakeOpenAiServer startAnthropic(Rule... rules) throws IOException {
+        return new FakeOpenAiServer(List.of(rules), true);
     }
 
     /**
@@ -71,7 +81,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
         for (JsonElement element : array) {
             rules.add(GSON.fromJson(element, Rule.class).normalised());
         }
-        return new FakeOpenAiServer(rules);
+        return new FakeOpenAiServer(rules, false);
+    }
+
+    /**
+     * Answers 401, as Azure OpenAI does, every request that lacks header {@code name} with
+     * {@code value}; the request is still recorded.
+     */
+    public FakeOpenAiServer requireHeader(String name, String value) {
+        requiredHeader = Map.of(name, value);
+        return this;
     }
 
     /** The base URL to configure, ending in {@code /v1}. */
@@ -97,8 +116,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            Recorded recorded = new Recorded(exchange.getRequestURI().getPath(), authorization, body);
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(exchange.getRequestHeaders());
+            Recorded recorded = new Recorded(exchange.getRequestURI().getPath(), authorization, body, headers);
             requests.add(recorded);
+            boolean authorized = requiredHeader.entrySet().stream()
+                    .allMatch(required -> required.getValue().equals(recorded.header(required.getKey())));
+            if (!authorized) {
+                send(exchange, 401, Map.of(), "{\"error\":{\"code\":\"401\",\"message\":\"Access denied due to"
+                        + " invalid subscription key or wrong API endpoint.\"}}");
+                return;
+            }
             int cached = cachedTokens(recorded);
             Rule rule = claim(recorded.messagesText(), recorded.promptTokens());
             if (rule == null) {
@@ -111,10 +139,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
             int promptTokens = rule.reportedPromptTokens > 0 ? rule.reportedPromptTokens : recorded.promptTokens();
             if (rule.dropMidBody) {
                 dropMidBody(exchange, rule.reply != null
-                        ? completion(rule, recorded.model(), promptTokens, cached)
+                        ? reply(rule, recorded.model(), promptTokens, cached)
                         : rule.body == null ? "" : rule.body);
             } else if (rule.reply != null) {
-                send(exchange, 200, Map.of(), completion(rule, recorded.model(), promptTokens, cached));
+                send(exchange, 200, Map.of(), reply(rule, recorded.model(), promptTokens, cached));
             } else {
                 send(exchange, rule.status, rule.headers, rule.body == null ? "" : rule.body);
             }
@@ -131,6 +159,31 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private String reply(Rule rule, String model, int promptTokens, int cachedTokens) {
+        return anthropic ? message(rule, model, promptTokens) : completion(rule, model, promptTokens, cachedTokens);
+    }
+
+    /** An Anthropic Messages API reply: one text block, {@code stop_reason} and usage. */
+    private static String message(Rule rule, String model, int promptTokens) {
+        JsonObject block = new JsonObject();
+        block.addProperty("type", "text");
+        block.addProperty("text", rule.reply);
+        JsonArray content = new JsonArray();
+        content.add(block);
+        JsonObject usage = new JsonObject();
+        usage.addProperty("input_tokens", promptTokens);
+        usage.addProperty("output_tokens", tokens(rule.reply));
+        JsonObject root = new JsonObject();
+        root.addProperty("id", "msg_fake");
+        root.addProperty("type", "message");
+        root.addProperty("role", "assistant");
+        root.addProperty("model", model);
+        root.add("content", content);
+        root.addProperty("stop_reason", "length".equals(rule.finishReason) ? "max_tokens" : "end_turn");
+        root.add("usage", usage);
+        return root.toString();
     }
 
     /** The tokens of the leading messages that an earlier request sent in the same order. */
@@ -314,8 +367,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    /** A request as the server saw it. */
-    public record Recorded(String path, String authorization, String body) {
+    /** A request as the server saw it; {@code headers} are keyed case-insensitively. */
+    public record Recorded(String path, String authorization, String body, Map<String, List<String>> headers) {
+
+        /** The first value of header {@code name}, or {@code null}. */
+        public String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
 
         /** The request body's JSON. */
         public JsonObject json() {
@@ -331,23 +390,29 @@ public final class FakeOpenAiServer implements AutoCloseable {
             return model == null ? "unknown" : model.getAsString();
         }
 
-        /** All message contents joined by newlines, which rules match against. */
+        /**
+         * All message contents joined by newlines, which rules match against: plain strings, and the
+         * text blocks and separate {@code system} field of Anthropic's requests.
+         */
         public String messagesText() {
             StringBuilder text = new StringBuilder();
             contents().forEach(content -> text.append(content).append('\n'));
             return text.toString();
         }
 
-        /** Each message's content, in order. */
+        /** Each message's text, in order; Anthropic's separate {@code system} field comes first. */
         public List<String> contents() {
+            List<String> contents = new ArrayList<>();
+            JsonElement system = json().get("system");
+            if (system != null) {
+                contents.add(text(system));
+            }
             JsonElement messages = json().get("messages");
             if (messages == null || !messages.isJsonArray()) {
-                return List.of();
+                return contents;
             }
-            List<String> contents = new ArrayList<>();
             for (JsonElement message : messages.getAsJsonArray()) {
-                JsonElement content = message.getAsJsonObject().get("content");
-                contents.add(content != null && content.isJsonPrimitive() ? content.getAsString() : "");
+                contents.add(text(message.getAsJsonObject().get("content")));
             }
             return contents;
         }
@@ -355,6 +420,25 @@ public final class FakeOpenAiServer implements AutoCloseable {
         /** The prompt tokens this request holds, by the fake's own count. */
         public int promptTokens() {
             return contents().stream().mapToInt(content -> tokens(content) + MESSAGE_OVERHEAD).sum();
+        }
+
+        /** A message's content: a plain string, or the joined text blocks of Anthropic's requests. */
+        private static String text(JsonElement content) {
+            if (content == null) {
+                return "";
+            }
+            if (content.isJsonPrimitive()) {
+                return content.getAsString();
+            }
+            StringBuilder text = new StringBuilder();
+            if (content.isJsonArray()) {
+                for (JsonElement block : content.getAsJsonArray()) {
+                    if (block.isJsonObject() && block.getAsJsonObject().get("text") != null) {
+                        text.append(text.length() == 0 ? "" : "\n").append(block.getAsJsonObject().get("text").getAsString());
+                    }
+                }
+            }
+            return text.toString();
         }
     }
 }
