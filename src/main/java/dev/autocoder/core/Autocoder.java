@@ -315,7 +315,8 @@ public final class Autocoder {
      */
     private void refuseModelIfNeeded(Plan plan, OutputWriter output) throws IOException {
         AutocoderConfig.Mode mode = config.model().mode();
-        boolean keyMissing = mode != AutocoderConfig.Mode.REPLAY && config.model().apiKey().isEmpty();
+        boolean keyMissing = mode != AutocoderConfig.Mode.REPLAY && config.model().provider().requiresKey()
+                && config.model().apiKey().isEmpty();
         if (mode != AutocoderConfig.Mode.LOCKED && !keyMissing) {
             return;
         }
@@ -444,10 +445,10 @@ public final class Autocoder {
             return JournaledChatPort.replaying(cassette, options.modelName());
         }
         ModelSettings settings = new ModelSettings(options.baseUrl(), options.modelName(),
-                ApiKey.of(options.apiKey().orElseThrow()), Duration.ofSeconds(options.timeoutSeconds()),
+                options.apiKey().map(ApiKey::of).orElseGet(ApiKey::none), Duration.ofSeconds(options.timeoutSeconds()),
                 options.maxRetries(), seconds(options.retryBaseSeconds()), seconds(options.retryMaxSeconds()),
                 ModelSettings.DEFAULT_MAX_RETRY_AFTER, null, ModelSettings.DEFAULT_TEMPERATURE, options.headers(),
-                options.proxy().orElse(null), options.provider());
+                options.proxy().orElse(null), options.provider(), options.contextSize());
         ChatPort live = new ModelGate(new OpenAiChatPort(settings, log::warn), options.maxConcurrentRequests(),
                 options.maxModelCalls(), options.maxTokens());
         Path journalFile = options.mode() == AutocoderConfig.Mode.RECORD

@@ -39,6 +39,9 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
     /** The smallest {@code maxPromptTokens} accepted: below it not even a short spec fits. */
     public static final int MIN_PROMPT_TOKENS = 1_000;
 
+    /** The smallest {@code numCtx} accepted: the smallest prompt and a short reply. */
+    public static final int MIN_CONTEXT_SIZE = 2_048;
+
     /**
      * How model calls are made: against the endpoint, recording a cassette, replaying one, or never
      * (locked: restore and re-verify from the lock file only, as CI and IDE builds want).
@@ -122,11 +125,21 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param headers headers added to every model request, secrets like the key
      * @param proxy the proxy of Maven's settings for the endpoint, or empty for the JDK's own selection
      * @param provider the protocol the endpoint speaks
+     * @param numCtx the context window to ask an Ollama server for, 0 for the provider's default
      */
     public record ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
             int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
             int maxConcurrentRequests, long maxModelCalls, long maxTokens, int maxPromptTokens, Mode mode,
-            RequestHeaders headers, Optional<ProxySettings> proxy, Provider provider) {
+            RequestHeaders headers, Optional<ProxySettings> proxy, Provider provider, int numCtx) {
+
+        /** Options with the provider's default context window. */
+        public ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
+                int timeoutSeconds, int maxRetries, double retryBaseSeconds, double retryMaxSeconds,
+                int maxConcurrentRequests, long maxModelCalls, long maxTokens, int maxPromptTokens, Mode mode,
+                RequestHeaders headers, Optional<ProxySettings> proxy, Provider provider) {
+            this(baseUrl, modelName, apiKey, timeoutSeconds, maxRetries, retryBaseSeconds, retryMaxSeconds,
+                    maxConcurrentRequests, maxModelCalls, maxTokens, maxPromptTokens, mode, headers, proxy, provider, 0);
+        }
 
         /** Options for an OpenAI-compatible endpoint, no extra headers, reached as the JDK's proxy properties say. */
         public ModelOptions(URI baseUrl, String modelName, Optional<String> apiKey,
@@ -156,11 +169,37 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
             Objects.requireNonNull(headers, "headers");
             Objects.requireNonNull(proxy, "proxy");
             Objects.requireNonNull(provider, "provider");
+            require(provider != Provider.OLLAMA || baseUrl == null || !baseUrl.getPath().endsWith("/v1"), "baseUrl",
+                    baseUrl + " is Ollama's OpenAI-compatible endpoint; provider ollama speaks Ollama's own API at the"
+                            + " server's root (http://localhost:11434): drop the /v1, or use provider openai");
+            require(numCtx == 0 || provider.takesContextSize(), "numCtx", "applies to provider ollama only; for "
+                    + provider.name().toLowerCase(Locale.ROOT) + " the server fixes the context window (for Ollama's"
+                    + " /v1 endpoint: OLLAMA_CONTEXT_LENGTH; vLLM: --max-model-len), so set maxPromptTokens below it");
+            require(numCtx == 0 || numCtx >= MIN_CONTEXT_SIZE, "numCtx", "must be at least " + MIN_CONTEXT_SIZE
+                    + " (a prompt of " + MIN_PROMPT_TOKENS + " tokens and room for a reply), or 0 for the provider's"
+                    + " default, was " + numCtx);
+            // Fields are not assigned yet in a compact constructor, so the window comes from the parameters.
+            Integer window = numCtx > 0 ? Integer.valueOf(numCtx) : provider.defaultContextSize();
+            require(maxPromptTokens == 0 || window == null || maxPromptTokens < window,
+                    "maxPromptTokens", "must be below numCtx (" + window + ") so that the reply fits in the"
+                            + " context window too, was " + maxPromptTokens);
         }
 
-        /** The bound on every request's prompt: the configured one, else the model's default. */
+        /** The context window an Ollama server is asked for; {@code null} where the server fixes it. */
+        public Integer contextSize() {
+            return numCtx > 0 ? Integer.valueOf(numCtx) : provider.defaultContextSize();
+        }
+
+        /**
+         * The bound on every request's prompt: the configured one, else three quarters of the context
+         * window the server is asked for (the rest is the reply's), else the model's default.
+         */
         public int effectiveMaxPromptTokens() {
-            return maxPromptTokens > 0 ? maxPromptTokens : PromptLimits.defaultFor(modelName);
+            if (maxPromptTokens > 0) {
+                return maxPromptTokens;
+            }
+            Integer window = contextSize();
+            return window != null ? window - window / 4 : PromptLimits.defaultFor(modelName);
         }
 
         /** A masked view: the key, header values and proxy password are never part of a record's text. */
@@ -168,7 +207,8 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         public String toString() {
             return "ModelOptions[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + modelName + ", apiKey="
                     + (apiKey.isPresent() ? "****" : "none") + ", mode=" + mode + ", headers=" + headers
-                    + ", proxy=" + proxy.map(ProxySettings::describe).orElse("none") + "]";
+                    + ", proxy=" + proxy.map(ProxySettings::describe).orElse("none")
+                    + (contextSize() == null ? "" : ", numCtx=" + contextSize()) + "]";
         }
     }
 
@@ -228,7 +268,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
     }
 
     /**
-     * Reads {@code openai} or {@code anthropic}.
+     * Reads {@code openai}, {@code anthropic} or {@code ollama}.
      *
      * @throws ConfigurationException naming {@code provider} when it is neither
      */
@@ -237,7 +277,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
             return Provider.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("provider", "`" + value + "` is not a provider; use openai (OpenAI and"
-                    + " every OpenAI-compatible endpoint) or anthropic", e);
+                    + " every OpenAI-compatible endpoint), anthropic or ollama", e);
         }
     }
 

@@ -115,7 +115,8 @@ public final class PromptFitter implements ChatPort {
                         + ": the endpoint refused '" + request.purpose() + "' as longer than the model's context at "
                         + format(fit.tokens()) + " and again at " + format(smaller.tokens()) + " prompt tokens; set"
                         + " maxPromptTokens (now " + format(maxPromptTokens) + ") below the model's context window,"
-                        + " or give the server a larger one (Ollama: num_ctx or OLLAMA_CONTEXT_LENGTH)", again);
+                        + " or give the server a larger one (provider ollama: <numCtx>; Ollama's /v1 endpoint:"
+                        + " OLLAMA_CONTEXT_LENGTH)", again);
             }
         }
     }
@@ -327,8 +328,9 @@ public final class PromptFitter implements ChatPort {
                 warn.accept("the endpoint counted " + format(reported) + " prompt tokens for '"
                         + fit.request().purpose() + "', which has about " + format(fit.tokens()) + ": the server"
                         + " most likely cut the prompt to its context window, and the model saw only part of the"
-                        + " task. Give the server a larger context (Ollama: num_ctx, e.g. OLLAMA_CONTEXT_LENGTH=16384;"
-                        + " vLLM: --max-model-len) and keep maxPromptTokens below it. Affected tasks are marked in"
+                        + " task. Give the server a larger context (provider ollama: <numCtx>, the num_ctx it asks for;"
+                        + " Ollama's /v1 endpoint: OLLAMA_CONTEXT_LENGTH=16384; vLLM: --max-model-len) and keep"
+                        + " maxPromptTokens below it. Affected tasks are marked in"
                         + " the report; this is said once per run");
             }
         }

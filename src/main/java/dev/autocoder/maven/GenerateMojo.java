@@ -35,7 +35,7 @@ public class GenerateMojo extends AbstractMojo {
 
     /**
      * The API key. Default: the {@code OPENAI_API_KEY} environment variable ({@code ANTHROPIC_API_KEY}
-     * for provider anthropic). Prefer that variable or {@code serverId}: Maven itself prints
+     * for provider anthropic; {@code OLLAMA_API_KEY}, optional, for provider ollama). Prefer that variable or {@code serverId}: Maven itself prints
      * configured values and system properties with {@code -X}.
      */
     @Parameter(property = "autocoder.apiKey")
@@ -45,13 +45,18 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autocoder.serverId")
     String serverId;
 
-    /** The OpenAI-compatible endpoint: OpenAI, a gateway, Ollama ({@code http://localhost:11434/v1}), vLLM. */
+    /**
+     * The endpoint: OpenAI, a gateway, vLLM or Ollama's {@code http://localhost:11434/v1} for provider
+     * openai; Anthropic's for provider anthropic; the server's root ({@code http://localhost:11434},
+     * the default) for provider ollama.
+     */
     @Parameter(property = "autocoder.baseUrl", defaultValue = "https://api.openai.com/v1")
     String baseUrl;
 
     /**
-     * The protocol the endpoint speaks: {@code openai} (OpenAI and every OpenAI-compatible server) or
-     * {@code anthropic} (Anthropic's Messages API; {@code baseUrl} then defaults to Anthropic's).
+     * The protocol the endpoint speaks: {@code openai} (OpenAI and every OpenAI-compatible server),
+     * {@code anthropic} (Anthropic's Messages API; {@code baseUrl} then defaults to Anthropic's) or
+     * {@code ollama} (Ollama's own API, where {@code numCtx} sets the context window; no key needed).
      */
     @Parameter(property = "autocoder.provider", defaultValue = "openai")
     String provider;
@@ -140,9 +145,16 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autocoder.retryMaxSeconds", defaultValue = "10")
     double retryMaxSeconds;
 
-    /** How long one model call may take, in seconds. */
-    @Parameter(property = "autocoder.timeoutSeconds", defaultValue = "180")
-    int timeoutSeconds;
+    /** How long one model call may take, in seconds. Default: 180, and 600 for provider ollama (a local model is slow). */
+    @Parameter(property = "autocoder.timeoutSeconds")
+    Integer timeoutSeconds;
+
+    /**
+     * The context window, in tokens, to ask an Ollama server for ({@code num_ctx}); provider ollama only.
+     * Default 16384. Prompts are fitted to three quarters of it unless {@code maxPromptTokens} is set.
+     */
+    @Parameter(property = "autocoder.numCtx")
+    Integer numCtx;
 
     /** Clarifying question rounds per conversation before the model must proceed on assumptions. */
     @Parameter(property = "autocoder.maxQuestionRounds", defaultValue = "2")
@@ -167,8 +179,9 @@ public class GenerateMojo extends AbstractMojo {
     /**
      * The most prompt tokens one request may have. Longer requests are cut: the oldest refinement
      * turns first, then the project context from its least relevant section, then the feedback. Unset,
-     * it follows the model (100000 for gpt-4o and gpt-4o-mini, 200000 for gpt-4.1 and gpt-5) and is
-     * 8000 for models it does not know, such as local ones: set it below the server's context window.
+     * it follows the model (100000 for gpt-4o and gpt-4o-mini, 200000 for gpt-4.1 and gpt-5), is three
+     * quarters of {@code numCtx} for provider ollama, and is 8000 for models it does not know, such as
+     * local ones behind an OpenAI-compatible endpoint: set it below the server's context window.
      */
     @Parameter(property = "autocoder.maxPromptTokens")
     Integer maxPromptTokens;
@@ -191,7 +204,8 @@ public class GenerateMojo extends AbstractMojo {
 
     /**
      * Prices per million tokens by model, {@code input/output} or {@code input/output/cached} in dollars:
-     * {@code <gpt-4o>2.50/10.00/1.25</gpt-4o>}.
+     * {@code <gpt-4o>2.50/10.00/1.25</gpt-4o>}. OpenAI's and Anthropic's list prices are built in; with
+     * provider ollama a model without a price here costs nothing.
      */
     @Parameter
     Map<String, String> prices;

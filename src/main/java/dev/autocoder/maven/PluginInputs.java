@@ -66,9 +66,11 @@ final class PluginInputs {
         URI endpoint = provider.endpoint(AutocoderConfig.parseBaseUrl(mojo.baseUrl));
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(
                 endpoint, mojo.model, apiKey(provider),
-                mojo.timeoutSeconds, mojo.maxRetries, mojo.retryBaseSeconds, mojo.retryMaxSeconds,
+                mojo.timeoutSeconds != null ? mojo.timeoutSeconds : provider.defaultTimeoutSeconds(),
+                mojo.maxRetries, mojo.retryBaseSeconds, mojo.retryMaxSeconds,
                 mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens,
-                mojo.maxPromptTokens == null ? 0 : mojo.maxPromptTokens, mode(), headers(), proxy(endpoint), provider);
+                mojo.maxPromptTokens == null ? 0 : mojo.maxPromptTokens, mode(), headers(), proxy(endpoint), provider,
+                mojo.numCtx == null ? 0 : mojo.numCtx);
         int parallelism = mojo.parallelism != null ? mojo.parallelism
                 : Math.min(4, Runtime.getRuntime().availableProcessors());
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(mojo.maxDepth, mojo.maxConversationLength,
@@ -145,7 +147,8 @@ final class PluginInputs {
     }
 
     PriceTable prices() {
-        PriceTable table = PriceTable.defaults();
+        PriceTable table = AutocoderConfig.parseProvider(mojo.provider) == Provider.OLLAMA
+                ? PriceTable.local() : PriceTable.defaults();
         if (mojo.prices != null) {
             for (Map.Entry<String, String> price : mojo.prices.entrySet()) {
                 try {

@@ -93,7 +93,10 @@ final class FailureClassifier {
         if (code == 404) {
             return new FailedAttempt(ModelException.Kind.NOT_FOUND, "HTTP 404",
                     "the model endpoint " + endpoint + " does not know the model '" + settings.modelName()
-                            + "' (" + said + "); check <model> and <baseUrl>",
+                            + "' (" + said + "); check <model> and <baseUrl>"
+                            + (settings.provider() == Provider.OLLAMA
+                                    ? ", and that the server has the model (ollama pull " + settings.modelName() + ")"
+                                    : ""),
                     null, cause);
         }
         if (code == 408 || code == 409 || code == 429 || code >= 500) {

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param proxy the proxy from Maven's settings, or {@code null} for the JDK's own proxy selection
  *     (its {@code http.proxyHost} family of system properties)
  * @param provider the protocol the endpoint speaks
+ * @param contextSize the context window to ask the server for ({@code num_ctx}), or {@code null} for
+ *     the provider's default; only a provider that {@link Provider#takesContextSize() takes one} sends it
  */
 public record ModelSettings(
         URI baseUrl,
@@ -39,7 +41,8 @@ public record ModelSettings(
         Double temperature,
         RequestHeaders headers,
         ProxySettings proxy,
-        Provider provider) {
+        Provider provider,
+        Integer contextSize) {
 
     public static final URI OPENAI_BASE_URL = URI.create("https://api.openai.com/v1");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
@@ -72,6 +75,17 @@ public record ModelSettings(
         }
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(provider, "provider");
+        if (contextSize != null && contextSize <= 0) {
+            throw new IllegalArgumentException("contextSize must be positive: " + contextSize);
+        }
+    }
+
+    /** Settings with the provider's default context size. */
+    public ModelSettings(URI baseUrl, String modelName, ApiKey apiKey, Duration timeout, int maxRetries,
+            Duration retryBase, Duration retryMax, Duration maxRetryAfter, Integer maxOutputTokens,
+            Double temperature, RequestHeaders headers, ProxySettings proxy, Provider provider) {
+        this(baseUrl, modelName, apiKey, timeout, maxRetries, retryBase, retryMax, maxRetryAfter, maxOutputTokens,
+                temperature, headers, proxy, provider, null);
     }
 
     /** Settings for {@code modelName} on the OpenAI endpoint with every other value at its default. */
@@ -83,29 +97,40 @@ public record ModelSettings(
 
     public ModelSettings withBaseUrl(URI url) {
         return new ModelSettings(url, modelName, apiKey, timeout, maxRetries, retryBase, retryMax,
-                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, provider);
+                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, provider, contextSize);
     }
 
     public ModelSettings withTimeout(Duration callTimeout) {
         return new ModelSettings(baseUrl, modelName, apiKey, callTimeout, maxRetries, retryBase, retryMax,
-                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, provider);
+                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, provider, contextSize);
     }
 
     public ModelSettings withRetries(int retries, Duration base, Duration max) {
         return new ModelSettings(baseUrl, modelName, apiKey, timeout, retries, base, max, maxRetryAfter,
-                maxOutputTokens, temperature, headers, proxy, provider);
+                maxOutputTokens, temperature, headers, proxy, provider, contextSize);
     }
 
     /** These settings with other request headers and another proxy ({@code null}: the JDK's). */
     public ModelSettings withNetwork(RequestHeaders requestHeaders, ProxySettings proxySettings) {
         return new ModelSettings(baseUrl, modelName, apiKey, timeout, maxRetries, retryBase, retryMax,
-                maxRetryAfter, maxOutputTokens, temperature, requestHeaders, proxySettings, provider);
+                maxRetryAfter, maxOutputTokens, temperature, requestHeaders, proxySettings, provider, contextSize);
     }
 
     /** These settings for another provider's protocol, at the same endpoint. */
     public ModelSettings withProvider(Provider other) {
         return new ModelSettings(baseUrl, modelName, apiKey, timeout, maxRetries, retryBase, retryMax,
-                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, other);
+                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, other, contextSize);
+    }
+
+    /** These settings asking the server for another context window ({@code null}: the provider's default). */
+    public ModelSettings withContextSize(Integer tokens) {
+        return new ModelSettings(baseUrl, modelName, apiKey, timeout, maxRetries, retryBase, retryMax,
+                maxRetryAfter, maxOutputTokens, temperature, headers, proxy, provider, tokens);
+    }
+
+    /** The context window to ask the server for: the configured one, else the provider's default. */
+    public Integer effectiveContextSize() {
+        return contextSize != null ? contextSize : provider.defaultContextSize();
     }
 
     /** The configured proxy unless the endpoint's host bypasses it. */

@@ -10,12 +10,15 @@ import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.FinishReason;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,9 +26,10 @@ import java.util.function.Consumer;
 
 /**
  * A {@link ChatPort} that calls a chat endpoint through LangChain4j, with Failsafe owning every
- * retry (LangChain4j's own retries are off): OpenAI's chat completions, or Anthropic's Messages
- * API for {@link Provider#ANTHROPIC}. Both share the retries, the failure classes and the mapping
- * of replies below, because LangChain4j gives both the same {@link ChatModel} face.
+ * retry (LangChain4j's own retries are off): OpenAI's chat completions, Anthropic's Messages API
+ * for {@link Provider#ANTHROPIC}, or Ollama's native chat API for {@link Provider#OLLAMA}. All share
+ * the retries, the failure classes and the mapping of replies below, because LangChain4j gives them
+ * the same {@link ChatModel} face.
  *
  * <p>Transient failures (HTTP 408/409/429/5xx, timeouts, dropped connections, unreadable bodies,
  * replies without choices or without text) are retried with exponential backoff and jitter, and
@@ -37,8 +41,8 @@ import java.util.function.Consumer;
  * finish reason is {@code "content_filter"} and whose text is whatever the model said (the refusal
  * text, or empty), so the engine decides whether to rephrase or give up.
  *
- * <p>The API key is sent only as the protocol's credential (OpenAI's bearer token, Anthropic's
- * {@code x-api-key}), the configured headers with every request; no message built here contains
+ * <p>The API key is sent only as the protocol's credential (OpenAI's and Ollama's bearer token,
+ * Anthropic's {@code x-api-key}), the configured headers with every request; no message built here contains
  * either. A request whose text carries one of them, or the proxy's
  * password, is refused before it is sent.
  */
@@ -60,6 +64,7 @@ public final class OpenAiChatPort implements ChatPort {
         this.model = switch (settings.provider()) {
             case OPENAI -> openAi(settings);
             case ANTHROPIC -> anthropic(settings);
+            case OLLAMA -> ollama(settings);
         };
         this.classifier = new FailureClassifier(settings, Clock.systemUTC());
         RetrySchedule schedule = new RetrySchedule(settings.retryBase(), settings.retryMax(), settings.maxRetryAfter());
@@ -102,6 +107,28 @@ public final class OpenAiChatPort implements ChatPort {
                 .temperature(settings.temperature())
                 .maxTokens(settings.maxOutputTokens() != null ? settings.maxOutputTokens()
                         : settings.provider().defaultMaxOutputTokens())
+                .maxRetries(0)
+                .build();
+    }
+
+    /**
+     * Ollama's native {@code /api/chat}, asking for the context window the prompts were fitted to, so
+     * the server never cuts a prompt silently. A key, when there is one, goes as a bearer token.
+     */
+    private static ChatModel ollama(ModelSettings settings) {
+        Map<String, String> headers = new LinkedHashMap<>(settings.headers().reveal());
+        if (!settings.apiKey().isBlank()) {
+            headers.putIfAbsent("Authorization", "Bearer " + settings.apiKey().reveal());
+        }
+        return OllamaChatModel.builder()
+                .httpClientBuilder(new HeaderKeepingHttpClient.Builder(settings.proxy()))
+                .baseUrl(settings.baseUrl().toString())
+                .customHeaders(headers)
+                .modelName(settings.modelName())
+                .timeout(settings.timeout())
+                .temperature(settings.temperature())
+                .numCtx(settings.effectiveContextSize())
+                .numPredict(settings.maxOutputTokens())
                 .maxRetries(0)
                 .build();
     }

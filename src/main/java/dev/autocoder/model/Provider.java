@@ -2,28 +2,51 @@ package dev.autocoder.model;
 
 import java.net.URI;
 
-/** The protocol a model endpoint speaks, each through its LangChain4j module. */
+/**
+ * The protocol a model endpoint speaks, each through its LangChain4j module, with the defaults that
+ * fit it: endpoint, key variable, reply length, call timeout and context size.
+ */
 public enum Provider {
 
     /** OpenAI's chat completions: OpenAI, Azure OpenAI, gateways, vLLM, Ollama's {@code /v1}, LM Studio. */
-    OPENAI("OPENAI_API_KEY", ModelSettings.OPENAI_BASE_URL, null),
+    OPENAI("OPENAI_API_KEY", true, ModelSettings.OPENAI_BASE_URL, null, 180, null),
 
     /** Anthropic's Messages API, which requires a reply length; 8192 tokens holds a class and its tests. */
-    ANTHROPIC("ANTHROPIC_API_KEY", URI.create("https://api.anthropic.com/v1"), 8192);
+    ANTHROPIC("ANTHROPIC_API_KEY", true, URI.create("https://api.anthropic.com/v1"), 8192, 180, null),
+
+    /**
+     * Ollama's native API, where the context size ({@code num_ctx}) is part of each request. A local
+     * server needs no key; {@code OLLAMA_API_KEY}, when set, is sent as a bearer token (ollama.com, or
+     * a gateway in front of a server). A local model is slow and loads on its first call, so a call
+     * may take 600 s; the context of 16,384 tokens holds the default prompt and a reply.
+     */
+    OLLAMA("OLLAMA_API_KEY", false, URI.create("http://localhost:11434"), null, 600, 16_384);
 
     private final String keyVariable;
+    private final boolean requiresKey;
     private final URI defaultBaseUrl;
     private final Integer defaultMaxOutputTokens;
+    private final int defaultTimeoutSeconds;
+    private final Integer defaultContextSize;
 
-    Provider(String keyVariable, URI defaultBaseUrl, Integer defaultMaxOutputTokens) {
+    Provider(String keyVariable, boolean requiresKey, URI defaultBaseUrl, Integer defaultMaxOutputTokens,
+            int defaultTimeoutSeconds, Integer defaultContextSize) {
         this.keyVariable = keyVariable;
+        this.requiresKey = requiresKey;
         this.defaultBaseUrl = defaultBaseUrl;
         this.defaultMaxOutputTokens = defaultMaxOutputTokens;
+        this.defaultTimeoutSeconds = defaultTimeoutSeconds;
+        this.defaultContextSize = defaultContextSize;
     }
 
     /** The environment variable that holds this provider's key. */
     public String keyVariable() {
         return keyVariable;
+    }
+
+    /** Whether a live run needs a key; a local Ollama server takes none. */
+    public boolean requiresKey() {
+        return requiresKey;
     }
 
     /**
@@ -37,5 +60,23 @@ public enum Provider {
     /** The reply's token limit when none is configured, or {@code null} for the endpoint's own. */
     public Integer defaultMaxOutputTokens() {
         return defaultMaxOutputTokens;
+    }
+
+    /** How long one model call may take when {@code timeoutSeconds} is not set. */
+    public int defaultTimeoutSeconds() {
+        return defaultTimeoutSeconds;
+    }
+
+    /**
+     * The context window to ask the server for when {@code numCtx} is not set, or {@code null} where
+     * the protocol has no such setting (the server or the model fixes it).
+     */
+    public Integer defaultContextSize() {
+        return defaultContextSize;
+    }
+
+    /** Whether the context size can be set per request ({@code numCtx}). */
+    public boolean takesContextSize() {
+        return defaultContextSize != null;
     }
 }

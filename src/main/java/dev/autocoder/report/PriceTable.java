@@ -13,8 +13,11 @@ import java.util.TreeMap;
  * Prices in US dollars per million input, output and cached input tokens, by model name, for the
  * cost estimate in the summary. The defaults are the public list prices when they were written
  * (OpenAI, 2025): gpt-4o-mini 0.15/0.60/0.075, gpt-4o 2.50/10.00/1.25, gpt-4.1 2.00/8.00/0.50,
- * gpt-4.1-mini 0.40/1.60/0.10, gpt-4.1-nano 0.10/0.40/0.025; configure others, or correct these,
- * with {@link #with(String, Price)}.
+ * gpt-4.1-mini 0.40/1.60/0.10, gpt-4.1-nano 0.10/0.40/0.025; and (Anthropic, 2025, cache reads
+ * as the cached price) claude-opus-4 and claude-opus-4-1 15/75/1.50, claude-opus-4-5 5/25/0.50,
+ * claude-sonnet-4 and claude-sonnet-4-5 3/15/0.30, claude-haiku-4-5 1/5/0.10, claude-3-5-haiku
+ * 0.80/4/0.08. Configure others, or correct these, with {@link #with(String, Price)}; a model a
+ * table has no entry for costs its fallback ({@link #local()}: nothing), or is left unpriced.
  */
 public final class PriceTable {
 
@@ -70,34 +73,56 @@ public final class PriceTable {
         }
     }
 
-    private final Map<String, Price> prices;
+    /** What a model run on the user's own machine costs per token. */
+    public static final Price FREE = new Price(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
-    private PriceTable(Map<String, Price> prices) {
+    private final Map<String, Price> prices;
+    private final Price fallback;
+
+    private PriceTable(Map<String, Price> prices, Price fallback) {
         this.prices = prices;
+        this.fallback = fallback;
     }
 
+    /** The list prices of OpenAI's and Anthropic's models; other models are unpriced. */
     public static PriceTable defaults() {
         return empty().with("gpt-4o-mini", Price.parse("0.15/0.60/0.075"))
                 .with("gpt-4o", Price.parse("2.50/10.00/1.25"))
                 .with("gpt-4.1", Price.parse("2.00/8.00/0.50"))
                 .with("gpt-4.1-mini", Price.parse("0.40/1.60/0.10"))
-                .with("gpt-4.1-nano", Price.parse("0.10/0.40/0.025"));
+                .with("gpt-4.1-nano", Price.parse("0.10/0.40/0.025"))
+                .with("claude-opus-4", Price.parse("15/75/1.50"))
+                .with("claude-opus-4-1", Price.parse("15/75/1.50"))
+                .with("claude-opus-4-5", Price.parse("5/25/0.50"))
+                .with("claude-sonnet-4", Price.parse("3/15/0.30"))
+                .with("claude-sonnet-4-5", Price.parse("3/15/0.30"))
+                .with("claude-haiku-4-5", Price.parse("1/5/0.10"))
+                .with("claude-3-5-haiku", Price.parse("0.80/4/0.08"));
+    }
+
+    /**
+     * The table for a local server such as Ollama: a model costs nothing unless a price is configured
+     * for it (a hosted model behind the same API).
+     */
+    public static PriceTable local() {
+        return new PriceTable(new TreeMap<>(), FREE);
     }
 
     public static PriceTable empty() {
-        return new PriceTable(new TreeMap<>());
+        return new PriceTable(new TreeMap<>(), null);
     }
 
     /** This table with the model's price set; model names are compared ignoring case. */
     public PriceTable with(String model, Price price) {
         Map<String, Price> copy = new TreeMap<>(prices);
         copy.put(model.toLowerCase(Locale.ROOT), price);
-        return new PriceTable(copy);
+        return new PriceTable(copy, fallback);
     }
 
     /**
      * The model's price: its own entry, or else the longest entry it is a dated or suffixed
-     * version of ({@code gpt-4o-mini-2024-07-18} costs what {@code gpt-4o-mini} costs).
+     * version of ({@code gpt-4o-mini-2024-07-18} costs what {@code gpt-4o-mini} costs), or else the
+     * table's fallback.
      */
     public Optional<Price> price(String model) {
         String name = model.toLowerCase(Locale.ROOT);
@@ -105,7 +130,8 @@ public final class PriceTable {
                 .filter(entry -> name.equals(entry.getKey())
                         || name.startsWith(entry.getKey() + "-"))
                 .max(Comparator.comparingInt(entry -> entry.getKey().length()))
-                .map(Map.Entry::getValue);
+                .map(Map.Entry::getValue)
+                .or(() -> Optional.ofNullable(fallback));
     }
 
     /** The estimated cost in dollars, empty for a model without a price. */

@@ -2,9 +2,12 @@ package dev.autocoder.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autocoder.model.Provider;
+import dev.autocoder.model.RequestHeaders;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,53 @@ class AutocoderConfigTest {
     private static AutocoderConfig.ModelOptions options(String model, int maxPromptTokens) {
         return new AutocoderConfig.ModelOptions(URI.create("http://h/v1"), model, Optional.empty(), 30, 1, 1, 2, 1, 0,
                 0, maxPromptTokens, AutocoderConfig.Mode.LIVE);
+    }
+
+    private static AutocoderConfig.ModelOptions ollama(String baseUrl, int maxPromptTokens, int numCtx) {
+        return new AutocoderConfig.ModelOptions(URI.create(baseUrl), "qwen2.5-coder:14b", Optional.empty(), 600, 1, 1,
+                2, 1, 0, 0, maxPromptTokens, AutocoderConfig.Mode.LIVE, RequestHeaders.none(), Optional.empty(),
+                Provider.OLLAMA, numCtx);
+    }
+
+    @Test
+    void withOllamaThePromptFitsThreeQuartersOfTheContextWindowItAsksFor() {
+        assertEquals(16_384, ollama("http://localhost:11434", 0, 0).contextSize());
+        assertEquals(12_288, ollama("http://localhost:11434", 0, 0).effectiveMaxPromptTokens());
+        assertEquals(24_576, ollama("http://localhost:11434", 0, 32_768).effectiveMaxPromptTokens());
+        assertEquals(20_000, ollama("http://localhost:11434", 20_000, 32_768).effectiveMaxPromptTokens());
+        assertNull(options("gpt-4o-mini", 0).contextSize(), "an OpenAI endpoint fixes its own window");
+    }
+
+    @Test
+    void aContextWindowThatCannotWorkNamesTheParameterAtFault() {
+        ConfigurationException notOllama = assertThrows(ConfigurationException.class,
+                () -> new AutocoderConfig.ModelOptions(URI.create("http://localhost:11434/v1"), "m", Optional.empty(),
+                        30, 1, 1, 2, 1, 0, 0, 0, AutocoderConfig.Mode.LIVE, RequestHeaders.none(), Optional.empty(),
+                        Provider.OPENAI, 16_384));
+        ConfigurationException tiny = assertThrows(ConfigurationException.class,
+                () -> ollama("http://localhost:11434", 0, 512));
+        ConfigurationException promptTooBig = assertThrows(ConfigurationException.class,
+                () -> ollama("http://localhost:11434", 20_000, 0));
+        ConfigurationException openAiPath = assertThrows(ConfigurationException.class,
+                () -> ollama("http://localhost:11434/v1", 0, 0));
+
+        assertEquals("numCtx", notOllama.parameter());
+        assertTrue(notOllama.getMessage().contains("OLLAMA_CONTEXT_LENGTH"), notOllama.getMessage());
+        assertEquals("numCtx", tiny.parameter());
+        assertEquals("maxPromptTokens", promptTooBig.parameter());
+        assertTrue(promptTooBig.getMessage().contains("below numCtx (16384)"), promptTooBig.getMessage());
+        assertEquals("baseUrl", openAiPath.parameter());
+        assertTrue(openAiPath.getMessage().contains("drop the /v1"), openAiPath.getMessage());
+    }
+
+    @Test
+    void anUnknownProviderNamesTheThree() {
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> AutocoderConfig.parseProvider("gemini"));
+
+        assertEquals("provider", error.parameter());
+        assertTrue(error.getMessage().contains("anthropic or ollama"), error.getMessage());
+        assertEquals(Provider.OLLAMA, AutocoderConfig.parseProvider(" Ollama "));
     }
 
     @Test

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autocoder.core.AutocoderConfig;
+import dev.autocoder.model.TokenUsage;
 import java.io.File;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.inject.Inject;
@@ -16,6 +20,9 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
@@ -60,7 +67,8 @@ class GenerateMojoTest {
         assertEquals(2, mojo.maxQuestionRounds);
         assertEquals(3, mojo.maxRetries);
         assertEquals(1.5, mojo.retryBaseSeconds);
-        assertEquals(180, mojo.timeoutSeconds);
+        assertNull(mojo.timeoutSeconds, "the provider's default: 180 s, 600 s for ollama");
+        assertNull(mojo.numCtx);
         assertEquals(300, mojo.subBuildTimeoutSeconds);
         assertEquals(24000, mojo.contextBudget);
         assertEquals(0, mojo.maxModelCalls);
@@ -108,7 +116,57 @@ class GenerateMojoTest {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
         assertEquals("<provider> (-Dautocoder.provider): `bedrock` is not a provider; use openai (OpenAI and every"
-                + " OpenAI-compatible endpoint) or anthropic", failure.getMessage());
+                + " OpenAI-compatible endpoint), anthropic or ollama", failure.getMessage());
+    }
+
+    /** A command-line run in a session whose settings.xml is empty, as on a machine without one. */
+    private static void withoutSettings(GenerateMojo mojo) {
+        mojo.session = new MavenSession(null, null, new DefaultMavenExecutionRequest(),
+                new DefaultMavenExecutionResult());
+        mojo.mojoExecution = new MojoExecution(mojo.mojoExecution.getMojoDescriptor(), "default-cli");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    @MojoParameter(name = "provider", value = "ollama")
+    @MojoParameter(name = "model", value = "qwen2.5-coder:7b")
+    void providerOllamaBringsItsOwnDefaultsAndNeedsNoKey(GenerateMojo mojo) {
+        withoutSettings(mojo);
+        PluginInputs inputs = new PluginInputs(mojo, decrypter);
+        AutocoderConfig.ModelOptions model = inputs.config().model();
+
+        assertEquals(URI.create("http://localhost:11434"), model.baseUrl());
+        assertEquals(600, model.timeoutSeconds());
+        assertEquals(16_384, model.contextSize());
+        assertEquals(12_288, model.effectiveMaxPromptTokens());
+        assertEquals(0, BigDecimal.ZERO.compareTo(inputs.prices().cost("qwen2.5-coder:7b",
+                new TokenUsage(1_000_000, 1_000_000)).orElseThrow()), "a local model costs nothing");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    @MojoParameter(name = "provider", value = "ollama")
+    @MojoParameter(name = "numCtx", value = "32768")
+    @MojoParameter(name = "timeoutSeconds", value = "900")
+    void ollamasContextWindowAndTimeoutAreSetFromThePom(GenerateMojo mojo) {
+        withoutSettings(mojo);
+        AutocoderConfig.ModelOptions model = new PluginInputs(mojo, decrypter).config().model();
+
+        assertEquals(32_768, model.contextSize());
+        assertEquals(24_576, model.effectiveMaxPromptTokens());
+        assertEquals(900, model.timeoutSeconds());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    @MojoParameter(name = "numCtx", value = "32768")
+    void numCtxOnAnOpenAiEndpointIsRefusedSayingWhereTheWindowIsSet(GenerateMojo mojo) {
+        withoutSettings(mojo);
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().startsWith("<numCtx> (-Dautocoder.numCtx): numCtx applies to provider"
+                + " ollama only"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("OLLAMA_CONTEXT_LENGTH"), failure.getMessage());
     }
 
     @Test

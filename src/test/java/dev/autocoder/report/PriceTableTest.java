@@ -36,6 +36,24 @@ class PriceTableTest {
     }
 
     @Test
+    void anthropicsModelsArePricedByTheirFamily() {
+        assertEquals(PriceTable.Price.parse("3/15/0.30"), PriceTable.defaults().price("claude-sonnet-4-5-20250929")
+                .orElseThrow());
+        assertEquals(PriceTable.Price.parse("15/75/1.50"), PriceTable.defaults().price("claude-opus-4-20250514")
+                .orElseThrow());
+    }
+
+    @Test
+    void aLocalServersModelsCostNothingUnlessPriced() {
+        PriceTable local = PriceTable.local().with("gpt-oss:120b", PriceTable.Price.parse("0.10/0.50"));
+
+        assertEquals(0, BigDecimal.ZERO.compareTo(local.cost("qwen2.5-coder:7b", new TokenUsage(10_000, 10_000))
+                .orElseThrow()));
+        assertEquals(0, new BigDecimal("0.60").compareTo(local.cost("gpt-oss:120b",
+                new TokenUsage(1_000_000, 1_000_000)).orElseThrow()));
+    }
+
+    @Test
     void unknownModelHasNoCost() {
         assertTrue(PriceTable.defaults().cost("llama-3", new TokenUsage(1, 1)).isEmpty());
     }

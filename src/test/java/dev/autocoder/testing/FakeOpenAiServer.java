@@ -23,7 +23,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A local HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions protocol from a script,
- * or, started with {@link #startAnthropic}, Anthropic's Messages API.
+ * or, started with {@link #startAnthropic}, Anthropic's Messages API, or, started with
+ * {@link #startOllama}, Ollama's native {@code /api/chat}.
  *
  * <p>The script is an ordered list of {@link Rule}s. For each request the first rule whose
  * {@code whenContains} text occurs in the request's messages (or that has none) and that has uses
@@ -43,13 +44,18 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private static final Gson GSON = new Gson();
 
     private final HttpServer server;
-    private final boolean anthropic;
+    private final Protocol protocol;
     private final List<Rule> rules;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private volatile Map<String, String> requiredHeader = Map.of();
 
-    private FakeOpenAiServer(List<Rule> rules, boolean anthropic) throws IOException {
-        this.anthropic = anthropic;
+    /** The API a server speaks. */
+    public enum Protocol {
+        OPENAI, ANTHROPIC, OLLAMA
+    }
+
+    private FakeOpenAiServer(List<Rule> rules, Protocol protocol) throws IOException {
+        this.protocol = protocol;
         this.rules = new CopyOnWriteArrayList<>(rules);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -62,12 +68,21 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     public static FakeOpenAiServer start(Rule... rules) throws IOException {
-        return new FakeOpenAiServer(List.of(rules), false);
+        return new FakeOpenAiServer(List.of(rules), Protocol.OPENAI);
     }
 
     /** A server that answers with Anthropic's Messages API bodies; faults are scripted the same way. */
     public static FakeOpenAiServer startAnthropic(Rule... rules) throws IOException {
-        return new FakeOpenAiServer(List.of(rules), true);
+        return new FakeOpenAiServer(List.of(rules), Protocol.ANTHROPIC);
+    }
+
+    /**
+     * A server that answers as Ollama's native API does: {@code /api/chat} with {@code message},
+     * {@code done_reason}, {@code prompt_eval_count} and {@code eval_count}; configure it with
+     * {@link #rootUrl()}.
+     */
+    public static FakeOpenAiServer startOllama(Rule... rules) throws IOException {
+        return new FakeOpenAiServer(List.of(rules), Protocol.OLLAMA);
     }
 
     /**
@@ -76,12 +91,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * say {@code "delayMillis": 500} or {@code "dropMidBody": true}.
      */
     public static FakeOpenAiServer fromScript(Path script) throws IOException {
+        return fromScript(script, Protocol.OPENAI);
+    }
+
+    /** A server speaking {@code protocol}, from a JSON script as {@link #fromScript(Path)} reads it. */
+    public static FakeOpenAiServer fromScript(Path script, Protocol protocol) throws IOException {
         JsonArray array = JsonParser.parseString(Files.readString(script)).getAsJsonArray();
         List<Rule> rules = new ArrayList<>();
         for (JsonElement element : array) {
             rules.add(GSON.fromJson(element, Rule.class).normalised());
         }
-        return new FakeOpenAiServer(rules, false);
+        return new FakeOpenAiServer(rules, protocol);
     }
 
     /**
@@ -96,6 +116,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** The base URL to configure, ending in {@code /v1}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** The server's root, as Ollama's {@code baseUrl} names it: {@code http://127.0.0.1:<port>}. */
+    public String rootUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Every request received so far, in arrival order. */
@@ -162,7 +187,27 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private String reply(Rule rule, String model, int promptTokens, int cachedTokens) {
-        return anthropic ? message(rule, model, promptTokens) : completion(rule, model, promptTokens, cachedTokens);
+        return switch (protocol) {
+            case OPENAI -> completion(rule, model, promptTokens, cachedTokens);
+            case ANTHROPIC -> message(rule, model, promptTokens);
+            case OLLAMA -> ollamaChat(rule, model, promptTokens);
+        };
+    }
+
+    /** An Ollama {@code /api/chat} reply with {@code "stream": false}. */
+    private static String ollamaChat(Rule rule, String model, int promptTokens) {
+        JsonObject message = new JsonObject();
+        message.addProperty("role", "assistant");
+        message.addProperty("content", rule.reply);
+        JsonObject root = new JsonObject();
+        root.addProperty("model", model);
+        root.addProperty("created_at", "2026-11-27T00:00:00Z");
+        root.add("message", message);
+        root.addProperty("done", true);
+        root.addProperty("done_reason", rule.finishReason == null ? "stop" : rule.finishReason);
+        root.addProperty("prompt_eval_count", promptTokens);
+        root.addProperty("eval_count", tokens(rule.reply));
+        return root.toString();
     }
 
     /** An Anthropic Messages API reply: one text block, {@code stop_reason} and usage. */
