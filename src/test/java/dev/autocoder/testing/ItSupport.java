@@ -16,10 +16,13 @@ import java.util.stream.Stream;
 
 /**
  * What the integration tests' Groovy hooks share: copying the bundled example in, starting the
- * fake model server for a build, and searching a build's files for a leaked key.
+ * fake model server and a forward proxy for a build, and searching a build's
+ * files for a leaked key.
  *
- * <p>Each hook script runs in a class loader of its own, so the server is handed from
- * prebuild.groovy to verify.groovy through the system properties and used there dynamically.
+ * <p>The hooks run inside the invoker's own JVM, so the servers live on, on daemon threads, while
+ * the invoked Maven builds run. Each hook script runs in a class loader of its own, so a server is
+ * handed from prebuild.groovy to verify.groovy through the system properties and used there
+ * dynamically.
  */
 public final class ItSupport {
 
@@ -63,15 +66,78 @@ public final class ItSupport {
      * stays readable; such a script is resolved into {@code <script>.resolved.json} first.
      */
     public static String startServer(File basedir, File script, String... arguments) throws IOException {
-        FakeOpenAiServer server = FakeOpenAiServer.fromScript(withReplyFiles(script.toPath()));
+        return pointAt(basedir, serve(basedir, script), arguments);
+    }
+
+    /**
+     * Starts a fake model server from a script for this test without pointing the build at it, for a
+     * test that chooses the URL per invocation; {@link #server} and {@link #stopServer} find it.
+     */
+    public static String serve(File basedir, File script) throws IOException {
+        return register(basedir, FakeOpenAiServer.fromScript(withReplyFiles(script.toPath())));
+    }
+
+    private static String register(File basedir, FakeOpenAiServer server) {
         System.getProperties().put(key(basedir), server);
+        return server.baseUrl();
+    }
+
+    /** Writes {@code .mvn/maven.config}: the base URL, then the arguments. */
+    private static String pointAt(File basedir, String baseUrl, String... arguments) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("-Dautocoder.baseUrl=" + server.baseUrl());
+        lines.add("-Dautocoder.baseUrl=" + baseUrl);
         lines.addAll(List.of(arguments));
         Path config = basedir.toPath().resolve(".mvn/maven.config");
         Files.createDirectories(config.getParent());
         Files.write(config, lines, StandardCharsets.UTF_8);
-        return server.baseUrl();
+        return baseUrl;
+    }
+
+    /**
+     * Starts a {@link ForwardProxy} for this test and writes {@code settingsFile} into the test's
+     * folder: the settings every integration test gets ({@code interpolated-settings.xml}, which the
+     * invoker writes beside the cloned tests) with a {@code <proxies>} entry {@code it-proxy} for it,
+     * for the test's {@code invoker.settingsFile} to name. With a {@code username} the proxy demands
+     * those Basic credentials and the entry carries them.
+     *
+     * @return the proxy's port
+     */
+    public static int startProxy(File basedir, String settingsFile, String nonProxyHosts, String username,
+            String password) throws IOException {
+        ForwardProxy proxy = username == null ? ForwardProxy.open() : ForwardProxy.requiring(username, password);
+        System.getProperties().put(proxyKey(basedir), proxy);
+        String entry = "  <proxies>\n    <proxy>\n      <id>it-proxy</id>\n      <active>true</active>\n"
+                + "      <protocol>http</protocol>\n      <host>127.0.0.1</host>\n      <port>" + proxy.port()
+                + "</port>\n" + (username == null ? "" : "      <username>" + username + "</username>\n"
+                + "      <password>" + password + "</password>\n")
+                + "      <nonProxyHosts>" + nonProxyHosts + "</nonProxyHosts>\n    </proxy>\n  </proxies>\n";
+        String settings = Files.readString(basedir.toPath().resolveSibling("interpolated-settings.xml"));
+        Files.writeString(basedir.toPath().resolve(settingsFile), settings.replace("</settings>", entry + "</settings>"));
+        return proxy.port();
+    }
+
+    /**
+     * Stops the proxy {@link #startProxy} started for this test and returns what it saw, in arrival
+     * order, as {@link ForwardProxy.Seen} of the prebuild script's class loader: use them dynamically.
+     */
+    public static List<?> stopProxy(File basedir) {
+        return stop(proxyKey(basedir), "seen", "the proxy of " + basedir);
+    }
+
+    /** Closes what {@code key} holds and returns its list {@code listing}. */
+    private static List<?> stop(String key, String listing, String what) {
+        Object running = System.getProperties().get(key);
+        if (running == null) {
+            throw new IllegalStateException(what + " was never started");
+        }
+        try {
+            List<?> seen = (List<?>) running.getClass().getMethod(listing).invoke(running);
+            running.getClass().getMethod("close").invoke(running);
+            System.getProperties().remove(key);
+            return seen;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot stop " + what, e);
+        }
     }
 
     /** The script itself, or a copy with every {@code replyFile} read into {@code reply}. */
@@ -109,15 +175,7 @@ public final class ItSupport {
      * ({@code requests[0].messagesText()}).
      */
     public static List<?> stopServer(File basedir) {
-        Object server = server(basedir);
-        try {
-            List<?> requests = (List<?>) server.getClass().getMethod("requests").invoke(server);
-            server.getClass().getMethod("close").invoke(server);
-            System.getProperties().remove(key(basedir));
-            return requests;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot stop the fake server of " + basedir, e);
-        }
+        return stop(key(basedir), "requests", "the fake server of " + basedir);
     }
 
     /**
@@ -194,5 +252,9 @@ public final class ItSupport {
 
     private static String key(File basedir) {
         return "autocoder.it.server:" + basedir.getAbsolutePath();
+    }
+
+    private static String proxyKey(File basedir) {
+        return "autocoder.it.proxy:" + basedir.getAbsolutePath();
     }
 }
