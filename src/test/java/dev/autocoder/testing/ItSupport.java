@@ -1,5 +1,6 @@
 package dev.autocoder.testing;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * What the integration tests' Groovy hooks share: copying the bundled example in, starting the
- * fake model server and a forward proxy for a build, and searching a build's
+ * fake model server (OpenAI or Anthropic) and a forward proxy for a build, and searching a build's
  * files for a leaked key.
  *
  * <p>The hooks run inside the invoker's own JVM, so the servers live on, on daemon threads, while
@@ -28,6 +29,8 @@ public final class ItSupport {
 
     /** A recognisable fake key: no file and no log line may contain it. */
     public static final String FAKE_KEY = "sk-autocoder-it-SECRET-7f3a9c";
+
+    private static final Gson GSON = new Gson();
 
     private ItSupport() {
     }
@@ -67,6 +70,25 @@ public final class ItSupport {
      */
     public static String startServer(File basedir, File script, String... arguments) throws IOException {
         return pointAt(basedir, serve(basedir, script), arguments);
+    }
+
+    /**
+     * Starts a fake server that speaks Anthropic's Messages API from a script, as {@link #startServer}
+     * does, and points the build at it with {@code -Dautocoder.provider=anthropic} besides the arguments.
+     * The rules are read as {@link FakeOpenAiServer#fromScript} reads them, which starts OpenAI servers only.
+     */
+    public static String startAnthropicServer(File basedir, File script, String... arguments) throws IOException {
+        JsonArray array = JsonParser.parseString(Files.readString(withReplyFiles(script.toPath()))).getAsJsonArray();
+        List<FakeOpenAiServer.Rule> rules = new ArrayList<>();
+        for (JsonElement element : array) {
+            FakeOpenAiServer.Rule rule = GSON.fromJson(element, FakeOpenAiServer.Rule.class);
+            rule.headers = rule.headers == null ? java.util.Map.of() : rule.headers;
+            rules.add(rule);
+        }
+        String baseUrl = register(basedir, FakeOpenAiServer.startAnthropic(rules.toArray(FakeOpenAiServer.Rule[]::new)));
+        List<String> all = new ArrayList<>(List.of("-Dautocoder.provider=anthropic"));
+        all.addAll(List.of(arguments));
+        return pointAt(basedir, baseUrl, all.toArray(String[]::new));
     }
 
     /**
