@@ -115,6 +115,25 @@ class HeaderServersTest {
 
     @Test
     @InjectMojo(goal = "generate")
+    void oneServerGivesAzureBothTheBearerKeyAndTheApiKeyHeader(GenerateMojo mojo) throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(Rule.reply("ok")).requireHeader("api-key", TOKEN)) {
+            settings(mojo, server("azure-openai", TOKEN));
+            mojo.baseUrl = server.baseUrl();
+            mojo.serverId = "azure-openai";
+            mojo.headerServers = Map.of("api-key", "azure-openai");
+            AutocoderConfig.ModelOptions options = new PluginInputs(mojo, decrypter()).config().model();
+
+            OpenAiChatPort port = new OpenAiChatPort(ModelSettings.of("gpt-test", ApiKey.of(options.apiKey().orElseThrow()))
+                    .withBaseUrl(options.baseUrl()).withRetries(0, Duration.ofMillis(10), Duration.ofMillis(20))
+                    .withNetwork(options.headers(), null), notice -> { });
+
+            assertEquals("ok", port.chat(asking("Write Money.java")).text());
+            assertEquals("Bearer " + TOKEN, server.requests().get(0).authorization());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
     void aRequestCarryingTheServersPasswordIsRefusedBeforeItIsSent(GenerateMojo mojo) throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(Rule.reply("never"))) {
             settings(mojo, server("corp-gateway", TOKEN));
