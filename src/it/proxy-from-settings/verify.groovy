@@ -17,6 +17,8 @@ assert log.count('[money] verified after 1 attempt(s)') == 2 : 'both runs verifi
 def money = new File(module, 'target/generated-sources/autocoder/com/example/money/Money.java')
 assert money.text.contains('Math.floorDiv')
 
+// The settings hold the password encrypted; decrypted, it reached the proxy only.
+assert !new File(basedir, 'proxy-settings.xml').text.contains('proxy-it-S3CRET-pass')
 def leaks = ItSupport.filesContaining(module, 'proxy-it-S3CRET-pass')
         + (log.contains('proxy-it-S3CRET-pass') ? ['build.log'] : [])
 assert leaks.isEmpty() : "the proxy password leaked into " + leaks

@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+import org.sonatype.plexus.components.cipher.PlexusCipherException;
 
 /**
  * What the integration tests' Groovy hooks share: copying the bundled example in, starting the
@@ -120,18 +122,31 @@ public final class ItSupport {
      * folder: the settings every integration test gets ({@code interpolated-settings.xml}, which the
      * invoker writes beside the cloned tests) with a {@code <proxies>} entry {@code it-proxy} for it,
      * for the test's {@code invoker.settingsFile} to name. With a {@code username} the proxy demands
-     * those Basic credentials and the entry carries them.
+     * those Basic credentials and the entry carries them; with a {@code master} password as well, the
+     * entry's password is encrypted with it, as {@code mvn --encrypt-password} does, and the master
+     * goes to {@code settings-security.xml} in the test's folder, for {@code -Dsettings.security}.
      *
      * @return the proxy's port
      */
     public static int startProxy(File basedir, String settingsFile, String nonProxyHosts, String username,
-            String password) throws IOException {
+            String password, String master) throws IOException {
         ForwardProxy proxy = username == null ? ForwardProxy.open() : ForwardProxy.requiring(username, password);
         System.getProperties().put(proxyKey(basedir), proxy);
+        String stored = password;
+        if (master != null) {
+            try {
+                DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+                Files.writeString(basedir.toPath().resolve("settings-security.xml"), "<settingsSecurity><master>"
+                        + cipher.encryptAndDecorate(master, "settings.security") + "</master></settingsSecurity>\n");
+                stored = cipher.encryptAndDecorate(password, master);
+            } catch (PlexusCipherException e) {
+                throw new IOException("cannot encrypt the proxy password", e);
+            }
+        }
         String entry = "  <proxies>\n    <proxy>\n      <id>it-proxy</id>\n      <active>true</active>\n"
                 + "      <protocol>http</protocol>\n      <host>127.0.0.1</host>\n      <port>" + proxy.port()
                 + "</port>\n" + (username == null ? "" : "      <username>" + username + "</username>\n"
-                + "      <password>" + password + "</password>\n")
+                + "      <password>" + stored + "</password>\n")
                 + "      <nonProxyHosts>" + nonProxyHosts + "</nonProxyHosts>\n    </proxy>\n  </proxies>\n";
         String settings = Files.readString(basedir.toPath().resolveSibling("interpolated-settings.xml"));
         Files.writeString(basedir.toPath().resolve(settingsFile), settings.replace("</settings>", entry + "</settings>"));
