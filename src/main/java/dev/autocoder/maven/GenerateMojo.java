@@ -69,6 +69,15 @@ public class GenerateMojo extends AbstractMojo {
     Map<String, String> headers;
 
     /**
+     * Headers whose value is the (decrypted) password of a {@code <server>} in settings.xml, by header
+     * name: {@code <headerServers><X-Gateway-Token>corp-gateway</X-Gateway-Token></headerServers>}
+     * sends that server's password as {@code X-Gateway-Token}. A header may be in this or in
+     * {@code headers}, not in both.
+     */
+    @Parameter
+    Map<String, String> headerServers;
+
+    /**
      * Project files a spec's {@code context:} may name although they look like secrets ({@code .env*},
      * {@code *.pem}, {@code *.key}, {@code settings*.xml}, {@code *credentials*}) or {@code .gitignore}
      * ignores them: project-relative paths, {@code <file>.env.example</file>}.

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
@@ -169,22 +170,32 @@ final class PluginInputs {
             return Optional.of(mojo.apiKey.strip());
         }
         if (mojo.serverId != null && !mojo.serverId.isBlank()) {
-            Server server = mojo.session.getSettings().getServer(mojo.serverId);
-            if (server == null) {
-                throw new ConfigurationException("serverId", "there is no <server> with id `" + mojo.serverId
-                        + "` in settings.xml; add one whose <password> is the API key");
-            }
-            SettingsDecryptionResult result = decrypted(new DefaultSettingsDecryptionRequest(server), "serverId",
-                    "<server> `" + mojo.serverId + "`");
-            String password = result.getServer().getPassword();
-            if (password == null || password.isBlank()) {
-                throw new ConfigurationException("serverId", "<server> `" + mojo.serverId
-                        + "` in settings.xml has no <password>; put the API key there");
-            }
-            return Optional.of(password.strip());
+            return Optional.of(serverPassword(mojo.serverId, "serverId", "the API key"));
         }
         String variable = System.getenv(provider.keyVariable());
         return Optional.ofNullable(variable).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * The decrypted password of settings.xml's {@code <server>} {@code id}, which holds {@code what}.
+     *
+     * @throws ConfigurationException naming {@code parameter} when there is no such server, it has no
+     *     password, or the password cannot be decrypted
+     */
+    private String serverPassword(String id, String parameter, String what) {
+        Server server = mojo.session.getSettings().getServer(id);
+        if (server == null) {
+            throw new ConfigurationException(parameter, "there is no <server> with id `" + id
+                    + "` in settings.xml; add one whose <password> is " + what);
+        }
+        SettingsDecryptionResult result = decrypted(new DefaultSettingsDecryptionRequest(server), parameter,
+                "<server> `" + id + "`");
+        String password = result.getServer().getPassword();
+        if (password == null || password.isBlank()) {
+            throw new ConfigurationException(parameter, "<server> `" + id
+                    + "` in settings.xml has no <password>; put " + what + " there");
+        }
+        return password.strip();
     }
 
     private SettingsDecryptionResult decrypted(DefaultSettingsDecryptionRequest request, String parameter,
@@ -199,11 +210,34 @@ final class PluginInputs {
         return result;
     }
 
+    /** {@code <headers>} as given, and each header of {@code <headerServers>} with its server's password. */
     private RequestHeaders headers() {
+        Map<String, String> literal = mojo.headers == null ? Map.of() : mojo.headers;
+        Map<String, String> servers = mojo.headerServers == null ? Map.of() : mojo.headerServers;
+        RequestHeaders checked = requestHeaders(literal, "headers");
+        Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        all.putAll(checked.reveal());
+        Map<String, String> fromServers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        servers.forEach((name, id) -> {
+            if (all.containsKey(name)) {
+                throw new ConfigurationException("headerServers", "header `" + name + "` is set both in <headers>"
+                        + " and in <headerServers>; keep one of them");
+            }
+            if (id == null || id.isBlank()) {
+                throw new ConfigurationException("headerServers", "header `" + name + "` names no <server>; give"
+                        + " the id of a <server> in settings.xml whose <password> is the header's value");
+            }
+            fromServers.put(name, serverPassword(id.strip(), "headerServers", "the value of header `" + name + "`"));
+        });
+        all.putAll(requestHeaders(fromServers, "headerServers").reveal());
+        return RequestHeaders.of(all);
+    }
+
+    private static RequestHeaders requestHeaders(Map<String, String> headers, String parameter) {
         try {
-            return RequestHeaders.of(mojo.headers == null ? Map.of() : mojo.headers);
+            return RequestHeaders.of(headers);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("headers", e.getMessage(), e);
+            throw new ConfigurationException(parameter, e.getMessage(), e);
         }
     }
 

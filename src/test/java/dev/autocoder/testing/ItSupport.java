@@ -1,5 +1,6 @@
 package dev.autocoder.testing;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
@@ -13,18 +14,25 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+import org.sonatype.plexus.components.cipher.PlexusCipherException;
 
 /**
  * What the integration tests' Groovy hooks share: copying the bundled example in, starting the
- * fake model server for a build, and searching a build's files for a leaked key.
+ * fake model server (OpenAI or Anthropic) and a forward proxy for a build, and searching a build's
+ * files for a leaked key.
  *
- * <p>Each hook script runs in a class loader of its own, so the server is handed from
- * prebuild.groovy to verify.groovy through the system properties and used there dynamically.
+ * <p>The hooks run inside the invoker's own JVM, so the servers live on, on daemon threads, while
+ * the invoked Maven builds run. Each hook script runs in a class loader of its own, so a server is
+ * handed from prebuild.groovy to verify.groovy through the system properties and used there
+ * dynamically.
  */
 public final class ItSupport {
 
     /** A recognisable fake key: no file and no log line may contain it. */
     public static final String FAKE_KEY = "sk-autocoder-it-SECRET-7f3a9c";
+
+    private static final Gson GSON = new Gson();
 
     private ItSupport() {
     }
@@ -63,15 +71,110 @@ public final class ItSupport {
      * stays readable; such a script is resolved into {@code <script>.resolved.json} first.
      */
     public static String startServer(File basedir, File script, String... arguments) throws IOException {
-        FakeOpenAiServer server = FakeOpenAiServer.fromScript(withReplyFiles(script.toPath()));
+        return pointAt(basedir, serve(basedir, script), arguments);
+    }
+
+    /**
+     * Starts a fake server that speaks Anthropic's Messages API from a script, as {@link #startServer}
+     * does, and points the build at it with {@code -Dautocoder.provider=anthropic} besides the arguments.
+     * The rules are read as {@link FakeOpenAiServer#fromScript} reads them, which starts OpenAI servers only.
+     */
+    public static String startAnthropicServer(File basedir, File script, String... arguments) throws IOException {
+        JsonArray array = JsonParser.parseString(Files.readString(withReplyFiles(script.toPath()))).getAsJsonArray();
+        List<FakeOpenAiServer.Rule> rules = new ArrayList<>();
+        for (JsonElement element : array) {
+            FakeOpenAiServer.Rule rule = GSON.fromJson(element, FakeOpenAiServer.Rule.class);
+            rule.headers = rule.headers == null ? java.util.Map.of() : rule.headers;
+            rules.add(rule);
+        }
+        String baseUrl = register(basedir, FakeOpenAiServer.startAnthropic(rules.toArray(FakeOpenAiServer.Rule[]::new)));
+        List<String> all = new ArrayList<>(List.of("-Dautocoder.provider=anthropic"));
+        all.addAll(List.of(arguments));
+        return pointAt(basedir, baseUrl, all.toArray(String[]::new));
+    }
+
+    /**
+     * Starts a fake model server from a script for this test without pointing the build at it, for a
+     * test that chooses the URL per invocation; {@link #server} and {@link #stopServer} find it.
+     */
+    public static String serve(File basedir, File script) throws IOException {
+        return register(basedir, FakeOpenAiServer.fromScript(withReplyFiles(script.toPath())));
+    }
+
+    private static String register(File basedir, FakeOpenAiServer server) {
         System.getProperties().put(key(basedir), server);
+        return server.baseUrl();
+    }
+
+    /** Writes {@code .mvn/maven.config}: the base URL, then the arguments. */
+    private static String pointAt(File basedir, String baseUrl, String... arguments) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("-Dautocoder.baseUrl=" + server.baseUrl());
+        lines.add("-Dautocoder.baseUrl=" + baseUrl);
         lines.addAll(List.of(arguments));
         Path config = basedir.toPath().resolve(".mvn/maven.config");
         Files.createDirectories(config.getParent());
         Files.write(config, lines, StandardCharsets.UTF_8);
-        return server.baseUrl();
+        return baseUrl;
+    }
+
+    /**
+     * Starts a {@link ForwardProxy} for this test and writes {@code settingsFile} into the test's
+     * folder: the settings every integration test gets ({@code interpolated-settings.xml}, which the
+     * invoker writes beside the cloned tests) with a {@code <proxies>} entry {@code it-proxy} for it,
+     * for the test's {@code invoker.settingsFile} to name. With a {@code username} the proxy demands
+     * those Basic credentials and the entry carries them; with a {@code master} password as well, the
+     * entry's password is encrypted with it, as {@code mvn --encrypt-password} does, and the master
+     * goes to {@code settings-security.xml} in the test's folder, for {@code -Dsettings.security}.
+     *
+     * @return the proxy's port
+     */
+    public static int startProxy(File basedir, String settingsFile, String nonProxyHosts, String username,
+            String password, String master) throws IOException {
+        ForwardProxy proxy = username == null ? ForwardProxy.open() : ForwardProxy.requiring(username, password);
+        System.getProperties().put(proxyKey(basedir), proxy);
+        String stored = password;
+        if (master != null) {
+            try {
+                DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+                Files.writeString(basedir.toPath().resolve("settings-security.xml"), "<settingsSecurity><master>"
+                        + cipher.encryptAndDecorate(master, "settings.security") + "</master></settingsSecurity>\n");
+                stored = cipher.encryptAndDecorate(password, master);
+            } catch (PlexusCipherException e) {
+                throw new IOException("cannot encrypt the proxy password", e);
+            }
+        }
+        String entry = "  <proxies>\n    <proxy>\n      <id>it-proxy</id>\n      <active>true</active>\n"
+                + "      <protocol>http</protocol>\n      <host>127.0.0.1</host>\n      <port>" + proxy.port()
+                + "</port>\n" + (username == null ? "" : "      <username>" + username + "</username>\n"
+                + "      <password>" + stored + "</password>\n")
+                + "      <nonProxyHosts>" + nonProxyHosts + "</nonProxyHosts>\n    </proxy>\n  </proxies>\n";
+        String settings = Files.readString(basedir.toPath().resolveSibling("interpolated-settings.xml"));
+        Files.writeString(basedir.toPath().resolve(settingsFile), settings.replace("</settings>", entry + "</settings>"));
+        return proxy.port();
+    }
+
+    /**
+     * Stops the proxy {@link #startProxy} started for this test and returns what it saw, in arrival
+     * order, as {@link ForwardProxy.Seen} of the prebuild script's class loader: use them dynamically.
+     */
+    public static List<?> stopProxy(File basedir) {
+        return stop(proxyKey(basedir), "seen", "the proxy of " + basedir);
+    }
+
+    /** Closes what {@code key} holds and returns its list {@code listing}. */
+    private static List<?> stop(String key, String listing, String what) {
+        Object running = System.getProperties().get(key);
+        if (running == null) {
+            throw new IllegalStateException(what + " was never started");
+        }
+        try {
+            List<?> seen = (List<?>) running.getClass().getMethod(listing).invoke(running);
+            running.getClass().getMethod("close").invoke(running);
+            System.getProperties().remove(key);
+            return seen;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot stop " + what, e);
+        }
     }
 
     /** The script itself, or a copy with every {@code replyFile} read into {@code reply}. */
@@ -109,15 +212,7 @@ public final class ItSupport {
      * ({@code requests[0].messagesText()}).
      */
     public static List<?> stopServer(File basedir) {
-        Object server = server(basedir);
-        try {
-            List<?> requests = (List<?>) server.getClass().getMethod("requests").invoke(server);
-            server.getClass().getMethod("close").invoke(server);
-            System.getProperties().remove(key(basedir));
-            return requests;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot stop the fake server of " + basedir, e);
-        }
+        return stop(key(basedir), "requests", "the fake server of " + basedir);
     }
 
     /**
@@ -194,5 +289,9 @@ public final class ItSupport {
 
     private static String key(File basedir) {
         return "autocoder.it.server:" + basedir.getAbsolutePath();
+    }
+
+    private static String proxyKey(File basedir) {
+        return "autocoder.it.proxy:" + basedir.getAbsolutePath();
     }
 }
