@@ -1,3 +1,4 @@
+import dev.autocoder.testing.FakeOpenAiServer
 import dev.autocoder.testing.ItSupport
 
 ItSupport.copyExample(basedir, 'money-utils')
@@ -5,5 +6,5 @@ def pom = new File(basedir, 'money-utils/pom.xml')
 def claude = pom.text.replace('<model>gpt-4o-mini</model>', '<model>claude-sonnet-4-5</model>')
 assert claude != pom.text : 'the example names its model in the POM'
 pom.text = claude
-ItSupport.startAnthropicServer(basedir, new File(basedir, 'script.json'), '-Dautocoder.mode=live')
+ItSupport.startServer(basedir, new File(basedir, 'script.json'), FakeOpenAiServer.Protocol.ANTHROPIC, '-Dautocoder.mode=live')
 true

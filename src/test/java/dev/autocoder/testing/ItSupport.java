@@ -1,6 +1,5 @@
 package dev.autocoder.testing;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 import org.sonatype.plexus.components.cipher.PlexusCipherException;
@@ -31,8 +31,6 @@ public final class ItSupport {
 
     /** A recognisable fake key: no file and no log line may contain it. */
     public static final String FAKE_KEY = "sk-autocoder-it-SECRET-7f3a9c";
-
-    private static final Gson GSON = new Gson();
 
     private ItSupport() {
     }
@@ -75,22 +73,18 @@ public final class ItSupport {
     }
 
     /**
-     * Starts a fake server that speaks Anthropic's Messages API from a script, as {@link #startServer}
-     * does, and points the build at it with {@code -Dautocoder.provider=anthropic} besides the arguments.
-     * The rules are read as {@link FakeOpenAiServer#fromScript} reads them, which starts OpenAI servers only.
+     * Starts a fake server that speaks {@code protocol} from a script, as {@link #startServer} does,
+     * and points the build at it with {@code -Dautocoder.provider=<protocol>} besides the arguments;
+     * an Ollama server is named by its root, as Ollama's {@code baseUrl} is.
      */
-    public static String startAnthropicServer(File basedir, File script, String... arguments) throws IOException {
-        JsonArray array = JsonParser.parseString(Files.readString(withReplyFiles(script.toPath()))).getAsJsonArray();
-        List<FakeOpenAiServer.Rule> rules = new ArrayList<>();
-        for (JsonElement element : array) {
-            FakeOpenAiServer.Rule rule = GSON.fromJson(element, FakeOpenAiServer.Rule.class);
-            rule.headers = rule.headers == null ? java.util.Map.of() : rule.headers;
-            rules.add(rule);
-        }
-        String baseUrl = register(basedir, FakeOpenAiServer.startAnthropic(rules.toArray(FakeOpenAiServer.Rule[]::new)));
-        List<String> all = new ArrayList<>(List.of("-Dautocoder.provider=anthropic"));
+    public static String startServer(File basedir, File script, FakeOpenAiServer.Protocol protocol,
+            String... arguments) throws IOException {
+        FakeOpenAiServer server = FakeOpenAiServer.fromScript(withReplyFiles(script.toPath()), protocol);
+        register(basedir, server);
+        List<String> all = new ArrayList<>(List.of("-Dautocoder.provider=" + protocol.name().toLowerCase(Locale.ROOT)));
         all.addAll(List.of(arguments));
-        return pointAt(basedir, baseUrl, all.toArray(String[]::new));
+        return pointAt(basedir, protocol == FakeOpenAiServer.Protocol.OLLAMA ? server.rootUrl() : server.baseUrl(),
+                all.toArray(String[]::new));
     }
 
     /**
