@@ -35,6 +35,21 @@ public final class ItSupport {
     private ItSupport() {
     }
 
+    /**
+     * Copies {@code examples/<name>} into the test's folder as {@link #copyExample(File, String)} does,
+     * with its POM asking for {@code model} instead of the example's {@code gpt-4o-mini}.
+     */
+    public static void copyExample(File basedir, String name, String model) throws IOException {
+        copyExample(basedir, name);
+        Path pom = basedir.toPath().resolve(name).resolve("pom.xml");
+        String text = Files.readString(pom, StandardCharsets.UTF_8);
+        String asking = text.replace("<model>gpt-4o-mini</model>", "<model>" + model + "</model>");
+        if (asking.equals(text)) {
+            throw new IllegalStateException(pom + " does not name its model as <model>gpt-4o-mini</model>");
+        }
+        Files.writeString(pom, asking, StandardCharsets.UTF_8);
+    }
+
     /** Copies {@code examples/<name>} of this repository into the test's folder. */
     public static void copyExample(File basedir, String name) throws IOException {
         Path repository = basedir.toPath().toAbsolutePath().normalize();
