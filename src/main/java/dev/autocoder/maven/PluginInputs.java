@@ -131,7 +131,8 @@ final class PluginInputs {
         }
         return new SubBuildSettings(Path.of(mavenHome), request.getLocalRepositoryPath().toPath(),
                 existing(request.getUserSettingsFile()), existing(request.getGlobalSettingsFile()),
-                mojo.session.isOffline(), Duration.ofSeconds(mojo.subBuildTimeoutSeconds), null);
+                mojo.session.isOffline(), Duration.ofSeconds(mojo.subBuildTimeoutSeconds), null,
+                Optional.ofNullable(System.getProperty("settings.security")).map(Path::of).orElse(null));
     }
 
     Optional<Clarifier.Prompter> prompter() {

@@ -83,7 +83,8 @@ final class FailureClassifier {
                             + settings.provider().keyVariable() + " environment variable, or <apiKey>, or"
                             + " <serverId> pointing at a <server> in settings.xml"
                             + (settings.headers().reveal().isEmpty() ? ""
-                                    : "; and check the values of <headers> " + settings.headers().reveal().keySet()),
+                                    : "; and check the headers " + settings.headers().reveal().keySet()
+                                            + " (<headers>, or the <server> passwords <headerServers> names)"),
                     null, cause);
         }
         if (code == 407) {

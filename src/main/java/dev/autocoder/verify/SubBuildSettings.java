@@ -15,9 +15,18 @@ import java.util.Objects;
  * @param offline whether the sub-build may not reach remote repositories
  * @param timeout how long one sub-build may take before it is stopped
  * @param javaHome the JDK to run Maven on, or null for the JDK this process runs on
+ * @param settingsSecurity the {@code settings-security.xml} the outer build was pointed at with
+ *     {@code -Dsettings.security}, or null for Maven's default, so that the sub-build decrypts the
+ *     passwords of its settings (a proxy's, a repository server's) as the outer build does
  */
 public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
-        boolean offline, Duration timeout, Path javaHome) {
+        boolean offline, Duration timeout, Path javaHome, Path settingsSecurity) {
+
+    /** Settings for a build that uses Maven's default settings-security file. */
+    public SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
+            boolean offline, Duration timeout, Path javaHome) {
+        this(mavenHome, localRepository, userSettings, globalSettings, offline, timeout, javaHome, null);
+    }
 
     public SubBuildSettings {
         Objects.requireNonNull(mavenHome, "mavenHome");

@@ -300,6 +300,9 @@ public final class SubBuildVerifier implements Verifier {
         request.addShellEnvironment("JAVA_HOME", settings.effectiveJavaHome().toString());
         Properties properties = new Properties();
         properties.setProperty("autocoder.skip", "true");
+        if (settings.settingsSecurity() != null) {
+            properties.setProperty("settings.security", settings.settingsSecurity().toString());
+        }
         request.setProperties(properties);
         return request;
     }

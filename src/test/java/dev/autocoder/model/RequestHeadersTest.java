@@ -51,7 +51,7 @@ class RequestHeadersTest {
             ModelException failure = assertThrows(ModelException.class, () -> port(server, AZURE_KEY).chat(REQUEST));
 
             assertEquals(ModelException.Kind.AUTHENTICATION, failure.kind());
-            assertTrue(failure.getMessage().contains("check the values of <headers> [api-key, x-team]"),
+            assertTrue(failure.getMessage().contains("check the headers [api-key, x-team] (<headers>, or the <server> passwords <headerServers> names)"),
                     failure.getMessage());
             assertNoHeaderValue(failure);
         }

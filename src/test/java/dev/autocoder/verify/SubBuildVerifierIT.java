@@ -307,6 +307,23 @@ class SubBuildVerifierIT {
     }
 
     @Test
+    void requestPointsMavenAtTheOuterBuildsSettingsSecurityFile() {
+        ProjectLayout layout = new TestProject(dir.resolve("project")).layout();
+        SubBuildSettings outer = settings(Duration.ofSeconds(30));
+        Path security = dir.resolve("security/settings-security.xml");
+        SubBuildSettings withSecurity = new SubBuildSettings(outer.mavenHome(), outer.localRepository(),
+                outer.userSettings(), outer.globalSettings(), outer.offline(), outer.timeout(), outer.javaHome(),
+                security);
+
+        var plain = verifier(layout, Duration.ofSeconds(30)).request(dir, 1);
+        var pointed = new SubBuildVerifier(layout, owner -> List.of(), new InProcessCompiler(layout, owner -> List.of()),
+                withSecurity, dir.resolve("state/subbuild"), null, false).request(dir, 1);
+
+        assertFalse(plain.getProperties().containsKey("settings.security"), "Maven's default file");
+        assertEquals(security.toString(), pointed.getProperties().getProperty("settings.security"));
+    }
+
+    @Test
     void candidateWhoseTestExitsTheJvmFailsAloneAndTheOthersStillGetVerdicts() {
         ProjectLayout layout = new TestProject(dir.resolve("project")).layout();
         Candidate first = candidate("first", unit("com.example.Money", MONEY, false),
