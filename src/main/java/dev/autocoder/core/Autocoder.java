@@ -12,7 +12,7 @@ import dev.autocoder.model.JournaledChatPort;
 import dev.autocoder.model.ModelException;
 import dev.autocoder.model.ModelGate;
 import dev.autocoder.model.ModelSettings;
-import dev.autocoder.model.OpenAiChatPort;
+import dev.autocoder.model.LangChain4jChatPort;
 import dev.autocoder.model.ReplyJournal;
 import dev.autocoder.model.TokenCounter;
 import dev.autocoder.project.ProjectLayout;
@@ -449,7 +449,7 @@ public final class Autocoder {
                 options.maxRetries(), seconds(options.retryBaseSeconds()), seconds(options.retryMaxSeconds()),
                 ModelSettings.DEFAULT_MAX_RETRY_AFTER, null, ModelSettings.DEFAULT_TEMPERATURE, options.headers(),
                 options.proxy().orElse(null), options.provider(), options.contextSize());
-        ChatPort live = new ModelGate(new OpenAiChatPort(settings, log::warn), options.maxConcurrentRequests(),
+        ChatPort live = new ModelGate(new LangChain4jChatPort(settings, log::warn), options.maxConcurrentRequests(),
                 options.maxModelCalls(), options.maxTokens());
         Path journalFile = options.mode() == AutocoderConfig.Mode.RECORD
                 ? config.paths().cassette() : runDirectory.resolve("journal.jsonl");

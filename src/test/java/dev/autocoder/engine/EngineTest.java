@@ -8,7 +8,7 @@ import dev.autocoder.model.ApiKey;
 import dev.autocoder.model.ChatMessage;
 import dev.autocoder.model.ModelException;
 import dev.autocoder.model.ModelSettings;
-import dev.autocoder.model.OpenAiChatPort;
+import dev.autocoder.model.LangChain4jChatPort;
 import dev.autocoder.model.TokenCounter;
 import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.state.TaskState;
@@ -337,7 +337,7 @@ class EngineTest {
         ProjectLayout layout = new ProjectLayout(project, "17", List.of(project.resolve("src/main/java")), List.of(),
                 List.of(), Map.of(), Optional.empty(), ProjectLayout.CompilerSetup.PLAIN,
                 dev.autocoder.testing.TestBuilds.plain(project, List.of()));
-        OpenAiChatPort model = new OpenAiChatPort(ModelSettings.of("test-model", ApiKey.of("sk-test"))
+        LangChain4jChatPort model = new LangChain4jChatPort(ModelSettings.of("test-model", ApiKey.of("sk-test"))
                 .withBaseUrl(URI.create(server.baseUrl()))
                 .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });
         CandidateBoard board = new CandidateBoard();

@@ -11,7 +11,7 @@ import dev.autocoder.model.ChatReply;
 import dev.autocoder.model.ChatRequest;
 import dev.autocoder.model.ModelException;
 import dev.autocoder.model.ModelSettings;
-import dev.autocoder.model.OpenAiChatPort;
+import dev.autocoder.model.LangChain4jChatPort;
 import dev.autocoder.model.TokenCounter;
 import dev.autocoder.testing.FakeOpenAiServer;
 import dev.autocoder.testing.FakeOpenAiServer.Rule;
@@ -42,7 +42,7 @@ class PromptFitterTest {
 
     private PromptFitter fitter(int maxPromptTokens, Rule... rules) throws Exception {
         server = FakeOpenAiServer.start(rules);
-        OpenAiChatPort port = new OpenAiChatPort(ModelSettings.of(MODEL, ApiKey.of("sk-test"))
+        LangChain4jChatPort port = new LangChain4jChatPort(ModelSettings.of(MODEL, ApiKey.of("sk-test"))
                 .withBaseUrl(URI.create(server.baseUrl()))
                 .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });
         return new PromptFitter(port, COUNTER, maxPromptTokens, debug::add, warnings::add);

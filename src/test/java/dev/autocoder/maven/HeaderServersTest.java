@@ -11,7 +11,7 @@ import dev.autocoder.model.ChatMessage;
 import dev.autocoder.model.ChatRequest;
 import dev.autocoder.model.ModelException;
 import dev.autocoder.model.ModelSettings;
-import dev.autocoder.model.OpenAiChatPort;
+import dev.autocoder.model.LangChain4jChatPort;
 import dev.autocoder.testing.FakeOpenAiServer;
 import dev.autocoder.testing.FakeOpenAiServer.Rule;
 import java.nio.file.Files;
@@ -84,8 +84,8 @@ class HeaderServersTest {
                 : "<password>" + CIPHER.encryptAndDecorate(password, MASTER) + "</password>") + "</server>";
     }
 
-    private static OpenAiChatPort port(AutocoderConfig.ModelOptions options) {
-        return new OpenAiChatPort(ModelSettings.of("gpt-test", ApiKey.of("sk-header-servers-key"))
+    private static LangChain4jChatPort port(AutocoderConfig.ModelOptions options) {
+        return new LangChain4jChatPort(ModelSettings.of("gpt-test", ApiKey.of("sk-header-servers-key"))
                 .withBaseUrl(options.baseUrl()).withTimeout(Duration.ofSeconds(5))
                 .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(20))
                 .withNetwork(options.headers(), null), notice -> { });
@@ -123,7 +123,7 @@ class HeaderServersTest {
             mojo.headerServers = Map.of("api-key", "azure-openai");
             AutocoderConfig.ModelOptions options = new PluginInputs(mojo, decrypter()).config().model();
 
-            OpenAiChatPort port = new OpenAiChatPort(ModelSettings.of("gpt-test", ApiKey.of(options.apiKey().orElseThrow()))
+            LangChain4jChatPort port = new LangChain4jChatPort(ModelSettings.of("gpt-test", ApiKey.of(options.apiKey().orElseThrow()))
                     .withBaseUrl(options.baseUrl()).withRetries(0, Duration.ofMillis(10), Duration.ofMillis(20))
                     .withNetwork(options.headers(), null), notice -> { });
 

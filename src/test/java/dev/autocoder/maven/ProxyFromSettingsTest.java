@@ -11,7 +11,7 @@ import dev.autocoder.model.ChatMessage;
 import dev.autocoder.model.ChatRequest;
 import dev.autocoder.model.ModelException;
 import dev.autocoder.model.ModelSettings;
-import dev.autocoder.model.OpenAiChatPort;
+import dev.autocoder.model.LangChain4jChatPort;
 import dev.autocoder.model.ProxySettings;
 import dev.autocoder.model.RequestHeaders;
 import dev.autocoder.testing.FakeOpenAiServer;
@@ -78,8 +78,8 @@ class ProxyFromSettingsTest {
         return "<username>alice</username><password>" + cipher.encryptAndDecorate(password, MASTER) + "</password>";
     }
 
-    private static OpenAiChatPort port(String baseUrl, ProxySettings proxy) {
-        return new OpenAiChatPort(ModelSettings.of("gpt-test", ApiKey.of("sk-proxy-test-key"))
+    private static LangChain4jChatPort port(String baseUrl, ProxySettings proxy) {
+        return new LangChain4jChatPort(ModelSettings.of("gpt-test", ApiKey.of("sk-proxy-test-key"))
                 .withBaseUrl(URI.create(baseUrl)).withTimeout(Duration.ofSeconds(5))
                 .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(20))
                 .withNetwork(RequestHeaders.none(), proxy), notice -> { });

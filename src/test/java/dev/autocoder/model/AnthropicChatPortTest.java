@@ -23,8 +23,8 @@ class AnthropicChatPortTest {
 
     private final List<String> notices = new CopyOnWriteArrayList<>();
 
-    private OpenAiChatPort port(FakeOpenAiServer server) {
-        return new OpenAiChatPort(OpenAiChatPortTest.settings(server).withProvider(Provider.ANTHROPIC), notices::add);
+    private LangChain4jChatPort port(FakeOpenAiServer server) {
+        return new LangChain4jChatPort(OpenAiChatPortTest.settings(server).withProvider(Provider.ANTHROPIC), notices::add);
     }
 
     @Test
@@ -101,7 +101,7 @@ class AnthropicChatPortTest {
                     .withNetwork(RequestHeaders.of(Map.of("x-gateway-token", "gateway-SECRET-77")),
                             new ProxySettings("corp", "127.0.0.1", proxy.port(), List.of(), null, null));
 
-            assertEquals("ok", new OpenAiChatPort(settings, notices::add).chat(REQUEST).text());
+            assertEquals("ok", new LangChain4jChatPort(settings, notices::add).chat(REQUEST).text());
 
             assertEquals(1, proxy.seen().size());
         }

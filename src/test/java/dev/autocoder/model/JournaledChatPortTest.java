@@ -26,7 +26,7 @@ class JournaledChatPortTest {
     }
 
     private JournaledChatPort recording(FakeOpenAiServer server) throws Exception {
-        OpenAiChatPort live = new OpenAiChatPort(OpenAiChatPortTest.settings(server), notice -> { });
+        LangChain4jChatPort live = new LangChain4jChatPort(OpenAiChatPortTest.settings(server), notice -> { });
         return new JournaledChatPort(journal(), "gpt-test", JournaledChatPort.Mode.RECORD, live);
     }
 

@@ -24,7 +24,7 @@ class ModelGateTest {
     private static final long DEADLINE_SECONDS = 30;
 
     private static ModelGate gate(FakeOpenAiServer server, long maxCalls, long maxTokens) {
-        return new ModelGate(new OpenAiChatPort(OpenAiChatPortTest.settings(server), notice -> { }), 2, maxCalls,
+        return new ModelGate(new LangChain4jChatPort(OpenAiChatPortTest.settings(server), notice -> { }), 2, maxCalls,
                 maxTokens);
     }
 

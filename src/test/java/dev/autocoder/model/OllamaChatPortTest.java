@@ -35,7 +35,7 @@ class OllamaChatPortTest {
     }
 
     private ChatReply chat(ModelSettings settings) {
-        return new OpenAiChatPort(settings, notices::add).chat(REQUEST);
+        return new LangChain4jChatPort(settings, notices::add).chat(REQUEST);
     }
 
     @Test
@@ -129,7 +129,7 @@ class OllamaChatPortTest {
                     List.of(ChatMessage.user("token = gateway-SECRET-77")));
 
             ModelException failure = assertThrows(ModelException.class,
-                    () -> new OpenAiChatPort(settings, notices::add).chat(leaking));
+                    () -> new LangChain4jChatPort(settings, notices::add).chat(leaking));
 
             assertEquals(0, server.requestCount());
             assertFalse(failure.getMessage().contains("gateway-SECRET-77"), failure.getMessage());

@@ -33,8 +33,8 @@ class OpenAiChatPortTest {
                 .withRetries(3, Duration.ofMillis(10), Duration.ofMillis(40));
     }
 
-    private OpenAiChatPort port(FakeOpenAiServer server) {
-        return new OpenAiChatPort(settings(server), notices::add);
+    private LangChain4jChatPort port(FakeOpenAiServer server) {
+        return new LangChain4jChatPort(settings(server), notices::add);
     }
 
     /** Given one fault then a good reply, the port retries once and reports the fault by name. */
@@ -44,7 +44,7 @@ class OpenAiChatPortTest {
 
     private void assertRecovers(Rule fault, Duration timeout, String summary) throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(fault, Rule.reply("ok"))) {
-            ChatReply reply = new OpenAiChatPort(settings(server).withTimeout(timeout), notices::add).chat(REQUEST);
+            ChatReply reply = new LangChain4jChatPort(settings(server).withTimeout(timeout), notices::add).chat(REQUEST);
 
             assertEquals("ok", reply.text());
             assertEquals(2, server.requestCount());

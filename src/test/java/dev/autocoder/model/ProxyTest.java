@@ -27,13 +27,13 @@ class ProxyTest {
     }
 
     /** A port for {@code model.test}: the fake server's, which only the proxy can reach by that name. */
-    private static OpenAiChatPort port(String baseUrl, ProxySettings proxy) {
+    private static LangChain4jChatPort port(String baseUrl, ProxySettings proxy) {
         ModelSettings settings = ModelSettings.of("gpt-test", ApiKey.of(OpenAiChatPortTest.SECRET))
                 .withBaseUrl(URI.create(baseUrl))
                 .withTimeout(Duration.ofSeconds(5))
                 .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(20))
                 .withNetwork(RequestHeaders.none(), proxy);
-        return new OpenAiChatPort(settings, notice -> { });
+        return new LangChain4jChatPort(settings, notice -> { });
     }
 
     private static String behindProxy(FakeOpenAiServer server) {
@@ -50,7 +50,7 @@ class ProxyTest {
     void everyModelCallGoesThroughTheProxyToAHostOnlyItResolves() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(Rule.reply("one"), Rule.reply("two"));
                 ForwardProxy proxy = ForwardProxy.open()) {
-            OpenAiChatPort port = port(behindProxy(server), proxy(proxy, List.of(), null, null));
+            LangChain4jChatPort port = port(behindProxy(server), proxy(proxy, List.of(), null, null));
 
             assertEquals("one", port.chat(REQUEST).text());
             assertEquals("two", port.chat(REQUEST).text());
@@ -65,7 +65,7 @@ class ProxyTest {
     void aHostInNonProxyHostsIsReachedDirectly() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(Rule.reply("direct"));
                 ForwardProxy proxy = ForwardProxy.open()) {
-            OpenAiChatPort port = port(server.baseUrl(), proxy(proxy, List.of("localhost", "127.0.0.*"), null, null));
+            LangChain4jChatPort port = port(server.baseUrl(), proxy(proxy, List.of("localhost", "127.0.0.*"), null, null));
 
             assertEquals("direct", port.chat(REQUEST).text());
 
@@ -77,7 +77,7 @@ class ProxyTest {
     void theRightProxyPasswordPassesAndStaysWithTheProxy() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(Rule.reply("ok"));
                 ForwardProxy proxy = ForwardProxy.requiring("alice", PASSWORD)) {
-            OpenAiChatPort port = port(behindProxy(server), proxy(proxy, List.of(), "alice", PASSWORD));
+            LangChain4jChatPort port = port(behindProxy(server), proxy(proxy, List.of(), "alice", PASSWORD));
 
             assertEquals("ok", port.chat(REQUEST).text());
 
@@ -90,7 +90,7 @@ class ProxyTest {
     void aWrongProxyPasswordFailsAtOnceNamingTheProxyButNotThePassword() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(Rule.reply("never"));
                 ForwardProxy proxy = ForwardProxy.requiring("alice", "the-right-one")) {
-            OpenAiChatPort port = port(behindProxy(server), proxy(proxy, List.of(), "alice", PASSWORD));
+            LangChain4jChatPort port = port(behindProxy(server), proxy(proxy, List.of(), "alice", PASSWORD));
 
             ModelException failure = assertThrows(ModelException.class, () -> port.chat(REQUEST));
 
@@ -108,7 +108,7 @@ class ProxyTest {
     @Test
     void aProxyRefusingAnHttpsTunnelExplainsTheJdkTunnelingSetting() throws Exception {
         try (ForwardProxy proxy = ForwardProxy.requiring("alice", PASSWORD)) {
-            OpenAiChatPort port = port("https://model.test/v1", proxy(proxy, List.of(), "alice", PASSWORD));
+            LangChain4jChatPort port = port("https://model.test/v1", proxy(proxy, List.of(), "alice", PASSWORD));
 
             ModelException failure = assertThrows(ModelException.class, () -> port.chat(REQUEST));
 

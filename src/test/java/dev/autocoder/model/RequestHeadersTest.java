@@ -21,10 +21,10 @@ class RequestHeadersTest {
 
     private final List<String> notices = new CopyOnWriteArrayList<>();
 
-    private OpenAiChatPort port(FakeOpenAiServer server, String apiKeyHeader) {
+    private LangChain4jChatPort port(FakeOpenAiServer server, String apiKeyHeader) {
         ModelSettings settings = OpenAiChatPortTest.settings(server)
                 .withNetwork(RequestHeaders.of(Map.of("api-key", apiKeyHeader, "x-team", "billing")), null);
-        return new OpenAiChatPort(settings, notices::add);
+        return new LangChain4jChatPort(settings, notices::add);
     }
 
     private static void assertNoHeaderValue(Throwable failure) {

@@ -46,7 +46,7 @@ import java.util.function.Consumer;
  * either. A request whose text carries one of them, or the proxy's
  * password, is refused before it is sent.
  */
-public final class OpenAiChatPort implements ChatPort {
+public final class LangChain4jChatPort implements ChatPort {
 
     private static final String CONTENT_FILTER = "content_filter";
 
@@ -58,7 +58,7 @@ public final class OpenAiChatPort implements ChatPort {
     /**
      * @param retryNotices receives one line per scheduled retry, for the build log
      */
-    public OpenAiChatPort(ModelSettings settings, Consumer<String> retryNotices) {
+    public LangChain4jChatPort(ModelSettings settings, Consumer<String> retryNotices) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(retryNotices, "retryNotices");
         this.model = switch (settings.provider()) {
@@ -204,7 +204,7 @@ public final class OpenAiChatPort implements ChatPort {
 
     private static dev.langchain4j.model.chat.request.ChatRequest toLangChain4j(ChatRequest request) {
         List<dev.langchain4j.data.message.ChatMessage> messages = request.messages().stream()
-                .map(OpenAiChatPort::toLangChain4j)
+                .map(LangChain4jChatPort::toLangChain4j)
                 .toList();
         return dev.langchain4j.model.chat.request.ChatRequest.builder().messages(messages).build();
     }
