@@ -85,8 +85,11 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter
     List<String> allowContextFiles;
 
-    /** The model to ask. */
-    @Parameter(property = "autocoder.model", defaultValue = "gpt-4o-mini")
+    /**
+     * The model to ask. Default: {@code gpt-4o-mini}; {@code claude-sonnet-4-5} for provider anthropic;
+     * {@code qwen2.5-coder:7b} for provider ollama.
+     */
+    @Parameter(property = "autocoder.model")
     String model;
 
     /** One task given inline, named {@code prompt}. */

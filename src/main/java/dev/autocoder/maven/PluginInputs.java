@@ -66,7 +66,7 @@ final class PluginInputs {
         Provider provider = AutocoderConfig.parseProvider(mojo.provider);
         URI endpoint = provider.endpoint(AutocoderConfig.parseBaseUrl(mojo.baseUrl));
         AutocoderConfig.ModelOptions model = new AutocoderConfig.ModelOptions(
-                endpoint, mojo.model, apiKey(provider),
+                endpoint, mojo.model != null ? mojo.model : provider.defaultModel(), apiKey(provider),
                 mojo.timeoutSeconds != null ? mojo.timeoutSeconds : provider.defaultTimeoutSeconds(),
                 mojo.maxRetries, mojo.retryBaseSeconds, mojo.retryMaxSeconds,
                 mojo.maxConcurrentRequests, mojo.maxModelCalls, mojo.maxTokens,

@@ -9,10 +9,11 @@ import java.net.URI;
 public enum Provider {
 
     /** OpenAI's chat completions: OpenAI, Azure OpenAI, gateways, vLLM, Ollama's {@code /v1}, LM Studio. */
-    OPENAI("OPENAI_API_KEY", true, ModelSettings.OPENAI_BASE_URL, null, 180, null),
+    OPENAI("OPENAI_API_KEY", true, ModelSettings.OPENAI_BASE_URL, "gpt-4o-mini", null, 180, null),
 
     /** Anthropic's Messages API, which requires a reply length; 8192 tokens holds a class and its tests. */
-    ANTHROPIC("ANTHROPIC_API_KEY", true, URI.create("https://api.anthropic.com/v1"), 8192, 180, null),
+    ANTHROPIC("ANTHROPIC_API_KEY", true, URI.create("https://api.anthropic.com/v1"), "claude-sonnet-4-5", 8192, 180,
+            null),
 
     /**
      * Ollama's native API, where the context size ({@code num_ctx}) is part of each request. A local
@@ -20,20 +21,22 @@ public enum Provider {
      * a gateway in front of a server). A local model is slow and loads on its first call, so a call
      * may take 600 s; the context of 16,384 tokens holds the default prompt and a reply.
      */
-    OLLAMA("OLLAMA_API_KEY", false, URI.create("http://localhost:11434"), null, 600, 16_384);
+    OLLAMA("OLLAMA_API_KEY", false, URI.create("http://localhost:11434"), "qwen2.5-coder:7b", null, 600, 16_384);
 
     private final String keyVariable;
     private final boolean requiresKey;
     private final URI defaultBaseUrl;
+    private final String defaultModel;
     private final Integer defaultMaxOutputTokens;
     private final int defaultTimeoutSeconds;
     private final Integer defaultContextSize;
 
-    Provider(String keyVariable, boolean requiresKey, URI defaultBaseUrl, Integer defaultMaxOutputTokens,
-            int defaultTimeoutSeconds, Integer defaultContextSize) {
+    Provider(String keyVariable, boolean requiresKey, URI defaultBaseUrl, String defaultModel,
+            Integer defaultMaxOutputTokens, int defaultTimeoutSeconds, Integer defaultContextSize) {
         this.keyVariable = keyVariable;
         this.requiresKey = requiresKey;
         this.defaultBaseUrl = defaultBaseUrl;
+        this.defaultModel = defaultModel;
         this.defaultMaxOutputTokens = defaultMaxOutputTokens;
         this.defaultTimeoutSeconds = defaultTimeoutSeconds;
         this.defaultContextSize = defaultContextSize;
@@ -55,6 +58,11 @@ public enum Provider {
      */
     public URI endpoint(URI configured) {
         return ModelSettings.OPENAI_BASE_URL.equals(configured) ? defaultBaseUrl : configured;
+    }
+
+    /** The model asked when {@code model} is not set: a capable, inexpensive one of this provider's. */
+    public String defaultModel() {
+        return defaultModel;
     }
 
     /** The reply's token limit when none is configured, or {@code null} for the endpoint's own. */

@@ -58,7 +58,7 @@ class GenerateMojoTest {
     void defaultsAreTheDocumentedOnes(GenerateMojo mojo) {
         File base = mojo.project.getBasedir();
         File target = new File(mojo.project.getBuild().getDirectory());
-        assertEquals("gpt-4o-mini", mojo.model);
+        assertNull(mojo.model, "the provider's default: gpt-4o-mini, claude-sonnet-4-5 or qwen2.5-coder:7b");
         assertEquals("https://api.openai.com/v1", mojo.baseUrl);
         assertEquals("openai", mojo.provider);
         assertNull(mojo.mode, "live, or locked in an IDE's build: decided when the goal runs");
@@ -129,18 +129,28 @@ class GenerateMojoTest {
     @Test
     @InjectMojo(goal = "generate")
     @MojoParameter(name = "provider", value = "ollama")
-    @MojoParameter(name = "model", value = "qwen2.5-coder:7b")
     void providerOllamaBringsItsOwnDefaultsAndNeedsNoKey(GenerateMojo mojo) {
         withoutSettings(mojo);
         PluginInputs inputs = new PluginInputs(mojo, decrypter);
         AutocoderConfig.ModelOptions model = inputs.config().model();
 
+        assertEquals("qwen2.5-coder:7b", model.modelName());
         assertEquals(URI.create("http://localhost:11434"), model.baseUrl());
         assertEquals(600, model.timeoutSeconds());
         assertEquals(16_384, model.contextSize());
         assertEquals(12_288, model.effectiveMaxPromptTokens());
         assertEquals(0, BigDecimal.ZERO.compareTo(inputs.prices().cost("qwen2.5-coder:7b",
                 new TokenUsage(1_000_000, 1_000_000)).orElseThrow()), "a local model costs nothing");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    void withoutAModelEachProviderAsksForItsOwnDefault(GenerateMojo mojo) {
+        withoutSettings(mojo);
+
+        assertEquals("gpt-4o-mini", new PluginInputs(mojo, decrypter).config().model().modelName());
+        mojo.provider = "anthropic";
+        assertEquals("claude-sonnet-4-5", new PluginInputs(mojo, decrypter).config().model().modelName());
     }
 
     @Test
