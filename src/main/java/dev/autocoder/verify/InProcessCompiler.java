@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -168,10 +167,10 @@ public final class InProcessCompiler implements Verifier {
 
     /** Whose fault each compile error is, by the file it is in and the types it names. */
     private static final class Attribution {
-        private final Pattern ownTypes;
+        private final ProjectFileJudge projectFiles;
 
         Attribution(List<CodeUnit> own) {
-            this.ownTypes = TypeMentions.pattern(own);
+            this.projectFiles = new ProjectFileJudge(own);
         }
 
         List<Feedback> judge(List<Diagnostic<? extends JavaFileObject>> errors) {
@@ -198,15 +197,10 @@ public final class InProcessCompiler implements Verifier {
             if (file.owner() == Owner.OTHERS) {
                 return java.util.Optional.empty();
             }
-            if (ownTypes.matcher(message).find() && !missingType) {
-                return java.util.Optional.of(Feedback.blocking(Feedback.Stage.COMPILE, message));
-            }
-            if (missingType) {
-                return java.util.Optional.of(Feedback.blocking(Feedback.Stage.WAITING, message));
-            }
             // javac in this JVM may lack something of the real build; the sub-build decides.
-            return java.util.Optional.of(Feedback.advice(Feedback.Stage.COMPILE, "the in-process compile could not"
-                    + " check the project's file: " + message));
+            return projectFiles.judge(Feedback.Stage.COMPILE, message, missingType,
+                    () -> java.util.Optional.of(Feedback.advice(Feedback.Stage.COMPILE, "the in-process compile could"
+                            + " not check the project's file: " + message)));
         }
     }
 
