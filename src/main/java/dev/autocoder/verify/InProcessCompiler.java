@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,7 +71,7 @@ public final class InProcessCompiler implements Verifier {
                     return size() > CACHE_SIZE;
                 }
             });
-    private final Map<Path, String> sourceText = new ConcurrentHashMap<>();
+    private final SourceTexts sourceTexts = new SourceTexts();
 
     /**
      * @param layout the project: its sources, dependencies, release and javac setup
@@ -278,14 +277,12 @@ public final class InProcessCompiler implements Verifier {
     }
 
     private JavaFileObject source(SourceFile file) {
-        String text = sourceText.computeIfAbsent(file.absolutePath(), path -> {
-            try {
-                return Files.readString(path, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path, e);
-            }
-        });
-        return new Named(file.displayName(), text, Owner.PROJECT);
+        return new Named(file.displayName(), projectText(file), Owner.PROJECT);
+    }
+
+    /** The text of one of the project's source files, as the compile reads it; cached while the file stays. */
+    String projectText(SourceFile file) {
+        return sourceTexts.text(file.absolutePath());
     }
 
     private static JavaFileObject source(CodeUnit unit, boolean candidate) {
