@@ -76,7 +76,7 @@ public final class HtmlReport {
         html.append("<p><label><input type=\"checkbox\" id=\"only-failed\"> only tasks not")
                 .append(" verified</label></p>\n<table class=\"overview\">\n<tr><th>task</th>")
                 .append("<th>status</th><th>origin</th><th>attempts</th><th>input tokens</th>")
-                .append("<th>output tokens</th></tr>\n");
+                .append("<th>cached tokens</th><th>output tokens</th></tr>\n");
         for (int i = 0; i < tasks.size(); i++) {
             TaskReport task = tasks.get(i);
             html.append("<tr><td><a href=\"#").append(anchors.get(i)).append("\">")
@@ -85,6 +85,7 @@ public final class HtmlReport {
                     .append(escape(task.origin())).append("</td><td class=\"num\">")
                     .append(task.attempts().size()).append("</td><td class=\"num\">")
                     .append(task.inputTokens()).append("</td><td class=\"num\">")
+                    .append(task.cachedInputTokens()).append("</td><td class=\"num\">")
                     .append(task.outputTokens()).append("</td></tr>\n");
         }
         html.append("</table>\n");

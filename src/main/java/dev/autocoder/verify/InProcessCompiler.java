@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -73,7 +71,7 @@ public final class InProcessCompiler implements Verifier {
                     return size() > CACHE_SIZE;
                 }
             });
-    private final Map<Path, String> sourceText = new ConcurrentHashMap<>();
+    private final SourceTexts sourceTexts = new SourceTexts();
 
     /**
      * @param layout the project: its sources, dependencies, release and javac setup
@@ -168,10 +166,10 @@ public final class InProcessCompiler implements Verifier {
 
     /** Whose fault each compile error is, by the file it is in and the types it names. */
     private static final class Attribution {
-        private final Pattern ownTypes;
+        private final ProjectFileJudge projectFiles;
 
         Attribution(List<CodeUnit> own) {
-            this.ownTypes = TypeMentions.pattern(own);
+            this.projectFiles = new ProjectFileJudge(own);
         }
 
         List<Feedback> judge(List<Diagnostic<? extends JavaFileObject>> errors) {
@@ -198,15 +196,10 @@ public final class InProcessCompiler implements Verifier {
             if (file.owner() == Owner.OTHERS) {
                 return java.util.Optional.empty();
             }
-            if (ownTypes.matcher(message).find() && !missingType) {
-                return java.util.Optional.of(Feedback.blocking(Feedback.Stage.COMPILE, message));
-            }
-            if (missingType) {
-                return java.util.Optional.of(Feedback.blocking(Feedback.Stage.WAITING, message));
-            }
             // javac in this JVM may lack something of the real build; the sub-build decides.
-            return java.util.Optional.of(Feedback.advice(Feedback.Stage.COMPILE, "the in-process compile could not"
-                    + " check the project's file: " + message));
+            return projectFiles.judge(Feedback.Stage.COMPILE, message, missingType,
+                    () -> java.util.Optional.of(Feedback.advice(Feedback.Stage.COMPILE, "the in-process compile could"
+                            + " not check the project's file: " + message)));
         }
     }
 
@@ -284,14 +277,12 @@ public final class InProcessCompiler implements Verifier {
     }
 
     private JavaFileObject source(SourceFile file) {
-        String text = sourceText.computeIfAbsent(file.absolutePath(), path -> {
-            try {
-                return Files.readString(path, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path, e);
-            }
-        });
-        return new Named(file.displayName(), text, Owner.PROJECT);
+        return new Named(file.displayName(), projectText(file), Owner.PROJECT);
+    }
+
+    /** The text of one of the project's source files, as the compile reads it; cached while the file stays. */
+    String projectText(SourceFile file) {
+        return sourceTexts.text(file.absolutePath());
     }
 
     private static JavaFileObject source(CodeUnit unit, boolean candidate) {

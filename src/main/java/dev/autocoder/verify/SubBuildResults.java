@@ -76,7 +76,7 @@ final class SubBuildResults {
     private final class Judge {
         final Map<String, CodeUnit> ownFiles = new java.util.HashMap<>();
         final Map<String, CodeUnit> otherFiles = new java.util.HashMap<>();
-        final java.util.regex.Pattern ownTypes;
+        final ProjectFileJudge projectFiles;
         final java.util.regex.Pattern otherTypes;
         final Set<String> ownQualified;
         boolean leftToOthers;
@@ -84,7 +84,7 @@ final class SubBuildResults {
         Judge(SubBuildReactor.Plan plan) {
             plan.own().forEach(unit -> ownFiles.put(key(unit), unit));
             plan.others().forEach(unit -> otherFiles.put(key(unit), unit));
-            ownTypes = TypeMentions.pattern(plan.own());
+            projectFiles = new ProjectFileJudge(plan.own());
             otherTypes = TypeMentions.pattern(plan.others());
             ownQualified = plan.own().stream().map(CodeUnit::qualifiedName).collect(Collectors.toSet());
         }
@@ -94,22 +94,21 @@ final class SubBuildResults {
         }
 
         boolean mentionsOwn(String text) {
-            return ownTypes.matcher(text).find();
+            return projectFiles.mentionsCandidate(text);
         }
 
-        /** A finding in a file that is neither the candidate's nor another task's. */
+        /**
+         * A finding in a file that is neither the candidate's nor another task's: when it is not the
+         * model's and not waiting, it is another task's if it names that task's types, else the project's.
+         */
         java.util.Optional<Feedback> projectFinding(Feedback.Stage stage, String message, boolean missingType) {
-            if (mentionsOwn(message) && !missingType) {
-                return java.util.Optional.of(Feedback.blocking(stage, message));
-            }
-            if (missingType) {
-                return java.util.Optional.of(Feedback.blocking(Feedback.Stage.WAITING, message));
-            }
-            if (otherTypes.matcher(message).find()) {
-                leftToOthers = true;
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(Feedback.blocking(Feedback.Stage.PROJECT, message));
+            return projectFiles.judge(stage, message, missingType, () -> {
+                if (otherTypes.matcher(message).find()) {
+                    leftToOthers = true;
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(Feedback.blocking(Feedback.Stage.PROJECT, message));
+            });
         }
     }
 

@@ -141,13 +141,9 @@ public final class SubBuildVerifier implements Verifier {
         Set<String> selected = new TreeSet<>();
         candidate.testUnits().forEach(unit -> selected.add(unit.qualifiedName()));
         for (SourceFile test : compiled.compilingProjectTests()) {
-            try {
-                if (ownTypes.matcher(Files.readString(test.absolutePath(), StandardCharsets.UTF_8)).find()) {
-                    String path = test.displayName();
-                    selected.add(path.substring(0, path.length() - ".java".length()).replace('/', '.'));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the test " + test.absolutePath(), e);
+            if (ownTypes.matcher(compiler.projectText(test)).find()) {
+                String path = test.displayName();
+                selected.add(path.substring(0, path.length() - ".java".length()).replace('/', '.'));
             }
         }
         return List.copyOf(selected);

@@ -5,34 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.model.ModelException;
-import dev.autocoder.report.PriceTable;
 import dev.autocoder.state.LockFile;
 import dev.autocoder.testing.FakeOpenAiServer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A spent budget stops a run cleanly: work kept, spending reported, the next run continues. */
 class AutocoderBudgetIT {
 
-    @TempDir
-    Path folder;
-
-    private FakeOpenAiServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TinyProjectExtension tiny = new TinyProjectExtension();
 
     @Test
     void aSpentCallBudgetStopsTheRunWithStateSavedAndTheNextRunContinues() throws Exception {
-        server = FakeOpenAiServer.start(TinyProject.answerEverything());
-        TinyProject project = TinyProject.create(folder.resolve("project"), "alpha", "beta");
+        FakeOpenAiServer server = tiny.serve(TinyProject.answerEverything());
+        TinyProject project = tiny.project("alpha", "beta");
         CollectingRunLog log = new CollectingRunLog();
 
         ModelException stopped = assertThrows(ModelException.class,

@@ -11,9 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the lock file does across runs: lock as soon as verified, re-verify without the model, locked mode. */
 class AutocoderLockIT {
@@ -31,23 +30,16 @@ class AutocoderLockIT {
             ```
             """;
 
-    @TempDir
-    Path folder;
-
-    private FakeOpenAiServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TinyProjectExtension tiny = new TinyProjectExtension();
 
     @Test
     void aTaskIsLockedTheMomentItVerifiesWhateverHappensToTheOthers() throws Exception {
-        server = FakeOpenAiServer.start(Rule.reply("{\"complete\": true, \"feedback\": \"\"}")
+        FakeOpenAiServer server = tiny.serve(Rule.reply("{\"complete\": true, \"feedback\": \"\"}")
                 .whenContains(TinyProject.REVIEW).always(),
                 Rule.reply(TinyProject.ALPHA_CODE).whenContains(TinyProject.ALPHA).always(),
                 Rule.reply(BROKEN_BETA).whenContains(TinyProject.BETA).always());
-        TinyProject project = TinyProject.create(folder.resolve("project"), "alpha", "beta");
+        TinyProject project = tiny.project("alpha", "beta");
 
         TasksFailedException failed = assertThrows(TasksFailedException.class,
                 () -> project.run(server.baseUrl(), new CollectingRunLog()));
@@ -61,13 +53,13 @@ class AutocoderLockIT {
     @Test
     void anEditedSourceNoTaskDependsOnIsReverifiedWithoutAKeyOrAModelCall() throws Exception {
         TinyProject project = lockedAlpha();
-        int requestsOfFirstRun = server.requestCount();
+        int requestsOfFirstRun = tiny.server().requestCount();
         Files.writeString(project.base().resolve("src/main/java/Note.java"), "/** A note. */\nclass Note {\n}\n");
         CollectingRunLog log = new CollectingRunLog();
 
-        project.run(project.config(server.baseUrl(), AutocoderConfig.Mode.LIVE, Optional.empty()), log);
+        project.run(project.config(tiny.server().baseUrl(), AutocoderConfig.Mode.LIVE, Optional.empty()), log);
 
-        assertEquals(requestsOfFirstRun, server.requestCount(), log.text());
+        assertEquals(requestsOfFirstRun, tiny.server().requestCount(), log.text());
         assertTrue(log.contains("autocoder: [alpha] re-verified against changed inputs"
                 + " (main:src/main/java:Note.java added) in "), log.text());
         assertTrue(log.contains("1 task(s) from " + project.lockFile() + ": 0 restored, 1 re-verified"), log.text());
@@ -81,14 +73,14 @@ class AutocoderLockIT {
     @Test
     void lockedModeWithAKeySetNeverCallsTheModelAndNamesTheTaskThatNeedsIt() throws Exception {
         TinyProject project = lockedAlpha();
-        int requestsOfFirstRun = server.requestCount();
+        int requestsOfFirstRun = tiny.server().requestCount();
         Files.writeString(project.base().resolve("src/main/autocoder/alpha.md"), "Write `tiny.Alpha`, politely.\n");
 
         ConfigurationException refused = assertThrows(ConfigurationException.class, () -> project.run(
-                project.config(server.baseUrl(), AutocoderConfig.Mode.LOCKED, Optional.of(TinyProject.KEY)),
+                project.config(tiny.server().baseUrl(), AutocoderConfig.Mode.LOCKED, Optional.of(TinyProject.KEY)),
                 new CollectingRunLog()));
 
-        assertEquals(requestsOfFirstRun, server.requestCount());
+        assertEquals(requestsOfFirstRun, tiny.server().requestCount());
         assertEquals("mode", refused.parameter());
         assertTrue(refused.getMessage().contains("task alpha (changed since the lock file: spec changed)"),
                 refused.getMessage());
@@ -96,16 +88,16 @@ class AutocoderLockIT {
 
     /** A project whose task alpha a first run generated, verified and locked. */
     private TinyProject lockedAlpha() throws Exception {
-        server = FakeOpenAiServer.start(TinyProject.answerEverything());
-        TinyProject project = TinyProject.create(folder.resolve("project"), "alpha");
+        FakeOpenAiServer server = tiny.serve(TinyProject.answerEverything());
+        TinyProject project = tiny.project("alpha");
         project.run(server.baseUrl(), new CollectingRunLog());
         return project;
     }
 
     @Test
     void whenSeveralChangedTasksFailTogetherOnlyTheOneThatFailsOnItsOwnNeedsTheModel() throws Exception {
-        server = FakeOpenAiServer.start(TinyProject.answerEverything());
-        TinyProject project = TinyProject.create(folder.resolve("project"), "alpha", "beta");
+        FakeOpenAiServer server = tiny.serve(TinyProject.answerEverything());
+        TinyProject project = tiny.project("alpha", "beta");
         project.run(server.baseUrl(), new CollectingRunLog());
         int requestsOfFirstRun = server.requestCount();
         // A hand-written Beta: alpha's code still builds with it, beta's clashes with it.

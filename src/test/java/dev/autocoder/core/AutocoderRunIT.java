@@ -9,32 +9,24 @@ import dev.autocoder.state.TaskState;
 import dev.autocoder.testing.FakeOpenAiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Whole runs of one small task against a scripted model over HTTP, with real sub-builds. */
 class AutocoderRunIT {
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final TinyProjectExtension tiny = new TinyProjectExtension();
 
     private FakeOpenAiServer server;
     private TinyProject project;
 
     @BeforeEach
     void start() throws Exception {
-        server = FakeOpenAiServer.start(TinyProject.answerEverything());
-        project = TinyProject.create(folder.resolve("project"), "alpha");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = tiny.serve(TinyProject.answerEverything());
+        project = tiny.project("alpha");
     }
 
     @Test
@@ -60,7 +52,7 @@ class AutocoderRunIT {
         project.run(server.baseUrl(), new CollectingRunLog());
         int requestsOfFirstRun = server.requestCount();
         Path subBuilds = project.runDirectory().resolve("subbuild");
-        deleteTree(subBuilds);
+        TinyProjectExtension.deleteTree(subBuilds);
         Files.delete(project.output("Alpha"));
         CollectingRunLog log = new CollectingRunLog();
 
@@ -123,16 +115,5 @@ class AutocoderRunIT {
         CollectingRunLog again = new CollectingRunLog();
         one.run(server.baseUrl(), again);
         assertTrue(again.contains("up to date with " + one.lockFile()), "two's run left one's fingerprint alone");
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -16,9 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What runs leave under {@code stateDirectory}: nothing of removed tasks, little for many tasks. */
 class StateFootprintIT {
@@ -28,23 +27,16 @@ class StateFootprintIT {
 
     private static final String PASS = "{\"complete\": true, \"feedback\": \"\"}";
 
-    @TempDir
-    Path folder;
-
-    private FakeOpenAiServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TinyProjectExtension tiny = new TinyProjectExtension();
 
     @Test
     void aRemovedSpecTakesItsStateAndRepliesAlongAndTheOtherTasksResumeWithoutRequests() throws Exception {
-        server = FakeOpenAiServer.start(Rule.reply(PASS).whenContains(TinyProject.REVIEW).always(),
+        FakeOpenAiServer server = tiny.serve(Rule.reply(PASS).whenContains(TinyProject.REVIEW).always(),
                 Rule.reply(TinyProject.ALPHA_CODE).whenContains(TinyProject.ALPHA).always(),
                 Rule.reply(TinyProject.BETA_CODE).whenContains(TinyProject.BETA).always(),
                 Rule.reply("I would rather not.").whenContains(TinyProject.spec("gamma")).always());
-        TinyProject project = TinyProject.create(folder.resolve("project"), "alpha", "beta", "gamma");
+        TinyProject project = tiny.project("alpha", "beta", "gamma");
         assertThrows(TasksFailedException.class, () -> project.run(server.baseUrl(), new CollectingRunLog()));
         Path journal = project.runDirectory().resolve("journal.jsonl");
         assertTrue(Files.readString(journal).contains("\"task\":\"gamma\""));
@@ -81,8 +73,8 @@ class StateFootprintIT {
             rules.add(Rule.reply(task.equals("t13") ? withoutHashCode(task) : TinyProject.code(task))
                     .whenContains(TinyProject.spec(task)).always());
         }
-        server = FakeOpenAiServer.start(rules.toArray(Rule[]::new));
-        TinyProject project = TinyProject.create(folder.resolve("project"), tasks.toArray(String[]::new));
+        FakeOpenAiServer server = tiny.serve(rules.toArray(Rule[]::new));
+        TinyProject project = tiny.project(tasks.toArray(String[]::new));
         CollectingRunLog log = new CollectingRunLog();
 
         TasksFailedException failed = assertThrows(TasksFailedException.class,
@@ -103,11 +95,11 @@ class StateFootprintIT {
 
     @Test
     void keepSubBuildsKeepsEveryFolderUntilARunWithoutIt() throws Exception {
-        server = FakeOpenAiServer.start(Rule.reply(PASS).whenContains(TinyProject.REVIEW).always(),
+        FakeOpenAiServer server = tiny.serve(Rule.reply(PASS).whenContains(TinyProject.REVIEW).always(),
                 Rule.reply(withoutHashCode("alpha")).whenContains(TinyProject.ALPHA).times(1),
                 Rule.reply(TinyProject.ALPHA_CODE).whenContains(TinyProject.ALPHA).always(),
                 Rule.reply(TinyProject.BETA_CODE).whenContains(TinyProject.BETA).always());
-        TinyProject project = TinyProject.create(folder.resolve("project"), "alpha", "beta");
+        TinyProject project = tiny.project("alpha", "beta");
         Path subBuilds = project.runDirectory().resolve("subbuild");
 
         project.run(withSubBuilds(project.config(server.baseUrl()), 1, true), new CollectingRunLog());

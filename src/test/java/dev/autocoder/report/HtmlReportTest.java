@@ -55,6 +55,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void theOverviewShowsCachedTokensBetweenInputAndOutputAsTheLogSummaryDoes() {
+        assertTrue(PAGE.contains("<th>input tokens</th><th>cached tokens</th><th>output tokens</th>"));
+        assertTrue(PAGE.contains("<td class=\"num\">2</td><td class=\"num\">1500000</td>"
+                + "<td class=\"num\">400000</td><td class=\"num\">300000</td></tr>"), "money-utils");
+        assertTrue(PAGE.contains("<td class=\"num\">1</td><td class=\"num\">10</td>"
+                + "<td class=\"num\">0</td><td class=\"num\">20</td></tr>"), "money/part-2, nothing cached");
+    }
+
+    @Test
     void aFailedTaskNamesItsKeptSubBuildFolder() {
         assertEquals(1, count("<p class=\"kept\">"));
         assertTrue(PAGE.contains("kept for diagnosis: <code>" + ReportFixtures.KEPT + "</code>"));
