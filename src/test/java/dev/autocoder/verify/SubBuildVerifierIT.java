@@ -240,6 +240,38 @@ class SubBuildVerifierIT {
     }
 
     @Test
+    void aRoundRunsTheNestedClassesOfAProjectTestAndBlamesTheCandidateForTheirFailure() {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .test("com/example/MoneyTest.java", """
+                        package com.example;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Nested;
+                        import org.junit.jupiter.api.Test;
+
+                        class MoneyTest {
+                            @Nested
+                            class Addition {
+                                @Test
+                                void addsCents() {
+                                    assertEquals(new Money(3), new Money(1).plus(new Money(2)));
+                                }
+                            }
+                        }
+                        """).layout();
+        CodeUnit subtracting = unit("com.example.Money", MONEY.replace("cents + other.cents", "cents - other.cents"),
+                false);
+
+        Verdict round = verifier(layout, Duration.ofMinutes(3)).verify(candidate("money", subtracting));
+
+        Feedback failure = round.firstFailure().orElseThrow(() -> new AssertionError(round.toString()));
+        assertEquals(Feedback.Stage.TEST, failure.stage(), round.toString());
+        assertTrue(failure.message().contains("addsCents"), failure.message());
+        assertTrue(failure.message().contains("expected: <Money[cents=3]> but was: <Money[cents=-1]>"),
+                failure.message());
+    }
+
+    @Test
     void everythingVerifiedPassesTogetherWithProjectTestsThatCanRunAndClassFolderDependencies() {
         ProjectLayout layout = new TestProject(dir.resolve("project"))
                 .test("com/example/MoneyTest.java", MONEY_TEST)
