@@ -11,6 +11,7 @@ import dev.autocoder.verify.SubBuildSettings;
 import java.io.Console;
 import java.io.File;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -132,7 +133,10 @@ final class PluginInputs {
         return new SubBuildSettings(Path.of(mavenHome), request.getLocalRepositoryPath().toPath(),
                 existing(request.getUserSettingsFile()), existing(request.getGlobalSettingsFile()),
                 mojo.session.isOffline(), Duration.ofSeconds(mojo.subBuildTimeoutSeconds), null,
-                Optional.ofNullable(System.getProperty("settings.security")).map(Path::of).orElse(null));
+                Optional.ofNullable(System.getProperty("settings.security")).map(Path::of).orElse(null),
+                Optional.ofNullable(request.getMultiModuleProjectDirectory())
+                        .map(root -> root.toPath().resolve(".mvn/jvm.config"))
+                        .filter(Files::isRegularFile).orElse(null));
     }
 
     Optional<Clarifier.Prompter> prompter() {

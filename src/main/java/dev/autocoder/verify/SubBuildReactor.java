@@ -90,8 +90,8 @@ final class SubBuildReactor {
     /** Writes the reactor into an empty folder. */
     void write(Path folder, List<Plan> plans) throws IOException {
         // The work folder lies inside the consuming project, and Maven looks upwards for .mvn/:
-        // an empty one here keeps the project's maven.config and jvm.config (which may hold
-        // -D secrets) out of the sub-build.
+        // one here keeps the project's maven.config out of the sub-build (its flags were for the
+        // outer session); SubBuildVerifier puts the project's jvm.config in, less autocoder's options.
         Files.createDirectories(folder.resolve(".mvn"));
         StringBuilder modules = new StringBuilder();
         for (int i = 0; i < plans.size(); i++) {

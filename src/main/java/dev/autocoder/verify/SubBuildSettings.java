@@ -18,14 +18,17 @@ import java.util.Objects;
  * @param settingsSecurity the {@code settings-security.xml} the outer build was pointed at with
  *     {@code -Dsettings.security}, or null for Maven's default, so that the sub-build decrypts the
  *     passwords of its settings (a proxy's, a repository server's) as the outer build does
+ * @param jvmConfig the project's {@code .mvn/jvm.config}, or null when it has none, so that Maven's
+ *     JVM in the sub-build gets the options the project's build needs (Error Prone's
+ *     {@code --add-exports}, a bigger stack)
  */
 public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
-        boolean offline, Duration timeout, Path javaHome, Path settingsSecurity) {
+        boolean offline, Duration timeout, Path javaHome, Path settingsSecurity, Path jvmConfig) {
 
-    /** Settings for a build that uses Maven's default settings-security file. */
+    /** Settings for a build that uses Maven's default settings-security file and has no jvm.config. */
     public SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
             boolean offline, Duration timeout, Path javaHome) {
-        this(mavenHome, localRepository, userSettings, globalSettings, offline, timeout, javaHome, null);
+        this(mavenHome, localRepository, userSettings, globalSettings, offline, timeout, javaHome, null, null);
     }
 
     public SubBuildSettings {

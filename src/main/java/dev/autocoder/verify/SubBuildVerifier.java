@@ -42,6 +42,9 @@ public final class SubBuildVerifier implements Verifier {
             java.util.regex.Pattern.compile("(Test\\w*|\\w*(Test|Tests|TestCase))\\.java");
     /** Who holds the final check's folder when that check fails. */
     private static final String FINAL_CHECK = "(all tasks together)";
+    /** A {@code -Dautocoder.<name>[=value]} option in jvm.config, with the blanks before it. */
+    private static final java.util.regex.Pattern OWN_OPTION =
+            java.util.regex.Pattern.compile("[ \\t]*(?<!\\S)-Dautocoder\\.\\S*");
     /**
      * Maven's JVM: C1 only halves the CPU time of a short build; javac's output needs no bytecode
      * verification, which saves another tenth (ignored by a JDK that no longer knows the switch);
@@ -176,6 +179,7 @@ public final class SubBuildVerifier implements Verifier {
             Files.createDirectories(workRoot);
             folder = Files.createTempDirectory(workRoot, "build-").toAbsolutePath();
             reactor.write(folder, plans);
+            writeJvmConfig(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out the sub-build below " + workRoot, e);
         }
@@ -261,6 +265,25 @@ public final class SubBuildVerifier implements Verifier {
                 deleteQuietly(candidate);
             }
         }
+    }
+
+    /**
+     * Gives Maven's JVM in the sub-build the project's {@code .mvn/jvm.config}, as the project's own
+     * build has it, less any {@code -Dautocoder.*} option: the plugin is skipped there, and a key put
+     * there must not reach the sub-build. The project's {@code maven.config} stays out (see
+     * {@link SubBuildReactor#write}).
+     */
+    private void writeJvmConfig(Path folder) throws IOException {
+        if (settings.jvmConfig() == null) {
+            return;
+        }
+        String options = Files.readString(settings.jvmConfig(), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(".mvn/jvm.config"), withoutOwnOptions(options), StandardCharsets.UTF_8);
+    }
+
+    /** jvm.config text without the plugin's own {@code -Dautocoder.*} options, the rest unchanged. */
+    static String withoutOwnOptions(String jvmConfig) {
+        return OWN_OPTION.matcher(jvmConfig).replaceAll("");
     }
 
     /** The sub-build folder kept for a task that failed in it, if any. */

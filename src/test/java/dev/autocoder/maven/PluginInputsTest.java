@@ -1,10 +1,12 @@
 package dev.autocoder.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.core.AutocoderConfig;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -16,6 +18,7 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /** How the mojo's inputs depend on the execution and on who runs the build. */
@@ -48,6 +51,18 @@ class PluginInputsTest {
                 new PluginInputs(mojo("default-cli", null), null).outputDirectory());
         assertEquals(TARGET.resolve("generated-test-sources/autocoder-second"),
                 new PluginInputs(mojo("second", null), null).testOutputDirectory());
+    }
+
+    @Test
+    void theSubBuildGetsTheProjectsJvmConfigWhenTheProjectHasOne(@TempDir Path root) throws Exception {
+        GenerateMojo mojo = mojo("default", null);
+        mojo.session.getRequest().setLocalRepositoryPath(root.resolve("repository").toFile());
+        mojo.session.getRequest().setMultiModuleProjectDirectory(root.toFile());
+        mojo.subBuildTimeoutSeconds = 300;
+
+        assertNull(new PluginInputs(mojo, null).subBuildSettings().jvmConfig(), "no .mvn/jvm.config");
+        Path jvmConfig = Files.writeString(Files.createDirectories(root.resolve(".mvn")).resolve("jvm.config"), "-Xss4m");
+        assertEquals(jvmConfig, new PluginInputs(mojo, null).subBuildSettings().jvmConfig());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -339,13 +340,47 @@ class SubBuildVerifierIT {
     }
 
     @Test
+    void mavensJvmInTheSubBuildGetsTheProjectsJvmConfigWithoutAutocodersOptions() throws IOException {
+        ProjectLayout layout = new TestProject(dir.resolve("project")).test("com/example/MoneyTest.java", MONEY_TEST)
+                .layout();
+        Path jvmConfig = Files.writeString(Files.createDirectories(dir.resolve("project/.mvn")).resolve("jvm.config"),
+                "-XX:+PrintCommandLineFlags -Dautocoder.apiKey=sk-jvm-SECRET-123\n-Xss3m\n");
+        SubBuildSettings outer = settings(Duration.ofMinutes(3));
+        SubBuildSettings withJvmConfig = new SubBuildSettings(outer.mavenHome(), outer.localRepository(),
+                outer.userSettings(), outer.globalSettings(), outer.offline(), outer.timeout(), outer.javaHome(),
+                null, jvmConfig);
+        Path work = dir.resolve("state/subbuild");
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
+                new InProcessCompiler(layout, owner -> List.of()), withJvmConfig, work, null, true);
+
+        Verdict round = verifier.verify(candidate("money", unit("com.example.Money", MONEY, false)));
+
+        assertTrue(round.passed(), round.toString());
+        Path folder;
+        try (Stream<Path> folders = Files.list(work)) {
+            folder = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        String log = Files.readString(folder.resolve("build.log"));
+        assertTrue(log.contains("-XX:ThreadStackSize=3072"), "jvm.config's -Xss reached Maven's JVM:\n" + log);
+        assertEquals("-XX:+PrintCommandLineFlags\n-Xss3m\n", Files.readString(folder.resolve(".mvn/jvm.config")));
+        assertFalse(log.contains("sk-jvm-SECRET-123"));
+    }
+
+    @Test
+    void onlyAutocodersOwnOptionsLeaveTheJvmConfig() {
+        assertEquals("-Xss3m --add-exports jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED\n -Dfoo-Dautocoder.x=1\n",
+                SubBuildVerifier.withoutOwnOptions("-Xss3m -Dautocoder.apiKey=sk-1 --add-exports"
+                        + " jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED\n-Dautocoder.model=x -Dfoo-Dautocoder.x=1\n"));
+    }
+
+    @Test
     void requestPointsMavenAtTheOuterBuildsSettingsSecurityFile() {
         ProjectLayout layout = new TestProject(dir.resolve("project")).layout();
         SubBuildSettings outer = settings(Duration.ofSeconds(30));
         Path security = dir.resolve("security/settings-security.xml");
         SubBuildSettings withSecurity = new SubBuildSettings(outer.mavenHome(), outer.localRepository(),
                 outer.userSettings(), outer.globalSettings(), outer.offline(), outer.timeout(), outer.javaHome(),
-                security);
+                security, null);
 
         var plain = verifier(layout, Duration.ofSeconds(30)).request(dir, 1);
         var pointed = new SubBuildVerifier(layout, owner -> List.of(), new InProcessCompiler(layout, owner -> List.of()),
