@@ -179,7 +179,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
                     + " (a prompt of " + MIN_PROMPT_TOKENS + " tokens and room for a reply), or 0 for the provider's"
                     + " default, was " + numCtx);
             // Fields are not assigned yet in a compact constructor, so the window comes from the parameters.
-            Integer window = numCtx > 0 ? Integer.valueOf(numCtx) : provider.defaultContextSize();
+            Integer window = provider.contextSize(numCtx);
             require(maxPromptTokens == 0 || window == null || maxPromptTokens < window,
                     "maxPromptTokens", "must be below numCtx (" + window + ") so that the reply fits in the"
                             + " context window too, was " + maxPromptTokens);
@@ -187,7 +187,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
 
         /** The context window an Ollama server is asked for; {@code null} where the server fixes it. */
         public Integer contextSize() {
-            return numCtx > 0 ? Integer.valueOf(numCtx) : provider.defaultContextSize();
+            return provider.contextSize(numCtx);
         }
 
         /**

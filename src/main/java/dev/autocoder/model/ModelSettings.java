@@ -130,7 +130,7 @@ public record ModelSettings(
 
     /** The context window to ask the server for: the configured one, else the provider's default. */
     public Integer effectiveContextSize() {
-        return contextSize != null ? contextSize : provider.defaultContextSize();
+        return provider.contextSize(contextSize);
     }
 
     /** The configured proxy unless the endpoint's host bypasses it. */

@@ -76,11 +76,15 @@ public enum Provider {
     }
 
     /**
-     * The context window to ask the server for when {@code numCtx} is not set, or {@code null} where
-     * the protocol has no such setting (the server or the model fixes it).
+     * The context window to ask the server for: {@code configured} when it is set (positive), else
+     * this provider's default; {@code null} where the protocol has no such setting (the server or the
+     * model fixes it).
      */
-    public Integer defaultContextSize() {
-        return defaultContextSize;
+    public Integer contextSize(Integer configured) {
+        if (!takesContextSize()) {
+            return null;
+        }
+        return configured != null && configured > 0 ? configured : defaultContextSize;
     }
 
     /** Whether the context size can be set per request ({@code numCtx}). */
