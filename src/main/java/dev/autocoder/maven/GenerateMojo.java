@@ -277,7 +277,7 @@ public class GenerateMojo extends AbstractMojo {
             new Autocoder(config, MavenProjectView.layout(project, session, repositorySystem, inputs.outputDirectory(),
                     inputs.testOutputDirectory(), earlier,
                     mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId() + ":" + mojoExecution.getVersion()),
-                    inputs.subBuildSettings(), log, inputs.prompter(), inputs.prices()).run();
+                    inputs.subBuildSettings(), log, inputs.prompter(), inputs.prices(config.model().provider())).run();
         } catch (ConfigurationException e) {
             // A parameter of another plugin (the compiler's annotationProcessorPaths) has no
             // autocoder property; its message names the plugin and the element itself.

@@ -152,9 +152,9 @@ final class PluginInputs {
         });
     }
 
-    PriceTable prices() {
-        PriceTable table = AutocoderConfig.parseProvider(mojo.provider) == Provider.OLLAMA
-                ? PriceTable.local() : PriceTable.defaults();
+    /** The price table for {@code provider}'s models, with {@code <prices>} over it. */
+    PriceTable prices(Provider provider) {
+        PriceTable table = provider == Provider.OLLAMA ? PriceTable.local() : PriceTable.defaults();
         if (mojo.prices != null) {
             for (Map.Entry<String, String> price : mojo.prices.entrySet()) {
                 try {

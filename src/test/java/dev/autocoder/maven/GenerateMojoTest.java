@@ -139,7 +139,7 @@ class GenerateMojoTest {
         assertEquals(600, model.timeoutSeconds());
         assertEquals(16_384, model.contextSize());
         assertEquals(12_288, model.effectiveMaxPromptTokens());
-        assertEquals(0, BigDecimal.ZERO.compareTo(inputs.prices().cost("qwen2.5-coder:7b",
+        assertEquals(0, BigDecimal.ZERO.compareTo(inputs.prices(model.provider()).cost("qwen2.5-coder:7b",
                 new TokenUsage(1_000_000, 1_000_000)).orElseThrow()), "a local model costs nothing");
     }
 
