@@ -73,14 +73,17 @@ final class SubBuildReactor {
 
     private final ProjectLayout layout;
     private final Path checkstyleConfig;
+    private final String jvmConfig;
 
     /**
      * @param checkstyleConfig a checkstyle configuration file that overrides the project's and the
      *     default one, or null
+     * @param jvmConfig the {@code .mvn/jvm.config} text Maven's JVM runs with, or null for none
      */
-    SubBuildReactor(ProjectLayout layout, Path checkstyleConfig) {
+    SubBuildReactor(ProjectLayout layout, Path checkstyleConfig, String jvmConfig) {
         this.layout = layout;
         this.checkstyleConfig = checkstyleConfig;
+        this.jvmConfig = jvmConfig;
     }
 
     static String moduleName(int index) {
@@ -91,8 +94,11 @@ final class SubBuildReactor {
     void write(Path folder, List<Plan> plans) throws IOException {
         // The work folder lies inside the consuming project, and Maven looks upwards for .mvn/:
         // one here keeps the project's maven.config out of the sub-build (its flags were for the
-        // outer session); SubBuildVerifier puts the project's jvm.config in, less autocoder's options.
-        Files.createDirectories(folder.resolve(".mvn"));
+        // outer session), and holds the project's jvm.config as SubBuildVerifier prepared it.
+        Path mvn = Files.createDirectories(folder.resolve(".mvn"));
+        if (jvmConfig != null) {
+            Files.writeString(mvn.resolve("jvm.config"), jvmConfig, StandardCharsets.UTF_8);
+        }
         StringBuilder modules = new StringBuilder();
         for (int i = 0; i < plans.size(); i++) {
             modules.append("    <module>").append(moduleName(i)).append("</module>\n");

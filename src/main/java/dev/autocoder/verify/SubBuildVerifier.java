@@ -81,7 +81,7 @@ public final class SubBuildVerifier implements Verifier {
         this.compiler = compiler;
         this.settings = settings;
         this.workRoot = workRoot;
-        this.reactor = new SubBuildReactor(layout, checkstyleConfig);
+        this.reactor = new SubBuildReactor(layout, checkstyleConfig, jvmConfig(settings));
         this.keepFolders = keepFolders;
     }
 
@@ -179,7 +179,6 @@ public final class SubBuildVerifier implements Verifier {
             Files.createDirectories(workRoot);
             folder = Files.createTempDirectory(workRoot, "build-").toAbsolutePath();
             reactor.write(folder, plans);
-            writeJvmConfig(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out the sub-build below " + workRoot, e);
         }
@@ -268,17 +267,20 @@ public final class SubBuildVerifier implements Verifier {
     }
 
     /**
-     * Gives Maven's JVM in the sub-build the project's {@code .mvn/jvm.config}, as the project's own
+     * The project's {@code .mvn/jvm.config} for Maven's JVM in every sub-build, as the project's own
      * build has it, less any {@code -Dautocoder.*} option: the plugin is skipped there, and a key put
-     * there must not reach the sub-build. The project's {@code maven.config} stays out (see
-     * {@link SubBuildReactor#write}).
+     * there must not reach the sub-build; null when the project has none. Read once per verifier.
+     * The project's {@code maven.config} stays out (see {@link SubBuildReactor#write}).
      */
-    private void writeJvmConfig(Path folder) throws IOException {
+    private static String jvmConfig(SubBuildSettings settings) {
         if (settings.jvmConfig() == null) {
-            return;
+            return null;
         }
-        String options = Files.readString(settings.jvmConfig(), StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve(".mvn/jvm.config"), withoutOwnOptions(options), StandardCharsets.UTF_8);
+        try {
+            return withoutOwnOptions(Files.readString(settings.jvmConfig(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + settings.jvmConfig(), e);
+        }
     }
 
     /** jvm.config text without the plugin's own {@code -Dautocoder.*} options, the rest unchanged. */
