@@ -19,7 +19,7 @@ import org.sonatype.plexus.components.cipher.PlexusCipherException;
 
 /**
  * What the integration tests' Groovy hooks share: copying the bundled example in, starting the
- * fake model server (OpenAI or Anthropic) and a forward proxy for a build, and searching a build's
+ * fake model server (OpenAI, Anthropic or Ollama) and a forward proxy for a build, and searching a build's
  * files for a leaked key.
  *
  * <p>The hooks run inside the invoker's own JVM, so the servers live on, on daemon threads, while
@@ -52,14 +52,7 @@ public final class ItSupport {
 
     /** Copies {@code examples/<name>} of this repository into the test's folder. */
     public static void copyExample(File basedir, String name) throws IOException {
-        Path repository = basedir.toPath().toAbsolutePath().normalize();
-        while (repository != null && !Files.isDirectory(repository.resolve("examples").resolve(name))) {
-            repository = repository.getParent();
-        }
-        if (repository == null) {
-            throw new IOException("no examples/" + name + " above " + basedir);
-        }
-        Path source = repository.resolve("examples").resolve(name);
+        Path source = above(basedir.toPath(), "examples/" + name);
         Path target = basedir.toPath().resolve(name);
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path path : walk.toList()) {
@@ -80,7 +73,7 @@ public final class ItSupport {
     /**
      * Starts a fake model server from a script and points the build at it through
      * {@code .mvn/maven.config}, with any further Maven arguments. A rule may give its reply as
-     * {@code "replyFile": "replies/first.md"}, relative to the script, so that code in replies
+     * {@code "replyFile": "replies/first.md"}, beside the script or above it, so that code in replies
      * stays readable; such a script is resolved into {@code <script>.resolved.json} first.
      */
     public static String startServer(File basedir, File script, String... arguments) throws IOException {
@@ -94,12 +87,9 @@ public final class ItSupport {
      */
     public static String startServer(File basedir, File script, FakeOpenAiServer.Protocol protocol,
             String... arguments) throws IOException {
-        FakeOpenAiServer server = FakeOpenAiServer.fromScript(withReplyFiles(script.toPath()), protocol);
-        register(basedir, server);
         List<String> all = new ArrayList<>(List.of("-Dautocoder.provider=" + protocol.name().toLowerCase(Locale.ROOT)));
         all.addAll(List.of(arguments));
-        return pointAt(basedir, protocol == FakeOpenAiServer.Protocol.OLLAMA ? server.rootUrl() : server.baseUrl(),
-                all.toArray(String[]::new));
+        return pointAt(basedir, serve(basedir, script, protocol), all.toArray(String[]::new));
     }
 
     /**
@@ -107,12 +97,15 @@ public final class ItSupport {
      * test that chooses the URL per invocation; {@link #server} and {@link #stopServer} find it.
      */
     public static String serve(File basedir, File script) throws IOException {
-        return register(basedir, FakeOpenAiServer.fromScript(withReplyFiles(script.toPath())));
+        return serve(basedir, script, FakeOpenAiServer.Protocol.OPENAI);
     }
 
-    private static String register(File basedir, FakeOpenAiServer server) {
+    /** Starts a fake server speaking {@code protocol} for this test and returns the base URL to configure. */
+    private static String serve(File basedir, File script, FakeOpenAiServer.Protocol protocol) throws IOException {
+        FakeOpenAiServer server = FakeOpenAiServer.fromScript(withReplyFiles(script.toPath()), protocol);
         System.getProperties().put(key(basedir), server);
-        return server.baseUrl();
+        // Ollama's baseUrl is the server's root; the others end in /v1.
+        return protocol == FakeOpenAiServer.Protocol.OLLAMA ? server.rootUrl() : server.baseUrl();
     }
 
     /** Writes {@code .mvn/maven.config}: the base URL, then the arguments. */
@@ -186,14 +179,31 @@ public final class ItSupport {
         }
     }
 
-    /** The script itself, or a copy with every {@code replyFile} read into {@code reply}. */
+    /**
+     * {@code relative} resolved against the first of {@code start} and the folders above it where it
+     * exists: a test's own file, or one of the repository's (the examples, the replies tests share),
+     * wherever the invoker cloned the test to.
+     */
+    static Path above(Path start, String relative) throws IOException {
+        for (Path folder = start.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
+            if (Files.exists(folder.resolve(relative))) {
+                return folder.resolve(relative);
+            }
+        }
+        throw new IOException("no " + relative + " in " + start + " or above it");
+    }
+
+    /**
+     * The script itself, or a copy with every {@code replyFile} read into {@code reply}; a reply file
+     * is found beside the script or above it ({@link #above}).
+     */
     static Path withReplyFiles(Path script) throws IOException {
         JsonArray rules = JsonParser.parseString(Files.readString(script)).getAsJsonArray();
         boolean resolved = false;
         for (JsonElement element : rules) {
             JsonElement file = element.getAsJsonObject().remove("replyFile");
             if (file != null) {
-                String reply = Files.readString(script.resolveSibling(file.getAsString()), StandardCharsets.UTF_8);
+                String reply = Files.readString(above(script.getParent(), file.getAsString()), StandardCharsets.UTF_8);
                 element.getAsJsonObject().addProperty("reply", reply);
                 resolved = true;
             }
