@@ -139,9 +139,11 @@ public final class Autocoder {
                     new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
                             config.limits().maxQuestionRounds(), config.limits().parallelism()));
             StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
-            Engine.Result result = engine.run(plan.pending(),
-                    new Workspace(store, plan, (task, units) -> lock(plan, task, units)));
-            return conclude(plan, result, subBuilds, output, model.truncatedTasks());
+            Workspace workspace = new Workspace(store, plan);
+            List<String> together = new ArrayList<>();
+            Engine.Result result = checkTogether(plan, engine, workspace, engine.run(plan.pending(), workspace),
+                    subBuilds, together);
+            return conclude(plan, result, together, subBuilds, output, model.truncatedTasks());
         }
     }
 
@@ -346,34 +348,110 @@ public final class Autocoder {
     }
 
     /**
-     * Ends a run that called the model: the final check, outputs, report and summary, then the
-     * verdict: an abort or failed tasks are thrown. Each task was locked as it verified.
+     * The final check, as a round for every task: all code that passed its round runs with the
+     * project's whole build and test suite. Each failure is charged by evidence; the tasks charged
+     * go back to their models with it, and the check runs again, until it passes or nothing more
+     * can be sent back (a task's attempt budget is spent, or the failure is nobody's code). Only
+     * then is code locked: the lock file never holds code that failed a final check.
+     *
+     * @param failures receives why the code did not pass together, when it did not
+     * @return the engine's result after any rework
      */
-    private List<TaskState> conclude(Plan plan, Engine.Result result, SubBuildVerifier subBuilds,
-            OutputWriter output, Set<String> truncated) throws IOException {
+    private Engine.Result checkTogether(Plan plan, Engine engine, Workspace workspace, Engine.Result first,
+            SubBuildVerifier subBuilds, List<String> failures) throws IOException {
+        Engine.Result result = first;
+        while (true) {
+            Map<String, TaskState> generated = new LinkedHashMap<>();
+            result.tasks().stream().filter(state -> state.status() == TaskState.Status.VERIFIED)
+                    .forEach(state -> generated.put(state.task(), state));
+            if (generated.isEmpty() || result.abort().isPresent()) {
+                // Code that never passed a final check stays in state, pending: not written, not locked.
+                generated.keySet().forEach(plan.verified()::remove);
+                return result;
+            }
+            Map<String, List<CodeUnit>> byTask = new LinkedHashMap<>();
+            for (Task task : plan.tasks()) {
+                TaskState state = generated.get(task.name());
+                List<CodeUnit> units = state != null ? state.verifiedUnits() : plan.verified().get(task.name());
+                if (units != null) {
+                    byTask.put(task.name(), units);
+                }
+            }
+            long started = System.nanoTime();
+            SubBuildVerifier.FinalCheck check = subBuilds.verifyTogether(byTask, byTask.size() == plan.tasks().size());
+            String seconds = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
+            if (check.passed()) {
+                log.info("autocoder: final check passed in " + seconds + ": the project's whole build and test suite"
+                        + " with the code of " + byTask.size() + " task(s)");
+                lock(plan, generated);
+                return result;
+            }
+            log.info("autocoder: final check failed in " + seconds + ": " + describe(check));
+            Map<String, List<dev.autocoder.verify.Feedback>> charged = new LinkedHashMap<>(check.charged());
+            charged.keySet().retainAll(generated.keySet());
+            for (String restored : check.charged().keySet()) {
+                if (!generated.containsKey(restored)) {
+                    // Locked code that fails with this run's code is not verified any more.
+                    plan.verified().remove(restored);
+                    failures.add(restored + ": its locked code fails the final check with this run's code: "
+                            + firstOf(check.charged().get(restored)) + "; it is regenerated on the next run");
+                    LockFile.update(config.paths().lockFile(), lock -> lock.retaining(config.executionKey(),
+                            plan.tasks().stream().map(Task::name).filter(name -> !name.equals(restored))
+                                    .collect(Collectors.toSet())));
+                }
+            }
+            if (charged.isEmpty()) {
+                // Nobody's code is to blame: the code stays in state, pending, and is not locked.
+                generated.keySet().forEach(plan.verified()::remove);
+                check.unassigned().forEach(finding -> failures.add("all tasks together: " + finding.message()));
+                return result;
+            }
+            Engine.Result reworked = engine.rework(plan.tasks().stream().filter(task -> generated.containsKey(
+                    task.name())).toList(), charged, workspace);
+            Map<String, TaskState> merged = new LinkedHashMap<>();
+            result.tasks().forEach(state -> merged.put(state.task(), state));
+            reworked.tasks().forEach(state -> merged.put(state.task(), state));
+            for (TaskState state : merged.values()) {
+                if (state.status() != TaskState.Status.VERIFIED) {
+                    plan.verified().remove(state.task());
+                }
+            }
+            result = new Engine.Result(List.copyOf(merged.values()), reworked.abort());
+        }
+    }
+
+    /** The final check's failures in one line: what was charged to whom, and what to nobody. */
+    private static String describe(SubBuildVerifier.FinalCheck check) {
+        List<String> parts = new ArrayList<>();
+        check.charged().forEach((task, findings) -> parts.add("[" + task + "] " + firstOf(findings)));
+        check.unassigned().forEach(finding -> parts.add(finding.toString()));
+        return String.join("; ", parts);
+    }
+
+    private static String firstOf(List<dev.autocoder.verify.Feedback> findings) {
+        return findings.stream().filter(dev.autocoder.verify.Feedback::blocking).findFirst()
+                .map(finding -> LogListener.firstLine(finding)).orElse("");
+    }
+
+    /**
+     * Ends a run that called the model: outputs, report and summary, then the verdict: an abort or
+     * failed tasks are thrown. Only code that passed the final check was locked.
+     */
+    private List<TaskState> conclude(Plan plan, Engine.Result result, List<String> together,
+            SubBuildVerifier subBuilds, OutputWriter output, Set<String> truncated) throws IOException {
         List<TaskState> states = result.tasks();
-        for (TaskState state : states) {
-            if (state.status() == TaskState.Status.VERIFIED) {
-                plan.verified().put(state.task(), state.verifiedUnits());
-            }
-        }
         List<CodeUnit> all = plan.verifiedInTaskOrder();
-        Optional<String> together = Optional.empty();
-        // Rounds run only the tests that can tell about a task; this last check runs the
-        // project's whole configured test phase once over everything verified together.
-        if (result.allVerified()) {
-            Verdict verdict = subBuilds.verifyTogether(all);
-            if (!verdict.passed()) {
-                together = Optional.of(verdict.projectFailure()
-                        .map(project -> "the project's own build fails in the verification sub-build independently"
-                                + " of the generated code: " + project.message())
-                        .orElseGet(() -> verdict.firstFailure().map(Object::toString).orElse("failed")));
-            }
-        }
+        List<String> projectTests = subBuilds.projectTestFailures().stream().map(test -> "the project's own test "
+                + test + " fails with or without the generated code; it was not sent to the model").toList();
+        projectTests.forEach(line -> log.warn("autocoder: " + line));
         write(output, all);
         AutocoderConfig.Paths paths = config.paths();
         Map<String, List<String>> warnings = new LinkedHashMap<>();
-        truncated.forEach(task -> warnings.put(task, List.of(TRUNCATED)));
+        for (TaskState state : states) {
+            List<String> own = new ArrayList<>(truncated.contains(state.task()) ? List.of(TRUNCATED) : List.of());
+            own.addAll(projectTests);
+            warnings.put(state.task(), own);
+        }
         Map<String, Path> kept = new LinkedHashMap<>();
         for (TaskState state : states) {
             if (state.status() != TaskState.Status.VERIFIED) {
@@ -394,7 +472,7 @@ public final class Autocoder {
                         ? "; its newest failing sub-build is kept in " + kept.get(state.task()) : ""));
             }
         }
-        together.ifPresent(reason -> failures.add("all tasks together: " + reason));
+        failures.addAll(together);
         if (result.abort().isPresent() || !failures.isEmpty()) {
             log.info("autocoder:" + lockedNote(plan));
         }
@@ -408,17 +486,22 @@ public final class Autocoder {
         return states;
     }
 
-    /** Writes a task's verified code into the lock file the moment it verifies. */
-    private void lock(Plan plan, String task, List<CodeUnit> units) {
-        TaskFingerprints fingerprints = plan.fingerprints().get(task);
-        LockFile.Entry entry = LockFile.Entry.of(config.executionKey(), task, fingerprints.generation(),
-                fingerprints.verification(), units);
-        try {
-            LockFile.update(config.paths().lockFile(), lock -> lock.with(entry));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the lock file " + config.paths().lockFile(), e);
-        }
-        log.info("[" + task + "] locked in " + config.paths().lockFile());
+    /** Writes the code of the tasks this run verified into the lock file, once it passed the final check. */
+    private void lock(Plan plan, Map<String, TaskState> verified) throws IOException {
+        List<LockFile.Entry> entries = new ArrayList<>();
+        verified.forEach((task, state) -> {
+            TaskFingerprints fingerprints = plan.fingerprints().get(task);
+            entries.add(LockFile.Entry.of(config.executionKey(), task, fingerprints.generation(),
+                    fingerprints.verification(), state.verifiedUnits()));
+        });
+        LockFile.update(config.paths().lockFile(), lock -> {
+            LockFile updated = lock;
+            for (LockFile.Entry entry : entries) {
+                updated = updated.with(entry);
+            }
+            return updated;
+        });
+        verified.keySet().forEach(task -> log.info("[" + task + "] locked in " + config.paths().lockFile()));
     }
 
     private void writeReport(RunReport report) throws IOException {
@@ -462,22 +545,17 @@ public final class Autocoder {
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
-    /** Writes a task's verified code into the lock file. */
-    @FunctionalInterface
-    private interface Locker {
-        void lock(String task, List<CodeUnit> units);
-    }
-
-    /** The engine's view of the store, the fingerprints and the contexts; it locks each task as it verifies. */
+    /**
+     * The engine's view of the store, the fingerprints and the contexts. Code that passed its round
+     * is kept in state, pending, until the final check locks it.
+     */
     private static final class Workspace implements Engine.Workspace {
         private final StateStore store;
         private final Plan plan;
-        private final Locker locker;
 
-        Workspace(StateStore store, Plan plan, Locker locker) {
+        Workspace(StateStore store, Plan plan) {
             this.store = store;
             this.plan = plan;
-            this.locker = locker;
         }
 
         @Override
@@ -488,9 +566,8 @@ public final class Autocoder {
                 // A pending task starts over; the reply journal makes the repeated requests free.
                 state.reset(fingerprint);
             } else {
-                // Verified before a stop: the tasks still pending compile against its code.
+                // Verified in its round before a stop: the tasks still pending compile against its code.
                 plan.verified().put(task.name(), state.verifiedUnits());
-                locker.lock(task.name(), state.verifiedUnits());
             }
             return state;
         }
@@ -507,7 +584,6 @@ public final class Autocoder {
             store.save(state);
             if (state.status() == TaskState.Status.VERIFIED && !state.task().contains("/")) {
                 plan.verified().put(state.task(), state.verifiedUnits());
-                locker.lock(state.task(), state.verifiedUnits());
             }
         }
 

@@ -2,17 +2,17 @@ package dev.autocoder.core;
 
 import dev.autocoder.engine.Task;
 import dev.autocoder.verify.CodeUnit;
+import dev.autocoder.verify.Feedback;
 import dev.autocoder.verify.SubBuildVerifier;
 import dev.autocoder.verify.Verdict;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Verifies locked code again, without the model, for the tasks whose verification inputs changed:
- * all the locked code in one sub-build, the way the project's build will see it, and task by task
- * only when that fails, to tell which task's code no longer stands.
+ * all the locked code in one final check, the way the project's build will see it, which charges
+ * each failing test to the tasks whose code it needs by evidence.
  */
 final class Reverification {
 
@@ -27,39 +27,26 @@ final class Reverification {
      * @param tasks every task, in the run's order
      * @param stale the tasks to verify again, in the run's order
      * @param locked the locked code by task, the stale tasks' included
-     * @return a result for each stale task, in the same order
+     * @return a result for each stale task, in the same order: the failures charged to it, or the
+     *     project's own failure when the build fails whatever the code is
      */
     static Map<Task, Result> run(List<Task> tasks, List<Task> stale, Map<String, List<CodeUnit>> locked,
             SubBuildVerifier subBuilds) {
-        Map<Task, Result> results = new LinkedHashMap<>();
-        List<CodeUnit> all = tasks.stream().flatMap(task -> locked.getOrDefault(task.name(), List.of()).stream())
-                .toList();
+        Map<String, List<CodeUnit>> byTask = new LinkedHashMap<>();
+        tasks.stream().filter(task -> locked.containsKey(task.name()))
+                .forEach(task -> byTask.put(task.name(), locked.get(task.name())));
         long started = System.nanoTime();
-        Verdict together = subBuilds.verifyTogether(all);
-        Result joint = new Result(together, millisSince(started));
-        if (together.passed() || stale.size() == 1) {
-            stale.forEach(task -> results.put(task, joint));
-            return results;
-        }
-        // Several changed tasks failed together: each is tried in the run's order on top of the code
-        // that stands, so that one task's broken code does not cost the others their locked code,
-        // and a task that passes stands for those after it that use its types.
-        List<CodeUnit> standing = tasks.stream().filter(task -> !stale.contains(task))
-                .flatMap(task -> locked.getOrDefault(task.name(), List.of()).stream()).toList();
+        SubBuildVerifier.FinalCheck check = subBuilds.verifyTogether(byTask, byTask.size() == tasks.size());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Map<Task, Result> results = new LinkedHashMap<>();
         for (Task task : stale) {
-            List<CodeUnit> units = new ArrayList<>(standing);
-            units.addAll(locked.get(task.name()));
-            long alone = System.nanoTime();
-            Verdict verdict = subBuilds.verifyTogether(units);
-            results.put(task, new Result(verdict, millisSince(alone)));
-            if (verdict.passed()) {
-                standing = units;
-            }
+            List<Feedback> charged = check.charged().getOrDefault(task.name(), List.of());
+            Verdict verdict = !charged.isEmpty() ? new Verdict(charged)
+                    : check.unassigned().isEmpty() ? Verdict.PASSED
+                    : new Verdict(check.unassigned().stream().map(finding -> finding.stage() == Feedback.Stage.PROJECT
+                            ? finding : Feedback.blocking(Feedback.Stage.PROJECT, finding.message())).toList());
+            results.put(task, new Result(verdict, millis));
         }
         return results;
-    }
-
-    private static long millisSince(long nanoTime) {
-        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 }

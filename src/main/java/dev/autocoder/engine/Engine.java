@@ -94,6 +94,21 @@ public final class Engine {
     }
 
     public Result run(List<Task> tasks, Workspace workspace) {
+        return run(tasks, workspace, Map.of());
+    }
+
+    /**
+     * Sends the tasks the final check charged back to their models, each conversation going on
+     * with the failures charged to it; the other tasks given stand as verified code on the board.
+     *
+     * @param tasks the tasks whose verified code the final check ran, charged or not
+     * @param charged the failures charged to each task that goes back
+     */
+    public Result rework(List<Task> tasks, Map<String, List<Feedback>> charged, Workspace workspace) {
+        return run(tasks, workspace, charged);
+    }
+
+    private Result run(List<Task> tasks, Workspace workspace, Map<String, List<Feedback>> charged) {
         Map<String, TaskState> states = new ConcurrentHashMap<>();
         Map<String, String> descriptions = new ConcurrentHashMap<>();
         tasks.forEach(task -> descriptions.put(task.name(), task.description()));
@@ -125,7 +140,7 @@ public final class Engine {
                 TaskState state = workspace.open(task);
                 states.put(task.name(), state);
                 ordered.add(state);
-                if (state.status() == TaskState.Status.VERIFIED) {
+                if (state.status() == TaskState.Status.VERIFIED && !charged.containsKey(task.name())) {
                     listener.detail("task " + task.name() + " was verified earlier; its state is reused");
                     board.settle(task.name(), state.verifiedUnits());
                     continue;
@@ -139,7 +154,9 @@ public final class Engine {
                 futures.add(tasksPool.submit(() -> {
                     checks.holding.set(true);
                     try {
-                        if (abort.get() == null) {
+                        if (abort.get() == null && charged.containsKey(task.name())) {
+                            builder.rework(task, state, workspace.context(task), charged.get(task.name()));
+                        } else if (abort.get() == null) {
                             builder.build(task, state, workspace.context(task));
                         }
                     } catch (ModelException e) {

@@ -1,5 +1,6 @@
 package dev.autocoder.engine;
 
+import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.Feedback;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,6 +99,18 @@ public final class Prompts {
         }
         text.append("\nFix every finding and send every file of the component again, complete.");
         return text.toString();
+    }
+
+    /** The message that sends verified code back because the project's whole test suite fails with it. */
+    static String finalCheck(List<Feedback> feedback) {
+        return refine(feedback, "Your code passed its own checks, but the project's whole test suite, run with the"
+                + " code of every task together, fails as above, and the evidence points at your code.");
+    }
+
+    /** A task's code as the model would have sent it: one fenced block per file. */
+    static String code(List<CodeUnit> units) {
+        return units.stream().map(unit -> "```java\n" + unit.source().strip() + "\n```")
+                .collect(Collectors.joining("\n\n"));
     }
 
     /** Stands in for a reply refused for its size, so it is not sent again but the turn still reads. */

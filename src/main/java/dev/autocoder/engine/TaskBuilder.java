@@ -80,6 +80,27 @@ final class TaskBuilder {
         return finish(state, converse(task, state, conversation, 0, fullCheck, List.of()));
     }
 
+    /**
+     * Sends a task whose verified code failed the final check back to its model: the conversation
+     * goes on where it ended, with the failures charged to this task, within what is left of its
+     * attempt budget.
+     */
+    Outcome rework(Task task, TaskState state, String context, List<Feedback> charged) {
+        listener.detail("[" + task.name() + "] the final check charged this task; it goes back to the model");
+        List<ChatMessage> history = state.conversation();
+        Conversation conversation;
+        if (history.size() >= 2) {
+            conversation = new Conversation(history, limits.maxConversationLength());
+        } else {
+            // A state saved before conversations were kept on success: the task and its code.
+            conversation = Conversation.start(Prompts.GENERATOR_SYSTEM, Prompts.task(task.name(), task.description(),
+                    context), limits.maxConversationLength());
+            conversation.add(ChatMessage.assistant(Prompts.code(state.verifiedUnits())));
+        }
+        conversation.add(ChatMessage.user(Prompts.finalCheck(bounded(charged))));
+        return finish(state, converse(task, state, conversation, 0, fullCheck, List.of()));
+    }
+
     private Outcome finish(TaskState state, Outcome outcome) {
         if (outcome.verified()) {
             state.verified(outcome.units());
@@ -98,11 +119,16 @@ final class TaskBuilder {
      */
     private Outcome converse(Task task, TaskState state, Conversation conversation, int depth, Verifier check,
             List<CodeUnit> shared) {
+        // A conversation that goes on after the final check keeps numbering, and budgeting, its attempts.
         int budget = Math.max(1, limits.maxDepth() - depth);
         int questionRounds = 0;
         String lastSignature = null;
         boolean toldStuck = false;
-        int attempt = 0;
+        int attempt = depth == 0 ? state.attempts().size() : 0;
+        if (attempt >= budget) {
+            return Outcome.failed("its attempt budget is spent (" + attempt + " attempt(s), maxDepth "
+                    + limits.maxDepth() + ")");
+        }
         while (attempt < budget) {
             ChatReply reply = ask(state, conversation);
             Reply parsed = reply.truncated()
@@ -145,6 +171,7 @@ final class TaskBuilder {
             }
             record(state, attempt, units, verdict, started);
             if (verdict.passed()) {
+                state.conversation(conversation.history());
                 return Outcome.verified(units);
             }
             if (verdict.projectFailure().isPresent()) {
@@ -320,11 +347,15 @@ final class TaskBuilder {
         return String.join("\n", findings);
     }
 
-    /** The findings, cut to {@link #MAX_FEEDBACK_CHARS}, blocking ones first, saying what was cut. */
+    /**
+     * The findings the model caused, cut to {@link #MAX_FEEDBACK_CHARS}, blocking ones first, saying
+     * what was cut.
+     */
     static List<Feedback> bounded(List<Feedback> feedback) {
+        // What the model did not cause (the project's own failing tests, waiting) is never its to read.
         Set<Feedback> ordered = new LinkedHashSet<>();
-        feedback.stream().filter(Feedback::blocking).forEach(ordered::add);
-        ordered.addAll(feedback);
+        feedback.stream().filter(f -> f.blocking() && f.modelCaused()).forEach(ordered::add);
+        feedback.stream().filter(Feedback::modelCaused).forEach(ordered::add);
         List<Feedback> kept = new ArrayList<>();
         int used = 0;
         int dropped = 0;

@@ -249,6 +249,10 @@ public final class InProcessCompiler implements Verifier {
     }
 
     private List<Diagnostic<? extends JavaFileObject>> run(MemoryFileManager files, List<JavaFileObject> sources) {
+        if (sources.isEmpty()) {
+            // A baseline of a project with no main code: nothing to compile is no error.
+            return List.of();
+        }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         // The project's javac setup: annotation processors (Lombok, MapStruct) found on the
         // processor path or the classpath, as in the real build, and its own arguments. FLOW

@@ -60,8 +60,13 @@ final class SubBuildResults {
         Judge judge = new Judge(plan);
         List<Feedback> findings = new ArrayList<>(compilerErrors(moduleFolder, judge));
         findings.addAll(checkstyle(moduleFolder, judge));
-        findings.addAll(testFailures(moduleFolder, judge));
-        if (findings.stream().noneMatch(Feedback::blocking) && !judge.leftToOthers) {
+        if (judge.leftToOthers && findings.stream().noneMatch(Feedback::blocking)) {
+            // Another task's file did not compile with this candidate, so the module never reached
+            // its tests: nothing here is verified, and the candidate waits for that code to change.
+            findings.add(Feedback.blocking(Feedback.Stage.WAITING, "another task's or part's code does not compile"
+                    + " with this code yet, so no test ran: " + judge.othersErrors.stream().findFirst().orElse("")));
+        }
+        if (findings.stream().noneMatch(Feedback::blocking)) {
             failedGoal(module).ifPresent(message -> findings.add(FORK_ENDED.matcher(message).find()
                     ? Feedback.blocking(Feedback.Stage.TEST, "the test JVM ended while testing this code: a test or"
                             + " the code under test called System.exit or Runtime.halt, or crashed the JVM; tests must"
@@ -78,7 +83,8 @@ final class SubBuildResults {
         final Map<String, CodeUnit> otherFiles = new java.util.HashMap<>();
         final ProjectFileJudge projectFiles;
         final java.util.regex.Pattern otherTypes;
-        final Set<String> ownQualified;
+        /** Compile errors in other tasks' files, or in project files about their types. */
+        final List<String> othersErrors = new ArrayList<>();
         boolean leftToOthers;
 
         Judge(SubBuildReactor.Plan plan) {
@@ -86,7 +92,6 @@ final class SubBuildResults {
             plan.others().forEach(unit -> otherFiles.put(key(unit), unit));
             projectFiles = new ProjectFileJudge(plan.own());
             otherTypes = TypeMentions.pattern(plan.others());
-            ownQualified = plan.own().stream().map(CodeUnit::qualifiedName).collect(Collectors.toSet());
         }
 
         private static String key(CodeUnit unit) {
@@ -105,6 +110,7 @@ final class SubBuildResults {
             return projectFiles.judge(stage, message, missingType, () -> {
                 if (otherTypes.matcher(message).find()) {
                     leftToOthers = true;
+                    othersErrors.add(message);
                     return java.util.Optional.empty();
                 }
                 return java.util.Optional.of(Feedback.blocking(Feedback.Stage.PROJECT, message));
@@ -202,6 +208,7 @@ final class SubBuildResults {
                         unit.get().substring(5) + ":" + error.group(2) + ": " + body));
             } else if (unit.isPresent()) {
                 judge.leftToOthers = true;
+                judge.othersErrors.add(unit.get().substring(5) + ":" + error.group(2) + ": " + body);
             } else {
                 judge.projectFinding(Feedback.Stage.COMPILE, projectPath(file) + ":" + error.group(2) + ": " + body,
                         missingType).ifPresent(errors::add);
@@ -258,7 +265,29 @@ final class SubBuildResults {
         return simple.endsWith("Check") ? simple.substring(0, simple.length() - "Check".length()) : simple;
     }
 
-    private List<Feedback> testFailures(Path moduleFolder, Judge judge) {
+    /**
+     * One test method as surefire reported it.
+     *
+     * @param testClass the top-level test class, fully qualified ({@code com.acme.MoneyTest} for
+     *     {@code com.acme.MoneyTest$Nested})
+     * @param key the method within its class as surefire names it, {@code com.acme.MoneyTest$Nested#adds}
+     * @param failure how it failed, the exception's type and message, the same on every machine
+     *     (so that two runs can be told apart by how a test fails); empty for a pass
+     * @param description for a failure, {@code MoneyTest.adds: expected: <3> but was: <4>} and the
+     *     frames in the project's own code; empty for a pass
+     */
+    record TestResult(String testClass, String key, String failure, String description) {
+        boolean failed() {
+            return !failure.isEmpty();
+        }
+    }
+
+    /**
+     * Every test method the module ran, read from surefire's XML reports: what a round or the final
+     * check judges by evidence (see {@link SubBuildVerifier}), not by how a test is written.
+     */
+    List<TestResult> tests(String module, SubBuildReactor.Plan plan) {
+        Path moduleFolder = folder.resolve(module);
         Map<String, Path> byName = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(moduleFolder.resolve("target"), 3)) {
             walk.filter(file -> file.getFileName().toString().startsWith("TEST-")
@@ -269,65 +298,23 @@ final class SubBuildResults {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the test reports in " + moduleFolder, e);
         }
-        Set<String> ownPackages = ownPackages(judge);
-        List<Feedback> findings = new ArrayList<>();
+        Set<String> ownPackages = ownPackages(plan);
+        List<TestResult> results = new ArrayList<>();
         for (Path report : byName.values()) {
             NodeList cases = parse(report).getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 Element testcase = (Element) cases.item(i);
-                problem(testcase).ifPresent(problem -> judgeTest(testcase, problem, judge, ownPackages)
-                        .ifPresent(findings::add));
+                String className = testcase.getAttribute("classname");
+                String topLevel = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
+                String key = className + "#" + testcase.getAttribute("name");
+                Optional<Element> problem = problem(testcase);
+                results.add(new TestResult(topLevel, key,
+                        problem.map(found -> clean(found.getAttribute("type") + ": " + found.getAttribute("message")))
+                                .orElse(""),
+                        problem.map(found -> describe(testcase, found, ownPackages)).orElse("")));
             }
         }
-        return findings;
-    }
-
-    /**
-     * A failing test is the model's when the model wrote it, when its source names one of the
-     * candidate's types, or when its trace runs through the candidate's code; it is another
-     * task's when it is about that task's types; otherwise the project's test fails on its own.
-     */
-    private Optional<Feedback> judgeTest(Element testcase, Element problem, Judge judge, Set<String> ownPackages) {
-        String className = testcase.getAttribute("classname");
-        String topLevel = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
-        String key = "test:" + topLevel.replace('.', '/') + ".java";
-        String description = describe(testcase, problem, ownPackages);
-        if (judge.ownFiles.containsKey(key)) {
-            return Optional.of(Feedback.blocking(Feedback.Stage.TEST, description));
-        }
-        if (judge.otherFiles.containsKey(key)) {
-            judge.leftToOthers = true;
-            return Optional.empty();
-        }
-        String trace = problem.getTextContent();
-        boolean throughOwnCode = trace.lines().map(String::strip).filter(line -> line.startsWith("at "))
-                .anyMatch(line -> judge.ownQualified.stream().anyMatch(type -> line.startsWith("at " + type + ".")
-                        || line.startsWith("at " + type + "$")));
-        String source = projectTestSource(topLevel);
-        if (throughOwnCode || judge.mentionsOwn(source)) {
-            return Optional.of(Feedback.blocking(Feedback.Stage.TEST, description));
-        }
-        if (judge.otherTypes.matcher(source).find()) {
-            judge.leftToOthers = true;
-            return Optional.empty();
-        }
-        return Optional.of(Feedback.blocking(Feedback.Stage.PROJECT, "the test " + description.lines().findFirst()
-                .orElse(description) + " fails"));
-    }
-
-    /** The text of a project test class, empty when it is not one of the project's own sources. */
-    private String projectTestSource(String qualifiedName) {
-        for (Path root : layout.testSourceRoots()) {
-            Path file = root.resolve(qualifiedName.replace('.', '/') + ".java");
-            if (Files.isRegularFile(file)) {
-                try {
-                    return Files.readString(file, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file, e);
-                }
-            }
-        }
-        return "";
+        return results;
     }
 
     private static Optional<Element> problem(Element testcase) {
@@ -366,9 +353,9 @@ final class SubBuildResults {
     }
 
     /** The packages of the project's and the plan's code, which tell the project's frames from the libraries'. */
-    private Set<String> ownPackages(Judge judge) {
+    private Set<String> ownPackages(SubBuildReactor.Plan plan) {
         Set<String> packages = new java.util.HashSet<>();
-        Stream.concat(judge.ownFiles.values().stream(), judge.otherFiles.values().stream())
+        Stream.concat(plan.own().stream(), plan.others().stream())
                 .forEach(unit -> packages.add(unit.packageName()));
         List<Path> roots = new ArrayList<>(layout.mainSourceRoots());
         roots.addAll(layout.testSourceRoots());

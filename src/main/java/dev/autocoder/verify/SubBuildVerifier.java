@@ -37,11 +37,12 @@ public final class SubBuildVerifier implements Verifier {
             "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "TERM");
     private static final List<String> SECRET_MARKERS = List.of("KEY", "TOKEN", "SECRET", "PASSWORD", "CREDENTIAL",
             "AUTH");
-    /** Surefire's default test class names: {@code Test*}, {@code *Test}, {@code *Tests}, {@code *TestCase}. */
-    private static final java.util.regex.Pattern TEST_CLASS_NAME =
-            java.util.regex.Pattern.compile("(Test\\w*|\\w*(Test|Tests|TestCase))\\.java");
     /** Who holds the final check's folder when that check fails. */
     private static final String FINAL_CHECK = "(all tasks together)";
+    /** Who a baseline's module belongs to: nobody holds its folder. */
+    private static final String BASELINE = "(baseline)";
+    /** How many sets of others' code keep their baseline; a run rarely has more sets at once. */
+    private static final int BASELINES = 16;
     /** A {@code -Dautocoder.<name>[=value]} option in jvm.config, with the blanks before it. */
     private static final java.util.regex.Pattern OWN_OPTION =
             java.util.regex.Pattern.compile("[ \\t]*(?<!\\S)-Dautocoder\\.\\S*");
@@ -63,6 +64,15 @@ public final class SubBuildVerifier implements Verifier {
     private final SubBuildReactor reactor;
     private final boolean keepFolders;
     private final Map<String, Path> heldFolders = new HashMap<>();
+    /** Per set of others' code: what the project's tests do with it and no candidate. */
+    private final Map<List<CodeUnit>, Baseline> baselines = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<CodeUnit>, Baseline> eldest) {
+                    return size() > BASELINES;
+                }
+            });
+    private final Set<String> projectTestFailures = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
     /**
      * @param layout the consuming project
@@ -90,7 +100,14 @@ public final class SubBuildVerifier implements Verifier {
         return verifyBatch(List.of(candidate)).get(candidate);
     }
 
-    /** Builds every candidate in one Maven run; each gets its own verdict. */
+    /**
+     * Builds every candidate in one Maven run; each gets its own verdict. A test that fails with a
+     * candidate is charged by evidence, a baseline run without the candidate but with the same code
+     * of the others: it is the candidate's when the model wrote it, when it passes in the baseline
+     * or fails there in another way, or when it cannot run without the candidate at all; it is the
+     * project's when it fails the same way without the candidate, which is reported to the user
+     * ({@link #projectTestFailures}) and never blocks.
+     */
     public Map<Candidate, Verdict> verifyBatch(List<Candidate> candidates) {
         Map<Candidate, Verdict> verdicts = new LinkedHashMap<>();
         List<Candidate> built = new ArrayList<>();
@@ -105,75 +122,318 @@ public final class SubBuildVerifier implements Verifier {
                 continue;
             }
             built.add(candidate);
-            List<String> tests = testsAbout(candidate, compiled);
             plans.add(new SubBuildReactor.Plan(candidate.units(),
                     InProcessCompiler.withoutReplaced(others.apply(candidate.taskName()), candidate.units()),
-                    notCompiledInRound(compiled, tests), Optional.of(tests)));
+                    compiled.excludedProjectTests(), roundTests(candidate, compiled)));
         }
-        List<Verdict> results = plans.isEmpty() ? List.of()
+        List<ModuleOutcome> results = plans.isEmpty() ? List.of()
                 : build(plans, built.stream().map(Candidate::taskName).toList());
+        Map<List<CodeUnit>, Set<String>> questions = new LinkedHashMap<>();
         for (int i = 0; i < built.size(); i++) {
-            verdicts.put(built.get(i), results.get(i));
+            Set<String> own = testClasses(built.get(i).testUnits());
+            Set<String> asked = questions.computeIfAbsent(plans.get(i).others(), key -> new TreeSet<>());
+            results.get(i).failures().filter(test -> !own.contains(test.testClass()))
+                    .forEach(test -> asked.add(test.testClass()));
+        }
+        answerFromBaselines(questions);
+        for (int i = 0; i < built.size(); i++) {
+            verdicts.put(built.get(i), charge(built.get(i), plans.get(i), results.get(i)));
         }
         Map<Candidate, Verdict> ordered = new LinkedHashMap<>();
         candidates.forEach(candidate -> ordered.put(candidate, verdicts.get(candidate)));
         return Collections.unmodifiableMap(ordered);
     }
 
-    /**
-     * Builds every verified unit with the project's whole configured test phase, exactly as the
-     * project's own build will: the final word on a run.
-     */
-    public Verdict verifyTogether(List<CodeUnit> allVerified) {
-        InProcessCompiler.Outcome compiled = compiler.checkTogether(allVerified);
-        if (!compiled.verdict().passed()) {
-            return compiled.verdict();
-        }
-        Verdict built = build(List.of(new SubBuildReactor.Plan(allVerified, List.of(), compiled.excludedProjectTests(),
-                Optional.empty())), List.of(FINAL_CHECK)).get(0);
-        return compiled.verdict().and(built);
+    /** The tests a round runs for a candidate: every test of the module (selection comes with a sound closure). */
+    private Optional<List<String>> roundTests(Candidate candidate, InProcessCompiler.Outcome compiled) {
+        return Optional.empty();
     }
 
-    /**
-     * The tests a round runs for a candidate: those the model wrote and the project's tests that
-     * name one of its types. The rest of the suite cannot tell about this code; it runs in the
-     * final check.
-     */
-    private List<String> testsAbout(Candidate candidate, InProcessCompiler.Outcome compiled) {
-        java.util.regex.Pattern ownTypes = TypeMentions.pattern(candidate.mainUnits());
-        Set<String> selected = new TreeSet<>();
-        candidate.testUnits().forEach(unit -> selected.add(unit.qualifiedName()));
-        for (SourceFile test : compiled.compilingProjectTests()) {
-            if (ownTypes.matcher(compiler.projectText(test)).find()) {
-                String path = test.displayName();
-                selected.add(path.substring(0, path.length() - ".java".length()).replace('/', '.'));
+    /** A candidate's verdict: its module's findings, and each failing test charged by the baseline. */
+    private Verdict charge(Candidate candidate, SubBuildReactor.Plan plan, ModuleOutcome outcome) {
+        Set<String> own = testClasses(candidate.testUnits());
+        Baseline baseline = baselines.get(plan.others());
+        List<Feedback> findings = new ArrayList<>(outcome.findings());
+        for (SubBuildResults.TestResult test : outcome.failures().toList()) {
+            if (!own.contains(test.testClass()) && baseline != null && baseline.failsAlike(test)) {
+                findings.add(projectTest(test));
+            } else {
+                findings.add(Feedback.blocking(Feedback.Stage.TEST, test.description()));
             }
         }
-        return List.copyOf(selected);
+        return FeedbackLimit.apply(findings, FeedbackLimit.DEFAULT_CHARS);
+    }
+
+    /** A test that fails without the generated code too: the user's to know, never the model's. */
+    private Feedback projectTest(SubBuildResults.TestResult test) {
+        String first = test.description().lines().findFirst().orElse(test.key());
+        projectTestFailures.add(first);
+        return Feedback.advice(Feedback.Stage.PROJECT, "the project's test " + first
+                + " fails without the generated code too");
     }
 
     /**
-     * The project test files a round leaves out of the test compile: those waiting for types nobody
-     * wrote yet, and test classes the round does not run. A test class that names none of the
-     * candidate's types compiles the same whatever the candidate is, so compiling it says nothing;
-     * files that are not test classes by surefire's naming (fixtures, helpers) stay, since the
-     * selected tests may use them. The final check compiles everything.
+     * The project's tests that failed with and without the generated code: the project's own
+     * failures, each named once, in the order they were first seen.
      */
-    private static List<String> notCompiledInRound(InProcessCompiler.Outcome compiled, List<String> tests) {
-        Set<String> selected = tests.stream().map(name -> name.replace('.', '/') + ".java").collect(
-                java.util.stream.Collectors.toSet());
-        List<String> excluded = new ArrayList<>(compiled.excludedProjectTests());
-        for (SourceFile test : compiled.compilingProjectTests()) {
-            String path = test.displayName();
-            if (!selected.contains(path) && TEST_CLASS_NAME.matcher(test.relativePath().getFileName().toString()).matches()) {
-                excluded.add(path);
-            }
+    public List<String> projectTestFailures() {
+        synchronized (projectTestFailures) {
+            return List.copyOf(projectTestFailures);
         }
-        return excluded;
     }
 
-    /** Lays out and runs one reactor and reads every module's verdict; {@code owners} name each plan's task. */
-    private List<Verdict> build(List<SubBuildReactor.Plan> plans, List<String> owners) {
+    /**
+     * Runs, in one sub-build, the test classes whose baseline is not known yet: each set of others'
+     * code gets a module of its own with that code and the project but no candidate, running only
+     * the classes asked about that compile there. What it shows is kept while that code stands.
+     */
+    private void answerFromBaselines(Map<List<CodeUnit>, Set<String>> questions) {
+        List<SubBuildReactor.Plan> plans = new ArrayList<>();
+        List<List<CodeUnit>> keys = new ArrayList<>();
+        for (Map.Entry<List<CodeUnit>, Set<String>> question : questions.entrySet()) {
+            Baseline baseline = baselines.computeIfAbsent(question.getKey(), key -> new Baseline(
+                    compiler.checkTogether(key)));
+            Set<String> toRun = new TreeSet<>(question.getValue());
+            toRun.removeIf(test -> baseline.knows(test) || !baseline.runnable(test, question.getKey()));
+            if (!toRun.isEmpty()) {
+                keys.add(question.getKey());
+                plans.add(new SubBuildReactor.Plan(question.getKey(), List.of(),
+                        baseline.compiled.excludedProjectTests(), Optional.of(List.copyOf(toRun))));
+                baseline.asked(toRun);
+            }
+        }
+        if (plans.isEmpty()) {
+            return;
+        }
+        List<ModuleOutcome> results = build(plans, plans.stream().map(plan -> BASELINE).toList());
+        for (int i = 0; i < plans.size(); i++) {
+            baselines.get(keys.get(i)).record(results.get(i).tests());
+        }
+    }
+
+    /**
+     * What the project's tests do with some other code but no candidate: the evidence a failure is
+     * charged by. A test that never ran here is unknown, and its failure is the candidate's.
+     */
+    private static final class Baseline {
+        private final InProcessCompiler.Outcome compiled;
+        private final Set<String> asked = new HashSet<>();
+        /** How each test method that ran here ended: its failure, or empty for a pass. */
+        private final Map<String, String> outcomes = new HashMap<>();
+
+        Baseline(InProcessCompiler.Outcome compiled) {
+            this.compiled = compiled;
+        }
+
+        synchronized boolean knows(String testClass) {
+            return asked.contains(testClass);
+        }
+
+        /** Whether the test class compiles here: a project test, or another task's test, with the main code compiling. */
+        synchronized boolean runnable(String testClass, List<CodeUnit> code) {
+            return compiled.compilingProjectTests().stream().map(SubBuildVerifier::className).anyMatch(testClass::equals)
+                    || compiled.verdict().passed() && testClasses(code.stream().filter(CodeUnit::test).toList())
+                            .contains(testClass);
+        }
+
+        synchronized void asked(Set<String> testClasses) {
+            asked.addAll(testClasses);
+        }
+
+        synchronized void record(List<SubBuildResults.TestResult> tests) {
+            tests.forEach(test -> outcomes.put(test.key(), test.failure()));
+        }
+
+        /**
+         * Whether the test ran here and failed just as it did in the run asked about: same exception,
+         * same message. A test that fails differently here (a {@code ServiceConfigurationError}
+         * where the code is missing, an assertion where it is there) does depend on that code.
+         */
+        synchronized boolean failsAlike(SubBuildResults.TestResult test) {
+            String here = outcomes.get(test.key());
+            return here != null && !here.isEmpty() && here.equals(test.failure());
+        }
+    }
+
+    /**
+     * Builds all verified code with the project's whole configured test phase, exactly as the
+     * project's own build will: the final word on a run. Each failure is charged by evidence: a
+     * test that fails the same way with no generated code at all is the project's; otherwise the
+     * same failing tests run once more in one sub-build with each task's code left out in turn, and
+     * the tasks without whose code a test passes, fails another way or cannot run are the ones it is
+     * charged to. When that separates nobody, every task is.
+     *
+     * @param byTask each task's verified code, in the run's order
+     * @param everyTask whether every task of the run is among them: then a project test that still
+     *     misses a type is a real failure rather than one waiting for an unfinished task
+     */
+    public FinalCheck verifyTogether(Map<String, List<CodeUnit>> byTask, boolean everyTask) {
+        List<CodeUnit> all = byTask.values().stream().flatMap(List::stream).toList();
+        Map<String, List<Feedback>> charged = new LinkedHashMap<>();
+        List<Feedback> unassigned = new ArrayList<>();
+        InProcessCompiler.Outcome compiled = compiler.checkTogether(all);
+        for (Feedback finding : compiled.verdict().feedback()) {
+            if (finding.blocking()) {
+                ownerOfFinding(byTask, finding).ifPresentOrElse(
+                        task -> charged.computeIfAbsent(task, key -> new ArrayList<>()).add(finding),
+                        () -> unassigned.add(finding));
+            }
+        }
+        if (everyTask) {
+            compiled.excludedProjectTests().forEach(test -> unassigned.add(Feedback.blocking(Feedback.Stage.COMPILE,
+                    "the project's test " + test + " refers to types that no task wrote: a task's type may be"
+                            + " misnamed or in another package, or the project's test needs a class nobody wrote")));
+        }
+        if (!charged.isEmpty() || !unassigned.isEmpty()) {
+            return new FinalCheck(charged, unassigned, List.of());
+        }
+        ModuleOutcome outcome = build(List.of(new SubBuildReactor.Plan(all, List.of(),
+                compiled.excludedProjectTests(), Optional.empty())), List.of(FINAL_CHECK)).get(0);
+        for (Feedback finding : outcome.findings()) {
+            if (finding.blocking()) {
+                ownerOfFinding(byTask, finding).ifPresentOrElse(
+                        task -> charged.computeIfAbsent(task, key -> new ArrayList<>()).add(finding),
+                        () -> unassigned.add(finding.stage() == Feedback.Stage.PROJECT ? finding
+                                : Feedback.blocking(Feedback.Stage.PROJECT, finding.message())));
+            }
+        }
+        List<SubBuildResults.TestResult> failures = outcome.failures().toList();
+        if (failures.isEmpty()) {
+            return new FinalCheck(charged, unassigned, List.of());
+        }
+        Map<String, Set<String>> implicated = implicate(byTask, failures);
+        List<String> project = new ArrayList<>();
+        for (SubBuildResults.TestResult test : failures) {
+            Set<String> tasks = implicated.get(test.key());
+            if (tasks.isEmpty()) {
+                project.add(projectTest(test).message());
+            } else {
+                Feedback finding = Feedback.blocking(Feedback.Stage.TEST, test.description()
+                        + (tasks.size() > 1 ? "\n(the whole test suite with every task's code fails this test;"
+                                + " it involves the code of " + String.join(", ", tasks) + ")"
+                                : "\n(the whole test suite with every task's code fails this test)"));
+                tasks.forEach(task -> charged.computeIfAbsent(task, key -> new ArrayList<>()).add(finding));
+            }
+        }
+        charged.replaceAll((task, findings) -> FeedbackLimit.apply(findings, FeedbackLimit.DEFAULT_CHARS).feedback());
+        return new FinalCheck(charged, unassigned, project);
+    }
+
+    /**
+     * Which tasks each failing test is charged to, by running the failing classes once more in one
+     * sub-build: with no task's code (the same failure there is the project's: an empty set), and
+     * with each task's code left out in turn (a test that passes, fails another way or cannot
+     * compile without a task's code needs that task).
+     */
+    private Map<String, Set<String>> implicate(Map<String, List<CodeUnit>> byTask,
+            List<SubBuildResults.TestResult> failures) {
+        Set<String> failingClasses = failures.stream().map(SubBuildResults.TestResult::testClass)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        List<String> names = new ArrayList<>();
+        List<Baseline> baselines = new ArrayList<>();
+        List<SubBuildReactor.Plan> plans = new ArrayList<>();
+        names.add(null);
+        List<List<CodeUnit>> codes = new ArrayList<>();
+        codes.add(List.of());
+        if (byTask.size() > 1) {
+            for (String task : byTask.keySet()) {
+                names.add(task);
+                codes.add(byTask.entrySet().stream().filter(e -> !e.getKey().equals(task))
+                        .flatMap(e -> e.getValue().stream()).toList());
+            }
+        }
+        List<Integer> built = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            Baseline baseline = new Baseline(compiler.checkTogether(codes.get(i)));
+            baselines.add(baseline);
+            List<CodeUnit> code = codes.get(i);
+            List<String> toRun = failingClasses.stream().filter(test -> baseline.runnable(test, code)).toList();
+            if (!toRun.isEmpty()) {
+                built.add(i);
+                plans.add(new SubBuildReactor.Plan(code, List.of(), baseline.compiled.excludedProjectTests(),
+                        Optional.of(toRun)));
+            }
+        }
+        if (!plans.isEmpty()) {
+            List<ModuleOutcome> results = build(plans, plans.stream().map(plan -> BASELINE).toList());
+            for (int i = 0; i < built.size(); i++) {
+                baselines.get(built.get(i)).record(results.get(i).tests());
+            }
+        }
+        Map<String, Set<String>> implicated = new HashMap<>();
+        for (SubBuildResults.TestResult test : failures) {
+            Set<String> tasks = new TreeSet<>();
+            if (!baselines.get(0).failsAlike(test)) {
+                for (int i = 1; i < names.size(); i++) {
+                    if (!baselines.get(i).failsAlike(test)) {
+                        tasks.add(names.get(i));
+                    }
+                }
+                if (tasks.isEmpty()) {
+                    tasks.addAll(byTask.keySet());
+                }
+            }
+            implicated.put(test.key(), tasks);
+        }
+        return implicated;
+    }
+
+    /** The task whose file a finding ({@code com/acme/Money.java:12: ...}) is about, if any. */
+    private static Optional<String> ownerOfFinding(Map<String, List<CodeUnit>> byTask, Feedback finding) {
+        for (Map.Entry<String, List<CodeUnit>> task : byTask.entrySet()) {
+            for (CodeUnit unit : task.getValue()) {
+                if (finding.message().startsWith(SourceFile.slashes(unit.relativePath()) + ":")) {
+                    return Optional.of(task.getKey());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What the final check found.
+     *
+     * @param charged the failures charged to each task, phrased for its model
+     * @param unassigned failures no task's code causes that still keep the code from passing, such
+     *     as a project test that needs a type nobody wrote, or a plugin that fails the build
+     * @param projectTests the project's tests that fail with no generated code at all: reported,
+     *     never sent to the model
+     */
+    public record FinalCheck(Map<String, List<Feedback>> charged, List<Feedback> unassigned, List<String> projectTests) {
+        public FinalCheck {
+            charged = Collections.unmodifiableMap(new LinkedHashMap<>(charged));
+            unassigned = List.copyOf(unassigned);
+            projectTests = List.copyOf(projectTests);
+        }
+
+        /** Whether the code passed: nothing charged to a task and nothing else in the way. */
+        public boolean passed() {
+            return charged.isEmpty() && unassigned.isEmpty();
+        }
+    }
+
+    /** The fully qualified names of test units, as surefire names their classes. */
+    private static Set<String> testClasses(List<CodeUnit> units) {
+        Set<String> names = new HashSet<>();
+        units.stream().filter(CodeUnit::test).forEach(unit -> names.add(unit.qualifiedName()));
+        return names;
+    }
+
+    /** {@code com.acme.MoneyTest} for the test file {@code com/acme/MoneyTest.java}. */
+    private static String className(SourceFile test) {
+        String path = test.displayName();
+        return path.substring(0, path.length() - ".java".length()).replace('/', '.');
+    }
+
+    /** One module's findings (compile, checkstyle, the build) and every test it ran. */
+    private record ModuleOutcome(List<Feedback> findings, List<SubBuildResults.TestResult> tests) {
+        Stream<SubBuildResults.TestResult> failures() {
+            return tests.stream().filter(SubBuildResults.TestResult::failed);
+        }
+    }
+
+    /** Lays out and runs one reactor and reads every module back; {@code owners} name each plan's task. */
+    private List<ModuleOutcome> build(List<SubBuildReactor.Plan> plans, List<String> owners) {
         Path folder;
         try {
             Files.createDirectories(workRoot);
@@ -200,17 +460,18 @@ public final class SubBuildVerifier implements Verifier {
             throw new SubBuildException("the verification sub-build could not run Maven (" + e.getMessage()
                     + "); its folder is " + folder);
         }
-        List<Verdict> verdicts = verdicts(folder, plans, owners, log, outcome);
-        release(folder, owners, verdicts);
-        return verdicts;
+        List<ModuleOutcome> outcomes = outcomes(folder, plans, owners, log, outcome);
+        release(folder, owners, outcomes);
+        return outcomes;
     }
 
-    private List<Verdict> verdicts(Path folder, List<SubBuildReactor.Plan> plans, List<String> owners, List<String> log,
-            MavenRun.Outcome outcome) {
+    private List<ModuleOutcome> outcomes(Path folder, List<SubBuildReactor.Plan> plans, List<String> owners,
+            List<String> log, MavenRun.Outcome outcome) {
         if (outcome.timedOut()) {
             String reason = "sub-build exceeded " + settings.timeout().toSeconds()
                     + " s and was stopped; a test may loop forever or wait for input";
-            return plans.stream().map(plan -> Verdict.failed(Feedback.Stage.TIMEOUT, reason)).toList();
+            return plans.stream().map(plan -> new ModuleOutcome(List.of(Feedback.blocking(Feedback.Stage.TIMEOUT,
+                    reason)), List.<SubBuildResults.TestResult>of())).toList();
         }
         SubBuildResults results = new SubBuildResults(folder, List.copyOf(log), layout);
         results.unresolvable().ifPresent(problem -> {
@@ -220,39 +481,44 @@ public final class SubBuildVerifier implements Verifier {
         int stoppedAt = results.finished() ? plans.size()
                 : results.lastModuleStarted().map(SubBuildReactor.indexByName(plans.size())::get).orElse(-1);
         if (stoppedAt < 0) {
-            Verdict failed = Verdict.failed(Feedback.Stage.PROJECT, "the sub-build ended without a result: "
+            Feedback failed = Feedback.blocking(Feedback.Stage.PROJECT, "the sub-build ended without a result: "
                     + results.errorSummary() + " (sub-build log: " + folder.resolve("build.log") + ")");
-            return plans.stream().map(plan -> failed).toList();
+            return plans.stream().map(plan -> new ModuleOutcome(List.of(failed),
+                    List.<SubBuildResults.TestResult>of())).toList();
         }
-        List<Verdict> verdicts = new ArrayList<>();
+        List<ModuleOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < stoppedAt; i++) {
-            List<Feedback> findings = results.findings(SubBuildReactor.moduleName(i), plans.get(i)).stream()
+            String module = SubBuildReactor.moduleName(i);
+            List<Feedback> findings = results.findings(module, plans.get(i)).stream()
                     .map(finding -> finding.stage() == Feedback.Stage.PROJECT
                             ? Feedback.blocking(Feedback.Stage.PROJECT, finding.message() + " (sub-build log: "
                                     + folder.resolve("build.log") + ")")
                             : finding)
                     .toList();
-            verdicts.add(FeedbackLimit.apply(findings, FeedbackLimit.DEFAULT_CHARS));
+            outcomes.add(new ModuleOutcome(findings, results.tests(module, plans.get(i))));
         }
         if (stoppedAt < plans.size()) {
             // Maven's own JVM ended in the middle of one module (a project that tests in Maven's
             // JVM): that module's code ended it, and the modules after it get a build of their own.
-            verdicts.add(Verdict.failed(Feedback.Stage.TEST, "the build's JVM ended while testing this code: a test or the"
-                    + " code under test called System.exit or Runtime.halt, or crashed the JVM; tests must return normally"));
-            verdicts.addAll(build(plans.subList(stoppedAt + 1, plans.size()), owners.subList(stoppedAt + 1, owners.size())));
-            return verdicts;
+            outcomes.add(new ModuleOutcome(List.of(Feedback.blocking(Feedback.Stage.TEST, "the build's JVM ended while"
+                    + " testing this code: a test or the code under test called System.exit or Runtime.halt, or"
+                    + " crashed the JVM; tests must return normally")), List.of()));
+            outcomes.addAll(build(plans.subList(stoppedAt + 1, plans.size()), owners.subList(stoppedAt + 1,
+                    owners.size())));
         }
-        return verdicts;
+        return outcomes;
     }
 
     /**
      * Deletes the folder once nobody needs it: each task that failed in it holds it (and lets go of
      * its older one) so that the newest failing build of an unverified task stays for diagnosis.
      */
-    private synchronized void release(Path folder, List<String> owners, List<Verdict> verdicts) {
+    private synchronized void release(Path folder, List<String> owners, List<ModuleOutcome> outcomes) {
         Set<Path> released = new HashSet<>();
-        for (int i = 0; i < owners.size() && i < verdicts.size(); i++) {
-            Path previous = verdicts.get(i).passed() ? heldFolders.remove(owners.get(i))
+        for (int i = 0; i < owners.size() && i < outcomes.size(); i++) {
+            boolean passed = outcomes.get(i).findings().stream().noneMatch(Feedback::blocking)
+                    && outcomes.get(i).failures().findAny().isEmpty();
+            Path previous = passed || owners.get(i).equals(BASELINE) ? heldFolders.remove(owners.get(i))
                     : heldFolders.put(owners.get(i), folder);
             if (previous != null && !previous.equals(folder)) {
                 released.add(previous);

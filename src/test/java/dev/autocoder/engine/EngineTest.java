@@ -47,6 +47,8 @@ class EngineTest {
     private final Map<String, TaskState> states = new ConcurrentHashMap<>();
     private int maxPromptTokens = 100_000;
     private String context = "";
+    private Engine engine;
+    private Engine.Workspace workspace;
 
     @AfterEach
     void stopServer() {
@@ -331,6 +333,54 @@ class EngineTest {
         assertTrue(refinement.contains("no other task or part is writing this type"), refinement);
     }
 
+    @Test
+    void aTaskTheFinalCheckChargesGoesOnInItsConversationWithTheFailureAndKeepsCountingItsAttempts() throws Exception {
+        Task task = new Task("calc", "Write calc.Calc.");
+        run(List.of(task), 3, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("whole test suite"),
+                Rule.reply(java("calc", "Calc", "public int one() { return 2; }")));
+        Feedback charged = Feedback.blocking(Feedback.Stage.TEST, "InvoiceTest.countsOne: expected: <1> but was: <2>");
+
+        Engine.Result reworked = engine.rework(List.of(task), Map.of("calc", List.of(charged)), workspace);
+
+        assertTrue(reworked.allVerified(), reworked.tasks().get(0).failure());
+        TaskState state = reworked.tasks().get(0);
+        assertEquals(List.of(1, 2), state.attempts().stream().map(TaskState.Attempt::number).toList());
+        assertTrue(state.verifiedUnits().get(0).source().contains("return 1;"), state.verifiedUnits().toString());
+        String again = server.requests().stream().map(FakeOpenAiServer.Recorded::messagesText)
+                .filter(text -> text.contains("whole test suite")).findFirst().orElseThrow();
+        assertTrue(again.contains("expected: <1> but was: <2>") && again.contains("return 2;"),
+                "the conversation goes on from the verified code with the charged failure: " + again);
+    }
+
+    @Test
+    void aChargedTaskWhoseAttemptBudgetIsSpentFailsWithoutAnotherRequest() throws Exception {
+        Task task = new Task("calc", "Write calc.Calc.");
+        run(List.of(task), 1, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("calc", "Calc", "public int one() { return 2; }")).always());
+        int requests = server.requestCount();
+
+        Engine.Result reworked = engine.rework(List.of(task), Map.of("calc", List.of(
+                Feedback.blocking(Feedback.Stage.TEST, "InvoiceTest.countsOne: expected: <1> but was: <2>"))), workspace);
+
+        assertFalse(reworked.allVerified());
+        assertTrue(reworked.tasks().get(0).failure().contains("attempt budget is spent"), reworked.tasks().get(0).failure());
+        assertEquals(requests, server.requestCount(), "no request once the budget is spent");
+    }
+
+    @Test
+    void theProjectsOwnFindingsNeverReachTheModelsFeedback() {
+        List<Feedback> feedback = TaskBuilder.bounded(List.of(
+                Feedback.blocking(Feedback.Stage.TEST, "MoneyTest.adds: expected: <3> but was: <4>"),
+                Feedback.advice(Feedback.Stage.PROJECT, "the project's test HolidayTest.loads fails without the code too"),
+                Feedback.blocking(Feedback.Stage.WAITING, "Shop.java:3: cannot find symbol")));
+
+        assertEquals(List.of("[test] MoneyTest.adds: expected: <3> but was: <4>"),
+                feedback.stream().map(Feedback::toString).toList());
+    }
+
     private Engine.Result run(List<Task> tasks, int maxDepth, int window, Rule... rules) throws Exception {
         server = FakeOpenAiServer.start(rules);
         Files.createDirectories(project.resolve("src/main/java"));
@@ -345,9 +395,9 @@ class EngineTest {
         Verifier build = candidate -> Verdict.PASSED;
         PromptFitter fitted = new PromptFitter(model, COUNTER, maxPromptTokens, message -> { }, message -> { });
         // One task at a time: a task waiting for another's type must hand its slot over.
-        Engine engine = new Engine(fitted, fast, build, board, new Clarifier(Optional.empty()), new EngineListener() { },
+        engine = new Engine(fitted, fast, build, board, new Clarifier(Optional.empty()), new EngineListener() { },
                 new Engine.Settings(maxDepth, window, 2, 1));
-        return engine.run(tasks, new Engine.Workspace() {
+        workspace = new Engine.Workspace() {
             @Override
             public TaskState open(Task task) {
                 return states.computeIfAbsent(task.name(), name -> new TaskState(name, "fp"));
@@ -367,7 +417,8 @@ class EngineTest {
             public String context(Task task) {
                 return context;
             }
-        });
+        };
+        return engine.run(tasks, workspace);
     }
 
     /** A java fence holding one public final class (the declaration may carry an implements clause). */

@@ -213,8 +213,9 @@ class SubBuildVerifierIT {
     }
 
     @Test
-    void aProjectTestAboutNoneOfTheCandidatesTypesIsLeftForTheFinalCheck() {
+    void aProjectTestThatFailsWithoutTheCandidateTooIsTheProjectsReportedAndNeverBlocks() {
         ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .test("com/example/MoneyTest.java", MONEY_TEST)
                 .test("com/example/other/AlwaysFailsTest.java", """
                         package com.example.other;
 
@@ -232,12 +233,132 @@ class SubBuildVerifierIT {
         CodeUnit money = unit("com.example.Money", MONEY, false);
 
         Verdict round = verifier.verify(candidate("money", money));
-        Verdict together = verifier.verifyTogether(List.of(money));
+        SubBuildVerifier.FinalCheck together = verifier.verifyTogether(Map.of("money", List.of(money)), true);
 
         assertTrue(round.passed(), round.toString());
-        Feedback project = together.projectFailure().orElseThrow(() -> new AssertionError(together.toString()));
-        assertTrue(project.message().startsWith("the test AlwaysFailsTest.needsAMissingResource: missing.csv"),
-                project.message());
+        assertTrue(round.feedback().stream().noneMatch(Feedback::modelCaused), round.toString());
+        assertTrue(together.passed(), together.toString());
+        assertEquals(List.of("AlwaysFailsTest.needsAMissingResource: missing.csv ==> expected: not <null>"),
+                verifier.projectTestFailures());
+    }
+
+    @Test
+    void aTestThatReachesTheCandidateOnlyThroughAHelperAndAServiceChargesTheCandidateWithItsAssertion() {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .main("com/example/billing/Checkout.java", """
+                        package com.example.billing;
+
+                        import com.example.Money;
+
+                        public final class Checkout {
+                            private Money total = new Money(0);
+
+                            public Checkout add(long cents) {
+                                total = total.plus(new Money(cents));
+                                return this;
+                            }
+
+                            public long totalCents() {
+                                return total.cents();
+                            }
+                        }
+                        """)
+                .test("com/example/billing/Baskets.java", """
+                        package com.example.billing;
+
+                        final class Baskets {
+                            static long totalOf(long... prices) {
+                                Checkout checkout = new Checkout();
+                                for (long price : prices) {
+                                    checkout.add(price);
+                                }
+                                return checkout.totalCents();
+                            }
+                        }
+                        """)
+                .test("com/example/billing/BasketTest.java", """
+                        package com.example.billing;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Test;
+
+                        class BasketTest {
+                            @Test
+                            void sumsThePrices() {
+                                assertEquals(350, Baskets.totalOf(100, 250), "basket total");
+                            }
+                        }
+                        """).layout();
+        CodeUnit subtracting = unit("com.example.Money", MONEY.replace("cents + other.cents", "cents - other.cents"),
+                false);
+
+        Verdict round = verifier(layout, Duration.ofMinutes(3)).verify(candidate("money", subtracting));
+
+        Feedback failure = round.firstFailure().orElseThrow(() -> new AssertionError(round.toString()));
+        assertEquals(Feedback.Stage.TEST, failure.stage(), round.toString());
+        assertTrue(failure.message().startsWith("BasketTest.sumsThePrices: basket total ==> expected: <350> but was: <-350>"),
+                failure.message());
+        assertTrue(failure.message().contains("at com.example.billing.BasketTest.sumsThePrices"), failure.message());
+    }
+
+    @Test
+    void theFinalCheckChargesOnlyTheTaskWithoutWhoseCodeTheFailingTestPasses() {
+        String rate = """
+                package com.example.tax;
+
+                public final class Rate {
+                    public static long percentOf(long cents, int percent) {
+                        return cents * percent / 100;
+                    }
+                }
+                """;
+        String label = """
+                package com.example.tax;
+
+                public final class Label {
+                    public static String of(long cents) {
+                        return cents / 100 + "." + String.format("%02d", cents % 100);
+                    }
+                }
+                """;
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .test("com/example/tax/Receipts.java", """
+                        package com.example.tax;
+
+                        import com.example.Money;
+
+                        final class Receipts {
+                            static String line(long cents, int percent) {
+                                Money total = new Money(cents).plus(new Money(Rate.percentOf(cents, percent)));
+                                return Label.of(total.cents());
+                            }
+                        }
+                        """)
+                .test("com/example/tax/ReceiptTest.java", """
+                        package com.example.tax;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Test;
+
+                        class ReceiptTest {
+                            @Test
+                            void addsTheTax() {
+                                assertEquals("12.00", Receipts.line(1000, 20));
+                            }
+                        }
+                        """).layout();
+        Map<String, List<CodeUnit>> byTask = new java.util.LinkedHashMap<>();
+        byTask.put("money", List.of(unit("com.example.Money", MONEY, false)));
+        byTask.put("rate", List.of(unit("com.example.tax.Rate", rate.replace("/ 100", "/ 10"), false)));
+        byTask.put("label", List.of(unit("com.example.tax.Label", label, false)));
+
+        SubBuildVerifier.FinalCheck check = verifier(layout, Duration.ofMinutes(4)).verifyTogether(byTask, true);
+
+        assertEquals(Set.of("rate"), check.charged().keySet(), check.toString());
+        Feedback failure = check.charged().get("rate").get(0);
+        assertTrue(failure.message().startsWith("ReceiptTest.addsTheTax: expected: <12.00> but was: <30.00>"),
+                failure.message());
+        assertTrue(check.unassigned().isEmpty() && check.projectTests().isEmpty(), check.toString());
     }
 
     @Test
@@ -292,11 +413,15 @@ class SubBuildVerifierIT {
                 unit("com.example.MoneyMoreTest", MONEY_TEST.replace("class MoneyTest", "class MoneyMoreTest")
                         .replace("new Money(1).plus", "new Money(lib.Lib.one()).plus"), true));
 
-        Verdict verdict = verifier(layout, Duration.ofMinutes(3)).verifyTogether(verified);
+        SubBuildVerifier verifier = verifier(layout, Duration.ofMinutes(3));
+        SubBuildVerifier.FinalCheck whileTasksAreMissing = verifier.verifyTogether(Map.of("money", verified), false);
+        SubBuildVerifier.FinalCheck withEveryTask = verifier.verifyTogether(Map.of("money", verified), true);
 
-        assertTrue(verdict.passed(), verdict.toString());
-        assertEquals(List.of("left out the test com/example/billing/InvoiceTest.java: it refers to types that do not exist yet"),
-                verdict.feedback().stream().map(Feedback::message).toList());
+        assertTrue(whileTasksAreMissing.passed(), whileTasksAreMissing.toString());
+        assertFalse(withEveryTask.passed(), "a project test that misses a type nobody wrote fails the final check");
+        assertEquals(List.of("the project's test com/example/billing/InvoiceTest.java refers to types that no task"
+                + " wrote: a task's type may be misnamed or in another package, or the project's test needs a class"
+                + " nobody wrote"), withEveryTask.unassigned().stream().map(Feedback::message).toList());
     }
 
     @Test
