@@ -145,6 +145,8 @@ public final class TestSelection {
     /** Class name to what it refers to, over main and test classes; strong edges only. */
     private final Map<String, Set<String>> edges;
     private final Map<String, Set<String>> stringNames;
+    /** The edges that only a string constant makes, as "from to", so a reason can say so. */
+    private final Set<String> stringOnlyEdges;
     private final Map<String, String> topLevel;
     private final Set<String> abstractTypes;
     /** Input names whose bytes could not be read, with why. */
@@ -171,13 +173,14 @@ public final class TestSelection {
         }
         Map<String, Set<String>> graph = new HashMap<>();
         Map<String, Set<String>> strings = new HashMap<>();
+        Set<String> byString = new HashSet<>();
         Set<String> abstracts = new HashSet<>();
         nodes.forEach((name, node) -> {
             Set<String> out = new HashSet<>(node.references());
             for (String written : node.stringNames()) {
                 String known = byWrittenName.get(written);
-                if (known != null) {
-                    out.add(known);
+                if (known != null && out.add(known)) {
+                    byString.add(name + " " + known);
                 }
             }
             out.remove(name);
@@ -192,6 +195,7 @@ public final class TestSelection {
         });
         this.edges = graph;
         this.stringNames = strings;
+        this.stringOnlyEdges = byString;
         this.abstractTypes = abstracts;
         Map<String, String> tops = new HashMap<>();
         for (String name : nodes.keySet()) {
@@ -348,17 +352,23 @@ public final class TestSelection {
         return parents;
     }
 
-    /** A readable path from the test to a type in its closure. */
+    /**
+     * A readable path from the test to a type in its closure; a step that only a string constant
+     * makes reads {@code -(string)->}.
+     */
     private String path(String test, String target) {
         Map<String, String> parents = walk(roots(test), target);
-        Deque<String> path = new ArrayDeque<>();
+        StringBuilder path = new StringBuilder(target);
+        Set<String> seen = new HashSet<>();
         String type = target;
-        while (type != null && !path.contains(type)) {
-            path.addFirst(type);
-            String parent = parents.get(type);
-            type = type.equals(parent) ? null : parent;
+        String parent = parents.get(type);
+        while (parent != null && !parent.equals(type) && seen.add(type)) {
+            String arrow = stringOnlyEdges.contains(parent + " " + type) ? " -(string)-> " : " -> ";
+            path.insert(0, parent + arrow);
+            type = parent;
+            parent = parents.get(type);
         }
-        return String.join(" -> ", path);
+        return path.toString();
     }
 
     private String reason(String test, Set<String> reached) {
