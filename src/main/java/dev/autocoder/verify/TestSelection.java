@@ -132,7 +132,9 @@ public final class TestSelection {
 
         /** The chosen test classes' top-level binary names. */
         public Set<String> testClasses() {
-            return selected.stream().map(Selected::testClass).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> names = new TreeSet<>();
+            selected.forEach(chosen -> names.add(chosen.testClass()));
+            return Collections.unmodifiableSet(names);
         }
     }
 
