@@ -2,6 +2,7 @@ package dev.autocoder.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.model.ApiKey;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,7 @@ class EngineTest {
     private final Map<String, TaskState> states = new ConcurrentHashMap<>();
     private int maxPromptTokens = 100_000;
     private String context = "";
+    private final AtomicInteger fastChecks = new AtomicInteger();
 
     @AfterEach
     void stopServer() {
@@ -331,6 +334,27 @@ class EngineTest {
         assertTrue(refinement.contains("no other task or part is writing this type"), refinement);
     }
 
+    @Test
+    void tasksThatWaitForATypeNobodyWritesEndInsteadOfWakingEachOtherForever() throws Exception {
+        Path hand = project.resolve("src/main/java/app/Hand.java");
+        Files.createDirectories(hand.getParent());
+        Files.writeString(hand, "package app;\n\npublic final class Hand {\n    int all() {\n"
+                + "        return a.A.one() + b.B.two() + c.C.three();\n    }\n}\n");
+
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("a", "A", "public static int one() { return 1; }")).whenContains("Task `a`").always(),
+                Rule.reply(java("b", "B", "public static int two() { return 2; }")).whenContains("Task `b`").always()));
+
+        for (TaskState state : result.tasks()) {
+            assertEquals(TaskState.Status.FAILED, state.status(), state.task());
+            assertTrue(state.failure().contains("package c does not exist (no other task or part is writing this type)"),
+                    state.failure());
+        }
+        assertTrue(fastChecks.get() <= 20, "the fast checks ran " + fastChecks.get() + " times: a wait spun");
+    }
+
     private Engine.Result run(List<Task> tasks, int maxDepth, int window, Rule... rules) throws Exception {
         server = FakeOpenAiServer.start(rules);
         Files.createDirectories(project.resolve("src/main/java"));
@@ -341,7 +365,11 @@ class EngineTest {
                 .withBaseUrl(URI.create(server.baseUrl()))
                 .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });
         CandidateBoard board = new CandidateBoard();
-        Verifier fast = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, board::others));
+        Verifier stages = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, board::others));
+        Verifier fast = candidate -> {
+            fastChecks.incrementAndGet();
+            return stages.verify(candidate);
+        };
         Verifier build = candidate -> Verdict.PASSED;
         PromptFitter fitted = new PromptFitter(model, COUNTER, maxPromptTokens, message -> { }, message -> { });
         // One task at a time: a task waiting for another's type must hand its slot over.
