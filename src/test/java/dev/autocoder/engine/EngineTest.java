@@ -50,6 +50,7 @@ class EngineTest {
     private int maxPromptTokens = 100_000;
     private String context = "";
     private final AtomicInteger fastChecks = new AtomicInteger();
+    private Duration maxWait = Engine.Settings.DEFAULT_MAX_WAIT;
 
     @AfterEach
     void stopServer() {
@@ -286,18 +287,14 @@ class EngineTest {
 
     @Test
     void tasksThatTheProjectsOwnCodeNeedsTogetherVerifyWithoutFeedbackAboutEachOther() throws Exception {
-        Path hand = project.resolve("src/main/java/app/Hand.java");
-        Files.createDirectories(hand.getParent());
-        Files.writeString(hand, "package app;\n\npublic final class Hand {\n    int both() {\n"
-                + "        return a.A.one() + b.B.two();\n    }\n}\n");
+        handWritten("a.A.one() + b.B.two()");
 
         Engine.Result result = run(List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
                 Rule.reply(PASS).whenContains(REVIEW).always(),
                 Rule.reply(java("a", "A", "public static int one() { return 1; }")).whenContains("Task `a`"),
                 Rule.reply(java("b", "B", "public static int two() { return 2; }")).whenContains("Task `b`"));
 
-        assertTrue(result.allVerified(), result.tasks().stream().map(t -> t.task() + ": " + t.failure() + " "
-                + t.attempts().stream().map(a -> a.feedback().toString()).toList()).toList().toString());
+        assertTrue(result.allVerified(), failures(result));
         assertEquals(List.of(1, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
         assertTrue(server.requests().stream().noneMatch(request -> request.messagesText().contains("Verification failed")),
                 "no task was told about the other's missing type");
@@ -314,8 +311,7 @@ class EngineTest {
                 Rule.reply(java("rpn", "Stack", "public int peek() { return 0; }")).whenContains("part `stack`"),
                 Rule.reply(plan).whenContains("Task `rpn`"));
 
-        assertTrue(result.allVerified(), result.tasks().stream().map(t -> t.task() + ": " + t.failure() + " "
-                + t.attempts().stream().map(a -> a.feedback().toString()).toList()).toList().toString());
+        assertTrue(result.allVerified(), failures(result));
         assertEquals(1, states.get("rpn/calc").attempts().size(), states.get("rpn/calc").attempts().toString());
         assertTrue(server.requests().stream().noneMatch(request -> request.messagesText().contains("Verification failed")),
                 "the calculator part was never told that Stack is missing");
@@ -336,10 +332,7 @@ class EngineTest {
 
     @Test
     void tasksThatWaitForATypeNobodyWritesEndInsteadOfWakingEachOtherForever() throws Exception {
-        Path hand = project.resolve("src/main/java/app/Hand.java");
-        Files.createDirectories(hand.getParent());
-        Files.writeString(hand, "package app;\n\npublic final class Hand {\n    int all() {\n"
-                + "        return a.A.one() + b.B.two() + c.C.three();\n    }\n}\n");
+        handWritten("a.A.one() + b.B.two() + c.C.three()");
 
         Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
                 List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
@@ -349,10 +342,80 @@ class EngineTest {
 
         for (TaskState state : result.tasks()) {
             assertEquals(TaskState.Status.FAILED, state.status(), state.task());
-            assertTrue(state.failure().contains("package c does not exist (no other task or part is writing this type)"),
-                    state.failure());
+            assertTrue(state.failure().contains("(no other task or part is writing this type)"), state.failure());
+            String last = state.attempts().get(state.attempts().size() - 1).feedback().toString();
+            assertTrue(last.contains("package c does not exist (no other task or part is writing this type)"), last);
         }
         assertTrue(fastChecks.get() <= 20, "the fast checks ran " + fastChecks.get() + " times: a wait spun");
+    }
+
+    @Test
+    void twoTasksThatNeedEachOthersTypesConvergeInsteadOfWaitingForEachOther() throws Exception {
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("a", "A", "public static int one() { return b.B.two() - 1; }"))
+                        .whenContains("Task `a`").always(),
+                Rule.reply(java("b", "B", "public static int two() { return 2; }\n    static int three() {"
+                        + " return a.A.one() + 2; }")).whenContains("Task `b`").always()));
+
+        assertTrue(result.allVerified(), failures(result));
+        assertEquals(List.of(1, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
+        assertTrue(server.requests().stream().noneMatch(request -> request.messagesText().contains("Verification failed")),
+                "neither task was told that the other's type is missing");
+    }
+
+    @Test
+    void aTaskWaitingForATaskThatFailsEndsWithATrueMessageAndTheOthersGoOn() throws Exception {
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B."), new Task("c", "Write c.C.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("a", "A", "public static int one() { return b.B.two() - 1; }"))
+                        .whenContains("Task `a`").always(),
+                Rule.reply(java("b", "B", "public static int two() { return missing; }")).whenContains("Task `b`").always(),
+                Rule.reply(java("c", "C", "public static int three() { return 3; }")).whenContains("Task `c`")));
+
+        List<TaskState.Status> statuses = result.tasks().stream().map(TaskState::status).toList();
+        assertEquals(List.of(TaskState.Status.FAILED, TaskState.Status.FAILED, TaskState.Status.VERIFIED), statuses,
+                failures(result));
+        assertTrue(result.tasks().get(1).failure().contains("missing"), result.tasks().get(1).failure());
+        String waited = result.tasks().get(0).failure();
+        assertTrue(waited.contains("package b does not exist (no other task or part is writing this type)"), waited);
+        assertTrue(fastChecks.get() <= 20, "the fast checks ran " + fastChecks.get() + " times: a wait spun");
+    }
+
+    @Test
+    void aWaitLongerThanMaxWaitFailsTheTaskNamingWhatAndWhomItWaitedFor() throws Exception {
+        maxWait = Duration.ofSeconds(1);
+
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("a", "A", "public static int one() { return b.B.two() - 1; }")).whenContains("Task `a`"),
+                Rule.reply(java("b", "B", "public static int two() { return 2; }")).whenContains("Task `b`")
+                        .delayMillis(4_000)));
+
+        TaskState a = result.tasks().get(0);
+        assertEquals(TaskState.Status.FAILED, a.status());
+        assertEquals("a waited 1 s (maxWait) for task b to write package b; it stops here rather than wait on"
+                + " without a bound", a.failure());
+        assertEquals(TaskState.Status.VERIFIED, result.tasks().get(1).status(), failures(result));
+        assertEquals(1, server.requests().stream()
+                .filter(r -> r.messagesText().contains("Task `a`") && !r.messagesText().contains(REVIEW)).count(),
+                "the timed-out task never asked the model again");
+    }
+
+    private static String failures(Engine.Result result) {
+        return result.tasks().stream().map(t -> t.task() + ": " + t.failure() + " "
+                + t.attempts().stream().map(a -> a.feedback().toString()).toList()).toList().toString();
+    }
+
+    /** The project's own app.Hand, returning the expression: code that needs the tasks' types. */
+    private void handWritten(String expression) throws Exception {
+        Path hand = project.resolve("src/main/java/app/Hand.java");
+        Files.createDirectories(hand.getParent());
+        Files.writeString(hand, "package app;\n\npublic final class Hand {\n    int all() {\n        return "
+                + expression + ";\n    }\n}\n");
     }
 
     private Engine.Result run(List<Task> tasks, int maxDepth, int window, Rule... rules) throws Exception {
@@ -374,7 +437,7 @@ class EngineTest {
         PromptFitter fitted = new PromptFitter(model, COUNTER, maxPromptTokens, message -> { }, message -> { });
         // One task at a time: a task waiting for another's type must hand its slot over.
         Engine engine = new Engine(fitted, fast, build, board, new Clarifier(Optional.empty()), new EngineListener() { },
-                new Engine.Settings(maxDepth, window, 2, 1));
+                new Engine.Settings(maxDepth, window, 2, 1, maxWait));
         return engine.run(tasks, new Engine.Workspace() {
             @Override
             public TaskState open(Task task) {
