@@ -405,6 +405,27 @@ class EngineTest {
                 "the timed-out task never asked the model again");
     }
 
+    @Test
+    void aTaskThatRewritesAnotherTasksTypeIsToldToUseTheOwnersInstead() throws Exception {
+        String copy = java("shared", "Money", "public int cents() { return 2; }");
+
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write shared.Money."), new Task("b", "Write b.B.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("shared", "Money", "public int cents() { return 1; }")).whenContains("Task `a`"),
+                Rule.reply(java("b", "B", "public static int two() { return new shared.Money().cents(); }"))
+                        .whenContains("belongs to task a"),
+                Rule.reply(copy + java("b", "B", "public static int two() { return new shared.Money().cents(); }"))
+                        .whenContains("Task `b`")));
+
+        assertTrue(result.allVerified(), failures(result));
+        String refinement = server.requests().stream().map(FakeOpenAiServer.Recorded::messagesText)
+                .filter(text -> text.contains("Verification failed")).findFirst().orElseThrow();
+        assertTrue(refinement.contains("shared/Money.java: shared.Money belongs to task a, which wrote it; leave this"
+                + " file out and use that type as it is"), refinement);
+        assertEquals(List.of("b.B"), result.tasks().get(1).verifiedUnits().stream().map(u -> u.qualifiedName()).toList());
+    }
+
     private static String failures(Engine.Result result) {
         return result.tasks().stream().map(t -> t.task() + ": " + t.failure() + " "
                 + t.attempts().stream().map(a -> a.feedback().toString()).toList()).toList().toString();
