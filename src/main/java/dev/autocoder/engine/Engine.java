@@ -8,10 +8,13 @@ import dev.autocoder.verify.CandidateBoard;
 import dev.autocoder.verify.Feedback;
 import dev.autocoder.verify.Verdict;
 import dev.autocoder.verify.Verifier;
+import dev.autocoder.verify.CodeUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +24,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs every task through its {@link TaskBuilder}, {@code parallelism} at a time, and verifies each
@@ -30,12 +36,27 @@ import java.util.function.Function;
  */
 public final class Engine {
 
-    /** The engine's limits; {@code maxQuestionRounds} bounds clarifying rounds per conversation. */
-    public record Settings(int maxDepth, int maxConversationLength, int maxQuestionRounds, int parallelism) {
+    /**
+     * The engine's limits; {@code maxQuestionRounds} bounds clarifying rounds per conversation, and
+     * {@code maxWait} bounds any single wait of a check for another task's or part's code, after
+     * which the waiting task fails naming what it waited for.
+     */
+    public record Settings(int maxDepth, int maxConversationLength, int maxQuestionRounds, int parallelism,
+            Duration maxWait) {
+
+        /** How long one check waits for others' code at most unless told otherwise. */
+        public static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(30);
+
         public Settings {
-            if (maxDepth < 1 || maxConversationLength < 3 || maxQuestionRounds < 0 || parallelism < 1) {
+            if (maxDepth < 1 || maxConversationLength < 3 || maxQuestionRounds < 0 || parallelism < 1
+                    || maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
                 throw new IllegalArgumentException("engine limits out of range: " + this);
             }
+        }
+
+        /** The limits with {@link #DEFAULT_MAX_WAIT}. */
+        public Settings(int maxDepth, int maxConversationLength, int maxQuestionRounds, int parallelism) {
+            this(maxDepth, maxConversationLength, maxQuestionRounds, parallelism, DEFAULT_MAX_WAIT);
         }
     }
 
@@ -123,7 +144,7 @@ public final class Engine {
         // Tasks take a permit to work and hand it back while they wait for another's code, so a
         // task waiting for a type never keeps the task that writes it from starting.
         Semaphore permits = new Semaphore(settings.parallelism(), true);
-        Checks checks = new Checks(board, permits);
+        Checks checks = new Checks(board, permits, settings.maxWait());
         Verifier fast = candidate -> checks.fast(fastChecks, candidate);
         Verifier full = candidate -> checks.full(fastChecks, buildCheck, review, candidate);
         ExecutorService tasksPool = Executors.newCachedThreadPool(named("autocoder-task"));
@@ -142,7 +163,11 @@ public final class Engine {
                 ordered.add(state);
                 if (state.status() == TaskState.Status.VERIFIED && !charged.containsKey(task.name())) {
                     listener.detail("task " + task.name() + " was verified earlier; its state is reused");
-                    board.settle(task.name(), state.verifiedUnits());
+                    List<String> refused = board.settle(task.name(), state.verifiedUnits());
+                    if (!refused.isEmpty()) {
+                        listener.detail("task " + task.name() + "'s earlier " + String.join(", ", refused)
+                                + " stay off the board: another task owns those types");
+                    }
                     continue;
                 }
                 toBuild.add(task);
@@ -170,6 +195,11 @@ public final class Engine {
                         abort.compareAndSet(null, e);
                         state.failed("stopped: " + e.getMessage());
                         workspace.save(state);
+                    } catch (WaitTimedOut e) {
+                        // the watchdog: a wait past maxWait ends this task, never the run
+                        state.failed(e.getMessage());
+                        listener.taskFailed(task.name(), e.getMessage());
+                        workspace.save(state);
                     } finally {
                         board.leave(task.name(), state.status() == TaskState.Status.VERIFIED);
                         checks.holding.set(false);
@@ -187,19 +217,36 @@ public final class Engine {
         }
     }
 
+    /** A check waited longer than {@link Settings#maxWait()}: the task fails with this message. */
+    private static final class WaitTimedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WaitTimedOut(String message) {
+            super(message);
+        }
+    }
+
     /**
      * The checks as the loop uses them: code whose own files compile is published on the board, and
-     * a verdict that only waits for others' types is taken again once the board changed, or turned
-     * into findings for the model when nobody else could ever change it.
+     * a verdict that only waits for others' types is taken again once another owner changed the
+     * board. When nobody else could ever change it, the code is compiled with what the others last
+     * attempted: if it compiles so, it is published for them to build on (that is how two tasks that
+     * need each other's types converge); otherwise what it misses is the model's to fix. A wait
+     * longer than {@code maxWait} fails the task with {@link WaitTimedOut}.
      */
     private static final class Checks {
+        private static final Pattern MISSING = Pattern.compile(
+                "symbol: (?:class|variable) (\\w+)|package ([\\w.]+) does not exist");
+
         private final CandidateBoard board;
         private final Semaphore permits;
+        private final Duration maxWait;
         private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
 
-        Checks(CandidateBoard board, Semaphore permits) {
+        Checks(CandidateBoard board, Semaphore permits, Duration maxWait) {
             this.board = board;
             this.permits = permits;
+            this.maxWait = maxWait;
         }
 
         Verdict fast(Verifier fastChecks, Candidate candidate) {
@@ -218,33 +265,132 @@ public final class Engine {
 
         private Verdict untilDecided(Verifier check, Candidate candidate, boolean publish) {
             String owner = candidate.taskName();
+            List<CodeUnit> triedWith = List.of();
             while (true) {
                 long seen = board.version();
                 Verdict verdict = check.verify(candidate);
-                if (verdict.feedback().stream().anyMatch(f -> f.blocking() && f.modelCaused())) {
+                if (modelCaused(verdict)) {
                     return verdict;
                 }
                 if (publish && !waitsInOwnFiles(verdict, candidate)) {
-                    board.publish(owner, candidate.units());
+                    Optional<Verdict> refused = publish(candidate);
+                    if (refused.isPresent()) {
+                        return refused.get();
+                    }
                 }
                 if (!verdict.waiting()) {
                     return verdict;
                 }
-                if (!await(owner, seen)) {
-                    return new Verdict(verdict.feedback().stream().map(f -> f.stage() == Feedback.Stage.WAITING
-                            ? Feedback.blocking(Feedback.Stage.COMPILE, f.message()
-                                    + " (no other task or part is writing this type)") : f).toList());
+                if (await(owner, seen, verdict)) {
+                    continue;
+                }
+                List<CodeUnit> attempts = publish ? theirAttempts(candidate) : List.of();
+                if (attempts.isEmpty() || attempts.equals(triedWith)) {
+                    return nobodyWrites(verdict);
+                }
+                triedWith = attempts;
+                Verdict together = withTheirAttempts(check, candidate, attempts);
+                if (modelCaused(together)) {
+                    return together;
+                }
+                if (waitsInOwnFiles(together, candidate)) {
+                    return nobodyWrites(together);
+                }
+                // Its own files compile with what they attempted: publish them for the others to compile with.
+                Optional<Verdict> refused = publish(candidate);
+                if (refused.isPresent()) {
+                    return refused.get();
                 }
             }
         }
 
-        private boolean await(String owner, long seen) {
+        private static boolean modelCaused(Verdict verdict) {
+            return verdict.feedback().stream().anyMatch(f -> f.blocking() && f.modelCaused());
+        }
+
+        /**
+         * Publishes the candidate; a unit of another task's type that differs from that task's is
+         * the model's to leave out, since the board keeps the owner's.
+         */
+        private Optional<Verdict> publish(Candidate candidate) {
+            String owner = candidate.taskName();
+            Set<String> refused = Set.copyOf(board.publish(owner, candidate.units()));
+            if (refused.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<CodeUnit> theirs = Set.copyOf(board.others(owner));
+            List<Feedback> findings = candidate.units().stream()
+                    .filter(unit -> refused.contains(unit.qualifiedName()) && !theirs.contains(unit))
+                    .map(unit -> Feedback.blocking(Feedback.Stage.COMPILE, fileOf(unit) + ": " + unit.qualifiedName()
+                            + " belongs to "
+                            + board.ownerOf(unit.qualifiedName()).map(name -> "task " + name).orElse("another task")
+                            + ", which wrote it; leave this file out and use that type as it is"))
+                    .toList();
+            return findings.isEmpty() ? Optional.empty() : Optional.of(new Verdict(findings));
+        }
+
+        /** What the others attempted and have not published, less the candidate's own types. */
+        private List<CodeUnit> theirAttempts(Candidate candidate) {
+            Set<CodeUnit> onBoard = Set.copyOf(board.others(candidate.taskName()));
+            Set<String> own = candidate.units().stream().map(CodeUnit::qualifiedName).collect(Collectors.toSet());
+            return board.othersAttempted(candidate.taskName()).stream()
+                    .filter(unit -> !onBoard.contains(unit) && !own.contains(unit.qualifiedName())).toList();
+        }
+
+        /** The check of the candidate together with the others' attempts, less the findings in their files. */
+        private static Verdict withTheirAttempts(Verifier check, Candidate candidate, List<CodeUnit> attempts) {
+            List<CodeUnit> units = new ArrayList<>(candidate.units());
+            units.addAll(attempts);
+            List<String> theirFiles = filesOf(attempts);
+            Verdict verdict = check.verify(new Candidate(candidate.taskName(), candidate.attempt(), units));
+            return new Verdict(verdict.feedback().stream()
+                    .filter(f -> theirFiles.stream().noneMatch(f.message()::startsWith)).toList());
+        }
+
+        private static Verdict nobodyWrites(Verdict verdict) {
+            return new Verdict(verdict.feedback().stream().map(f -> f.stage() == Feedback.Stage.WAITING
+                    ? Feedback.blocking(Feedback.Stage.COMPILE, f.message()
+                            + " (no other task or part is writing this type)") : f).toList());
+        }
+
+        /** The watchdog's message: how long, for whom and for which types. */
+        private String timedOut(String owner, Verdict verdict) {
+            Set<String> types = new java.util.TreeSet<>();
+            verdict.feedback().stream().filter(f -> f.stage() == Feedback.Stage.WAITING).forEach(f -> {
+                Matcher matcher = MISSING.matcher(f.message());
+                while (matcher.find()) {
+                    types.add(matcher.group(1) != null ? matcher.group(1) : "package " + matcher.group(2));
+                }
+            });
+            List<String> writers = board.writersFor(owner);
+            String whom = writers.isEmpty() ? "other tasks"
+                    : (writers.size() == 1 ? "task " : "tasks ") + String.join(", ", writers);
+            String what = types.isEmpty() ? "the types its code needs" : String.join(", ", types);
+            return owner + " waited " + describe(maxWait) + " (maxWait) for " + whom + " to write " + what
+                    + "; it stops here rather than wait on without a bound";
+        }
+
+        private static String describe(Duration duration) {
+            return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+        }
+
+        /**
+         * Waits for another owner's change, handing the task's permit over meanwhile.
+         *
+         * @return true when the board changed, false when nobody else could change it
+         * @throws WaitTimedOut when {@code maxWait} passed first, naming whom it waited for then
+         */
+        private boolean await(String owner, long seen, Verdict waiting) {
             boolean holds = holding.get();
             if (holds) {
                 permits.release();
             }
             try {
-                return board.awaitChange(owner, seen);
+                CandidateBoard.Wake wake = board.awaitChange(owner, seen, maxWait);
+                if (wake == CandidateBoard.Wake.TIMED_OUT) {
+                    throw new WaitTimedOut(timedOut(owner, waiting));
+                }
+                return wake == CandidateBoard.Wake.CHANGED;
             } finally {
                 if (holds) {
                     acquire(permits);
@@ -254,10 +400,18 @@ public final class Engine {
 
         /** Whether the candidate's own code misses a type, so that it does not compile yet itself. */
         private static boolean waitsInOwnFiles(Verdict verdict, Candidate candidate) {
-            List<String> ownFiles = candidate.units().stream()
-                    .map(unit -> unit.relativePath().toString().replace('\\', '/') + ":").toList();
+            List<String> ownFiles = filesOf(candidate.units());
             return verdict.feedback().stream().filter(f -> f.stage() == Feedback.Stage.WAITING)
                     .anyMatch(f -> ownFiles.stream().anyMatch(f.message()::startsWith));
+        }
+
+        /** How findings about these units start: {@code calc/Calc.java:}. */
+        private static List<String> filesOf(List<CodeUnit> units) {
+            return units.stream().map(unit -> fileOf(unit) + ":").toList();
+        }
+
+        private static String fileOf(CodeUnit unit) {
+            return unit.relativePath().toString().replace('\\', '/');
         }
     }
 

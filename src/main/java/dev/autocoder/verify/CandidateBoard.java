@@ -1,13 +1,17 @@
 package dev.autocoder.verify;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The newest code of every task and part of a run, so that code which needs another task's or a
@@ -19,39 +23,69 @@ import java.util.Set;
  * has two entries: the units it <em>published</em> (they passed its fast checks, so others build
  * with them) and the units it last <em>attempted</em>, used only when every active owner waits on
  * another and nothing could ever be published otherwise.
+ *
+ * <p><b>Each task owns its types.</b> The first task to publish (or settle) a type owns it, together
+ * with its parts: a part {@code calc/stack} may publish what its task {@code calc} owns and the
+ * other way round, since a plan gives its parts the task's types. A unit of a type that another
+ * task owns is refused (see {@link #publish}), so no task's copy or stub ever shadows another's
+ * published class. A type is free again once no code of its owner is on the board any more.
+ *
+ * <p><b>Waiting.</b> A wait ({@link #awaitChange(String, long, Duration)}) ends only when another
+ * owner changed what this one builds with: it published units that differ from what it had
+ * published, settled code, entered or left. The waiting owner's own publishing and a republish of
+ * identical units never end it, so a check that waits cannot wake itself and spin.
  */
 public final class CandidateBoard {
+
+    /** How a wait ended. */
+    public enum Wake {
+        /** Another owner changed the board: check again. */
+        CHANGED,
+        /** No other active owner could change it: every other one (enclosing tasks aside) waits too. */
+        NEVER,
+        /** The bound passed without a change. */
+        TIMED_OUT
+    }
 
     private final Object lock = new Object();
     private final Map<String, Entry> published = new LinkedHashMap<>();
     private final Map<String, List<CodeUnit>> attempted = new HashMap<>();
+    private final Map<String, String> typeOwners = new HashMap<>();
     private final Set<String> active = new HashSet<>();
-    private final Set<String> waiting = new HashSet<>();
+    /** The owners waiting, with the version each has seen. */
+    private final Map<String, Long> waiting = new HashMap<>();
     private long version;
+    private String lastAuthor = "";
+    /** The newest version made by an owner other than {@link #lastAuthor}. */
+    private long lastByAnotherAuthor;
     private long sequence;
 
     private record Entry(List<CodeUnit> units, long sequence) {
     }
 
-    /** Code verified before this run (restored from the lock file or a stopped run): fixed, never active. */
-    public void settle(String owner, List<CodeUnit> units) {
-        synchronized (lock) {
-            published.put(owner, new Entry(List.copyOf(units), ++sequence));
-            changed();
-        }
+    /**
+     * Code verified before this run (restored from the lock file or a stopped run): fixed, never
+     * active. Settled code claims its types as published code does.
+     *
+     * @return the qualified names of the units refused because another task owns their type
+     */
+    public List<String> settle(String owner, List<CodeUnit> units) {
+        return publish(owner, units);
     }
 
     /** The owner may publish code from now on; others that need its types wait for it. */
     public void enter(String owner) {
         synchronized (lock) {
-            active.add(owner);
-            changed();
+            if (active.add(owner)) {
+                changed(owner);
+            }
         }
     }
 
     /**
      * The owner will publish nothing more. Its published code stays when it ended verified and is
-     * withdrawn otherwise, since nothing may be built on code that never verified.
+     * withdrawn otherwise, since nothing may be built on code that never verified; the types it
+     * owned that way are free again.
      */
     public void leave(String owner, boolean verified) {
         synchronized (lock) {
@@ -60,8 +94,9 @@ public final class CandidateBoard {
             if (!verified) {
                 // Its parts' code goes too: nothing may be built on a task that never verified.
                 published.keySet().removeIf(name -> name.equals(owner) || name.startsWith(owner + "/"));
+                freeUnpublishedTypes();
             }
-            changed();
+            changed(owner);
         }
     }
 
@@ -72,33 +107,67 @@ public final class CandidateBoard {
         }
     }
 
-    /** The owner's code passed its fast checks: others compile and test with it from now on. */
-    public void publish(String owner, List<CodeUnit> units) {
+    /**
+     * The owner's code passed its fast checks: others compile and test with it from now on. The
+     * board keeps only the units whose type this owner's task owns or nobody owns yet (claiming
+     * those); a unit of a type another task owns is refused: left off the board, where the owner's
+     * code stays, and named in the result so that the caller can tell the model to use the owner's
+     * type instead of writing its own. Publishing the units already published changes nothing and
+     * wakes nobody.
+     *
+     * @return the qualified names of the refused units, empty when every unit was kept
+     */
+    public List<String> publish(String owner, List<CodeUnit> units) {
         synchronized (lock) {
-            published.put(owner, new Entry(List.copyOf(units), ++sequence));
-            changed();
+            String task = taskOf(owner);
+            List<CodeUnit> kept = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
+            for (CodeUnit unit : units) {
+                String claimant = typeOwners.get(unit.qualifiedName());
+                if (claimant == null || claimant.equals(task)) {
+                    kept.add(unit);
+                } else {
+                    refused.add(unit.qualifiedName());
+                }
+            }
+            Entry before = published.get(owner);
+            if (before != null && before.units().equals(kept)) {
+                return List.copyOf(refused);
+            }
+            kept.forEach(unit -> typeOwners.put(unit.qualifiedName(), task));
+            published.put(owner, new Entry(List.copyOf(kept), ++sequence));
+            freeUnpublishedTypes();
+            changed(owner);
+            return List.copyOf(refused);
         }
     }
 
-    /** The code every other owner published, the newest unit winning where two declare one type. */
+    /**
+     * The code every other owner published, the newest unit winning where a task and its parts
+     * declare one type (no two tasks can: each type has one owning task).
+     */
     public List<CodeUnit> others(String owner) {
         synchronized (lock) {
             Map<String, CodeUnit> newest = new LinkedHashMap<>();
             published.entrySet().stream().filter(e -> !e.getKey().equals(owner))
-                    .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(Entry::sequence)))
+                    .sorted(Map.Entry.comparingByValue(Comparator.comparingLong(Entry::sequence)))
                     .forEach(e -> e.getValue().units().forEach(unit -> newest.put(unit.qualifiedName(), unit)));
             return List.copyOf(newest.values());
         }
     }
 
-    /** What other owners last attempted, for when waiting could never end. */
+    /**
+     * What other owners last attempted, over what they published, for when waiting could never
+     * end; an attempted unit of a type another task owns never replaces the owner's.
+     */
     public List<CodeUnit> othersAttempted(String owner) {
         synchronized (lock) {
             Map<String, CodeUnit> units = new LinkedHashMap<>();
             others(owner).forEach(unit -> units.put(unit.qualifiedName(), unit));
             attempted.forEach((name, list) -> {
                 if (!name.equals(owner)) {
-                    list.forEach(unit -> units.put(unit.qualifiedName(), unit));
+                    list.stream().filter(unit -> mayPublish(name, unit))
+                            .forEach(unit -> units.put(unit.qualifiedName(), unit));
                 }
             });
             return List.copyOf(units.values());
@@ -106,16 +175,16 @@ public final class CandidateBoard {
     }
 
     /** Which owner published the unit of this qualified name, or empty when none did. */
-    public java.util.Optional<String> ownerOf(String qualifiedName) {
+    public Optional<String> ownerOf(String qualifiedName) {
         synchronized (lock) {
             return published.entrySet().stream()
                     .filter(e -> e.getValue().units().stream().anyMatch(u -> u.qualifiedName().equals(qualifiedName)))
-                    .max(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(Entry::sequence)))
+                    .max(Map.Entry.comparingByValue(Comparator.comparingLong(Entry::sequence)))
                     .map(Map.Entry::getKey);
         }
     }
 
-    /** A number that changes whenever code is published or an owner enters or leaves. */
+    /** A number that grows whenever code is published or settled, or an owner enters or leaves. */
     public long version() {
         synchronized (lock) {
             return version;
@@ -123,23 +192,37 @@ public final class CandidateBoard {
     }
 
     /**
-     * Waits until the board changes after {@code seen}, or until no other owner could change it:
-     * every other active owner (the owner's own enclosing tasks aside) waits too.
+     * Waits, without a bound, as {@link #awaitChange(String, long, Duration)} does.
      *
-     * @return true when the board changed, false when waiting could never end
+     * @return true when another owner changed the board, false when waiting could never end
      */
     public boolean awaitChange(String owner, long seen) {
+        return awaitChange(owner, seen, Duration.ofMillis(Long.MAX_VALUE)) == Wake.CHANGED;
+    }
+
+    /**
+     * Waits until another owner changed the board after {@link #version()} was {@code seen}, until
+     * no other owner could change it (every other active owner, the owner's own enclosing tasks
+     * aside, waits too), or until {@code bound} has passed. Only the last owner to start waiting
+     * sees {@link Wake#NEVER}; the others wait on for what it does next.
+     */
+    public Wake awaitChange(String owner, long seen, Duration bound) {
+        long deadline = deadline(bound);
         synchronized (lock) {
-            waiting.add(owner);
+            waiting.put(owner, seen);
             lock.notifyAll();
             try {
-                while (version == seen) {
+                while (newestChangeNotBy(owner) <= seen) {
                     if (!anyoneElseCanPublish(owner)) {
-                        return false;
+                        return Wake.NEVER;
                     }
-                    lock.wait();
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return Wake.TIMED_OUT;
+                    }
+                    lock.wait(Math.max(1, left / 1_000_000));
                 }
-                return true;
+                return Wake.CHANGED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for other tasks' code", e);
@@ -149,14 +232,58 @@ public final class CandidateBoard {
         }
     }
 
+    /** The active owners this owner's wait could still be ended by, sorted: for saying whom it waited for. */
+    public List<String> writersFor(String owner) {
+        synchronized (lock) {
+            Collection<String> enclosing = enclosing(owner);
+            return List.copyOf(new TreeSet<>(active.stream()
+                    .filter(other -> !other.equals(owner) && !enclosing.contains(other)).toList()));
+        }
+    }
+
+    private static long deadline(Duration bound) {
+        long now = System.nanoTime();
+        long nanos = bound.compareTo(Duration.ofDays(365 * 100L)) > 0 ? Long.MAX_VALUE / 2 : bound.toNanos();
+        return now + nanos;
+    }
+
+    private long newestChangeNotBy(String owner) {
+        return lastAuthor.equals(owner) ? lastByAnotherAuthor : version;
+    }
+
     private boolean anyoneElseCanPublish(String owner) {
         Collection<String> enclosing = enclosing(owner);
         for (String other : active) {
-            if (!other.equals(owner) && !enclosing.contains(other) && !waiting.contains(other)) {
+            if (!other.equals(owner) && !enclosing.contains(other) && !stillWaits(other)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the owner waits and nothing has ended its wait yet: one that was woken will check again. */
+    private boolean stillWaits(String owner) {
+        Long seen = waiting.get(owner);
+        return seen != null && newestChangeNotBy(owner) <= seen;
+    }
+
+    private boolean mayPublish(String owner, CodeUnit unit) {
+        String claimant = typeOwners.get(unit.qualifiedName());
+        return claimant == null || claimant.equals(taskOf(owner));
+    }
+
+    /** A type whose owning task has no published unit of it any more may be written by anyone. */
+    private void freeUnpublishedTypes() {
+        Set<String> onBoard = new HashSet<>();
+        published.forEach((name, entry) -> entry.units()
+                .forEach(unit -> onBoard.add(taskOf(name) + " " + unit.qualifiedName())));
+        typeOwners.entrySet().removeIf(e -> !onBoard.contains(e.getValue() + " " + e.getKey()));
+    }
+
+    /** {@code calc} for {@code calc/stack/array}: the task whose types its parts write. */
+    private static String taskOf(String owner) {
+        int slash = owner.indexOf('/');
+        return slash < 0 ? owner : owner.substring(0, slash);
     }
 
     /** {@code calc} and {@code calc/stack} for {@code calc/stack/array}: they publish only after it ends. */
@@ -170,7 +297,12 @@ public final class CandidateBoard {
         return names;
     }
 
-    private void changed() {
+    /** Records a change made by {@code author}, which ends the waits of every other owner. */
+    private void changed(String author) {
+        if (!author.equals(lastAuthor)) {
+            lastByAnotherAuthor = version;
+            lastAuthor = author;
+        }
         version++;
         lock.notifyAll();
     }

@@ -2,6 +2,7 @@ package dev.autocoder.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.model.ApiKey;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,8 @@ class EngineTest {
     private final Map<String, TaskState> states = new ConcurrentHashMap<>();
     private int maxPromptTokens = 100_000;
     private String context = "";
+    private final AtomicInteger fastChecks = new AtomicInteger();
+    private Duration maxWait = Engine.Settings.DEFAULT_MAX_WAIT;
     private Engine engine;
     private Engine.Workspace workspace;
 
@@ -285,18 +289,14 @@ class EngineTest {
 
     @Test
     void tasksThatTheProjectsOwnCodeNeedsTogetherVerifyWithoutFeedbackAboutEachOther() throws Exception {
-        Path hand = project.resolve("src/main/java/app/Hand.java");
-        Files.createDirectories(hand.getParent());
-        Files.writeString(hand, "package app;\n\npublic final class Hand {\n    int both() {\n"
-                + "        return a.A.one() + b.B.two();\n    }\n}\n");
+        handWritten("a.A.one() + b.B.two()");
 
         Engine.Result result = run(List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
                 Rule.reply(PASS).whenContains(REVIEW).always(),
                 Rule.reply(java("a", "A", "public static int one() { return 1; }")).whenContains("Task `a`"),
                 Rule.reply(java("b", "B", "public static int two() { return 2; }")).whenContains("Task `b`"));
 
-        assertTrue(result.allVerified(), result.tasks().stream().map(t -> t.task() + ": " + t.failure() + " "
-                + t.attempts().stream().map(a -> a.feedback().toString()).toList()).toList().toString());
+        assertTrue(result.allVerified(), failures(result));
         assertEquals(List.of(1, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
         assertTrue(server.requests().stream().noneMatch(request -> request.messagesText().contains("Verification failed")),
                 "no task was told about the other's missing type");
@@ -313,8 +313,7 @@ class EngineTest {
                 Rule.reply(java("rpn", "Stack", "public int peek() { return 0; }")).whenContains("part `stack`"),
                 Rule.reply(plan).whenContains("Task `rpn`"));
 
-        assertTrue(result.allVerified(), result.tasks().stream().map(t -> t.task() + ": " + t.failure() + " "
-                + t.attempts().stream().map(a -> a.feedback().toString()).toList()).toList().toString());
+        assertTrue(result.allVerified(), failures(result));
         assertEquals(1, states.get("rpn/calc").attempts().size(), states.get("rpn/calc").attempts().toString());
         assertTrue(server.requests().stream().noneMatch(request -> request.messagesText().contains("Verification failed")),
                 "the calculator part was never told that Stack is missing");
@@ -381,6 +380,115 @@ class EngineTest {
                 feedback.stream().map(Feedback::toString).toList());
     }
 
+    @Test
+    void tasksThatWaitForATypeNobodyWritesEndInsteadOfWakingEachOtherForever() throws Exception {
+        handWritten("a.A.one() + b.B.two() + c.C.three()");
+
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("a", "A", "public static int one() { return 1; }")).whenContains("Task `a`").always(),
+                Rule.reply(java("b", "B", "public static int two() { return 2; }")).whenContains("Task `b`").always()));
+
+        for (TaskState state : result.tasks()) {
+            assertEquals(TaskState.Status.FAILED, state.status(), state.task());
+            assertTrue(state.failure().contains("(no other task or part is writing this type)"), state.failure());
+            String last = state.attempts().get(state.attempts().size() - 1).feedback().toString();
+            assertTrue(last.contains("package c does not exist (no other task or part is writing this type)"), last);
+        }
+        assertTrue(fastChecks.get() <= 20, "the fast checks ran " + fastChecks.get() + " times: a wait spun");
+    }
+
+    @Test
+    void twoTasksThatNeedEachOthersTypesConvergeInsteadOfWaitingForEachOther() throws Exception {
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("a", "A", "public static int one() { return b.B.two() - 1; }"))
+                        .whenContains("Task `a`").always(),
+                Rule.reply(java("b", "B", "public static int two() { return 2; }\n    static int three() {"
+                        + " return a.A.one() + 2; }")).whenContains("Task `b`").always()));
+
+        assertTrue(result.allVerified(), failures(result));
+        assertEquals(List.of(1, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
+        assertTrue(server.requests().stream().noneMatch(request -> request.messagesText().contains("Verification failed")),
+                "neither task was told that the other's type is missing");
+    }
+
+    @Test
+    void aTaskWaitingForATaskThatFailsEndsWithATrueMessageAndTheOthersGoOn() throws Exception {
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B."), new Task("c", "Write c.C.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("a", "A", "public static int one() { return b.B.two() - 1; }"))
+                        .whenContains("Task `a`").always(),
+                Rule.reply(java("b", "B", "public static int two() { return missing; }")).whenContains("Task `b`").always(),
+                Rule.reply(java("c", "C", "public static int three() { return 3; }")).whenContains("Task `c`")));
+
+        List<TaskState.Status> statuses = result.tasks().stream().map(TaskState::status).toList();
+        assertEquals(List.of(TaskState.Status.FAILED, TaskState.Status.FAILED, TaskState.Status.VERIFIED), statuses,
+                failures(result));
+        assertTrue(result.tasks().get(1).failure().contains("missing"), result.tasks().get(1).failure());
+        String waited = result.tasks().get(0).failure();
+        assertTrue(waited.contains("package b does not exist (no other task or part is writing this type)"), waited);
+        assertTrue(fastChecks.get() <= 20, "the fast checks ran " + fastChecks.get() + " times: a wait spun");
+    }
+
+    @Test
+    void aWaitLongerThanMaxWaitFailsTheTaskNamingWhatAndWhomItWaitedFor() throws Exception {
+        maxWait = Duration.ofSeconds(1);
+
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("a", "A", "public static int one() { return b.B.two() - 1; }")).whenContains("Task `a`"),
+                Rule.reply(java("b", "B", "public static int two() { return 2; }")).whenContains("Task `b`")
+                        .delayMillis(4_000)));
+
+        TaskState a = result.tasks().get(0);
+        assertEquals(TaskState.Status.FAILED, a.status());
+        assertEquals("a waited 1 s (maxWait) for task b to write package b; it stops here rather than wait on"
+                + " without a bound", a.failure());
+        assertEquals(TaskState.Status.VERIFIED, result.tasks().get(1).status(), failures(result));
+        assertEquals(1, server.requests().stream()
+                .filter(r -> r.messagesText().contains("Task `a`") && !r.messagesText().contains(REVIEW)).count(),
+                "the timed-out task never asked the model again");
+    }
+
+    @Test
+    void aTaskThatRewritesAnotherTasksTypeIsToldToUseTheOwnersInstead() throws Exception {
+        String copy = java("shared", "Money", "public int cents() { return 2; }");
+
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write shared.Money."), new Task("b", "Write b.B.")), 10, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("shared", "Money", "public int cents() { return 1; }")).whenContains("Task `a`"),
+                Rule.reply(java("b", "B", "public static int two() { return new shared.Money().cents(); }"))
+                        .whenContains("belongs to task a"),
+                Rule.reply(copy + java("b", "B", "public static int two() { return new shared.Money().cents(); }"))
+                        .whenContains("Task `b`")));
+
+        assertTrue(result.allVerified(), failures(result));
+        String refinement = server.requests().stream().map(FakeOpenAiServer.Recorded::messagesText)
+                .filter(text -> text.contains("Verification failed")).findFirst().orElseThrow();
+        assertTrue(refinement.contains("shared/Money.java: shared.Money belongs to task a, which wrote it; leave this"
+                + " file out and use that type as it is"), refinement);
+        assertEquals(List.of("b.B"), result.tasks().get(1).verifiedUnits().stream().map(u -> u.qualifiedName()).toList());
+    }
+
+    private static String failures(Engine.Result result) {
+        return result.tasks().stream().map(t -> t.task() + ": " + t.failure() + " "
+                + t.attempts().stream().map(a -> a.feedback().toString()).toList()).toList().toString();
+    }
+
+    /** The project's own app.Hand, returning the expression: code that needs the tasks' types. */
+    private void handWritten(String expression) throws Exception {
+        Path hand = project.resolve("src/main/java/app/Hand.java");
+        Files.createDirectories(hand.getParent());
+        Files.writeString(hand, "package app;\n\npublic final class Hand {\n    int all() {\n        return "
+                + expression + ";\n    }\n}\n");
+    }
+
     private Engine.Result run(List<Task> tasks, int maxDepth, int window, Rule... rules) throws Exception {
         server = FakeOpenAiServer.start(rules);
         Files.createDirectories(project.resolve("src/main/java"));
@@ -391,12 +499,16 @@ class EngineTest {
                 .withBaseUrl(URI.create(server.baseUrl()))
                 .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });
         CandidateBoard board = new CandidateBoard();
-        Verifier fast = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, board::others));
+        Verifier stages = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, board::others));
+        Verifier fast = candidate -> {
+            fastChecks.incrementAndGet();
+            return stages.verify(candidate);
+        };
         Verifier build = candidate -> Verdict.PASSED;
         PromptFitter fitted = new PromptFitter(model, COUNTER, maxPromptTokens, message -> { }, message -> { });
         // One task at a time: a task waiting for another's type must hand its slot over.
         engine = new Engine(fitted, fast, build, board, new Clarifier(Optional.empty()), new EngineListener() { },
-                new Engine.Settings(maxDepth, window, 2, 1));
+                new Engine.Settings(maxDepth, window, 2, 1, maxWait));
         workspace = new Engine.Workspace() {
             @Override
             public TaskState open(Task task) {

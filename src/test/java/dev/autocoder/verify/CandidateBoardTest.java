@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +13,15 @@ import org.junit.jupiter.api.Test;
 /** The board of newest code: who sees what, and when waiting ends. */
 class CandidateBoardTest {
 
+    private static final Duration SHORT = Duration.ofMillis(300);
+
     private static CodeUnit unit(String type, String body) {
         return new CodeUnit("p", type, "package p;\npublic class " + type + " { " + body + " }\n", false);
+    }
+
+    /** What a unit made by {@link #unit} holds between its braces. */
+    private static String body(CodeUnit unit) {
+        return unit.source().split("\\{ ")[1].split(" }")[0];
     }
 
     @Test
@@ -24,7 +32,7 @@ class CandidateBoardTest {
         board.publish("money", List.of(unit("Money", "")));
 
         assertEquals(List.of("int newer;"), board.others("money").stream()
-                .filter(u -> u.typeName().equals("Stack")).map(u -> u.source().split("\\{ ")[1].split(" }")[0]).toList());
+                .filter(u -> u.typeName().equals("Stack")).map(CandidateBoardTest::body).toList());
         assertTrue(board.others("money").stream().noneMatch(u -> u.typeName().equals("Money")));
         assertEquals(2, board.others("other").size());
     }
@@ -78,5 +86,91 @@ class CandidateBoardTest {
         assertFalse(other.isDone(), "only the last one to wait stops");
         board.leave(stopped, false);
         assertTrue(other.get(10, TimeUnit.SECONDS), "the other's wait ends when the first one leaves");
+    }
+
+    @Test
+    void anOwnersOwnPublishDoesNotEndItsWait() {
+        CandidateBoard board = new CandidateBoard();
+        board.enter("a");
+        board.enter("b");
+        long seen = board.version();
+
+        board.publish("a", List.of(unit("A", "")));
+
+        assertEquals(CandidateBoard.Wake.TIMED_OUT, board.awaitChange("a", seen, SHORT));
+    }
+
+    @Test
+    void aRepublishOfIdenticalUnitsWakesNobody() {
+        CandidateBoard board = new CandidateBoard();
+        board.enter("a");
+        board.enter("b");
+        board.publish("b", List.of(unit("B", "int x;")));
+        long seen = board.version();
+
+        board.publish("b", List.of(unit("B", "int x;")));
+
+        assertEquals(seen, board.version());
+        assertEquals(CandidateBoard.Wake.TIMED_OUT, board.awaitChange("a", seen, SHORT));
+    }
+
+    @Test
+    void anotherOwnersChangedCodeEndsTheWait() throws Exception {
+        CandidateBoard board = new CandidateBoard();
+        board.enter("a");
+        board.enter("b");
+        board.publish("b", List.of(unit("B", "int x;")));
+        long seen = board.version();
+        CompletableFuture<CandidateBoard.Wake> waited = CompletableFuture.supplyAsync(
+                () -> board.awaitChange("a", seen, Duration.ofSeconds(30)));
+
+        board.publish("b", List.of(unit("B", "int y;")));
+
+        assertEquals(CandidateBoard.Wake.CHANGED, waited.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void waitingEndsAtOnceWhenNoOtherActiveOwnerCouldPublish() {
+        CandidateBoard board = new CandidateBoard();
+        board.settle("money", List.of(unit("Money", "")));
+        board.enter("a");
+
+        assertEquals(CandidateBoard.Wake.NEVER, board.awaitChange("a", board.version(), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void aTypeAnotherTaskPublishedIsRefusedAndNeverShadowsTheOwners() {
+        CandidateBoard board = new CandidateBoard();
+        board.publish("a", List.of(unit("Money", "long cents;")));
+
+        List<String> refused = board.publish("b", List.of(unit("Money", "// stub"), unit("Wallet", "")));
+
+        assertEquals(List.of("p.Money"), refused);
+        assertEquals(List.of("long cents;"), board.others("c").stream().filter(u -> u.typeName().equals("Money"))
+                .map(CandidateBoardTest::body).toList());
+        assertEquals(List.of("Wallet"), board.others("a").stream().map(CodeUnit::typeName).toList());
+        board.attempt("b", List.of(unit("Money", "// stub")));
+        assertTrue(board.othersAttempted("c").stream().noneMatch(u -> u.source().contains("stub")));
+    }
+
+    @Test
+    void aTasksPartsPublishTheTypesTheirTaskOwns() {
+        CandidateBoard board = new CandidateBoard();
+        board.publish("calc/stack", List.of(unit("Op", ""), unit("Stack", "")));
+
+        assertEquals(List.of(), board.publish("calc/adder", List.of(unit("Op", ""), unit("Adder", ""))));
+        assertEquals(List.of(), board.publish("calc", List.of(unit("Op", ""), unit("Stack", ""), unit("Adder", ""))));
+        assertEquals(List.of("p.Stack"), board.publish("other", List.of(unit("Stack", ""))));
+    }
+
+    @Test
+    void aTypeIsFreeOnceItsOwnerWithdrewItsCode() {
+        CandidateBoard board = new CandidateBoard();
+        board.enter("a");
+        board.publish("a", List.of(unit("Money", "")));
+
+        board.leave("a", false);
+
+        assertEquals(List.of(), board.publish("b", List.of(unit("Money", ""))));
     }
 }
