@@ -20,6 +20,7 @@ assert generations.size() == 2 : "generation requests: " + generations.size()
 assert generations.every { it.contains("Task `${task}`") }
 assert !generations[0].contains(feedbackText)
 assert generations[1].contains(feedbackText) : 'the second request does not carry the failing assertion: ' + generations[1]
+assert generations[1].contains('Verification failed') : 'the second request carries no feedback'
 def feedback = generations[1].substring(generations[1].lastIndexOf('Verification failed'))
 assert feedback.contains(test) : 'the feedback does not name the failing test: ' + feedback
 assert !feedback.contains('InvoiceLineTest') : 'a test the candidate cannot affect was sent: ' + feedback
