@@ -34,13 +34,20 @@ if (verified.size() == tasks.size()) {
     assert !log.contains('independently of the generated code')
     assert log.contains('BUILD SUCCESS')
 } else {
-    // A clear failure: every task that did not verify says so, with a reason, on one line; the model
-    // was not asked again and again.
+    // A clear failure: every task that did not verify says so on one line, with a reason that names
+    // the other task or its type and that is true (the other task IS writing it). The model was never
+    // asked to fix a type that another task writes.
     (tasks.keySet() - verified).each { task ->
         def failure = lines.find { it.contains("[${task}] not verified: ") }
         assert failure != null : "${task} neither verified nor failed clearly: " + lines.findAll { it.contains("[${task}]") }
-        assert failure.substring(failure.indexOf('not verified: ') + 14).strip() : failure
+        def reason = failure.substring(failure.indexOf('not verified: ') + 'not verified: '.length()).strip()
+        def other = tasks.find { it.key != task }
+        assert reason.contains(other.key) || reason.contains(other.value) : "${task}: the reason names neither task nor type of the other: " + reason
+        assert !reason.contains('no other task or part is writing this type') : "${task}: false reason: " + reason
         println "tasks-need-each-other: ended with a failure line: " + failure
+    }
+    texts.each { text ->
+        assert !text.contains('cannot find symbol') : 'the model was asked to fix a type another task writes: ' + text
     }
     assert generations.size() <= 2 * tasks.size() : "generation requests: " + generations.size()
 }
