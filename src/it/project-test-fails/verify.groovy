@@ -1,33 +1,64 @@
+import groovy.json.JsonSlurper
+
+// Issue 19: a test that fails without the candidate too is the project's. It is reported once to
+// the user, never sent to the model, never blocks or ends the task; the build fails in the project's
+// own test phase.
 def requests = dev.autocoder.testing.ItSupport.stopServer(basedir)
 def log = new File(basedir, 'build.log').text
 def lines = log.readLines()
+def task = 'initials'
 
-// One answer and no second one: the project's failure was not the model's to fix.
+// One answer: it was right, and the project's failure was not the model's to fix.
 def texts = requests*.messagesText()
 def generations = texts.findAll { !it.contains('You review Java code') }
 assert generations.size() == 1 : "generation requests: " + generations.size()
 texts.each { text ->
     assert !text.contains('Verification failed') : 'a failure was sent to the model: ' + text
     assert !text.contains('de-2026.csv is missing') : 'the project test failure was sent to the model: ' + text
+    assert !text.contains('HolidayCalendarTest.knowsNewYearsDay') : 'the project test failure was sent to the model: ' + text
 }
-assert !log.contains('[initials] attempt 2')
+
+// The plugin's part succeeded: the task verified after one attempt and was locked.
+assert log.contains("[${task}] attempt 1: passed") : lines.findAll { it.contains("[${task}]") }
+assert log.contains("[${task}] verified after 1 attempt(s)")
+assert !log.contains("[${task}] attempt 2")
+assert !log.contains("[${task}] not verified")
 assert !log.contains('stuck')
+assert !log.contains('independently of the generated code') : 'the project failure ended the task'
+assert !(log =~ /Failed to execute goal \S*autocoder/) : 'the plugin goal failed'
 
-// The message names the failing test, says it fails without the generated code's doing, and
-// points to the verification build's log, which exists and shows the failure.
-def at = lines.findIndexOf { it.contains('independently of the generated code') }
-assert at >= 0 : 'no line says the failure is independent of the generated code'
-def message = lines.subList(Math.max(0, at - 5), Math.min(lines.size(), at + 6)).join('\n')
-assert message.contains('HolidayCalendarTest') : 'the message does not name the failing test: ' + message
-def path = (message =~ /(\S*build\.log)/)
-assert path.find() : 'the message gives no build.log path: ' + message
-def buildLog = new File(path.group(1).replaceAll(/^['"(`]+/, ''))
-if (!buildLog.absolute) {
-    buildLog = new File(basedir, buildLog.path)
+def generated = new File(basedir, 'target/generated-sources/autocoder/com/acme/people/Initials.java')
+assert generated.isFile() && generated.text.contains('toUpperCase(Locale.ROOT)')
+def lockFile = new File(basedir, 'src/main/autocoder/autocoder.lock.json')
+assert lockFile.isFile() : 'no lock file'
+def lock = new JsonSlurper().parse(lockFile)
+def entry = lock.tasks.find { it.task == task }
+assert entry != null : 'the task is not locked: ' + lockFile.text
+assert entry.files*.content.join('\n').contains('toUpperCase(Locale.ROOT)')
+
+// The plugin reported the project's failing test once, before the outer build's own tests ran.
+def surefireAt = lines.findIndexOf { it =~ /--- (maven-)?surefire(-plugin)?:\S+:test / }
+assert surefireAt > 0 : 'the outer build never ran its tests'
+def pluginLines = lines.subList(0, surefireAt)
+def reported = pluginLines.findAll { it.contains('HolidayCalendarTest') && !(it =~ /^\s*(\[\w+\]\s*)?at /) }
+assert reported.size() == 1 : 'the project test failure was not reported exactly once: ' + reported
+assert !reported[0].contains("[${task}] attempt") : 'the project failure was charged to an attempt: ' + reported[0]
+
+def reportJson = new File(basedir, 'target/autocoder/report.json')
+assert reportJson.isFile() : 'no report.json'
+def report = new JsonSlurper().parse(reportJson)
+assert report.tasks.find { it.task == task }?.status == 'verified' : reportJson.text
+assert reportJson.text.contains('HolidayCalendarTest') : 'report.json does not name the project test failure'
+assert new File(basedir, 'target/autocoder/report.html').text.contains('HolidayCalendarTest') : 'report.html does not name it'
+// ... and not as a finding of the task's attempt.
+report.tasks.each { t ->
+    t.attempts.each { a -> assert !a.feedback.toString().contains('HolidayCalendarTest') : 'charged to ' + t.task }
 }
-assert buildLog.isFile() : 'no sub-build log at ' + buildLog
-assert buildLog.canonicalPath.startsWith(new File(basedir, 'target/autocoder').canonicalPath) : buildLog
-assert buildLog.text.contains('HolidayCalendarTest')
 
+// The build failed in the project's own test phase, on HolidayCalendarTest; InitialsTest passed.
+def outer = lines.subList(surefireAt, lines.size())
+assert outer.any { it.contains('HolidayCalendarTest') && it.contains('FAILURE') } : 'HolidayCalendarTest did not fail in the outer build'
+assert log =~ /Failed to execute goal org\.apache\.maven\.plugins:maven-surefire-plugin:\S+:test \(default-test\)/
+assert new File(basedir, 'target/surefire-reports/TEST-com.acme.people.InitialsTest.xml').text.contains('failures="0"')
 assert log.contains('BUILD FAILURE')
 true
