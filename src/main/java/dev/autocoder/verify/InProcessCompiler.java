@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -53,8 +55,11 @@ public final class InProcessCompiler implements Verifier {
      *     sub-build may run
      * @param excludedProjectTests the project's test files left out because they refer to types that
      *     do not exist yet, as paths relative to their test source root
+     * @param selection the compiled classes' dependency graph, which tells which tests can depend
+     *     on a type; empty when the tests did not compile, so that no selection can be made
      */
-    public record Outcome(Verdict verdict, List<SourceFile> compilingProjectTests, List<String> excludedProjectTests) {
+    public record Outcome(Verdict verdict, List<SourceFile> compilingProjectTests, List<String> excludedProjectTests,
+            Optional<TestSelection> selection) {
         public Outcome {
             compilingProjectTests = List.copyOf(compilingProjectTests);
             excludedProjectTests = List.copyOf(excludedProjectTests);
@@ -125,7 +130,7 @@ public final class InProcessCompiler implements Verifier {
             own.stream().filter(unit -> !unit.test()).map(unit -> source(unit, true)).forEach(mainSources::add);
             List<Diagnostic<? extends JavaFileObject>> mainErrors = run(mainFiles, mainSources);
             if (!mainErrors.isEmpty()) {
-                return new Outcome(new Verdict(attribution.judge(mainErrors)), List.of(), List.of());
+                return new Outcome(new Verdict(attribution.judge(mainErrors)), List.of(), List.of(), Optional.empty());
             }
             testFiles.withClasses(mainFiles.classes);
             List<JavaFileObject> tests = new ArrayList<>();
@@ -161,7 +166,16 @@ public final class InProcessCompiler implements Verifier {
             findings.add(Feedback.advice(Feedback.Stage.COMPILE, "left out the test " + file
                     + ": it refers to types that do not exist yet"));
         }
-        return new Outcome(new Verdict(findings), List.copyOf(included.keySet()), excluded);
+        Optional<TestSelection> selection = testErrors.isEmpty()
+                ? Optional.of(TestSelection.of(bytes(testFiles.upstream), bytes(testFiles.classes))) : Optional.empty();
+        return new Outcome(new Verdict(findings), List.copyOf(included.keySet()), excluded, selection);
+    }
+
+    /** The bytes of in-memory classes, by binary name. */
+    private static Map<String, byte[]> bytes(Map<String, MemoryClass> classes) {
+        Map<String, byte[]> bytes = new HashMap<>();
+        classes.forEach((name, compiled) -> bytes.put(name, compiled.bytes.toByteArray()));
+        return bytes;
     }
 
     /** Whose fault each compile error is, by the file it is in and the types it names. */

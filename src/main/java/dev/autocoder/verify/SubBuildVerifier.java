@@ -122,9 +122,10 @@ public final class SubBuildVerifier implements Verifier {
                 continue;
             }
             built.add(candidate);
+            Selection selection = select(candidate, compiled);
             plans.add(new SubBuildReactor.Plan(candidate.units(),
                     InProcessCompiler.withoutReplaced(others.apply(candidate.taskName()), candidate.units()),
-                    compiled.excludedProjectTests(), roundTests(candidate, compiled)));
+                    selection.notCompiled(), selection.tests()));
         }
         List<ModuleOutcome> results = plans.isEmpty() ? List.of()
                 : build(plans, built.stream().map(Candidate::taskName).toList());
@@ -144,9 +145,46 @@ public final class SubBuildVerifier implements Verifier {
         return Collections.unmodifiableMap(ordered);
     }
 
-    /** The tests a round runs for a candidate: every test of the module (selection comes with a sound closure). */
-    private Optional<List<String>> roundTests(Candidate candidate, InProcessCompiler.Outcome compiled) {
-        return Optional.empty();
+    /**
+     * What a round runs: the test classes to run (empty for the whole configured test phase) and
+     * the project test files left out of the test compile.
+     */
+    private record Selection(Optional<List<String>> tests, List<String> notCompiled) {
+    }
+
+    /**
+     * The tests a round runs for a candidate: every test class whose outcome can depend on the
+     * candidate's types, by the closure of the compiled classes' dependencies (through helpers,
+     * base classes, fixtures and the module's main classes, names in string constants, and
+     * containers that scan the class path), plus the tests the model wrote. A test class outside
+     * that closure compiles and runs the same whatever the candidate is, so it is left out of the
+     * round's test compile too; the final check runs everything. When the closure cannot be
+     * computed, the round runs every test: selection only saves time.
+     */
+    private Selection select(Candidate candidate, InProcessCompiler.Outcome compiled) {
+        if (compiled.selection().isEmpty()) {
+            return new Selection(Optional.empty(), compiled.excludedProjectTests());
+        }
+        TestSelection graph = compiled.selection().get();
+        Set<String> own = testClasses(candidate.testUnits());
+        TestSelection.Result result = graph.select(graph.defaultTestClasses(),
+                candidate.mainUnits().stream().map(CodeUnit::qualifiedName).toList());
+        if (result.runAll()) {
+            return new Selection(Optional.empty(), compiled.excludedProjectTests());
+        }
+        Set<String> tests = new TreeSet<>(result.testClasses());
+        tests.addAll(own);
+        Map<String, SourceFile> projectTests = new LinkedHashMap<>();
+        compiled.compilingProjectTests().forEach(file -> projectTests.put(className(file), file));
+        Set<String> needed = new HashSet<>(tests);
+        tests.forEach(test -> needed.addAll(graph.reachedTypes(test, projectTests.keySet())));
+        List<String> notCompiled = new ArrayList<>(compiled.excludedProjectTests());
+        projectTests.forEach((name, file) -> {
+            if (!needed.contains(name) && graph.defaultTestClasses().contains(name)) {
+                notCompiled.add(file.displayName());
+            }
+        });
+        return new Selection(Optional.of(List.copyOf(tests)), notCompiled);
     }
 
     /** A candidate's verdict: its module's findings, and each failing test charged by the baseline. */
