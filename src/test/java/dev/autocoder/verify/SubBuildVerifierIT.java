@@ -328,9 +328,8 @@ class SubBuildVerifierIT {
                         import com.example.Money;
 
                         final class Receipts {
-                            static String line(long cents, int percent) {
-                                Money total = new Money(cents).plus(new Money(Rate.percentOf(cents, percent)));
-                                return Label.of(total.cents());
+                            static long taxedCents(long cents, int percent) {
+                                return cents + Rate.percentOf(cents, percent);
                             }
                         }
                         """)
@@ -343,7 +342,21 @@ class SubBuildVerifierIT {
                         class ReceiptTest {
                             @Test
                             void addsTheTax() {
-                                assertEquals("12.00", Receipts.line(1000, 20));
+                                assertEquals(1200, Receipts.taxedCents(1000, 20));
+                            }
+                        }
+                        """)
+                .test("com/example/tax/PrintedTotalTest.java", """
+                        package com.example.tax;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import com.example.Money;
+                        import org.junit.jupiter.api.Test;
+
+                        class PrintedTotalTest {
+                            @Test
+                            void printsCents() {
+                                assertEquals("3.05", Label.of(new Money(300).plus(new Money(5)).cents()));
                             }
                         }
                         """).layout();
@@ -356,7 +369,7 @@ class SubBuildVerifierIT {
 
         assertEquals(Set.of("rate"), check.charged().keySet(), check.toString());
         Feedback failure = check.charged().get("rate").get(0);
-        assertTrue(failure.message().startsWith("ReceiptTest.addsTheTax: expected: <12.00> but was: <30.00>"),
+        assertTrue(failure.message().startsWith("ReceiptTest.addsTheTax: expected: <1200> but was: <3000>"),
                 failure.message());
         assertTrue(check.unassigned().isEmpty() && check.projectTests().isEmpty(), check.toString());
     }
