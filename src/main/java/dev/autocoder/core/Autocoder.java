@@ -68,6 +68,7 @@ public final class Autocoder {
     private final RunLog log;
     private final Optional<Clarifier.Prompter> prompter;
     private final PriceTable prices;
+    private final Set<String> reportedProjectTests = new java.util.HashSet<>();
 
     public Autocoder(AutocoderConfig config, ProjectLayout project, SubBuildSettings subBuild, RunLog log,
             Optional<Clarifier.Prompter> prompter, PriceTable prices) {
@@ -253,6 +254,7 @@ public final class Autocoder {
         }
         Map<Task, Reverification.Result> results = Reverification.run(plan.tasks(), plan.stale(), plan.verified(),
                 subBuilds);
+        reportProjectTests(subBuilds);
         for (Map.Entry<Task, Reverification.Result> result : results.entrySet()) {
             String task = result.getKey().name();
             Verdict verdict = result.getValue().verdict();
@@ -283,6 +285,17 @@ public final class Autocoder {
             }
         }
         return projectFailures;
+    }
+
+    /**
+     * The project's own failing tests seen so far, as the report words them; each is logged the
+     * first time it is seen, once per run.
+     */
+    private List<String> reportProjectTests(SubBuildVerifier subBuilds) {
+        List<String> lines = subBuilds.projectTestFailures().stream().map(test -> "the project's own test " + test
+                + " fails with or without the generated code; it was not sent to the model").toList();
+        lines.stream().filter(reportedProjectTests::add).forEach(line -> log.warn("autocoder: " + line));
+        return lines;
     }
 
     /** A list of changes for one log line: the first few, and how many more. */
@@ -441,9 +454,7 @@ public final class Autocoder {
             SubBuildVerifier subBuilds, OutputWriter output, Set<String> truncated) throws IOException {
         List<TaskState> states = result.tasks();
         List<CodeUnit> all = plan.verifiedInTaskOrder();
-        List<String> projectTests = subBuilds.projectTestFailures().stream().map(test -> "the project's own test "
-                + test + " fails with or without the generated code; it was not sent to the model").toList();
-        projectTests.forEach(line -> log.warn("autocoder: " + line));
+        List<String> projectTests = reportProjectTests(subBuilds);
         write(output, all);
         AutocoderConfig.Paths paths = config.paths();
         Map<String, List<String>> warnings = new LinkedHashMap<>();

@@ -348,9 +348,10 @@ public final class Engine {
         }
 
         private static Verdict nobodyWrites(Verdict verdict) {
-            return new Verdict(verdict.feedback().stream().map(f -> f.stage() == Feedback.Stage.WAITING
-                    ? Feedback.blocking(Feedback.Stage.COMPILE, f.message()
-                            + " (no other task or part is writing this type)") : f).toList());
+            return new Verdict(verdict.feedback().stream().map(f -> f.stage() != Feedback.Stage.WAITING ? f
+                    : Feedback.blocking(Feedback.Stage.COMPILE, f.message() + (f.message().startsWith(Feedback.OTHERS_DO_NOT_COMPILE)
+                            ? " (no other task or part will change that code: make this code fit it)"
+                            : " (no other task or part is writing this type)"))).toList());
         }
 
         /** The watchdog's message: how long, for whom and for which types. */

@@ -19,6 +19,9 @@ public record Feedback(Stage stage, boolean blocking, String message) {
      */
     public enum Stage { EXTRACT, STATIC, COMPILE, REVIEW, CHECKSTYLE, TEST, BUILD, TIMEOUT, WAITING, PROJECT }
 
+    /** How a wait for another task's code, which does not compile with the candidate, begins. */
+    public static final String OTHERS_DO_NOT_COMPILE = "another task's or part's code does not compile with this code";
+
     public Feedback {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(message, "message");

@@ -3,7 +3,6 @@ package dev.autocoder.verify;
 import dev.autocoder.project.ProjectLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,8 +62,8 @@ final class SubBuildResults {
         if (judge.leftToOthers && findings.stream().noneMatch(Feedback::blocking)) {
             // Another task's file did not compile with this candidate, so the module never reached
             // its tests: nothing here is verified, and the candidate waits for that code to change.
-            findings.add(Feedback.blocking(Feedback.Stage.WAITING, "another task's or part's code does not compile"
-                    + " with this code yet, so no test ran: " + judge.othersErrors.stream().findFirst().orElse("")));
+            findings.add(Feedback.blocking(Feedback.Stage.WAITING, Feedback.OTHERS_DO_NOT_COMPILE
+                    + " yet, so no test ran: " + judge.othersErrors.stream().findFirst().orElse("")));
         }
         if (findings.stream().noneMatch(Feedback::blocking)) {
             failedGoal(module).ifPresent(message -> findings.add(FORK_ENDED.matcher(message).find()
