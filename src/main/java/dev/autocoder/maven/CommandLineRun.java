@@ -1,6 +1,10 @@
 package dev.autocoder.maven;
 
+import dev.autocoder.core.AutocoderConfig;
 import dev.autocoder.core.ConfigurationException;
+import dev.autocoder.state.LockFile;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -55,21 +59,14 @@ final class CommandLineRun {
         if (!EXECUTION_ID.equals(execution.getExecutionId())) {
             return Optional.empty();
         }
-        MojoDescriptor goal = execution.getMojoDescriptor();
-        PluginDescriptor descriptor = goal.getPluginDescriptor();
-        String key = Plugin.constructKey(descriptor.getGroupId(), descriptor.getArtifactId());
-        Optional<Plugin> declared = project.getBuildPlugins().stream().filter(plugin -> plugin.getKey().equals(key))
-                .findFirst();
+        Optional<Plugin> declared = declared(project, execution.getMojoDescriptor());
         if (declared.isEmpty() || declared.get().getExecutionsAsMap().containsKey(EXECUTION_ID)) {
             return Optional.empty();
         }
-        Plugin plugin = declared.get();
-        // An execution without goals is one of this goal too: it is run with @id, or merged into one that has it.
-        List<String> ids = plugin.getExecutions().stream()
-                .filter(candidate -> candidate.getGoals().isEmpty() || candidate.getGoals().contains(goal.getGoal()))
-                .map(PluginExecution::getId).toList();
+        MojoDescriptor goal = execution.getMojoDescriptor();
+        List<String> ids = executionsOfGoal(declared.get(), goal);
         if (ids.size() > 1) {
-            String prefix = descriptor.getGoalPrefix() + ":" + goal.getGoal();
+            String prefix = goal.getPluginDescriptor().getGoalPrefix() + ":" + goal.getGoal();
             throw new ConfigurationException("executions", "mvn " + prefix + " does not know which execution to"
                     + " run: " + project.getArtifactId() + "'s POM declares " + ids.size() + " executions of "
                     + prefix + " (" + ids.stream().map(id -> "`" + id + "`").collect(Collectors.joining(", "))
@@ -78,7 +75,57 @@ final class CommandLineRun {
                     + "; or run the phase they are bound to (mvn generate-sources) for all of them. Nothing was"
                     + " generated");
         }
-        return ids.stream().findFirst().map(id -> new Shared(id, PluginConfig.forExecution(plugin, id)));
+        return ids.stream().findFirst().map(id -> new Shared(id, PluginConfig.forExecution(declared.get(), id)));
+    }
+
+    /**
+     * Moves the lock entries an earlier version's {@code mvn autocoder:generate} wrote under
+     * {@code default} to the POM's one execution of the goal, {@code executionId}, when that execution
+     * has none yet, so the code it verified restores without a key.
+     *
+     * @return the tasks moved, none when the POM has another execution of the goal or a default one
+     */
+    static List<String> adoptCommandLineEntries(MavenProject project, MojoDescriptor goal, String executionId,
+            Path lockFile) throws IOException {
+        String key = AutocoderConfig.executionKey(executionId);
+        boolean sole = declared(project, goal).map(plugin -> executionsOfGoal(plugin, goal))
+                .filter(ids -> ids.equals(List.of(executionId))).isPresent();
+        if (key.equals(AutocoderConfig.DEFAULT_EXECUTION) || !sole) {
+            return List.of();
+        }
+        LockFile before;
+        try {
+            before = LockFile.read(lockFile);
+        } catch (LockFile.LockFileException unreadable) {
+            // The run reads it again and says what is wrong with it.
+            return List.of();
+        }
+        if (!before.entries(key).isEmpty()) {
+            return List.of();
+        }
+        List<String> tasks = before.entries(AutocoderConfig.DEFAULT_EXECUTION).stream().map(LockFile.Entry::task)
+                .toList();
+        if (!tasks.isEmpty()) {
+            LockFile.update(lockFile, lock -> lock.adopting(AutocoderConfig.DEFAULT_EXECUTION, key));
+        }
+        return tasks;
+    }
+
+    private static Optional<Plugin> declared(MavenProject project, MojoDescriptor goal) {
+        PluginDescriptor descriptor = goal.getPluginDescriptor();
+        String key = Plugin.constructKey(descriptor.getGroupId(), descriptor.getArtifactId());
+        return project.getBuildPlugins().stream().filter(plugin -> plugin.getKey().equals(key)).findFirst();
+    }
+
+    /**
+     * The ids of the plugin's executions of the goal, less {@code default-cli}. An execution without
+     * goals counts: it is run with {@code @id}, or merged into one that has the goal.
+     */
+    private static List<String> executionsOfGoal(Plugin plugin, MojoDescriptor goal) {
+        return plugin.getExecutions().stream()
+                .filter(candidate -> !EXECUTION_ID.equals(candidate.getId()))
+                .filter(candidate -> candidate.getGoals().isEmpty() || candidate.getGoals().contains(goal.getGoal()))
+                .map(PluginExecution::getId).toList();
     }
 
     /**

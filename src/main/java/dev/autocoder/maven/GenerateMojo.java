@@ -294,6 +294,13 @@ public class GenerateMojo extends AbstractMojo {
                 + " is locked: restore and re-verify from the lock file, no model call. Run the goal by itself"
                 + " (mvn autocoder:generate) or set -Dautocoder.mode to call the model"));
         try {
+            List<String> adopted = CommandLineRun.adoptCommandLineEntries(project, mojoExecution.getMojoDescriptor(),
+                    executionId, lockFile.toPath());
+            if (!adopted.isEmpty()) {
+                log.info("autocoder: the lock entries of " + adopted + ", which mvn autocoder:generate wrote as"
+                        + " execution `default`, now belong to execution `" + executionId + "`, the POM's one"
+                        + " execution of the goal; commit " + lockFile);
+            }
             AutocoderConfig config = inputs.config();
             new Autocoder(config, MavenProjectView.layout(project, session, repositorySystem, inputs.outputDirectory(),
                     inputs.testOutputDirectory(), earlier,

@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.core.AutocoderConfig;
+import dev.autocoder.state.Fingerprint;
+import dev.autocoder.state.LockFile;
+import dev.autocoder.verify.CodeUnit;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.api.di.Provides;
@@ -154,6 +159,51 @@ class CommandLineRunTest {
                 mojo.project.getCompileSourceRoots().toString());
         assertFalse(new File(mojo.project.getBuild().getDirectory()).exists(), "nothing was written");
         assertNull(mojo.prompt, "nor configured");
+    }
+
+    /** A lock file with one task under {@code execution}, as a run of that execution writes it. */
+    private Path lockWith(String... executions) throws Exception {
+        Path file = dir.resolve("app/src/main/autocoder/autocoder.lock.json");
+        LockFile lock = LockFile.empty();
+        for (String execution : executions) {
+            lock = lock.with(LockFile.Entry.of(execution, "greeting", Fingerprint.builder().put("spec", "s").build(),
+                    Fingerprint.builder().put("java", "17").build(), List.of(new CodeUnit("", "G", "class G {}", false))));
+        }
+        Files.createDirectories(file.getParent());
+        lock.write(file);
+        return file;
+    }
+
+    private static List<String> executionsIn(Path lockFile) throws Exception {
+        return LockFile.read(lockFile).entries().stream().map(LockFile.Entry::execution).toList();
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    void entriesTheCommandLineWroteAsDefaultBelongToThePomsOneExecution(GenerateMojo mojo) throws Exception {
+        project(mojo, "autocoder", AUTOCODER);
+        Path lock = lockWith("default");
+
+        assertEquals(List.of("greeting"), CommandLineRun.adoptCommandLineEntries(mojo.project,
+                mojo.mojoExecution.getMojoDescriptor(), "autocoder", lock));
+        assertEquals(List.of("autocoder"), executionsIn(lock));
+        assertEquals(List.of(), CommandLineRun.adoptCommandLineEntries(mojo.project,
+                mojo.mojoExecution.getMojoDescriptor(), "autocoder", lock), "once");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    void defaultEntriesStayWhereTheyMayBeAnotherExecutionsOwn(GenerateMojo mojo) throws Exception {
+        project(mojo, "autocoder", AUTOCODER + execution("second", "<maxDepth>2</maxDepth>"));
+        Path lock = lockWith("default");
+        assertEquals(List.of(), CommandLineRun.adoptCommandLineEntries(mojo.project,
+                mojo.mojoExecution.getMojoDescriptor(), "autocoder", lock), "two executions: whose is unknown");
+
+        project(mojo, "autocoder", AUTOCODER);
+        lock = lockWith("autocoder", "default");
+        assertEquals(List.of(), CommandLineRun.adoptCommandLineEntries(mojo.project,
+                mojo.mojoExecution.getMojoDescriptor(), "autocoder", lock), "the execution has entries of its own");
+        assertEquals(List.of("autocoder", "default"), executionsIn(lock));
     }
 
     private static org.codehaus.plexus.component.configurator.ComponentConfigurator lookupConfigurator(
