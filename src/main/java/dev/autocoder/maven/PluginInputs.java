@@ -47,12 +47,13 @@ final class PluginInputs {
 
     /** The inputs of the mojo's own execution. */
     PluginInputs(GenerateMojo mojo, SettingsDecrypter decrypter) {
-        this(mojo, decrypter, mojo.mojoExecution.getExecutionId());
+        this(mojo, decrypter, null);
     }
 
     /**
      * @param executionId the execution the run belongs to, which keys its default folders, state and
-     *     lock entries: the POM's execution a command-line run stands for ({@link CommandLineRun})
+     *     lock entries: the POM's execution a command-line run stands for ({@link CommandLineRun});
+     *     {@code null} for the mojo's own
      */
     PluginInputs(GenerateMojo mojo, SettingsDecrypter decrypter, String executionId) {
         this.mojo = mojo;
@@ -86,8 +87,12 @@ final class PluginInputs {
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(mojo.maxDepth, mojo.maxConversationLength,
                 mojo.maxQuestionRounds, parallelism, mojo.subBuildTimeoutSeconds, mojo.contextBudget);
         return new AutocoderConfig(paths, model, limits, Optional.ofNullable(mojo.prompt),
-                mojo.answers == null ? Map.of() : mojo.answers, mojo.force, executionId,
+                mojo.answers == null ? Map.of() : mojo.answers, mojo.force, executionId(),
                 mojo.mojoExecution.getVersion(), mojo.keepSubBuilds);
+    }
+
+    private String executionId() {
+        return executionId != null ? executionId : mojo.mojoExecution.getExecutionId();
     }
 
     /** {@code outputDirectory}, or its default for this execution. */
@@ -105,7 +110,7 @@ final class PluginInputs {
             return configured.toPath().toAbsolutePath();
         }
         return Path.of(mojo.project.getBuild().getDirectory())
-                .resolve(defaultBelowTarget + AutocoderConfig.pathSuffix(executionId))
+                .resolve(defaultBelowTarget + AutocoderConfig.pathSuffix(executionId()))
                 .toAbsolutePath();
     }
 
