@@ -42,6 +42,9 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
     /** The smallest {@code numCtx} accepted: the smallest prompt and a short reply. */
     public static final int MIN_CONTEXT_SIZE = 2_048;
 
+    /** What the lock file calls the goal's default execution. */
+    public static final String DEFAULT_EXECUTION = "default";
+
     /**
      * How model calls are made: against the endpoint, recording a cassette, replaying one, or never
      * (locked: restore and re-verify from the lock file only, as CI and IDE builds want).
@@ -251,7 +254,12 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * execution, wherever it was started from, else the execution's id.
      */
     public String executionKey() {
-        return isDefault(executionId) ? "default" : executionId;
+        return executionKey(executionId);
+    }
+
+    /** The name execution {@code executionId} goes by in the lock file, as {@link #executionKey()}. */
+    public static String executionKey(String executionId) {
+        return isDefault(executionId) ? DEFAULT_EXECUTION : executionId;
     }
 
     /**

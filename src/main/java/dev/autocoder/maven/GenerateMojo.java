@@ -11,7 +11,9 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -23,6 +25,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -103,7 +106,9 @@ public class GenerateMojo extends AbstractMojo {
     /**
      * Where verified main sources go; added as a compile source root. Default:
      * {@code ${project.build.directory}/generated-sources/autocoder} for the goal's default execution,
-     * {@code .../autocoder-<executionId>} for any other, so executions never share it.
+     * {@code .../autocoder-<executionId>} for any other, so executions never share it. The goal run by
+     * itself ({@code mvn autocoder:generate}) is the POM's one execution of the goal, with its
+     * configuration and folders; with several, name one: {@code mvn autocoder:generate@<id>}.
      */
     @Parameter(property = "autocoder.outputDirectory")
     File outputDirectory;
@@ -250,15 +255,31 @@ public class GenerateMojo extends AbstractMojo {
 
     private final RepositorySystem repositorySystem;
 
+    private final ComponentConfigurator configurator;
+
     @Inject
-    public GenerateMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem) {
+    public GenerateMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem,
+            @Named("basic") ComponentConfigurator configurator) {
         this.decrypter = decrypter;
         this.repositorySystem = repositorySystem;
+        this.configurator = configurator;
     }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        PluginInputs inputs = new PluginInputs(this, decrypter);
+        String executionId = mojoExecution.getExecutionId();
+        try {
+            Optional<CommandLineRun.Shared> shared = CommandLineRun.shared(project, mojoExecution);
+            if (shared.isPresent()) {
+                CommandLineRun.configure(this, shared.get(), configurator);
+                executionId = shared.get().id();
+                getLog().info("autocoder: run from the command line as the POM's execution `" + executionId
+                        + "`: its configuration, output folders and lock entries");
+            }
+        } catch (ConfigurationException e) {
+            throw failure(e);
+        }
+        PluginInputs inputs = new PluginInputs(this, decrypter, executionId);
         project.addCompileSourceRoot(inputs.outputDirectory().toString());
         project.addTestCompileSourceRoot(inputs.testOutputDirectory().toString());
         List<ProjectLayout.GeneratedRoots> earlier = MavenProjectView.recordOutputs(project,
@@ -273,22 +294,20 @@ public class GenerateMojo extends AbstractMojo {
                 + " is locked: restore and re-verify from the lock file, no model call. Run the goal by itself"
                 + " (mvn autocoder:generate) or set -Dautocoder.mode to call the model"));
         try {
+            List<String> adopted = CommandLineRun.adoptCommandLineEntries(project, mojoExecution.getMojoDescriptor(),
+                    executionId, lockFile.toPath());
+            if (!adopted.isEmpty()) {
+                log.info("autocoder: the lock entries of " + adopted + ", which mvn autocoder:generate wrote as"
+                        + " execution `default`, now belong to execution `" + executionId + "`, the POM's one"
+                        + " execution of the goal; commit " + lockFile);
+            }
             AutocoderConfig config = inputs.config();
             new Autocoder(config, MavenProjectView.layout(project, session, repositorySystem, inputs.outputDirectory(),
                     inputs.testOutputDirectory(), earlier,
                     mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId() + ":" + mojoExecution.getVersion()),
                     inputs.subBuildSettings(), log, inputs.prompter(), inputs.prices(config.model().provider())).run();
         } catch (ConfigurationException e) {
-            // A parameter of another plugin (the compiler's annotationProcessorPaths) has no
-            // autocoder property; its message names the plugin and the element itself.
-            org.apache.maven.plugin.descriptor.Parameter parameter =
-                    mojoExecution.getMojoDescriptor().getParameterMap().get(e.parameter());
-            if (parameter == null) {
-                throw new MojoFailureException(e.getMessage(), e);
-            }
-            // A map or list parameter (headers, answers) has no user property to name.
-            String property = parameter.getExpression() == null ? "" : " (-Dautocoder." + e.parameter() + ")";
-            throw new MojoFailureException("<" + e.parameter() + ">" + property + ": " + e.getMessage(), e);
+            throw failure(e);
         } catch (TasksFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (ModelException e) {
@@ -301,5 +320,19 @@ public class GenerateMojo extends AbstractMojo {
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("autocoder failed unexpectedly: " + e, e);
         }
+    }
+
+    /** The failure that names the parameter at fault as the POM and the command line spell it. */
+    private MojoFailureException failure(ConfigurationException e) {
+        // A parameter of another plugin (the compiler's annotationProcessorPaths) has no
+        // autocoder property; its message names the plugin and the element itself.
+        org.apache.maven.plugin.descriptor.Parameter parameter =
+                mojoExecution.getMojoDescriptor().getParameterMap().get(e.parameter());
+        if (parameter == null) {
+            return new MojoFailureException(e.getMessage(), e);
+        }
+        // A map or list parameter (headers, answers) has no user property to name.
+        String property = parameter.getExpression() == null ? "" : " (-Dautocoder." + e.parameter() + ")";
+        return new MojoFailureException("<" + e.parameter() + ">" + property + ": " + e.getMessage(), e);
     }
 }

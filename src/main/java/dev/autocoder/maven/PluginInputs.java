@@ -41,15 +41,24 @@ final class PluginInputs {
      */
     private static final List<String> IDE_MARKERS = List.of("m2e.version", "idea.version");
 
-    /** The execution id Maven gives a goal run by itself ({@code mvn autocoder:generate}). */
-    private static final String COMMAND_LINE_EXECUTION = "default-cli";
-
     private final GenerateMojo mojo;
     private final SettingsDecrypter decrypter;
+    private final String executionId;
 
+    /** The inputs of the mojo's own execution. */
     PluginInputs(GenerateMojo mojo, SettingsDecrypter decrypter) {
+        this(mojo, decrypter, null);
+    }
+
+    /**
+     * @param executionId the execution the run belongs to, which keys its default folders, state and
+     *     lock entries: the POM's execution a command-line run stands for ({@link CommandLineRun});
+     *     {@code null} for the mojo's own
+     */
+    PluginInputs(GenerateMojo mojo, SettingsDecrypter decrypter, String executionId) {
         this.mojo = mojo;
         this.decrypter = decrypter;
+        this.executionId = executionId;
     }
 
     AutocoderConfig config() {
@@ -78,8 +87,12 @@ final class PluginInputs {
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(mojo.maxDepth, mojo.maxConversationLength,
                 mojo.maxQuestionRounds, parallelism, mojo.subBuildTimeoutSeconds, mojo.contextBudget);
         return new AutocoderConfig(paths, model, limits, Optional.ofNullable(mojo.prompt),
-                mojo.answers == null ? Map.of() : mojo.answers, mojo.force, mojo.mojoExecution.getExecutionId(),
+                mojo.answers == null ? Map.of() : mojo.answers, mojo.force, executionId(),
                 mojo.mojoExecution.getVersion(), mojo.keepSubBuilds);
+    }
+
+    private String executionId() {
+        return executionId != null ? executionId : mojo.mojoExecution.getExecutionId();
     }
 
     /** {@code outputDirectory}, or its default for this execution. */
@@ -97,7 +110,7 @@ final class PluginInputs {
             return configured.toPath().toAbsolutePath();
         }
         return Path.of(mojo.project.getBuild().getDirectory())
-                .resolve(defaultBelowTarget + AutocoderConfig.pathSuffix(mojo.mojoExecution.getExecutionId()))
+                .resolve(defaultBelowTarget + AutocoderConfig.pathSuffix(executionId()))
                 .toAbsolutePath();
     }
 
@@ -106,7 +119,7 @@ final class PluginInputs {
      * a {@code mode} set explicitly is the user's decision, and then the IDE changes nothing.
      */
     Optional<String> ideBuild() {
-        if (mojo.mode != null || COMMAND_LINE_EXECUTION.equals(mojo.mojoExecution.getExecutionId())) {
+        if (mojo.mode != null || CommandLineRun.EXECUTION_ID.equals(mojo.mojoExecution.getExecutionId())) {
             return Optional.empty();
         }
         MavenExecutionRequest request = mojo.session.getRequest();

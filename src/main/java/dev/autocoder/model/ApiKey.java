@@ -1,6 +1,8 @@
 package dev.autocoder.model;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The secret that authenticates model calls; it prints as {@code ****} so it cannot leak through a
@@ -9,6 +11,20 @@ import java.util.Objects;
 public final class ApiKey {
 
     private static final String MASK = "****";
+
+    /**
+     * Keys shorter than this are no secret: local servers take any text ({@code unused},
+     * {@code ollama}), and a real provider's key is far longer.
+     */
+    public static final int SECRET_MIN_LENGTH = 12;
+
+    /**
+     * Placeholders that local and self-hosted servers document for "no key" (vLLM's {@code EMPTY},
+     * LM Studio's {@code lm-studio}, llama.cpp's {@code sk-no-key-required}), compared in lower case.
+     */
+    private static final Set<String> PLACEHOLDERS = Set.of("unused", "empty", "ollama", "lm-studio",
+            "sk-no-key-required", "no-key-required", "none", "dummy", "test", "not-needed", "placeholder",
+            "your-api-key", "your_api_key", "sk-placeholder", "changeme");
 
     private final String secret;
 
@@ -30,14 +46,23 @@ public final class ApiKey {
         return secret.isEmpty();
     }
 
+    /**
+     * Whether the key could be a real credential, so that a request quoting it is refused and log
+     * text has it masked. A placeholder ({@code unused}, {@code EMPTY}, {@code sk-no-key-required})
+     * or anything under {@value #SECRET_MIN_LENGTH} characters is ordinary text in code and logs.
+     */
+    public boolean isSecret() {
+        return secret.length() >= SECRET_MIN_LENGTH && !PLACEHOLDERS.contains(secret.toLowerCase(Locale.ROOT));
+    }
+
     /** The secret itself; only the HTTP layer that sends it may call this. */
     public String reveal() {
         return secret;
     }
 
-    /** Replaces every occurrence of the secret in {@code text} by {@code ****}. */
+    /** Replaces every occurrence of the secret in {@code text} by {@code ****}, when it {@link #isSecret() is one}. */
     public String redact(String text) {
-        if (text == null || secret.isEmpty()) {
+        if (text == null || !isSecret()) {
             return text;
         }
         return text.replace(secret, MASK);

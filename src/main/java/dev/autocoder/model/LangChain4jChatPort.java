@@ -44,7 +44,8 @@ import java.util.function.Consumer;
  * <p>The API key is sent only as the protocol's credential (OpenAI's and Ollama's bearer token,
  * Anthropic's {@code x-api-key}), the configured headers with every request; no message built here contains
  * either. A request whose text carries one of them, or the proxy's
- * password, is refused before it is sent.
+ * password, is refused before it is sent ({@link ModelException.Kind#SECRET_IN_REQUEST}); a placeholder
+ * key such as {@code unused} is no secret and never refuses a request.
  */
 public final class LangChain4jChatPort implements ChatPort {
 
@@ -169,7 +170,7 @@ public final class LangChain4jChatPort implements ChatPort {
     private void refuseSecrets(ChatRequest request) {
         for (ChatMessage message : request.messages()) {
             settings.secretIn(message.text()).ifPresent(secret -> {
-                throw new ModelException(ModelException.Kind.BAD_REQUEST, "refusing to send the request for '"
+                throw new ModelException(ModelException.Kind.SECRET_IN_REQUEST, "refusing to send the request for '"
                         + request.purpose() + "': its " + message.role().name().toLowerCase(Locale.ROOT)
                         + " message contains " + secret + ". Remove that value from the spec, the project"
                         + " files it names and the tests the model is shown.");

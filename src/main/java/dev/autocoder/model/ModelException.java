@@ -23,7 +23,13 @@ public class ModelException extends RuntimeException {
          * The request is longer than the model's context (the endpoint said so) or than
          * {@code maxPromptTokens} even after cutting. Its task fails; the others go on.
          */
-        CONTEXT_OVERFLOW
+        CONTEXT_OVERFLOW,
+        /**
+         * The request quotes a secret (the API key, a header's value, the proxy password) and was not
+         * sent. The fault is in what that task is shown (its spec, context files or tests): its task
+         * fails; the others go on.
+         */
+        SECRET_IN_REQUEST
     }
 
     private final Kind kind;
@@ -44,5 +50,14 @@ public class ModelException extends RuntimeException {
 
     public boolean retryable() {
         return kind == Kind.TRANSIENT;
+    }
+
+    /**
+     * Whether the failure belongs to the one task whose request it was ({@link Kind#CONTEXT_OVERFLOW},
+     * {@link Kind#SECRET_IN_REQUEST}): that task fails and the run goes on. Every other kind is about
+     * the endpoint, the key or the budget, and stops the run.
+     */
+    public boolean taskOnly() {
+        return kind == Kind.CONTEXT_OVERFLOW || kind == Kind.SECRET_IN_REQUEST;
     }
 }

@@ -140,7 +140,8 @@ public record ModelSettings(
 
     /**
      * Names the first secret {@code text} contains (the API key, a header's value, the proxy
-     * password), so that a request carrying one is refused before it leaves the machine.
+     * password), so that a request carrying one is refused before it leaves the machine. A
+     * placeholder key ({@code unused}) is no secret: code may say {@code @SuppressWarnings("unused")}.
      */
     public Optional<String> secretIn(String text) {
         return secrets().entrySet().stream()
@@ -164,7 +165,7 @@ public record ModelSettings(
     /** Every secret by what it is, longest first so that a secret containing another is masked whole. */
     private Map<String, String> secrets() {
         Map<String, String> secrets = new LinkedHashMap<>();
-        if (!apiKey.isBlank()) {
+        if (apiKey.isSecret()) {
             secrets.put("the API key", apiKey.reveal());
         }
         headers.secrets().forEach((name, value) -> secrets.put("the value of header `" + name + "`", value));

@@ -206,6 +206,24 @@ public final class LockFile {
         return new LockFile(copy);
     }
 
+    /**
+     * This lock file with the entries of execution {@code from} moved to execution {@code to}, when
+     * {@code to} has none yet: what {@code mvn autocoder:generate} of an earlier version wrote under
+     * {@code default} while the POM's one execution of the goal had an id of its own.
+     */
+    public LockFile adopting(String from, String to) {
+        if (from.equals(to) || !entries(to).isEmpty()) {
+            return this;
+        }
+        SortedMap<String, Entry> copy = new TreeMap<>(entries);
+        for (Entry entry : entries(from)) {
+            copy.remove(entry.key());
+            Entry moved = new Entry(to, entry.task(), entry.generation(), entry.verification(), entry.files());
+            copy.put(moved.key(), moved);
+        }
+        return new LockFile(copy);
+    }
+
     /** This lock file without the entries of the execution whose task is not among {@code tasks}. */
     public LockFile retaining(String execution, Set<String> tasks) {
         SortedMap<String, Entry> copy = new TreeMap<>(entries);

@@ -35,12 +35,15 @@ import org.junit.jupiter.api.io.TempDir;
 @MojoTest
 class GenerateMojoTest {
 
-    private final SettingsDecrypter decrypter = new SettingsDecrypter() {
+    /** A decrypter for tests whose settings.xml has nothing encrypted. */
+    static final SettingsDecrypter UNCALLED_DECRYPTER = new SettingsDecrypter() {
         @Override
         public SettingsDecryptionResult decrypt(SettingsDecryptionRequest request) {
             throw new UnsupportedOperationException("not called by these tests");
         }
     };
+
+    private final SettingsDecrypter decrypter = UNCALLED_DECRYPTER;
 
     @Inject
     private ProjectFixture fixture;

@@ -29,7 +29,7 @@ class PluginInputsTest {
     /** A mojo in an execution with the given id, in a build whose request has the system property. */
     @SuppressWarnings("deprecation")
     private static GenerateMojo mojo(String executionId, String systemProperty) {
-        GenerateMojo mojo = new GenerateMojo(null, null);
+        GenerateMojo mojo = new GenerateMojo(null, null, null);
         MavenProject project = new MavenProject();
         project.getModel().setBuild(new Build());
         project.getBuild().setDirectory(TARGET.toString());

@@ -64,7 +64,7 @@ class ProxyFromSettingsTest {
         settings.getProxies().forEach(request::addProxy);
         DefaultSettingsDecrypter decrypter = new DefaultSettingsDecrypter(
                 new DefaultSecDispatcher(new DefaultPlexusCipher(), Map.of(), security.toString()));
-        GenerateMojo mojo = new GenerateMojo(decrypter, null);
+        GenerateMojo mojo = new GenerateMojo(decrypter, null, null);
         mojo.session = new MavenSession(null, null, request, new DefaultMavenExecutionResult());
         return new PluginInputs(mojo, decrypter).proxy(URI.create(endpoint));
     }

@@ -76,7 +76,7 @@ class RequestHeadersTest {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(Rule.reply("never"))) {
             ModelException failure = assertThrows(ModelException.class, () -> port(server, AZURE_KEY).chat(quoting));
 
-            assertEquals(ModelException.Kind.BAD_REQUEST, failure.kind());
+            assertEquals(ModelException.Kind.SECRET_IN_REQUEST, failure.kind());
             assertTrue(failure.getMessage().contains("its user message contains the value of header `api-key`"),
                     failure.getMessage());
             assertNoHeaderValue(failure);

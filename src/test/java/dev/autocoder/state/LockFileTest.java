@@ -193,6 +193,20 @@ class LockFileTest {
     }
 
     @Test
+    void anExecutionWithoutEntriesAdoptsTheDefaultOnesAndOnlyThen() {
+        LockFile lock = LockFile.empty().with(entry("default", "alpha")).with(entry("default", "beta"))
+                .with(entry("other", "gamma"));
+
+        LockFile adopted = lock.adopting("default", "autocoder");
+
+        assertEquals(List.of("alpha", "beta"), adopted.entries("autocoder").stream().map(Entry::task).toList());
+        assertEquals(List.of(), adopted.entries("default"));
+        assertEquals(List.of("gamma"), adopted.entries("other").stream().map(Entry::task).toList());
+        assertEquals(adopted.entries(), adopted.adopting("default", "autocoder").entries(), "nothing left to move");
+        assertEquals(lock.entries(), lock.adopting("default", "other").entries(), "other has entries of its own");
+    }
+
+    @Test
     void twoExecutionsKeepTheirEntriesForTheSameTaskNameApart() {
         LockFile lock = LockFile.empty().with(entry("default", "prompt")).with(entry("second", "prompt"))
                 .with(entry("second", "gone"));
