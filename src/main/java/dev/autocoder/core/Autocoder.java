@@ -395,7 +395,9 @@ public final class Autocoder {
             String seconds = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
             if (check.passed()) {
                 log.info("autocoder: final check passed in " + seconds + ": the project's whole build and test suite"
-                        + " with the code of " + byTask.size() + " task(s)");
+                        + " with the code of " + byTask.size() + " task(s)" + (check.projectTests().isEmpty() ? ""
+                                : ", but for " + check.projectTests().size() + " test(s) of the project's own that fail"
+                                        + " the same way without it"));
                 lock(plan, generated);
                 return result;
             }

@@ -185,8 +185,8 @@ public final class Engine {
                             builder.build(task, state, workspace.context(task));
                         }
                     } catch (ModelException e) {
-                        if (e.kind() == ModelException.Kind.CONTEXT_OVERFLOW) {
-                            // a request too long for the model is this task's problem; the others go on
+                        if (e.taskOnly()) {
+                            // a request too long for the model, or one quoting a secret, is this task's problem; the others go on
                             state.failed(e.getMessage());
                             listener.taskFailed(task.name(), e.getMessage());
                             workspace.save(state);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autocoder.model.ModelException;
 import dev.autocoder.report.PriceTable;
 import dev.autocoder.testing.FakeOpenAiServer;
 import dev.autocoder.testing.ItSupport;
@@ -58,7 +57,7 @@ class ContextDisclosureTest {
                     paths.checkstyleConfig(), Set.of(".env")), config.model(), config.limits(), config.prompt(),
                     config.answers(), config.force(), config.executionId(), config.pluginVersion());
 
-            ModelException failure = assertThrows(ModelException.class, () -> new Autocoder(allowing, project.layout(),
+            TasksFailedException failure = assertThrows(TasksFailedException.class, () -> new Autocoder(allowing, project.layout(),
                     TinyProject.subBuild(), new CollectingRunLog(), Optional.empty(), PriceTable.defaults()).run());
 
             assertTrue(failure.getMessage().contains("message contains the API key"), failure.getMessage());
