@@ -364,8 +364,9 @@ public final class Autocoder {
      * The final check, as a round for every task: all code that passed its round runs with the
      * project's whole build and test suite. Each failure is charged by evidence; the tasks charged
      * go back to their models with it, and the check runs again, until it passes or nothing more
-     * can be sent back (a task's attempt budget is spent, or the failure is nobody's code). Only
-     * then is code locked: the lock file never holds code that failed a final check.
+     * can be sent back (a task's attempt budget is spent, the failure is nobody's code, or the run
+     * was stopped and the model cannot be asked). Only then is code locked: the lock file never
+     * holds code that failed a final check.
      *
      * @param failures receives why the code did not pass together, when it did not
      * @return the engine's result after any rework
@@ -377,9 +378,7 @@ public final class Autocoder {
             Map<String, TaskState> generated = new LinkedHashMap<>();
             result.tasks().stream().filter(state -> state.status() == TaskState.Status.VERIFIED)
                     .forEach(state -> generated.put(state.task(), state));
-            if (generated.isEmpty() || result.abort().isPresent()) {
-                // Code that never passed a final check stays in state, pending: not written, not locked.
-                generated.keySet().forEach(plan.verified()::remove);
+            if (generated.isEmpty()) {
                 return result;
             }
             Map<String, List<CodeUnit>> byTask = new LinkedHashMap<>();
@@ -415,10 +414,13 @@ public final class Autocoder {
                                     .collect(Collectors.toSet())));
                 }
             }
-            if (charged.isEmpty()) {
-                // Nobody's code is to blame: the code stays in state, pending, and is not locked.
+            if (charged.isEmpty() || result.abort().isPresent()) {
+                // Nobody's code is to blame, or the model cannot be asked again: the code stays in
+                // state, pending, and is neither written nor locked.
                 generated.keySet().forEach(plan.verified()::remove);
                 check.unassigned().forEach(finding -> failures.add("all tasks together: " + finding.message()));
+                charged.forEach((task, findings) -> failures.add(task + ": verified in its round, but the final check"
+                        + " charges it: " + firstOf(findings) + "; not locked"));
                 return result;
             }
             Engine.Result reworked = engine.rework(plan.tasks().stream().filter(task -> generated.containsKey(

@@ -325,8 +325,6 @@ class SubBuildVerifierIT {
                 .test("com/example/tax/Receipts.java", """
                         package com.example.tax;
 
-                        import com.example.Money;
-
                         final class Receipts {
                             static long taxedCents(long cents, int percent) {
                                 return cents + Rate.percentOf(cents, percent);
