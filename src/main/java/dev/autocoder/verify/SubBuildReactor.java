@@ -201,28 +201,50 @@ final class SubBuildReactor {
      * A round runs the tests that can tell about the candidate, through surefire's own selection.
      * A failing test does not stop the module: every test's outcome is read from surefire's reports
      * and charged by evidence, so a test the project fails on its own does not hide the others.
+     * Maven merges the plugin's configuration into each execution and the execution's own setting
+     * wins, so each setting goes into every execution's configuration as well as the plugin's.
      */
     private static void configureTests(Element surefire, Optional<List<String>> tests) {
-        Element configuration = child(surefire, "configuration");
-        set(configuration, "trimStackTrace", "false");
-        set(configuration, "testFailureIgnore", "true");
-        if (tests.isEmpty()) {
-            return;
-        }
-        set(configuration, "failIfNoSpecifiedTests", "false");
-        if (tests.get().isEmpty()) {
-            set(configuration, "skipTests", "true");
-        } else {
-            set(configuration, "test", String.join(",", tests.get()));
+        for (Element configuration : configurations(surefire)) {
+            set(configuration, "trimStackTrace", "false");
+            set(configuration, "testFailureIgnore", "true");
+            if (tests.isEmpty()) {
+                continue;
+            }
+            set(configuration, "failIfNoSpecifiedTests", "false");
+            if (tests.get().isEmpty()) {
+                set(configuration, "skipTests", "true");
+            } else {
+                set(configuration, "test", String.join(",", tests.get()));
+            }
         }
     }
 
+    /**
+     * Project test files left out of the test compile, added to the compiler's own
+     * {@code testExcludes} in the plugin's configuration and in every execution's that has its own
+     * list (which would otherwise replace the plugin's).
+     */
     private static void excludeTests(Element compiler, List<String> excluded) {
         if (excluded.isEmpty()) {
             return;
         }
-        Element testExcludes = child(child(compiler, "configuration"), "testExcludes");
-        excluded.forEach(file -> text(testExcludes, "testExclude", file));
+        Element plugin = child(compiler, "configuration");
+        for (Element configuration : configurations(compiler)) {
+            if (configuration == plugin || direct(configuration, "testExcludes").isPresent()) {
+                Element testExcludes = child(configuration, "testExcludes");
+                excluded.forEach(file -> text(testExcludes, "testExclude", file));
+            }
+        }
+    }
+
+    /** The plugin's configuration (created when missing) and that of each of its executions. */
+    private static List<Element> configurations(Element plugin) {
+        List<Element> configurations = new java.util.ArrayList<>();
+        configurations.add(child(plugin, "configuration"));
+        direct(plugin, "executions").ifPresent(executions -> elements(executions, "execution")
+                .forEach(execution -> configurations.add(child(execution, "configuration"))));
+        return configurations;
     }
 
     /**
