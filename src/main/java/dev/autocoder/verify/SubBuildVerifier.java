@@ -73,8 +73,9 @@ public final class SubBuildVerifier implements Verifier {
             "-Xshare:auto", java.util.regex.Pattern.compile("-Xshare:\\S*|-XX:SharedArchiveFile=\\S*"),
             "-XX:-BytecodeVerificationRemote", java.util.regex.Pattern.compile("-XX:[+-]BytecodeVerification\\w*"
                     + "|-Xverify\\S*"));
-    /** Variables through which the environment gives the JVM options before its command line's. */
-    private static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    /** Variables through which the environment gives the JVM options besides its command line. */
+    private static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
+            "_JAVA_OPTIONS");
     /**
      * Outer user properties the sub-build decides itself: which tests run and whether the code
      * compiles are the verification (a round's selection, the final check's whole phase), and the
@@ -687,7 +688,7 @@ public final class SubBuildVerifier implements Verifier {
 
     /**
      * Maven's JVM options for the sub-build: each of {@link #MAVEN_OPTS}'s that the project's own
-     * options ({@code .mvn/jvm.config}, {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}) have
+     * options ({@code .mvn/jvm.config}, and {@link #JVM_OPTION_VARIABLES} in the environment) have
      * none of the same kind of. The launcher puts jvm.config before these, and the JVM takes the
      * last of two heap bounds and refuses two collectors, so a project's choice is left alone.
      */
