@@ -93,7 +93,8 @@ final class SubBuildReactor {
     /** Writes the reactor into an empty folder. */
     void write(Path folder, List<Plan> plans) throws IOException {
         // The work folder lies inside the consuming project, and Maven looks upwards for .mvn/:
-        // one here keeps the project's maven.config out of the sub-build (its flags were for the
+        // one here keeps the project's maven.config file out of the sub-build (its -D and -P
+        // arrive through the outer session, less the plugin's own, and its other flags were for the
         // outer session), and holds the project's jvm.config as SubBuildVerifier prepared it.
         Path mvn = Files.createDirectories(folder.resolve(".mvn"));
         if (jvmConfig != null) {
