@@ -149,7 +149,48 @@ final class PluginInputs {
                 Optional.ofNullable(System.getProperty("settings.security")).map(Path::of).orElse(null),
                 Optional.ofNullable(request.getMultiModuleProjectDirectory())
                         .map(root -> root.toPath().resolve(".mvn/jvm.config"))
-                        .filter(Files::isRegularFile).orElse(null));
+                        .filter(Files::isRegularFile).orElse(null))
+                .withSession(session(request));
+    }
+
+    /**
+     * What the user started the outer build with: its user properties ({@code -D}, also from
+     * {@code .mvn/maven.config}), its profile switches ({@code -P}) and its toolchains files. A
+     * property that names an existing file relative to the folder the build was started in is made
+     * absolute, because the sub-build starts in another folder. The verifier leaves out the plugin's
+     * own properties and anything secret.
+     */
+    static SubBuildSettings.Session session(MavenExecutionRequest request) {
+        Map<String, String> properties = new TreeMap<>();
+        java.util.Properties user = request.getUserProperties();
+        Path started = request.getBaseDirectory() != null ? Path.of(request.getBaseDirectory())
+                : request.getMultiModuleProjectDirectory() != null ? request.getMultiModuleProjectDirectory().toPath()
+                : null;
+        if (user != null) {
+            for (String name : user.stringPropertyNames()) {
+                properties.put(name, absoluteIfFile(started, user.getProperty(name)));
+            }
+        }
+        return new SubBuildSettings.Session(properties,
+                request.getActiveProfiles() == null ? List.of() : request.getActiveProfiles(),
+                request.getInactiveProfiles() == null ? List.of() : request.getInactiveProfiles(),
+                existing(request.getUserToolchainsFile()), existing(request.getGlobalToolchainsFile()));
+    }
+
+    /** A value that names a file or folder below {@code base}, as an absolute path; any other value as it is. */
+    static String absoluteIfFile(Path base, String value) {
+        if (base == null || value == null || value.isBlank() || value.startsWith("-") || value.contains("${")
+                || value.contains("*") || value.contains("\n") || !(value.contains("/") || value.contains(".")
+                        || value.contains(File.separator))) {
+            return value;
+        }
+        try {
+            Path path = Path.of(value);
+            return !path.isAbsolute() && Files.exists(base.resolve(path))
+                    ? base.resolve(path).toAbsolutePath().normalize().toString() : value;
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return value;
+        }
     }
 
     Optional<Clarifier.Prompter> prompter() {

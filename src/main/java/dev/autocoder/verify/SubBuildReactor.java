@@ -93,7 +93,8 @@ final class SubBuildReactor {
     /** Writes the reactor into an empty folder. */
     void write(Path folder, List<Plan> plans) throws IOException {
         // The work folder lies inside the consuming project, and Maven looks upwards for .mvn/:
-        // one here keeps the project's maven.config out of the sub-build (its flags were for the
+        // one here keeps the project's maven.config file out of the sub-build (its -D and -P
+        // arrive through the outer session, less the plugin's own, and its other flags were for the
         // outer session), and holds the project's jvm.config as SubBuildVerifier prepared it.
         Path mvn = Files.createDirectories(folder.resolve(".mvn"));
         if (jvmConfig != null) {
@@ -201,28 +202,50 @@ final class SubBuildReactor {
      * A round runs the tests that can tell about the candidate, through surefire's own selection.
      * A failing test does not stop the module: every test's outcome is read from surefire's reports
      * and charged by evidence, so a test the project fails on its own does not hide the others.
+     * Maven merges the plugin's configuration into each execution and the execution's own setting
+     * wins, so each setting goes into every execution's configuration as well as the plugin's.
      */
     private static void configureTests(Element surefire, Optional<List<String>> tests) {
-        Element configuration = child(surefire, "configuration");
-        set(configuration, "trimStackTrace", "false");
-        set(configuration, "testFailureIgnore", "true");
-        if (tests.isEmpty()) {
-            return;
-        }
-        set(configuration, "failIfNoSpecifiedTests", "false");
-        if (tests.get().isEmpty()) {
-            set(configuration, "skipTests", "true");
-        } else {
-            set(configuration, "test", String.join(",", tests.get()));
+        for (Element configuration : configurations(surefire)) {
+            set(configuration, "trimStackTrace", "false");
+            set(configuration, "testFailureIgnore", "true");
+            if (tests.isEmpty()) {
+                continue;
+            }
+            set(configuration, "failIfNoSpecifiedTests", "false");
+            if (tests.get().isEmpty()) {
+                set(configuration, "skipTests", "true");
+            } else {
+                set(configuration, "test", String.join(",", tests.get()));
+            }
         }
     }
 
+    /**
+     * Project test files left out of the test compile, added to the compiler's own
+     * {@code testExcludes} in the plugin's configuration and in every execution's that has its own
+     * list (which would otherwise replace the plugin's).
+     */
     private static void excludeTests(Element compiler, List<String> excluded) {
         if (excluded.isEmpty()) {
             return;
         }
-        Element testExcludes = child(child(compiler, "configuration"), "testExcludes");
-        excluded.forEach(file -> text(testExcludes, "testExclude", file));
+        Element plugin = child(compiler, "configuration");
+        for (Element configuration : configurations(compiler)) {
+            if (configuration == plugin || direct(configuration, "testExcludes").isPresent()) {
+                Element testExcludes = child(configuration, "testExcludes");
+                excluded.forEach(file -> text(testExcludes, "testExclude", file));
+            }
+        }
+    }
+
+    /** The plugin's configuration (created when missing) and that of each of its executions. */
+    private static List<Element> configurations(Element plugin) {
+        List<Element> configurations = new java.util.ArrayList<>();
+        configurations.add(child(plugin, "configuration"));
+        direct(plugin, "executions").ifPresent(executions -> elements(executions, "execution")
+                .forEach(execution -> configurations.add(child(execution, "configuration"))));
+        return configurations;
     }
 
     /**

@@ -186,7 +186,7 @@ final class SubBuildResults {
             if (!error.matches()) {
                 continue;
             }
-            Path file = Path.of(error.group(1)).toAbsolutePath().normalize();
+            String file = error.group(1);
             StringBuilder text = new StringBuilder(error.group(3).strip());
             List<String> details = new ArrayList<>();
             for (int next = i + 1; next < log.size() && !log.get(next).startsWith("["); next++) {
@@ -201,7 +201,7 @@ final class SubBuildResults {
             boolean missingType = body.startsWith("cannot find symbol") && details.stream()
                     .anyMatch(line -> line.startsWith("symbol:") && line.contains("class "))
                     || body.matches("package \\S+ does not exist.*");
-            Optional<String> unit = unitKey(moduleFolder, file);
+            Optional<String> unit = unitKey(moduleFolder.toAbsolutePath().toString(), file);
             if (unit.isPresent() && judge.ownFiles.containsKey(unit.get())) {
                 errors.add(Feedback.blocking(missingType ? Feedback.Stage.WAITING : Feedback.Stage.COMPILE,
                         unit.get().substring(5) + ":" + error.group(2) + ": " + body));
@@ -218,20 +218,68 @@ final class SubBuildResults {
 
     /** {@code main:com/x/A.java} for a file of the plan's code in the module, empty for any other file. */
     private static Optional<String> unitKey(Path moduleFolder, Path file) {
+        return unitKey(moduleFolder.toAbsolutePath().toString(), file.toString());
+    }
+
+    /**
+     * {@code main:com/x/A.java} for a file of the plan's code in the module folder, empty for any
+     * other file; both as the platform or the compiler prints them (see {@link #comparable}).
+     */
+    static Optional<String> unitKey(String moduleFolder, String file) {
+        String path = comparable(file);
         for (String root : List.of(SubBuildReactor.MAIN_SOURCES, SubBuildReactor.TEST_SOURCES)) {
-            Path sources = moduleFolder.resolve(root).toAbsolutePath().normalize();
-            if (file.startsWith(sources)) {
+            String sources = comparable(moduleFolder + "/" + root) + "/";
+            if (below(path, sources)) {
                 String kind = root.equals(SubBuildReactor.MAIN_SOURCES) ? "main:" : "test:";
-                return Optional.of(kind + SourceFile.slashes(sources.relativize(file)));
+                return Optional.of(kind + path.substring(sources.length()));
             }
         }
         return Optional.empty();
     }
 
     /** A project file as its path below the project, the same on every machine. */
-    private String projectPath(Path file) {
-        Path base = layout.baseDirectory().toAbsolutePath().normalize();
-        return file.startsWith(base) ? SourceFile.slashes(base.relativize(file)) : clean(file.toString());
+    private String projectPath(String file) {
+        return projectPath(layout.baseDirectory().toAbsolutePath().toString(), file).orElseGet(() -> clean(file));
+    }
+
+    /** A file as its path below {@code base} with forward slashes, empty when it lies outside. */
+    static Optional<String> projectPath(String base, String file) {
+        String path = comparable(file);
+        String folder = comparable(base) + "/";
+        return below(path, folder) ? Optional.of(path.substring(folder.length())) : Optional.empty();
+    }
+
+    /**
+     * A path as one string to compare: forward slashes, {@code .} and {@code ..} resolved, and a
+     * Windows drive as {@code C:/}, however it was printed. plexus-compiler prints a Windows file as
+     * {@code /C:/work/A.java}, javac and the platform as {@code C:\work\A.java}; {@link Path#of}
+     * refuses the first form on Windows, so paths from the log are never parsed as the platform's.
+     */
+    static String comparable(String path) {
+        String slashes = path.strip().replace('\\', '/');
+        if (slashes.matches("/[A-Za-z]:/.*")) {
+            slashes = slashes.substring(1);
+        }
+        boolean drive = slashes.matches("[A-Za-z]:/.*");
+        if (!drive && !slashes.startsWith("/")) {
+            slashes = SourceFile.slashes(Path.of("").toAbsolutePath()) + "/" + slashes;
+        }
+        String prefix = drive ? Character.toUpperCase(slashes.charAt(0)) + ":" : "";
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        for (String name : slashes.substring(drive ? 2 : 0).split("/")) {
+            if (name.equals("..")) {
+                names.pollLast();
+            } else if (!name.isEmpty() && !name.equals(".")) {
+                names.addLast(name);
+            }
+        }
+        return prefix + "/" + String.join("/", names);
+    }
+
+    /** Whether a comparable path lies below a comparable folder ending in a slash; a Windows drive's case does not count. */
+    private static boolean below(String path, String folder) {
+        boolean windows = folder.length() > 1 && folder.charAt(1) == ':';
+        return path.length() > folder.length() && path.regionMatches(windows, 0, folder, 0, folder.length());
     }
 
     private List<Feedback> checkstyle(Path moduleFolder, Judge judge) {

@@ -2,6 +2,9 @@ package dev.autocoder.verify;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,9 +24,36 @@ import java.util.Objects;
  * @param jvmConfig the project's {@code .mvn/jvm.config}, or null when it has none, so that Maven's
  *     JVM in the sub-build gets the options the project's build needs (Error Prone's
  *     {@code --add-exports}, a bigger stack)
+ * @param session what the outer session was started with ({@code -D}, {@code -P}, toolchains), so
+ *     that the sub-build runs the project's build as the user ran it
  */
 public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
-        boolean offline, Duration timeout, Path javaHome, Path settingsSecurity, Path jvmConfig) {
+        boolean offline, Duration timeout, Path javaHome, Path settingsSecurity, Path jvmConfig, Session session) {
+
+    /**
+     * What the user started the outer build with, beyond the settings above: the user properties
+     * ({@code -D} on the command line and in {@code .mvn/maven.config}), the profiles switched on
+     * and off ({@code -P}), and the toolchains files ({@code -t}, {@code -gt}). As given: the
+     * verifier leaves out what is its own or secret (see {@code SubBuildVerifier#request}).
+     *
+     * @param userProperties the outer session's user properties
+     * @param activeProfiles the profiles the outer session activated by name
+     * @param inactiveProfiles the profiles the outer session deactivated by name
+     * @param userToolchains the user toolchains file, or null for Maven's default
+     * @param globalToolchains the global toolchains file, or null for Maven's default
+     */
+    public record Session(Map<String, String> userProperties, List<String> activeProfiles,
+            List<String> inactiveProfiles, Path userToolchains, Path globalToolchains) {
+
+        /** A session started with nothing beyond the defaults. */
+        public static final Session NONE = new Session(Map.of(), List.of(), List.of(), null, null);
+
+        public Session {
+            userProperties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(userProperties));
+            activeProfiles = List.copyOf(activeProfiles);
+            inactiveProfiles = List.copyOf(inactiveProfiles);
+        }
+    }
 
     /** Settings for a build that uses Maven's default settings-security file and has no jvm.config. */
     public SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
@@ -31,13 +61,27 @@ public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSe
         this(mavenHome, localRepository, userSettings, globalSettings, offline, timeout, javaHome, null, null);
     }
 
+    /** Settings for a session started with nothing beyond the defaults. */
+    public SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
+            boolean offline, Duration timeout, Path javaHome, Path settingsSecurity, Path jvmConfig) {
+        this(mavenHome, localRepository, userSettings, globalSettings, offline, timeout, javaHome, settingsSecurity,
+                jvmConfig, Session.NONE);
+    }
+
     public SubBuildSettings {
         Objects.requireNonNull(mavenHome, "mavenHome");
         Objects.requireNonNull(localRepository, "localRepository");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(session, "session");
         if (timeout.toSeconds() < 1) {
             throw new IllegalArgumentException("a sub-build needs at least one second, got " + timeout);
         }
+    }
+
+    /** These settings with the outer session's switches. */
+    public SubBuildSettings withSession(Session outer) {
+        return new SubBuildSettings(mavenHome, localRepository, userSettings, globalSettings, offline, timeout,
+                javaHome, settingsSecurity, jvmConfig, outer);
     }
 
     /** The JDK to run on: the configured one, else the one running this process. */

@@ -32,9 +32,12 @@ import org.apache.maven.shared.invoker.InvocationRequest;
  */
 public final class SubBuildVerifier implements Verifier {
 
-    /** Variables a build needs; anything else in this process's environment stays out. */
-    private static final List<String> ENVIRONMENT_ALLOW_LIST = List.of("PATH", "HOME", "USER", "LOGNAME", "LANG",
-            "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "TERM");
+    /**
+     * Variables the sub-build sets itself or must not read: Maven's JVM options and the project
+     * folder the launcher would otherwise take from the outer build ({@code MAVEN_BASEDIR}), and
+     * {@code MAVEN_ARGS}, whose options the outer session already carries (see {@link #request}).
+     */
+    private static final Set<String> OWN_VARIABLES = Set.of("MAVEN_OPTS", "MAVEN_ARGS", "MAVEN_BASEDIR", "JAVA_HOME");
     private static final List<String> SECRET_MARKERS = List.of("KEY", "TOKEN", "SECRET", "PASSWORD", "CREDENTIAL",
             "AUTH");
     /** Who holds the final check's folder when that check fails. */
@@ -55,6 +58,31 @@ public final class SubBuildVerifier implements Verifier {
     static final String MAVEN_OPTS = "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
             + " -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote"
             + " -Duser.language=en -Duser.country=US";
+    /**
+     * Each of {@link #MAVEN_OPTS}'s options with the options of the same kind: when the project's
+     * JVM options already have one of that kind, the project's stay alone (a second collector
+     * would stop the JVM, a second heap bound would override the project's). The locale has no
+     * entry: it always applies, because the verdicts read javac's English diagnostics.
+     */
+    private static final Map<String, java.util.regex.Pattern> SAME_KIND = Map.of(
+            "-Xmx1g", java.util.regex.Pattern.compile("-Xm[xs]\\S*|-XX:(MaxHeapSize|InitialHeapSize|MaxRAM|MaxRAMPercentage"
+                    + "|MaxRAMFraction|InitialRAMPercentage|MinRAMPercentage)=\\S*"),
+            "-XX:TieredStopAtLevel=1", java.util.regex.Pattern.compile("-XX:TieredStopAtLevel=\\S*|-XX:[+-]TieredCompilation"
+                    + "|-Xint|-Xcomp"),
+            "-XX:+UseSerialGC", java.util.regex.Pattern.compile("-XX:[+-]Use\\w*GC"),
+            "-Xshare:auto", java.util.regex.Pattern.compile("-Xshare:\\S*|-XX:SharedArchiveFile=\\S*"),
+            "-XX:-BytecodeVerificationRemote", java.util.regex.Pattern.compile("-XX:[+-]BytecodeVerification\\w*"
+                    + "|-Xverify\\S*"));
+    /** Variables through which the environment gives the JVM options besides its command line. */
+    private static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
+            "_JAVA_OPTIONS");
+    /**
+     * Outer user properties the sub-build decides itself: which tests run and whether the code
+     * compiles are the verification (a round's selection, the final check's whole phase), and the
+     * local repository is set from the outer build's resolved one.
+     */
+    private static final Set<String> OWN_PROPERTIES = Set.of("test", "skipTests", "maven.test.skip",
+            "maven.test.skip.exec", "maven.main.skip", "maven.repo.local", "autocoder.skip", "settings.security");
 
     private final ProjectLayout layout;
     private final Function<String, List<CodeUnit>> others;
@@ -614,16 +642,32 @@ public final class SubBuildVerifier implements Verifier {
         if (settings.globalSettings() != null) {
             request.setGlobalSettingsFile(settings.globalSettings().toFile());
         }
+        SubBuildSettings.Session session = settings.session();
+        if (session.userToolchains() != null) {
+            request.setToolchainsFile(session.userToolchains().toFile());
+        }
+        if (session.globalToolchains() != null) {
+            request.setGlobalToolchainsFile(session.globalToolchains().toFile());
+        }
+        List<String> profiles = new ArrayList<>(session.activeProfiles());
+        session.inactiveProfiles().forEach(profile -> profiles.add("!" + profile));
+        if (!profiles.isEmpty()) {
+            request.setProfiles(profiles);
+        }
         request.setReactorFailureBehavior(InvocationRequest.ReactorFailureBehavior.FailAtEnd);
         // One module after another: a project file's error carries the same path in every module,
         // and only the log's order tells whose it is.
         request.setThreads("1");
         request.setJavaHome(settings.effectiveJavaHome().toFile());
-        request.setMavenOpts(MAVEN_OPTS);
         request.setShellEnvironmentInherited(false);
-        safeEnvironment(System.getenv()).forEach(request::addShellEnvironment);
+        Map<String, String> environment = safeEnvironment(System.getenv());
+        environment.forEach(request::addShellEnvironment);
         request.addShellEnvironment("JAVA_HOME", settings.effectiveJavaHome().toString());
+        StringBuilder projectOptions = new StringBuilder(writtenJvmConfig(folder));
+        JVM_OPTION_VARIABLES.forEach(name -> projectOptions.append('\n').append(environment.getOrDefault(name, "")));
+        request.setMavenOpts(mavenOpts(projectOptions.toString()));
         Properties properties = new Properties();
+        carriedProperties(session.userProperties()).forEach(properties::setProperty);
         properties.setProperty("autocoder.skip", "true");
         if (settings.settingsSecurity() != null) {
             properties.setProperty("settings.security", settings.settingsSecurity().toString());
@@ -632,16 +676,89 @@ public final class SubBuildVerifier implements Verifier {
         return request;
     }
 
-    /** The allow-listed variables of an environment, never one whose name suggests a secret. */
-    static Map<String, String> safeEnvironment(Map<String, String> environment) {
-        Map<String, String> safe = new LinkedHashMap<>();
-        for (String name : ENVIRONMENT_ALLOW_LIST) {
-            String upper = name.toUpperCase(Locale.ROOT);
-            if (environment.containsKey(name) && SECRET_MARKERS.stream().noneMatch(upper::contains)) {
-                safe.put(name, environment.get(name));
+    /** The jvm.config the reactor wrote into the sub-build folder, which Maven's launcher reads; empty when none. */
+    private static String writtenJvmConfig(Path folder) {
+        Path written = folder.resolve(".mvn/jvm.config");
+        try {
+            return Files.isRegularFile(written) ? Files.readString(written, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + written, e);
+        }
+    }
+
+    /**
+     * Maven's JVM options for the sub-build: each of {@link #MAVEN_OPTS}'s that the project's own
+     * options ({@code .mvn/jvm.config}, and {@link #JVM_OPTION_VARIABLES} in the environment) have
+     * none of the same kind of. The launcher puts jvm.config before these, and the JVM takes the
+     * last of two heap bounds and refuses two collectors, so a project's choice is left alone.
+     */
+    static String mavenOpts(String projectOptions) {
+        List<String> given = new ArrayList<>();
+        for (String line : projectOptions.split("\\R")) {
+            int comment = line.indexOf('#');
+            String options = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            if (!options.isEmpty()) {
+                given.addAll(List.of(options.split("\\s+")));
             }
         }
+        List<String> options = new ArrayList<>();
+        for (String option : MAVEN_OPTS.split(" ")) {
+            java.util.regex.Pattern kind = SAME_KIND.get(option);
+            if (kind != null && given.stream().anyMatch(other -> kind.matcher(other).matches())) {
+                continue;
+            }
+            boolean verification = option.equals("-XX:+IgnoreUnrecognizedVMOptions")
+                    || option.equals("-XX:+UnlockDiagnosticVMOptions");
+            java.util.regex.Pattern verify = SAME_KIND.get("-XX:-BytecodeVerificationRemote");
+            if (verification && given.stream().anyMatch(other -> verify.matcher(other).matches())) {
+                continue;
+            }
+            options.add(option);
+        }
+        return String.join(" ", options);
+    }
+
+    /**
+     * The outer session's user properties the sub-build runs with: all but the plugin's own
+     * ({@code autocoder.*}: the sub-build skips the plugin and never calls a model), those whose name
+     * suggests a secret, and those by which the sub-build decides what to compile and test.
+     */
+    static Map<String, String> carriedProperties(Map<String, String> userProperties) {
+        Map<String, String> carried = new java.util.TreeMap<>();
+        userProperties.forEach((name, value) -> {
+            if (!name.startsWith("autocoder.") && !OWN_PROPERTIES.contains(name) && !secretName(name)
+                    && value != null) {
+                carried.put(name, value);
+            }
+        });
+        return carried;
+    }
+
+    /**
+     * This process's environment less what must not reach a sub-build: the model providers' key
+     * variables, any variable whose name suggests a secret, and the variables the sub-build sets
+     * itself. Everything else (DOCKER_HOST, TESTCONTAINERS_*, JAVA_TOOL_OPTIONS, CI variables,
+     * Windows' SystemRoot and TEMP) reaches it, as it reaches the user's own build.
+     */
+    static Map<String, String> safeEnvironment(Map<String, String> environment) {
+        Set<String> keys = new HashSet<>();
+        for (dev.autocoder.model.Provider provider : dev.autocoder.model.Provider.values()) {
+            keys.add(provider.keyVariable().toUpperCase(Locale.ROOT));
+        }
+        Map<String, String> safe = new java.util.TreeMap<>();
+        environment.forEach((name, value) -> {
+            String upper = name.toUpperCase(Locale.ROOT);
+            if (!keys.contains(upper) && !OWN_VARIABLES.contains(upper) && !secretName(name) && value != null) {
+                safe.put(name, value);
+            }
+        });
         return safe;
+    }
+
+    /** Whether a variable's or property's name suggests it holds a secret. */
+    private static boolean secretName(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return SECRET_MARKERS.stream().anyMatch(upper::contains);
     }
 
     private static void deleteQuietly(Path folder) {

@@ -66,6 +66,36 @@ class PluginInputsTest {
     }
 
     @Test
+    void theSubBuildGetsTheSessionsUserPropertiesProfilesAndToolchains(@TempDir Path root) throws Exception {
+        GenerateMojo mojo = mojo("default", null);
+        MavenExecutionRequest request = mojo.session.getRequest();
+        request.setLocalRepositoryPath(root.resolve("repository").toFile());
+        request.setBaseDirectory(root.toFile());
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("config/checks.xml"), "<module/>");
+        request.getUserProperties().setProperty("excludedGroups", "slow");
+        request.getUserProperties().setProperty("checkstyle.config.location", "config/checks.xml");
+        request.getUserProperties().setProperty("release.notes", "not/a/file.txt");
+        request.addActiveProfile("ci");
+        request.addInactiveProfile("local-db");
+        Path toolchains = Files.writeString(root.resolve("toolchains.xml"), "<toolchains/>");
+        request.setUserToolchainsFile(toolchains.toFile());
+        request.setGlobalToolchainsFile(root.resolve("missing-toolchains.xml").toFile());
+        mojo.subBuildTimeoutSeconds = 300;
+
+        var session = new PluginInputs(mojo, null).subBuildSettings().session();
+
+        assertEquals("slow", session.userProperties().get("excludedGroups"));
+        assertEquals(root.resolve("config/checks.xml").toAbsolutePath().toString(),
+                session.userProperties().get("checkstyle.config.location"), "the sub-build starts in another folder");
+        assertEquals("not/a/file.txt", session.userProperties().get("release.notes"));
+        assertEquals(java.util.List.of("ci"), session.activeProfiles());
+        assertEquals(java.util.List.of("local-db"), session.inactiveProfiles());
+        assertEquals(toolchains, session.userToolchains());
+        assertNull(session.globalToolchains(), "Maven's default when the file does not exist");
+    }
+
+    @Test
     void aConfiguredOutputDirectoryWinsOverTheDefault() {
         GenerateMojo mojo = mojo("second", null);
         mojo.outputDirectory = new File("/elsewhere/gen");

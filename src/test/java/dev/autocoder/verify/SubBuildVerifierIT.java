@@ -156,9 +156,9 @@ class SubBuildVerifierIT {
         Set<String> keys = new TreeSet<>(Files.readAllLines(envDump));
         assertFalse(keys.isEmpty());
         assertTrue(keys.stream().noneMatch(key -> key.matches(".*(KEY|TOKEN|SECRET|PASSWORD).*")), keys.toString());
-        Set<String> expected = Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR",
-                "TERM", "JAVA_HOME", "PWD", "OLDPWD", "SHLVL", "_");
-        assertTrue(keys.stream().allMatch(key -> expected.contains(key) || key.startsWith("MAVEN_")), keys.toString());
+        Set<String> expected = new TreeSet<>(SubBuildVerifier.safeEnvironment(System.getenv()).keySet());
+        expected.removeIf(key -> key.equals("MAVEN_OPTS") || key.equals("JAVA_HOME"));
+        assertTrue(keys.containsAll(expected), "the user's environment less secrets reaches the tests: " + keys);
     }
 
     @Test
@@ -456,11 +456,13 @@ class SubBuildVerifierIT {
     }
 
     @Test
-    void safeEnvironmentKeepsOnlyAllowListedVariablesWithoutSecrets() {
+    void safeEnvironmentKeepsTheUsersVariablesWithoutSecrets() {
         Map<String, String> safe = SubBuildVerifier.safeEnvironment(Map.of("PATH", "/usr/bin", "HOME", "/home/me",
-                "OPENAI_API_KEY", "sk-test", "GITHUB_TOKEN", "t", "DB_PASSWORD", "p", "LANG", "C.UTF-8"));
+                "OPENAI_API_KEY", "sk-test", "GITHUB_TOKEN", "t", "DB_PASSWORD", "p", "LANG", "C.UTF-8",
+                "DOCKER_HOST", "tcp://docker:2375"));
 
-        assertEquals(Map.of("PATH", "/usr/bin", "HOME", "/home/me", "LANG", "C.UTF-8"), safe);
+        assertEquals(Map.of("PATH", "/usr/bin", "HOME", "/home/me", "LANG", "C.UTF-8", "DOCKER_HOST", "tcp://docker:2375"),
+                safe);
     }
 
     @Test
@@ -500,6 +502,126 @@ class SubBuildVerifierIT {
         assertTrue(log.contains("-XX:ThreadStackSize=3072"), "jvm.config's -Xss reached Maven's JVM:\n" + log);
         assertEquals("-XX:+PrintCommandLineFlags\n-Xss3m\n", Files.readString(folder.resolve(".mvn/jvm.config")));
         assertFalse(log.contains("sk-jvm-SECRET-123"));
+    }
+
+    @Test
+    void aJvmConfigThatPicksItsCollectorAndHeapVerifiesWithThoseLeftAlone() throws IOException {
+        ProjectLayout layout = new TestProject(dir.resolve("project")).test("com/example/MoneyTest.java", MONEY_TEST)
+                .layout();
+        Path jvmConfig = Files.writeString(Files.createDirectories(dir.resolve("project/.mvn")).resolve("jvm.config"),
+                "-XX:+UseG1GC -Xmx512m\n-XX:+PrintCommandLineFlags\n");
+        SubBuildSettings outer = settings(Duration.ofMinutes(3));
+        SubBuildSettings withJvmConfig = new SubBuildSettings(outer.mavenHome(), outer.localRepository(),
+                outer.userSettings(), outer.globalSettings(), outer.offline(), outer.timeout(), outer.javaHome(),
+                null, jvmConfig);
+        Path work = dir.resolve("state/subbuild");
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
+                new InProcessCompiler(layout, owner -> List.of()), withJvmConfig, work, null, true);
+
+        Verdict round = verifier.verify(candidate("money", unit("com.example.Money", MONEY, false)));
+
+        assertTrue(round.passed(), round.toString());
+        String log = Files.readString(onlyFolder(work).resolve("build.log"));
+        assertFalse(log.contains("Multiple garbage collectors"), log);
+        assertTrue(log.contains("-XX:+UseG1GC"), "the project's collector:\n" + log);
+        assertFalse(log.contains("-XX:+UseSerialGC"), "no second collector:\n" + log);
+        assertTrue(log.contains("-XX:MaxHeapSize=536870912"), "the project's heap:\n" + log);
+        assertTrue(log.contains("-XX:TieredStopAtLevel=1"), "the sub-build's other options still apply:\n" + log);
+    }
+
+    @Test
+    void aRoundsSelectionAndTestFailureIgnoreHoldWhenSurefireIsConfiguredOnlyInAnExecution() throws IOException {
+        TestProject project = new TestProject(dir.resolve("project")).test("com/example/legacy/LedgerCheck.java", """
+                package com.example.legacy;
+
+                import static org.junit.jupiter.api.Assertions.fail;
+                import org.junit.jupiter.api.Test;
+
+                class LedgerCheck {
+                    @Test
+                    void needsTheLedgerDatabase() {
+                        fail("no ledger database on this machine");
+                    }
+                }
+                """);
+        ProjectLayout base = project.layout();
+        String pom = base.build().effectivePom().replace("""
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <version>3.5.3</version>
+                """, """
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <version>3.5.3</version>
+                        <executions>
+                          <execution>
+                            <id>default-test</id>
+                            <configuration>
+                              <includes>
+                                <include>**/*Check.java</include>
+                                <include>**/*Test.java</include>
+                              </includes>
+                              <test>com.example.legacy.LedgerCheck</test>
+                              <testFailureIgnore>false</testFailureIgnore>
+                              <trimStackTrace>true</trimStackTrace>
+                            </configuration>
+                          </execution>
+                        </executions>
+                """);
+        assertTrue(pom.contains("<id>default-test</id>"), pom);
+        ProjectLayout layout = new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
+                base.testSourceRoots(), base.dependencies(), Map.of(), Optional.empty(), base.compiler(),
+                new ProjectLayout.BuildModel(pom, base.buildDirectory(), base.build().selfPlugin()));
+        Path work = dir.resolve("state/subbuild");
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
+                new InProcessCompiler(layout, owner -> List.of()), settings(Duration.ofMinutes(3)), work, null, true);
+        Candidate money = candidate("money", unit("com.example.Money", MONEY, false),
+                unit("com.example.MoneyTest", MONEY_TEST, true));
+        Candidate wrong = candidate("wrong", unit("com.example.tax.Tax", """
+                package com.example.tax;
+
+                public final class Tax {
+                    public static long of(long cents) {
+                        return cents / 10;
+                    }
+                }
+                """, false), unit("com.example.tax.TaxTest", """
+                package com.example.tax;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                class TaxTest {
+                    @Test
+                    void isAFifth() {
+                        assertEquals(20, Tax.of(100), "a fifth");
+                    }
+                }
+                """, true));
+
+        Map<Candidate, Verdict> verdicts = verifier.verifyBatch(List.of(wrong, money));
+
+        assertTrue(verdicts.get(money).passed(), verdicts.get(money).toString());
+        Verdict failed = verdicts.get(wrong);
+        assertFalse(failed.passed());
+        assertTrue(failed.feedback().stream().filter(Feedback::blocking)
+                .allMatch(feedback -> feedback.stage() == Feedback.Stage.TEST), failed.toString());
+        assertTrue(failed.firstFailure().orElseThrow().message().contains("a fifth"), failed.toString());
+        Path folder = onlyFolder(work);
+        try (Stream<Path> reports = Files.list(folder.resolve("c1/target/surefire-reports"))) {
+            List<String> ran = reports.map(report -> report.getFileName().toString())
+                    .filter(name -> name.startsWith("TEST-")).toList();
+            assertEquals(List.of("TEST-com.example.MoneyTest.xml"), ran, "the round's selection, not the execution's");
+        }
+        String log = Files.readString(folder.resolve("build.log"));
+        assertFalse(log.contains("LedgerCheck"), log);
+        assertTrue(log.contains("BUILD SUCCESS"), "testFailureIgnore held in the execution:\n" + log);
+        assertTrue(failed.firstFailure().orElseThrow().message().contains("TaxTest.isAFifth(TaxTest.java"),
+                "trimStackTrace=false held in the execution: " + failed);
+    }
+
+    private static Path onlyFolder(Path work) throws IOException {
+        try (Stream<Path> folders = Files.list(work)) {
+            return folders.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
     }
 
     @Test
