@@ -131,15 +131,37 @@ class EngineTest {
     }
 
     @Test
-    void aStuckLoopIsToldToChangeCourseThenStopsWithAClearReason() throws Exception {
-        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+    void aStuckLoopIsToldToChangeCourseAndTheBudgetDecidesTheEnd() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 5, 20,
                 Rule.reply(java("calc", "Calc", "public int one() { return missing; }")).always());
 
         TaskState state = result.tasks().get(0);
         assertEquals(TaskState.Status.FAILED, state.status());
-        assertEquals(3, state.attempts().size(), "stopped long before maxDepth 10");
-        assertTrue(state.failure().startsWith("stuck: attempts 2 and 3 failed the same way"), state.failure());
-        assertTrue(server.requests().get(2).messagesText().contains("take a different approach"));
+        assertEquals(5, state.attempts().size(), "the same failure again does not end the task before maxDepth");
+        assertEquals(5, server.requestCount());
+        assertTrue(state.failure().startsWith("stuck: attempts 1 to 5 failed the same way"), state.failure());
+        assertFalse(lastUserMessage(1).contains("take a different approach"));
+        String stuck = lastUserMessage(2);
+        assertTrue(stuck.contains("Your last 2 attempts failed the same way: [compile] calc/Calc.java:"), stuck);
+        assertTrue(stuck.contains("take a different approach"), stuck);
+    }
+
+    @Test
+    void aModelThatChangesCourseOnItsFourthTryVerifies() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 6, 20,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("Your last 3 attempts"),
+                Rule.reply(java("calc", "Calc", "public int one() { return missing; }")).always());
+
+        TaskState state = result.tasks().get(0);
+        assertTrue(result.allVerified(), failures(result));
+        assertEquals(4, state.attempts().size());
+    }
+
+    /** The last user message of a request, as the model read it. */
+    private String lastUserMessage(int request) {
+        List<String> contents = server.requests().get(request).contents();
+        return contents.get(contents.size() - 1);
     }
 
     @Test
@@ -385,7 +407,7 @@ class EngineTest {
         handWritten("a.A.one() + b.B.two() + c.C.three()");
 
         Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
-                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 4, 10,
                 Rule.reply(PASS).whenContains(REVIEW).always(),
                 Rule.reply(java("a", "A", "public static int one() { return 1; }")).whenContains("Task `a`").always(),
                 Rule.reply(java("b", "B", "public static int two() { return 2; }")).whenContains("Task `b`").always()));
@@ -418,7 +440,7 @@ class EngineTest {
     @Test
     void aTaskWaitingForATaskThatFailsEndsWithATrueMessageAndTheOthersGoOn() throws Exception {
         Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
-                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B."), new Task("c", "Write c.C.")), 10, 10,
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B."), new Task("c", "Write c.C.")), 4, 10,
                 Rule.reply(PASS).whenContains(REVIEW).always(),
                 Rule.reply(java("a", "A", "public static int one() { return b.B.two() - 1; }"))
                         .whenContains("Task `a`").always(),
