@@ -15,7 +15,6 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,12 +45,13 @@ final class DiagnosticCauses {
 
     private final List<Diagnostic<? extends JavaFileObject>> errors;
     private final Trees trees;
-    private final Map<JavaFileObject, CompilationUnitTree> units = new IdentityHashMap<>();
+    /** By URI: javac hands its trees wrapped file objects, and diagnostics the caller's own. */
+    private final Map<java.net.URI, CompilationUnitTree> units = new java.util.HashMap<>();
 
     DiagnosticCauses(List<Diagnostic<? extends JavaFileObject>> errors, Trees trees, List<CompilationUnitTree> parsed) {
         this.errors = List.copyOf(errors);
         this.trees = trees;
-        parsed.forEach(unit -> units.put(unit.getSourceFile(), unit));
+        parsed.forEach(unit -> units.put(unit.getSourceFile().toUri(), unit));
     }
 
     /** A run without trees (nothing compiled, or a compiler that is not javac): no error is a cascade. */
@@ -65,21 +65,27 @@ final class DiagnosticCauses {
 
     /** The package a compiled file declares, empty for the default package or an unknown file. */
     String packageOf(JavaFileObject file) {
-        CompilationUnitTree unit = units.get(file);
+        CompilationUnitTree unit = units.get(file.toUri());
         return unit == null || unit.getPackageName() == null ? "" : unit.getPackageName().toString();
     }
 
     /** Whether the file imports a type of this simple name by a single-type import. */
     boolean importsSimpleName(JavaFileObject file, String simpleName) {
-        CompilationUnitTree unit = units.get(file);
-        return unit != null && unit.getImports().stream().filter(i -> !i.isStatic())
+        return importedPackage(file, simpleName).isPresent();
+    }
+
+    /** The package the file imports a type of this simple name from by a single-type import. */
+    Optional<String> importedPackage(JavaFileObject file, String simpleName) {
+        CompilationUnitTree unit = units.get(file.toUri());
+        return unit == null ? Optional.empty() : unit.getImports().stream().filter(i -> !i.isStatic())
                 .map(i -> i.getQualifiedIdentifier().toString())
-                .anyMatch(name -> name.endsWith("." + simpleName));
+                .filter(name -> name.endsWith("." + simpleName))
+                .map(name -> name.substring(0, name.length() - simpleName.length() - 1)).findFirst();
     }
 
     /** The line of the file's package declaration, or 1 when it has none. */
     long packageLine(JavaFileObject file) {
-        CompilationUnitTree unit = units.get(file);
+        CompilationUnitTree unit = units.get(file.toUri());
         if (unit == null || unit.getPackage() == null || trees == null) {
             return 1;
         }
@@ -315,7 +321,7 @@ final class DiagnosticCauses {
 
     /** The innermost tree at the error's position, or null without trees. */
     private TreePath pathAt(Diagnostic<? extends JavaFileObject> error) {
-        CompilationUnitTree unit = trees == null ? null : units.get(error.getSource());
+        CompilationUnitTree unit = trees == null ? null : error.getSource() == null ? null : units.get(error.getSource().toUri());
         long position = error.getPosition();
         if (unit == null || position == Diagnostic.NOPOS) {
             return null;

@@ -167,7 +167,7 @@ public final class InProcessCompiler implements Verifier {
             testSources.addAll(unitTests);
             testErrors = testSources.isEmpty() ? DiagnosticCauses.withoutTrees(List.of())
                     : run(testFiles.fresh(), testSources);
-            Set<SourceFile> waiting = waitingTests(included, testErrors);
+            Set<SourceFile> waiting = waitingTests(included, testErrors, attribution.roots(testErrors));
             if (waiting.isEmpty()) {
                 break;
             }
@@ -206,8 +206,12 @@ public final class InProcessCompiler implements Verifier {
             this.known = List.copyOf(known);
         }
 
+        RootCauses roots(DiagnosticCauses causes) {
+            return new RootCauses(own, known, causes);
+        }
+
         List<Feedback> judge(DiagnosticCauses causes) {
-            RootCauses roots = new RootCauses(own, known, causes);
+            RootCauses roots = roots(causes);
             Set<String> seen = new HashSet<>();
             List<Feedback> findings = new ArrayList<>(roots.findings());
             for (Diagnostic<? extends JavaFileObject> error : causes.errors()) {
@@ -245,7 +249,7 @@ public final class InProcessCompiler implements Verifier {
 
     /** Code another task or part is still writing: what the board holds of the others. */
     private static boolean unsettled(JavaFileObject file) {
-        return file instanceof Named named && named.owner() == Owner.OTHERS;
+        return file.toUri().toString().startsWith("memory:///" + Owner.OTHERS.name().toLowerCase(Locale.ROOT) + "/");
     }
 
     /**
@@ -284,8 +288,8 @@ public final class InProcessCompiler implements Verifier {
                 }
                 String name = missing.get().simpleName();
                 String filePackage = causes.packageOf(file);
-                String expected = missing.get().packageName().orElse(causes.importsSimpleName(file, name) ? null
-                        : filePackage);
+                String expected = missing.get().packageName()
+                        .orElse(causes.importedPackage(file, name).orElse(filePackage));
                 for (CodeUnit unit : own) {
                     if (!unit.typeName().equals(name) || expected == null || expected.equals(unit.packageName())
                             || !packaged) {
@@ -371,16 +375,21 @@ public final class InProcessCompiler implements Verifier {
         }
     }
 
-    /** Project test files whose every error is a reference to a type that nobody has written yet. */
-    private static Set<SourceFile> waitingTests(Map<SourceFile, JavaFileObject> included, DiagnosticCauses causes) {
+    /**
+     * Project test files whose every error is a reference to a type that nobody has written yet;
+     * a test that misses a type only because the candidate's own file is misplaced stays in.
+     */
+    private static Set<SourceFile> waitingTests(Map<SourceFile, JavaFileObject> included, DiagnosticCauses causes,
+            RootCauses roots) {
         Map<JavaFileObject, List<Diagnostic<? extends JavaFileObject>>> byFile = causes.errors().stream()
                 .filter(error -> error.getSource() != null)
                 .collect(Collectors.groupingBy(Diagnostic::getSource, LinkedHashMap::new, Collectors.toList()));
         Set<SourceFile> waiting = new LinkedHashSet<>();
         included.forEach((file, object) -> {
             List<Diagnostic<? extends JavaFileObject>> fileErrors = byFile.get(object);
-            if (fileErrors != null && fileErrors.stream().allMatch(error -> isMissingType(error, (Named) object)
-                    || causes.isCascade(error, InProcessCompiler::unsettled))) {
+            if (fileErrors != null && fileErrors.stream().noneMatch(roots::follows)
+                    && fileErrors.stream().allMatch(error -> isMissingType(error, (Named) object)
+                            || causes.isCascade(error, InProcessCompiler::unsettled))) {
                 waiting.add(file);
             }
         });
