@@ -118,9 +118,13 @@ public final class Prompts {
         return "[A reply of " + chars + " characters was here; it was refused as too long.]";
     }
 
-    static String stuck() {
-        return "This is the same failure as in your previous attempt. Your last change did not fix it:"
-                + " take a different approach to the failing part.";
+    /**
+     * The note on a refinement whose failure repeats: how often it came back and what it is, with a
+     * request for a different approach.
+     */
+    static String stuck(int times, String failure) {
+        return "Your last " + times + " attempts failed the same way: " + failure + "\nYour changes did not fix it:"
+                + " take a different approach to the failing part rather than the same change again.";
     }
 
     static String review(String taskText, String code) {

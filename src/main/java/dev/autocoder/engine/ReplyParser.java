@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
 
 /**
  * Reads a generator reply in the format {@link Prompts#GENERATOR_SYSTEM} defines: fenced
@@ -27,12 +28,29 @@ public final class ReplyParser {
     public static final int MAX_REPLY_CHARS = 200_000;
 
     private static final Pattern FENCE = Pattern.compile(
-            "(?m)^[ \\t]*```[ \\t]*([\\w+#.-]*)[^\\n]*\\n(.*?)^[ \\t]*```[ \\t]*$", Pattern.DOTALL);
+            "(?m)^[ \\t]*```[ \\t]*([\\w+#.-]*)([^\\n]*)\\n(.*?)^[ \\t]*```[ \\t]*$", Pattern.DOTALL);
+    /** How models label Java: {@code java}, {@code Java}, {@code jav}, {@code java17}, or the file's name. */
+    private static final Pattern JAVA_LABEL = Pattern.compile("java\\d*|jav|[\\w$-]+\\.java");
+    /** Labels that say nothing about the language; such a block counts as Java when it reads as Java. */
+    private static final Set<String> NEUTRAL = Set.of("", "text", "txt", "plain", "plaintext", "code", "source");
+    /** A file name a block is given: in its info string, a comment on its first line, or a line of its own above it. */
+    private static final Pattern FILE_NAME = Pattern.compile("(?:^|[\\s\"'`*(:=])((?:[\\w.-]+/)*)([A-Za-z_$][\\w$]*)\\.java\\b");
+    private static final Pattern FILE_COMMENT = Pattern.compile(
+            "^\\s*(?://|/\\*+)\\s*(?:(?:file|filename|path)\\s*:\\s*)?[`*]*((?:[\\w.-]+/)*[\\w$]+\\.java)[`*]*\\s*(?:\\*/)?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILE_LINE = Pattern.compile(
+            "^[\\s#>*_`-]*(?:(?:file|filename|path)\\s*:\\s*)?[`*_]*((?:[\\w.-]+/)*[\\w$]+\\.java)[`*_:]*\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern QUESTION = Pattern.compile("^\\s*(?:[-*]|\\d+[.)])?\\s*(?:\\[([^\\]]+)])?\\s*(.+)$");
-    private static final Set<String> JAVA = Set.of("java", "");
 
-    /** A fenced block: its info string (lower case) and body. */
-    record Block(String info, String body) {
+    /**
+     * A fenced block: its info string (lower case), its body, and the file name the reply gave it,
+     * as written ({@code game/map/Wall.java}), or empty.
+     */
+    record Block(String info, String body, String fileName) {
+        Block(String info, String body) {
+            this(info, body, "");
+        }
     }
 
     public Reply parse(String reply) {
@@ -60,7 +78,7 @@ public final class ReplyParser {
         List<Block> java = javaBlocks(blocks);
         if (java.isEmpty()) {
             List<String> others = blocks.stream().map(Block::info)
-                    .filter(info -> !JAVA.contains(info) && !info.equals("plan") && !info.equals("questions"))
+                    .filter(info -> !NEUTRAL.contains(info) && !info.equals("plan") && !info.equals("questions"))
                     .distinct().toList();
             return new Reply.Unusable(others.isEmpty()
                     ? "the reply contains no fenced java code block"
@@ -73,18 +91,57 @@ public final class ReplyParser {
     static List<Block> blocks(String reply) {
         List<Block> blocks = new ArrayList<>();
         Matcher matcher = FENCE.matcher(reply);
+        int previousEnd = 0;
         while (matcher.find()) {
-            blocks.add(new Block(matcher.group(1).toLowerCase(Locale.ROOT), matcher.group(2)));
+            String info = matcher.group(1).toLowerCase(Locale.ROOT);
+            String body = matcher.group(3);
+            blocks.add(new Block(info, body, fileName(matcher.group(1) + matcher.group(2), body,
+                    reply.substring(previousEnd, matcher.start()))));
+            previousEnd = matcher.end();
         }
         return blocks;
     }
 
+    /**
+     * The file name the reply gives a block, if it gives one: in the info string
+     * ({@code ```java title="Wall.java"}), as a comment that is the block's first line
+     * ({@code // File: game/Wall.java}), or as the last prose line above it ({@code **Wall.java**}).
+     */
+    static String fileName(String infoLine, String body, String proseBefore) {
+        Matcher info = FILE_NAME.matcher(" " + infoLine);
+        if (info.find()) {
+            return info.group(1) + info.group(2) + ".java";
+        }
+        String firstLine = body.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
+        Matcher comment = FILE_COMMENT.matcher(firstLine);
+        if (comment.matches()) {
+            return comment.group(1);
+        }
+        List<String> prose = proseBefore.lines().filter(line -> !line.isBlank()).toList();
+        if (!prose.isEmpty()) {
+            Matcher line = FILE_LINE.matcher(prose.get(prose.size() - 1));
+            if (line.matches()) {
+                return line.group(1);
+            }
+        }
+        return "";
+    }
+
     private static List<Block> javaBlocks(List<Block> blocks) {
-        return blocks.stream()
-                .filter(block -> block.info().equals("java")
-                        || block.info().isEmpty() && !JavaSource.topLevelTypes(
-                                JavaSource.blankCommentsAndLiterals(block.body())).isEmpty())
-                .toList();
+        return blocks.stream().filter(ReplyParser::isJava).toList();
+    }
+
+    /** A block labelled as Java however a model spells it, or unlabelled and reading as a Java file. */
+    static boolean isJava(Block block) {
+        if (JAVA_LABEL.matcher(block.info()).matches()) {
+            return true;
+        }
+        if (!NEUTRAL.contains(block.info())) {
+            return false;
+        }
+        String blanked = JavaSource.blankCommentsAndLiterals(block.body());
+        return !JavaSource.topLevelTypes(blanked).isEmpty()
+                && (blanked.contains(";") || blanked.contains("package ") || blanked.contains("import "));
     }
 
     private static Reply.Code readUnits(List<Block> java) {
@@ -108,6 +165,11 @@ public final class ReplyParser {
                 problems.add(Feedback.blocking(Feedback.Stage.EXTRACT, invalid));
                 continue;
             }
+            Optional<String> misnamed = misnamed(block.fileName(), packageName, typeName, types);
+            if (misnamed.isPresent()) {
+                problems.add(Feedback.blocking(Feedback.Stage.EXTRACT, misnamed.get()));
+                continue;
+            }
             CodeUnit unit = new CodeUnit(packageName, typeName, source, isTest(typeName, blanked, source));
             if (!seen.add(unit.qualifiedName())) {
                 problems.add(Feedback.blocking(Feedback.Stage.EXTRACT,
@@ -117,6 +179,35 @@ public final class ReplyParser {
             units.add(unit);
         }
         return new Reply.Code(units, problems);
+    }
+
+    /**
+     * What is wrong when the file name the reply gave a block disagrees with its code: a public
+     * class named unlike its file, or a package line missing or unlike the file's folders.
+     */
+    static Optional<String> misnamed(String fileName, String packageName, String typeName,
+            List<JavaSource.TypeDeclaration> types) {
+        if (fileName.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = fileName.replace('\\', '/');
+        int root = Math.max(path.lastIndexOf("src/main/java/"), path.lastIndexOf("src/test/java/"));
+        path = root >= 0 ? path.substring(root + "src/main/java/".length()) : path;
+        int slash = path.lastIndexOf('/');
+        String fileType = path.substring(slash + 1, path.length() - ".java".length());
+        String folders = slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
+        boolean publicType = types.stream().anyMatch(JavaSource.TypeDeclaration::isPublic);
+        if (!fileType.equals(typeName) && types.stream().noneMatch(t -> t.name().equals(fileType))) {
+            return Optional.of(fileName + ":1: the file is named " + fileType + ".java but declares "
+                    + (publicType ? "the public class " : "the class ") + typeName + "; a public class must be named"
+                    + " like its file: name the class " + fileType + " or the file " + typeName + ".java");
+        }
+        if (!folders.isEmpty() && SourceVersion.isName(folders) && !folders.equals(packageName)) {
+            return Optional.of(fileName + ":1: " + (packageName.isEmpty() ? "the file has no package line"
+                    : "the file declares package " + packageName) + " but its path puts it in package " + folders
+                    + ": begin it with `package " + folders + ";`");
+        }
+        return Optional.empty();
     }
 
     /** A reason the names cannot form a safe file path below a source root, or null when they can. */

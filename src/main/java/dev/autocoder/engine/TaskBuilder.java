@@ -10,6 +10,7 @@ import dev.autocoder.verify.Candidate;
 import dev.autocoder.verify.CandidateBoard;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.Feedback;
+import dev.autocoder.verify.InProcessCompiler;
 import dev.autocoder.verify.Verdict;
 import dev.autocoder.verify.Verifier;
 import java.util.ArrayList;
@@ -123,7 +124,8 @@ final class TaskBuilder {
         int budget = Math.max(1, limits.maxDepth() - depth);
         int questionRounds = 0;
         String lastSignature = null;
-        boolean toldStuck = false;
+        int sameInARow = 0;
+        Set<String> toldProjectTypes = new java.util.HashSet<>();
         int attempt = depth == 0 ? state.attempts().size() : 0;
         if (attempt >= budget) {
             return Outcome.failed("its attempt budget is spent (" + attempt + " attempt(s), maxDepth "
@@ -158,9 +160,24 @@ final class TaskBuilder {
             long started = System.nanoTime();
             if (parsed instanceof Reply.Code code && code.problems().isEmpty() && !code.units().isEmpty()) {
                 units = code.units();
-                List<CodeUnit> all = new ArrayList<>(shared);
-                all.addAll(units);
-                verdict = check.verify(new Candidate(task.name(), attempt, all));
+                verdict = check.verify(candidate(task, attempt, shared, units));
+                Set<String> redeclared = redeclared(verdict);
+                if (!redeclared.isEmpty()) {
+                    List<CodeUnit> kept = units.stream().filter(unit -> !redeclared.contains(unit.qualifiedName()))
+                            .toList();
+                    listener.detail("[" + task.name() + "] attempt " + attempt + ": left out "
+                            + String.join(", ", redeclared) + " from the reply: the project already has "
+                            + (redeclared.size() == 1 ? "this type" : "these types") + ", which stay as they are");
+                    if (kept.isEmpty()) {
+                        verdict = Verdict.failed(Feedback.Stage.EXTRACT, "the reply only sends types the project"
+                                + " already has (" + String.join(", ", redeclared) + "); they stay as they are:"
+                                + " send the code this task asks for");
+                    } else {
+                        units = kept;
+                        verdict = withProjectTypeNotes(check.verify(candidate(task, attempt, shared, kept)),
+                                redeclared, toldProjectTypes);
+                    }
+                }
             } else if (parsed instanceof Reply.Code code) {
                 units = code.units();
                 verdict = new Verdict(code.problems().isEmpty()
@@ -178,17 +195,15 @@ final class TaskBuilder {
                 return Outcome.failed(projectFault(verdict));
             }
             String signature = signature(verdict);
-            String note = "";
-            if (signature.equals(lastSignature)) {
-                if (toldStuck) {
-                    return Outcome.failed("stuck: attempts " + (attempt - 1) + " and " + attempt
-                            + " failed the same way after a change of course was asked for: "
-                            + verdict.firstFailure().map(Feedback::toString).orElse(""));
-                }
-                toldStuck = true;
-                note = Prompts.stuck();
-            }
+            sameInARow = signature.equals(lastSignature) ? sameInARow + 1 : 1;
             lastSignature = signature;
+            if (attempt >= budget) {
+                break;
+            }
+            // The same failure again never ends the task by itself: the model is told what repeats and
+            // asked for another approach, and the budget decides the end.
+            String note = sameInARow >= 2 ? Prompts.stuck(sameInARow,
+                    verdict.firstFailure().map(Feedback::toString).orElse("")) : "";
             conversation.add(ChatMessage.user(Prompts.refine(bounded(verdict.feedback()), note)));
             state.conversation(conversation.history());
             states.save(state);
@@ -196,8 +211,55 @@ final class TaskBuilder {
         String last = state.attempts().isEmpty() ? "no code was offered"
                 : state.attempts().get(state.attempts().size() - 1).feedback().stream()
                         .filter(Feedback::blocking).findFirst().map(Feedback::toString).orElse("");
+        if (sameInARow >= 3) {
+            return Outcome.failed("stuck: attempts " + (attempt - sameInARow + 1) + " to " + attempt
+                    + " failed the same way, although a change of course was asked for; maxDepth "
+                    + limits.maxDepth() + " is spent: " + last);
+        }
         return Outcome.failed("not verified after " + attempt + " attempt(s) (maxDepth " + limits.maxDepth()
                 + ", depth " + depth + "); last failure: " + last);
+    }
+
+    private static Candidate candidate(Task task, int attempt, List<CodeUnit> shared, List<CodeUnit> units) {
+        List<CodeUnit> all = new ArrayList<>(shared);
+        all.addAll(units);
+        return new Candidate(task.name(), attempt, all);
+    }
+
+    /** The project's types the verdict says the reply re-sent (the in-process compile finds them). */
+    static Set<String> redeclared(Verdict verdict) {
+        Set<String> types = new java.util.TreeSet<>();
+        verdict.feedback().forEach(finding -> InProcessCompiler.redeclaredType(finding).ifPresent(types::add));
+        return types;
+    }
+
+    /**
+     * The verdict of the units kept once the project's own types were left out. When they do not
+     * compile against those types as they are, the model is told, once for each type, that it may
+     * not change it.
+     */
+    static Verdict withProjectTypeNotes(Verdict verdict, Set<String> dropped, Set<String> told) {
+        if (verdict.passed()) {
+            return verdict;
+        }
+        List<Feedback> notes = new ArrayList<>();
+        for (String type : dropped) {
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            java.util.regex.Pattern named = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(simple)
+                    + "\\b");
+            boolean needsChange = verdict.feedback().stream().anyMatch(f -> f.blocking() && f.modelCaused()
+                    && f.stage() == Feedback.Stage.COMPILE && named.matcher(f.message()).find());
+            if (needsChange && told.add(type)) {
+                notes.add(Feedback.blocking(Feedback.Stage.COMPILE, type.replace('.', '/') + ".java: " + type
+                        + " is the project's own type and you may not change it: your reply's copy was left out, so"
+                        + " make your code work with " + simple + " as it is, and do not send that file again"));
+            }
+        }
+        if (notes.isEmpty()) {
+            return verdict;
+        }
+        notes.addAll(verdict.feedback());
+        return new Verdict(notes);
     }
 
     private ChatReply ask(TaskState state, Conversation conversation) {

@@ -1,5 +1,8 @@
 package dev.autocoder.verify;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.Trees;
 import dev.autocoder.project.Dependency;
 import dev.autocoder.project.ProjectLayout;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Predicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -122,14 +128,22 @@ public final class InProcessCompiler implements Verifier {
      * wrote yet, and is left to the sub-build otherwise; the others' files are theirs.
      */
     private Outcome compile(List<CodeUnit> own, List<CodeUnit> theirs) {
-        Attribution attribution = new Attribution(own);
+        List<String> known = new ArrayList<>();
+        SourceFile.under(layout.mainSourceRoots()).forEach(file -> known.add(typeOf(file)));
+        SourceFile.under(layout.testSourceRoots()).forEach(file -> known.add(typeOf(file)));
+        theirs.forEach(unit -> known.add(unit.qualifiedName()));
+        Attribution attribution = new Attribution(own, known);
         try (MemoryFileManager mainFiles = fileManager(Dependency::onMainClasspath);
                 MemoryFileManager testFiles = fileManager(dep -> true)) {
+            List<Feedback> redeclared = redeclared(own, testFiles);
+            if (!redeclared.isEmpty()) {
+                return new Outcome(new Verdict(redeclared), List.of(), List.of(), Optional.empty());
+            }
             List<JavaFileObject> mainSources = new ArrayList<>(projectSources(layout.mainSourceRoots()));
             theirs.stream().filter(unit -> !unit.test()).map(unit -> source(unit, false)).forEach(mainSources::add);
             own.stream().filter(unit -> !unit.test()).map(unit -> source(unit, true)).forEach(mainSources::add);
-            List<Diagnostic<? extends JavaFileObject>> mainErrors = run(mainFiles, mainSources);
-            if (!mainErrors.isEmpty()) {
+            DiagnosticCauses mainErrors = run(mainFiles, mainSources);
+            if (!mainErrors.errors().isEmpty()) {
                 return new Outcome(new Verdict(attribution.judge(mainErrors)), List.of(), List.of(), Optional.empty());
             }
             testFiles.withClasses(mainFiles.classes);
@@ -147,12 +161,13 @@ public final class InProcessCompiler implements Verifier {
         Map<SourceFile, JavaFileObject> included = new LinkedHashMap<>();
         SourceFile.under(layout.testSourceRoots()).forEach(file -> included.put(file, source(file)));
         List<String> excluded = new ArrayList<>();
-        List<Diagnostic<? extends JavaFileObject>> testErrors = List.of();
+        DiagnosticCauses testErrors = DiagnosticCauses.withoutTrees(List.of());
         for (int round = 0; round < MAX_EXCLUSION_ROUNDS; round++) {
             List<JavaFileObject> testSources = new ArrayList<>(included.values());
             testSources.addAll(unitTests);
-            testErrors = testSources.isEmpty() ? List.of() : run(testFiles.fresh(), testSources);
-            Set<SourceFile> waiting = waitingTests(included, testErrors);
+            testErrors = testSources.isEmpty() ? DiagnosticCauses.withoutTrees(List.of())
+                    : run(testFiles.fresh(), testSources);
+            Set<SourceFile> waiting = waitingTests(included, testErrors, attribution.roots(testErrors));
             if (waiting.isEmpty()) {
                 break;
             }
@@ -166,7 +181,7 @@ public final class InProcessCompiler implements Verifier {
             findings.add(Feedback.advice(Feedback.Stage.COMPILE, "left out the test " + file
                     + ": it refers to types that do not exist yet"));
         }
-        Optional<TestSelection> selection = testErrors.isEmpty()
+        Optional<TestSelection> selection = testErrors.errors().isEmpty()
                 ? Optional.of(TestSelection.of(bytes(testFiles.upstream), bytes(testFiles.classes))) : Optional.empty();
         return new Outcome(new Verdict(findings), List.copyOf(included.keySet()), excluded, selection);
     }
@@ -178,59 +193,265 @@ public final class InProcessCompiler implements Verifier {
         return bytes;
     }
 
-    /** Whose fault each compile error is, by the file it is in and the types it names. */
+    /** Whose fault each compile error is, by the file it is in, the types it names and what it follows from. */
     private static final class Attribution {
         private final ProjectFileJudge projectFiles;
+        private final List<CodeUnit> own;
 
-        Attribution(List<CodeUnit> own) {
+        private final List<String> known;
+
+        Attribution(List<CodeUnit> own, List<String> known) {
             this.projectFiles = new ProjectFileJudge(own);
+            this.own = List.copyOf(own);
+            this.known = List.copyOf(known);
         }
 
-        List<Feedback> judge(List<Diagnostic<? extends JavaFileObject>> errors) {
+        RootCauses roots(DiagnosticCauses causes) {
+            return new RootCauses(own, known, causes);
+        }
+
+        List<Feedback> judge(DiagnosticCauses causes) {
+            RootCauses roots = roots(causes);
             Set<String> seen = new HashSet<>();
-            List<Feedback> findings = new ArrayList<>();
-            for (Diagnostic<? extends JavaFileObject> error : errors) {
+            List<Feedback> findings = new ArrayList<>(roots.findings());
+            for (Diagnostic<? extends JavaFileObject> error : causes.errors()) {
                 String message = format(error);
+                if (roots.follows(error)) {
+                    continue;
+                }
                 if (seen.add(message)) {
-                    judge(error, message).ifPresent(findings::add);
+                    judge(error, message, causes).ifPresent(findings::add);
                 }
             }
+            roots.summary().ifPresent(findings::add);
             return findings;
         }
 
-        private java.util.Optional<Feedback> judge(Diagnostic<? extends JavaFileObject> error, String message) {
+        private java.util.Optional<Feedback> judge(Diagnostic<? extends JavaFileObject> error, String message,
+                DiagnosticCauses causes) {
             if (!(error.getSource() instanceof Named file)) {
                 return java.util.Optional.of(Feedback.blocking(Feedback.Stage.COMPILE, message));
             }
-            boolean missingType = isMissingType(error, file);
+            boolean waits = isMissingType(error, file) || causes.isCascade(error, InProcessCompiler::unsettled);
             if (file.owner() == Owner.CANDIDATE) {
-                return java.util.Optional.of(Feedback.blocking(missingType ? Feedback.Stage.WAITING
+                return java.util.Optional.of(Feedback.blocking(waits ? Feedback.Stage.WAITING
                         : Feedback.Stage.COMPILE, message));
             }
             if (file.owner() == Owner.OTHERS) {
                 return java.util.Optional.empty();
             }
             // javac in this JVM may lack something of the real build; the sub-build decides.
-            return projectFiles.judge(Feedback.Stage.COMPILE, message, missingType,
+            return projectFiles.judge(Feedback.Stage.COMPILE, message, waits,
                     () -> java.util.Optional.of(Feedback.advice(Feedback.Stage.COMPILE, "the in-process compile could"
                             + " not check the project's file: " + message)));
         }
     }
 
-    /** Project test files whose every error is a reference to a type that nobody has written yet. */
-    private static Set<SourceFile> waitingTests(Map<SourceFile, JavaFileObject> included,
-            List<Diagnostic<? extends JavaFileObject>> errors) {
-        Map<JavaFileObject, List<Diagnostic<? extends JavaFileObject>>> byFile = errors.stream()
+    /** Code another task or part is still writing: what the board holds of the others. */
+    private static boolean unsettled(JavaFileObject file) {
+        return file.toUri().toString().startsWith("memory:///" + Owner.OTHERS.name().toLowerCase(Locale.ROOT) + "/");
+    }
+
+    /**
+     * Errors whose cause is in the candidate's own file: a missing or wrong {@code package} line,
+     * which makes every use of the type elsewhere miss it, or a project type used without its
+     * import. Each becomes one finding at the candidate's file and line; the errors that only follow
+     * from it are summarised rather than listed.
+     */
+    private static final class RootCauses {
+        private final Map<String, Feedback> roots = new TreeMap<>();
+        private final Set<Diagnostic<? extends JavaFileObject>> followers = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        private final List<String> elsewhere = new ArrayList<>();
+
+        RootCauses(List<CodeUnit> own, List<String> otherTypes, DiagnosticCauses causes) {
+            Map<String, List<String>> known = new HashMap<>();
+            Map<String, JavaFileObject> ownFiles = new HashMap<>();
+            List<JavaFileObject> compiled = causes.errors().stream().map(Diagnostic::getSource)
+                    .filter(java.util.Objects::nonNull).distinct().map(file -> (JavaFileObject) file).toList();
+            for (Diagnostic<? extends JavaFileObject> error : causes.errors()) {
+                if (error.getSource() instanceof Named named && named.owner() == Owner.CANDIDATE) {
+                    ownFiles.put(named.displayName(), named);
+                }
+            }
+            own.forEach(unit -> addKnown(known, unit.qualifiedName()));
+            otherTypes.forEach(type -> addKnown(known, type));
+            boolean packaged = compiled.stream().anyMatch(file -> !causes.packageOf(file).isEmpty())
+                    || own.stream().anyMatch(unit -> !unit.packageName().isEmpty());
+            for (Diagnostic<? extends JavaFileObject> error : causes.errors()) {
+                if (!(error.getSource() instanceof Named file)) {
+                    continue;
+                }
+                Optional<DiagnosticCauses.MissingType> missing = causes.missingType(error);
+                if (missing.isEmpty()) {
+                    continue;
+                }
+                String name = missing.get().simpleName();
+                String filePackage = causes.packageOf(file);
+                String expected = missing.get().packageName()
+                        .orElse(causes.importedPackage(file, name).orElse(filePackage));
+                for (CodeUnit unit : own) {
+                    if (!unit.typeName().equals(name) || expected == null || expected.equals(unit.packageName())
+                            || !packaged) {
+                        continue;
+                    }
+                    String path = SourceFile.slashes(unit.relativePath());
+                    String user = file.owner() == Owner.CANDIDATE && file.displayName().equals(path) ? "its own code"
+                            : file.displayName();
+                    String line = unit.packageName().isEmpty()
+                            ? path + ":1: " + unit.typeName() + " has no package line, but " + user + " uses it as "
+                                    + qualified(expected, name) + ": begin the file with `package " + expected + ";`"
+                            : path + ":" + lineOf(causes, ownFiles.get(path)) + ": declares package "
+                                    + unit.packageName() + ", but " + user + " uses " + name + " as "
+                                    + qualified(expected, name) + ": the package line must be `package " + expected
+                                    + ";`";
+                    roots.putIfAbsent(path, Feedback.blocking(Feedback.Stage.COMPILE, line));
+                    follow(error, file, path);
+                }
+                if (followers.contains(error) || file.owner() != Owner.CANDIDATE
+                        || missing.get().packageName().isPresent()) {
+                    continue;
+                }
+                List<String> packages = known.getOrDefault(name, List.of()).stream()
+                        .filter(pkg -> !pkg.isEmpty() && !pkg.equals(filePackage)).distinct().toList();
+                if (!packages.isEmpty() && filePackage.isEmpty()) {
+                    // A file without a package line cannot import from its package: that line is the cause.
+                    roots.putIfAbsent(file.displayName(), Feedback.blocking(Feedback.Stage.COMPILE,
+                            file.displayName() + ":1: this file has no package line, so it sees none of the types of"
+                                    + " the package it belongs to (" + name + " is " + packages.get(0) + "." + name
+                                    + "): begin the file with its package, for example `package " + packages.get(0)
+                                    + ";`"));
+                    followers.add(error);
+                    continue;
+                }
+                if (packages.size() == 1 && !causes.importsSimpleName(file, name)) {
+                    String key = file.displayName() + ":" + error.getLineNumber() + ":" + name;
+                    roots.putIfAbsent(key, Feedback.blocking(Feedback.Stage.COMPILE, file.displayName() + ":"
+                            + error.getLineNumber() + ": " + name + " is " + packages.get(0) + "." + name
+                            + ", and this file does not import it: add `import " + packages.get(0) + "." + name + ";`"));
+                    followers.add(error);
+                }
+            }
+        }
+
+        private static long lineOf(DiagnosticCauses causes, JavaFileObject file) {
+            return file == null ? 1 : causes.packageLine(file);
+        }
+
+        private static String qualified(String packageName, String name) {
+            return packageName.isEmpty() ? name : packageName + "." + name;
+        }
+
+        private void follow(Diagnostic<? extends JavaFileObject> error, Named file, String rootPath) {
+            followers.add(error);
+            if (!file.displayName().equals(rootPath)) {
+                elsewhere.add(format(error));
+            }
+        }
+
+        private static void addKnown(Map<String, List<String>> known, String qualifiedName) {
+            int dot = qualifiedName.lastIndexOf('.');
+            known.computeIfAbsent(qualifiedName.substring(dot + 1), name -> new ArrayList<>())
+                    .add(dot < 0 ? "" : qualifiedName.substring(0, dot));
+        }
+
+        List<Feedback> findings() {
+            return List.copyOf(roots.values());
+        }
+
+        boolean follows(Diagnostic<? extends JavaFileObject> error) {
+            return followers.contains(error);
+        }
+
+        /** One line for the errors elsewhere that only follow from the causes above. */
+        Optional<Feedback> summary() {
+            List<String> distinct = elsewhere.stream().distinct().toList();
+            if (distinct.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Feedback.advice(Feedback.Stage.COMPILE, distinct.size()
+                    + " error(s) in other files follow from the above and go away with it, for example: "
+                    + distinct.get(0)));
+        }
+    }
+
+    /**
+     * Project test files whose every error is a reference to a type that nobody has written yet;
+     * a test that misses a type only because the candidate's own file is misplaced stays in.
+     */
+    private static Set<SourceFile> waitingTests(Map<SourceFile, JavaFileObject> included, DiagnosticCauses causes,
+            RootCauses roots) {
+        Map<JavaFileObject, List<Diagnostic<? extends JavaFileObject>>> byFile = causes.errors().stream()
                 .filter(error -> error.getSource() != null)
                 .collect(Collectors.groupingBy(Diagnostic::getSource, LinkedHashMap::new, Collectors.toList()));
         Set<SourceFile> waiting = new LinkedHashSet<>();
         included.forEach((file, object) -> {
             List<Diagnostic<? extends JavaFileObject>> fileErrors = byFile.get(object);
-            if (fileErrors != null && fileErrors.stream().allMatch(error -> isMissingType(error, (Named) object))) {
+            if (fileErrors != null && fileErrors.stream().noneMatch(roots::follows)
+                    && fileErrors.stream().allMatch(error -> isMissingType(error, (Named) object)
+                            || causes.isCascade(error, InProcessCompiler::unsettled))) {
                 waiting.add(file);
             }
         });
         return waiting;
+    }
+
+    /** How {@link #redeclared} phrases its finding, so that the loop can tell which unit to leave out. */
+    private static final Pattern REDECLARED = Pattern.compile("^[^:]+\\.java:\\d+: ([\\w.$]+) is already a type of the "
+            + "(project's (?:main|test) sources|dependency [^;]+); ");
+
+    /**
+     * The units that declare a type the project already has, in its main or test sources or in a
+     * dependency: such a unit re-sends context the model was shown and is never the candidate's.
+     */
+    private List<Feedback> redeclared(List<CodeUnit> own, MemoryFileManager classpath) {
+        Map<String, String> projectTypes = new HashMap<>();
+        SourceFile.under(layout.mainSourceRoots()).forEach(file -> projectTypes.put(typeOf(file), "main"));
+        SourceFile.under(layout.testSourceRoots()).forEach(file -> projectTypes.putIfAbsent(typeOf(file), "test"));
+        List<Feedback> findings = new ArrayList<>();
+        for (CodeUnit unit : own) {
+            String where = projectTypes.containsKey(unit.qualifiedName())
+                    ? "project's " + projectTypes.get(unit.qualifiedName()) + " sources"
+                    : dependencyOf(unit.qualifiedName(), classpath);
+            if (where != null) {
+                findings.add(Feedback.blocking(Feedback.Stage.EXTRACT, SourceFile.slashes(unit.relativePath()) + ":1: "
+                        + unit.qualifiedName() + " is already a type of the " + where
+                        + "; it is used as it is, and this file is left out"));
+            }
+        }
+        return findings;
+    }
+
+    private String dependencyOf(String qualifiedName, MemoryFileManager classpath) {
+        try {
+            JavaFileObject found = classpath.getJavaFileForInput(StandardLocation.CLASS_PATH, qualifiedName,
+                    JavaFileObject.Kind.CLASS);
+            if (found == null) {
+                return null;
+            }
+            String uri = found.toUri().toString();
+            return layout.dependencies().stream()
+                    .filter(dep -> uri.contains(dep.file().getFileName().toString()))
+                    .map(dep -> "dependency " + dep.groupId() + ":" + dep.artifactId())
+                    .findFirst().orElse("dependency on the classpath");
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String typeOf(SourceFile file) {
+        String name = file.displayName();
+        return name.substring(0, name.length() - ".java".length()).replace('/', '.');
+    }
+
+    /**
+     * The type a finding of {@link #redeclared} says the candidate re-sent although the project
+     * has it, or empty for any other finding.
+     */
+    public static Optional<String> redeclaredType(Feedback finding) {
+        Matcher matcher = REDECLARED.matcher(finding.message());
+        return finding.stage() == Feedback.Stage.EXTRACT && matcher.find() ? Optional.of(matcher.group(1))
+                : Optional.empty();
     }
 
     /**
@@ -262,10 +483,10 @@ public final class InProcessCompiler implements Verifier {
         return typeLike && outsideExistingTypes;
     }
 
-    private List<Diagnostic<? extends JavaFileObject>> run(MemoryFileManager files, List<JavaFileObject> sources) {
+    private DiagnosticCauses run(MemoryFileManager files, List<JavaFileObject> sources) {
         if (sources.isEmpty()) {
             // A baseline of a project with no main code: nothing to compile is no error.
-            return List.of();
+            return DiagnosticCauses.withoutTrees(List.of());
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         // The project's javac setup: annotation processors (Lombok, MapStruct) found on the
@@ -274,7 +495,30 @@ public final class InProcessCompiler implements Verifier {
         List<String> options = new ArrayList<>(List.of("--release", layout.javaRelease(), "-implicit:class",
                 "-Xlint:none", "-Xmaxerrs", "500", "-XDshould-stop.ifError=FLOW"));
         options.addAll(layout.compiler().arguments());
-        compiler.getTask(null, files, diagnostics, options, null, sources).call();
+        JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics, options, null, sources);
+        if (!(task instanceof JavacTask javac)) {
+            task.call();
+            return DiagnosticCauses.withoutTrees(errors(diagnostics));
+        }
+        // Parsed and analysed step by step, so that the trees stay to tell what each error follows from.
+        // The trees are read only when there are errors, and then nothing is generated, which would
+        // release them.
+        Trees trees = Trees.instance(javac);
+        List<CompilationUnitTree> parsed = new ArrayList<>();
+        try {
+            javac.parse().forEach(parsed::add);
+            javac.analyze();
+            if (errors(diagnostics).isEmpty()) {
+                javac.generate();
+                return DiagnosticCauses.withoutTrees(List.of());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compile in memory", e);
+        }
+        return new DiagnosticCauses(errors(diagnostics), trees, parsed);
+    }
+
+    private static List<Diagnostic<? extends JavaFileObject>> errors(DiagnosticCollector<JavaFileObject> diagnostics) {
         return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
     }
 

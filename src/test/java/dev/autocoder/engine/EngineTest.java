@@ -52,6 +52,7 @@ class EngineTest {
     private final AtomicInteger fastChecks = new AtomicInteger();
     private Duration maxWait = Engine.Settings.DEFAULT_MAX_WAIT;
     private Engine engine;
+    private final List<String> details = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Engine.Workspace workspace;
 
     @AfterEach
@@ -131,15 +132,147 @@ class EngineTest {
     }
 
     @Test
-    void aStuckLoopIsToldToChangeCourseThenStopsWithAClearReason() throws Exception {
-        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 10, 10,
+    void aStuckLoopIsToldToChangeCourseAndTheBudgetDecidesTheEnd() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 5, 20,
                 Rule.reply(java("calc", "Calc", "public int one() { return missing; }")).always());
 
         TaskState state = result.tasks().get(0);
         assertEquals(TaskState.Status.FAILED, state.status());
-        assertEquals(3, state.attempts().size(), "stopped long before maxDepth 10");
-        assertTrue(state.failure().startsWith("stuck: attempts 2 and 3 failed the same way"), state.failure());
-        assertTrue(server.requests().get(2).messagesText().contains("take a different approach"));
+        assertEquals(5, state.attempts().size(), "the same failure again does not end the task before maxDepth");
+        assertEquals(5, server.requestCount());
+        assertTrue(state.failure().startsWith("stuck: attempts 1 to 5 failed the same way"), state.failure());
+        assertFalse(lastUserMessage(1).contains("take a different approach"));
+        String stuck = lastUserMessage(2);
+        assertTrue(stuck.contains("Your last 2 attempts failed the same way: [compile] calc/Calc.java:"), stuck);
+        assertTrue(stuck.contains("take a different approach"), stuck);
+    }
+
+    @Test
+    void aModelThatChangesCourseOnItsFourthTryVerifies() throws Exception {
+        Engine.Result result = run(List.of(new Task("calc", "Write calc.Calc.")), 6, 20,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("calc", "Calc", "public int one() { return 1; }")).whenContains("Your last 3 attempts"),
+                Rule.reply(java("calc", "Calc", "public int one() { return missing; }")).always());
+
+        TaskState state = result.tasks().get(0);
+        assertTrue(result.allVerified(), failures(result));
+        assertEquals(4, state.attempts().size());
+    }
+
+    @Test
+    void aReplyInProseWithThreeFencesKeepsItsOwnTypesAndLeavesOutTheProjectClassItReSent() throws Exception {
+        Path utils = project.resolve("src/main/java/util/StringUtils.java");
+        Files.createDirectories(utils.getParent());
+        Files.writeString(utils, "package util;\n\npublic final class StringUtils {\n    public static String pad(String s) {\n"
+                + "        return \" \" + s;\n    }\n}\n");
+        String reply = """
+                Sure! Here is the `Pipe` class, with a small helper enum it needs.
+
+                ```Java
+                package game;
+
+                import util.StringUtils;
+
+                public class Pipe {
+                    private final Shape shape = Shape.STRAIGHT;
+
+                    public String label() {
+                        return StringUtils.pad(shape.name());
+                    }
+                }
+                ```
+
+                The helper:
+
+                ```jav
+                package game;
+
+                public enum Shape { STRAIGHT, BENT }
+                ```
+
+                For reference, `StringUtils` as you showed it, with a small addition:
+
+                ```
+                package util;
+
+                public final class StringUtils {
+                    public static String pad(String s) {
+                        return " " + s;
+                    }
+
+                    public static String shout(String s) {
+                        return s.toUpperCase();
+                    }
+                }
+                ```
+
+                Let me know if you need anything else!
+                """;
+
+        Engine.Result result = run(List.of(new Task("pipe", "Write game.Pipe.")), 5, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(reply).whenContains("Task `pipe`"));
+
+        assertTrue(result.allVerified(), failures(result));
+        assertEquals(List.of("game.Pipe", "game.Shape"),
+                result.tasks().get(0).verifiedUnits().stream().map(u -> u.qualifiedName()).toList());
+        assertEquals(2, server.requestCount(), "one reply and its review: leaving the copy out costs no request");
+        assertTrue(details.stream().anyMatch(d -> d.contains("left out util.StringUtils")), details.toString());
+        assertTrue(Files.readString(utils).contains("pad") && !Files.readString(utils).contains("shout"));
+    }
+
+    @Test
+    void aReplyThatNeedsItsChangeToAProjectClassIsToldOnceThatItMayNotChangeIt() throws Exception {
+        Path utils = project.resolve("src/main/java/util/StringUtils.java");
+        Files.createDirectories(utils.getParent());
+        Files.writeString(utils, "package util;\n\npublic final class StringUtils {\n}\n");
+        String needsShout = java("game", "Pipe", "public String label() { return util.StringUtils.shout(\"p\"); }")
+                + "\n```java\npackage util;\n\npublic final class StringUtils {\n    public static String shout(String s) {"
+                + "\n        return s;\n    }\n}\n```\n";
+
+        Engine.Result result = run(List.of(new Task("pipe", "Write game.Pipe.")), 3, 10,
+                Rule.reply(PASS).whenContains(REVIEW),
+                Rule.reply(java("game", "Pipe", "public String label() { return \"p\"; }"))
+                        .whenContains("you may not change it"),
+                Rule.reply(needsShout).whenContains("Task `pipe`"));
+
+        assertTrue(result.allVerified(), failures(result));
+        String told = lastUserMessage(1);
+        assertTrue(told.contains("util.StringUtils is the project's own type and you may not change it"), told);
+        assertTrue(told.contains("game/Pipe.java:"), told);
+    }
+
+    @Test
+    void threeTasksWhereOneExtendsAnothersClassAndTheThirdUsesBothSpendNoRequestOnAMissingSupertype()
+            throws Exception {
+        String cell = "```java\npackage game.cells;\n\npublic abstract class Cell {\n    public abstract boolean fillable();\n\n"
+                + "    public int position() {\n        return 0;\n    }\n}\n```\n";
+        String wall = "```java\npackage game.cells;\n\npublic class Wall extends Cell {\n    public Wall(int row) {\n"
+                + "    }\n\n    @Override\n    public boolean fillable() {\n        return false;\n    }\n\n"
+                + "    public int row() {\n        return position();\n    }\n}\n```\n";
+        String game = "```java\npackage game;\n\nimport game.cells.Cell;\nimport game.cells.Wall;\nimport java.util.*;\n\n"
+                + "public class Game {\n    private final List<Cell> cells = new ArrayList<>();\n\n    public boolean add() {\n"
+                + "        Cell cell = new Wall(3);\n        cells.add(cell);\n        return cell.fillable();\n    }\n}\n```\n";
+
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("game", "Write game.Game."), new Task("wall", "Write game.cells.Wall."),
+                        new Task("cell", "Write game.cells.Cell.")), 5, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(game).whenContains("Task `game`").always(),
+                Rule.reply(wall).whenContains("Task `wall`").always(),
+                Rule.reply(cell).whenContains("Task `cell`").always()));
+
+        assertTrue(result.allVerified(), failures(result));
+        assertEquals(List.of(1, 1, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
+        assertTrue(server.requests().stream().noneMatch(request -> request.messagesText().contains("Verification failed")),
+                "no request was spent on an error caused by a missing supertype");
+        assertEquals(6, server.requestCount(), "three replies, three reviews");
+    }
+
+    /** The last user message of a request, as the model read it. */
+    private String lastUserMessage(int request) {
+        List<String> contents = server.requests().get(request).contents();
+        return contents.get(contents.size() - 1);
     }
 
     @Test
@@ -385,7 +518,7 @@ class EngineTest {
         handWritten("a.A.one() + b.B.two() + c.C.three()");
 
         Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
-                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 10, 10,
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 4, 10,
                 Rule.reply(PASS).whenContains(REVIEW).always(),
                 Rule.reply(java("a", "A", "public static int one() { return 1; }")).whenContains("Task `a`").always(),
                 Rule.reply(java("b", "B", "public static int two() { return 2; }")).whenContains("Task `b`").always()));
@@ -418,7 +551,7 @@ class EngineTest {
     @Test
     void aTaskWaitingForATaskThatFailsEndsWithATrueMessageAndTheOthersGoOn() throws Exception {
         Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
-                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B."), new Task("c", "Write c.C.")), 10, 10,
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B."), new Task("c", "Write c.C.")), 4, 10,
                 Rule.reply(PASS).whenContains(REVIEW).always(),
                 Rule.reply(java("a", "A", "public static int one() { return b.B.two() - 1; }"))
                         .whenContains("Task `a`").always(),
@@ -507,7 +640,13 @@ class EngineTest {
         Verifier build = candidate -> Verdict.PASSED;
         PromptFitter fitted = new PromptFitter(model, COUNTER, maxPromptTokens, message -> { }, message -> { });
         // One task at a time: a task waiting for another's type must hand its slot over.
-        engine = new Engine(fitted, fast, build, board, new Clarifier(Optional.empty()), new EngineListener() { },
+        EngineListener listener = new EngineListener() {
+            @Override
+            public void detail(String message) {
+                details.add(message);
+            }
+        };
+        engine = new Engine(fitted, fast, build, board, new Clarifier(Optional.empty()), listener,
                 new Engine.Settings(maxDepth, window, 2, 1, maxWait));
         workspace = new Engine.Workspace() {
             @Override

@@ -168,4 +168,83 @@ class ReplyParserTest {
 
         assertTrue(code.problems().get(0).message().contains("belongs to the JDK"));
     }
+
+    @Test
+    void proseWithThreeFencesLabelledAsModelsWriteThemYieldsEveryUnitIncludingTheReSentProjectClass() {
+        String reply = """
+                Here is the solution. I also included `StringUtils`, which you showed me.
+
+                ```Java
+                package game;
+
+                public class Pipe {
+                }
+                ```
+
+                ```jav
+                package game;
+
+                enum Shape { STRAIGHT }
+                ```
+
+                ```
+                package util;
+
+                public final class StringUtils {
+                }
+                ```
+                Hope this helps.
+                """;
+
+        Reply.Code code = assertInstanceOf(Reply.Code.class, new ReplyParser().parse(reply));
+
+        assertTrue(code.problems().isEmpty(), code.problems().toString());
+        assertEquals(java.util.List.of("game.Pipe", "game.Shape", "util.StringUtils"),
+                code.units().stream().map(CodeUnit::qualifiedName).toList());
+    }
+
+    @Test
+    void aStubOfAnotherTasksTypeIsKeptForTheBoardToRefuse() {
+        String reply = "```java\npackage game;\n\npublic class Wall extends Cell {\n}\n```\n\n"
+                + "```java\npackage game;\n\npublic abstract class Cell {\n}\n```\n";
+
+        Reply.Code code = assertInstanceOf(Reply.Code.class, new ReplyParser().parse(reply));
+
+        assertEquals(java.util.List.of("game.Wall", "game.Cell"),
+                code.units().stream().map(CodeUnit::qualifiedName).toList());
+    }
+
+    @Test
+    void aMissingPackageLineIsNamedWhenTheReplyGivesTheFilesPath() {
+        String reply = "**src/main/java/game/map/cells/FillableCell.java**\n\n```java\nimport java.util.List;\n\n"
+                + "public class FillableCell {\n}\n```\n";
+
+        Reply.Code code = assertInstanceOf(Reply.Code.class, new ReplyParser().parse(reply));
+
+        assertEquals(1, code.problems().size(), code.toString());
+        String message = code.problems().get(0).message();
+        assertTrue(message.startsWith("src/main/java/game/map/cells/FillableCell.java:1: the file has no package line"),
+                message);
+        assertTrue(message.contains("`package game.map.cells;`"), message);
+    }
+
+    @Test
+    void aClassNamedUnlikeTheFileTheReplyNamesIsRefusedNamingBoth() {
+        String reply = "```java\n// File: game/Wall.java\npackage game;\n\npublic class Walls {\n}\n```\n";
+
+        Reply.Code code = assertInstanceOf(Reply.Code.class, new ReplyParser().parse(reply));
+
+        assertTrue(code.problems().get(0).message().startsWith("game/Wall.java:1: the file is named Wall.java but"
+                + " declares the public class Walls"), code.toString());
+    }
+
+    @Test
+    void aMissingPackageLineWithoutAPathIsLeftToTheCompileAndAFenceInAnotherLanguageIsNotJava() {
+        Reply.Code code = assertInstanceOf(Reply.Code.class, new ReplyParser().parse(
+                "```java\npublic class FillableCell {\n}\n```\n```kotlin\nclass Other {\n}\n```\n"));
+
+        assertTrue(code.problems().isEmpty(), code.toString());
+        assertEquals("", code.units().get(0).packageName());
+        assertEquals(1, code.units().size());
+    }
 }
