@@ -8,7 +8,7 @@ def log = new File(basedir, 'build.log').text
 assert requests.size() == 4 : "requests: " + requests.size()
 
 def changed = '(main:src/main/java:com/example/greeting/Polite.java changed)'
-assert log.contains('autocoder: [greeting] locked code failed re-verification against changed inputs ' + changed)
+assert log.contains('autocoder: [greeting] locked code failed to compile against changed inputs ' + changed)
 assert log =~ /no API key, and the model is needed for task greeting \(its locked code fails against changed inputs: \[compile\] [^\n]*cannot be applied/
 assert log.contains('autocoder: an IDE build (m2e.version is set), so mode is locked')
 assert log.readLines().count { it.startsWith('[ERROR] Failed to execute goal dev.autocoder')

@@ -69,6 +69,10 @@ public final class Autocoder {
     private final Optional<Clarifier.Prompter> prompter;
     private final PriceTable prices;
     private final Set<String> reportedProjectTests = new java.util.HashSet<>();
+    /** The tasks whose locked code this run compiled against changed inputs, without a sub-build. */
+    private final Set<String> compileChecked = ConcurrentHashMap.newKeySet();
+    /** When the run started planning, for the time a run from the lock file took. */
+    private long planStarted;
 
     public Autocoder(AutocoderConfig config, ProjectLayout project, SubBuildSettings subBuild, RunLog log,
             Optional<Clarifier.Prompter> prompter, PriceTable prices) {
@@ -119,7 +123,7 @@ public final class Autocoder {
             SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler,
                     subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null),
                     config.keepSubBuilds());
-            List<String> projectFailures = reverify(plan, subBuilds);
+            List<String> projectFailures = reverify(plan, compiler, subBuilds);
             if (!projectFailures.isEmpty()) {
                 write(output, plan.verifiedInTaskOrder());
                 writeReport(plan.report(List.of(), Map.of(), Map.of()));
@@ -187,6 +191,7 @@ public final class Autocoder {
     }
 
     private Plan plan(List<Task> tasks) throws IOException {
+        planStarted = System.nanoTime();
         ProjectContext contexts = new ProjectContext(project, config.limits().contextBudget(),
                 config.paths().allowContextFiles());
         Map<String, String> contextText = new LinkedHashMap<>();
@@ -242,20 +247,31 @@ public final class Autocoder {
     }
 
     /**
-     * Verifies again, without the model, the locked code of tasks whose verification inputs changed.
-     * Code that passes keeps its place in the lock file under the new fingerprint; code that fails
-     * makes its task need the model. A build that fails whatever the code is (the project's own
-     * test or plugin) regenerates nothing: it is returned, to be reported.
+     * Checks again, without the model, the locked code of tasks whose verification inputs changed.
+     * With {@code reverify=compile} (the default) the code is compiled with the changed project in
+     * process; what compiles is restored and the lock file is left as it is, so that a build that
+     * only restores never rewrites the committed file. With {@code reverify=tests} it runs in a
+     * sub-build with the project's whole test suite; what passes keeps its place in the lock file
+     * under the new fingerprint. Code that fails makes its task need the model. A build that fails
+     * whatever the code is (the project's own test or plugin) regenerates nothing: it is returned,
+     * to be reported.
      */
-    private List<String> reverify(Plan plan, SubBuildVerifier subBuilds) throws IOException {
+    private List<String> reverify(Plan plan, InProcessCompiler compiler, SubBuildVerifier subBuilds)
+            throws IOException {
         List<String> projectFailures = new ArrayList<>();
         if (plan.stale().isEmpty()) {
             return projectFailures;
         }
-        Map<Task, Reverification.Result> results = Reverification.run(plan.tasks(), plan.stale(), plan.verified(),
-                subBuilds);
-        reportProjectTests(subBuilds);
-        for (Map.Entry<Task, Reverification.Result> result : results.entrySet()) {
+        boolean tests = config.reverify() == AutocoderConfig.Reverify.TESTS;
+        Reverification.Outcome outcome = tests
+                ? Reverification.tests(plan.tasks(), plan.stale(), plan.verified(), subBuilds)
+                : Reverification.compile(plan.tasks(), plan.stale(), plan.verified(), compiler);
+        if (tests) {
+            reportProjectTests(subBuilds);
+        }
+        outcome.notices().forEach(notice -> log.warn("autocoder: the locked code compiles, but the project"
+                + " does not: " + notice + "; the project's own compile reports it"));
+        for (Map.Entry<Task, Reverification.Result> result : outcome.results().entrySet()) {
             String task = result.getKey().name();
             Verdict verdict = result.getValue().verdict();
             long millis = result.getValue().millis();
@@ -263,28 +279,59 @@ public final class Autocoder {
             TaskFingerprints now = plan.fingerprints().get(task);
             String changed = summary(now.verification().changesSince(entry.verification()));
             String seconds = String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-            if (verdict.projectFailure().isPresent()) {
+            List<String> flaky = result.getValue().flaky().stream().map(failure -> "flaky: " + failure
+                    + " failed in the first re-verification run but not in the second; not sent to the model")
+                    .toList();
+            flaky.forEach(line -> log.warn("autocoder: [" + task + "] " + line));
+            Optional<String> timeout = result.getValue().timeout();
+            if (timeout.isPresent()) {
+                String line = "re-verification timed out: " + timeout.get() + " (subBuildTimeoutSeconds); the locked"
+                        + " code compiles and is restored, the lock file is left as it was, and the project's own"
+                        + " test phase runs its tests; not sent to the model";
+                plan.fromLock().put(task, withWarnings(TaskReport.fromLock(task, Origin.RESTORED, millis, null),
+                        List.of(line)));
+                log.warn("autocoder: [" + task + "] " + line);
+            } else if (verdict.projectFailure().isPresent()) {
                 String failure = "the project's own build fails in the verification sub-build independently of the"
                         + " generated code: " + verdict.projectFailure().get().message();
                 plan.fromLock().put(task, TaskReport.fromLock(task, Origin.RESTORED, millis, failure));
                 projectFailures.add(task + ": " + failure);
                 log.info("autocoder: [" + task + "] could not be re-verified (" + changed + "): " + failure);
-            } else if (verdict.passed()) {
+            } else if (verdict.passed() && tests) {
                 LockFile.update(config.paths().lockFile(), lock -> lock.with(entry.reverified(now.generation(),
                         now.verification())));
-                plan.fromLock().put(task, TaskReport.fromLock(task, Origin.REVERIFIED, millis, null));
+                plan.fromLock().put(task, withWarnings(TaskReport.fromLock(task, Origin.REVERIFIED, millis, null),
+                        flaky));
                 log.info("autocoder: [" + task + "] re-verified against changed inputs (" + changed + ") in "
                         + seconds + ", no model call");
+            } else if (verdict.passed()) {
+                compileChecked.add(task);
+                plan.fromLock().put(task, withWarnings(TaskReport.fromLock(task, Origin.REVERIFIED, millis, null),
+                        List.of("compile-checked against changed inputs (" + changed + "), no sub-build"
+                                + " (reverify=compile); the project's own test phase runs its tests")));
+                log.info("autocoder: [" + task + "] compiles against changed inputs (" + changed + ") in "
+                        + seconds + "; no model call, no sub-build");
             } else {
                 String failure = LogListener.firstLine(verdict.firstFailure().orElseThrow());
                 plan.verified().remove(task);
                 needsModel(plan, task, "its locked code fails against changed inputs: " + failure
                         + " (changed: " + changed + ")");
-                log.info("autocoder: [" + task + "] locked code failed re-verification against changed inputs ("
-                        + changed + ") in " + seconds + ": " + failure);
+                log.info("autocoder: [" + task + "] locked code failed " + (tests ? "re-verification" : "to compile")
+                        + " against changed inputs (" + changed + ") in " + seconds + ": " + failure);
             }
         }
         return projectFailures;
+    }
+
+    /** A report from the lock file with warnings for the reader. */
+    private static TaskReport withWarnings(TaskReport report, List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return report;
+        }
+        return new TaskReport(report.task(), report.status(), report.origin(), report.failure(),
+                report.subBuildFolder(), report.inputTokens(), report.cachedInputTokens(), report.outputTokens(),
+                report.modelCalls(), report.modelMillis(), report.verifyMillis(), warnings, report.attempts(),
+                report.clarifications());
     }
 
     /**
@@ -307,19 +354,28 @@ public final class Autocoder {
         return String.join(", ", changes.subList(0, shown)) + " and " + (changes.size() - shown) + " more";
     }
 
-    /** Ends a run that needed no model: everything was restored, or re-verified. */
+    /**
+     * Ends a run that needed no model: everything was restored, compile-checked or re-verified. Only
+     * a re-verification in a sub-build ({@code reverify=tests}) changes the lock file.
+     */
     private List<TaskState> concludeFromLock(Plan plan, OutputWriter output) throws IOException {
         write(output, plan.verifiedInTaskOrder());
         writeReport(plan.report(List.of(), Map.of(), Map.of()));
         long reverified = plan.fromLock().values().stream()
-                .filter(report -> report.origin().equals(Origin.REVERIFIED.label())).count();
-        if (reverified == 0) {
+                .filter(report -> report.origin().equals(Origin.REVERIFIED.label())).count() - compileChecked.size();
+        long restored = plan.tasks().size() - reverified - compileChecked.size();
+        String seconds = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - planStarted) / 1e9);
+        if (reverified == 0 && compileChecked.isEmpty()) {
             log.info("autocoder: " + plan.tasks().size() + " task(s) up to date with " + config.paths().lockFile()
-                    + "; sources restored, no model call, no sub-build (-Dautocoder.force to regenerate)");
+                    + "; sources restored, no model call, no sub-build (-Dautocoder.force to regenerate); " + seconds);
+        } else if (reverified == 0) {
+            log.info("autocoder: " + plan.tasks().size() + " task(s) from " + config.paths().lockFile() + ": "
+                    + restored + " restored, " + compileChecked.size() + " compile-checked against changed inputs;"
+                    + " no model call, no sub-build, lock file unchanged; " + seconds
+                    + " (-Dautocoder.reverify=tests to run the tests in a sub-build)");
         } else {
             log.info("autocoder: " + plan.tasks().size() + " task(s) from " + config.paths().lockFile() + ": "
-                    + (plan.tasks().size() - reverified) + " restored, " + reverified
-                    + " re-verified; no model call");
+                    + restored + " restored, " + reverified + " re-verified; no model call; " + seconds);
         }
         return List.of();
     }

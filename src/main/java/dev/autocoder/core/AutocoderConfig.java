@@ -26,14 +26,24 @@ import java.util.Set;
  * @param executionId the Maven execution id, which keys state so executions never share it
  * @param pluginVersion this plugin's version, part of every fingerprint
  * @param keepSubBuilds keep every verification sub-build folder, for debugging
+ * @param reverify how locked code is checked when only its verification inputs changed
  */
 public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
-        Map<String, String> answers, boolean force, String executionId, String pluginVersion, boolean keepSubBuilds) {
+        Map<String, String> answers, boolean force, String executionId, String pluginVersion, boolean keepSubBuilds,
+        Reverify reverify) {
 
     /** A configuration that deletes sub-build folders once they are read. */
     public AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
             Map<String, String> answers, boolean force, String executionId, String pluginVersion) {
         this(paths, model, limits, prompt, answers, force, executionId, pluginVersion, false);
+    }
+
+    /** A configuration that compile-checks locked code whose verification inputs changed. */
+    public AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
+            Map<String, String> answers, boolean force, String executionId, String pluginVersion,
+            boolean keepSubBuilds) {
+        this(paths, model, limits, prompt, answers, force, executionId, pluginVersion, keepSubBuilds,
+                Reverify.COMPILE);
     }
 
     /** The smallest {@code maxPromptTokens} accepted: below it not even a short spec fits. */
@@ -60,6 +70,34 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
                 throw new ConfigurationException("mode", "`" + value
                         + "` is not a mode; use live, record, replay or locked");
             }
+        }
+    }
+
+    /**
+     * How locked code is checked when only what it is verified against changed (a hand-written class,
+     * a test, a dependency version): {@code compile} compiles it in process with the project, in about a
+     * second, and leaves the tests to the project's own test phase; {@code tests} runs the project's
+     * whole build and test suite with it in a sub-build, as a run that generates does.
+     */
+    public enum Reverify {
+        COMPILE, TESTS;
+
+        /** Reads {@code compile} or {@code tests}, naming the parameter when it is neither. */
+        public static Reverify parse(String value) {
+            String name = value == null ? "" : value.strip();
+            for (Reverify choice : values()) {
+                if (choice.label().equalsIgnoreCase(name)) {
+                    return choice;
+                }
+            }
+            throw new ConfigurationException("reverify", "`" + value + "` is not a value of reverify; use compile"
+                    + " (the default: compile the locked code with the changed project, no sub-build) or tests"
+                    + " (run the project's whole build and test suite with it in a sub-build)");
+        }
+
+        /** {@code compile} or {@code tests}, as the parameter is spelled. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -244,6 +282,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(reverify, "reverify");
         answers = Map.copyOf(answers);
         require(prompt.isEmpty() || !prompt.get().isBlank(), "prompt", "is blank; describe the task or remove it");
         require(executionId != null && !executionId.isBlank(), "executionId", "is empty");

@@ -9,9 +9,13 @@ import dev.autocoder.state.LockFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A task's two fingerprints. What reached the model decides whether the task is generated again;
@@ -79,11 +83,63 @@ record TaskFingerprints(Fingerprint generation, Fingerprint verification, Finger
                 .put("prompts", Prompts.fingerprintText());
     }
 
+    /**
+     * The checkstyle setup as the fingerprint takes it: the override's content, or the POM's plugin
+     * configuration and dependencies (by groupId:artifactId:version) with every absolute path below
+     * the project made portable ({@link #portable}).
+     */
     private static String checkstyleInput(Optional<Path> override, ProjectLayout project) throws IOException {
         if (override.isPresent()) {
-            return Files.readString(override.get());
+            return Files.readString(override.get()).replace("\r\n", "\n");
         }
-        return project.checkstyle().map(setup -> setup.configurationXml() + setup.dependenciesXml())
-                .orElse("default");
+        return project.checkstyle().map(setup -> portable(setup.configurationXml() + setup.dependenciesXml(),
+                project.baseDirectory())).orElse("default");
+    }
+
+    /**
+     * A text (a plugin's configuration) with every absolute path below the module's folder, or below
+     * a folder above it that holds a {@code pom.xml}, {@code .mvn} or {@code .git} (where
+     * {@code ${maven.multiModuleProjectDirectory}} and {@code config_loc} point), written relative to
+     * the module as {@code ${base}/../config/checkstyle.xml}; each such path that names a file is
+     * followed, at the end, by the digest of its content. The result is the same wherever the
+     * checkout lives, and it changes when a rules file does.
+     */
+    static String portable(String text, Path baseDirectory) {
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        List<Path> roots = new ArrayList<>();
+        roots.add(base);
+        for (Path up = base.getParent(); up != null && up.getParent() != null; up = up.getParent()) {
+            if (Files.exists(up.resolve("pom.xml")) || Files.exists(up.resolve(".mvn"))
+                    || Files.exists(up.resolve(".git"))) {
+                roots.add(up);
+            }
+        }
+        String result = text;
+        StringBuilder files = new StringBuilder();
+        // Deepest first, so that a folder's own name is never taken for a path below one above it.
+        for (Path root : roots) {
+            String relative = slashes(base.relativize(root).toString());
+            for (String spelling : new LinkedHashSet<>(List.of(root.toString(), slashes(root.toString())))) {
+                Matcher matcher = Pattern.compile("(?<![\\w.\\-/\\\\])" + Pattern.quote(spelling)
+                        + "(?=[/\\\\<>\"'\\s,;]|$)([/\\\\][^<>\"'\\s,;]*)?").matcher(result);
+                StringBuilder out = new StringBuilder();
+                while (matcher.find()) {
+                    String rest = matcher.group(1) == null ? "" : slashes(matcher.group(1));
+                    String portable = "${base}" + (relative.isEmpty() ? "" : "/" + relative) + rest;
+                    Path file = rest.isEmpty() ? root : root.resolve(rest.substring(1)).normalize();
+                    if (Files.isRegularFile(file)) {
+                        files.append('\n').append(portable).append(' ').append(Fingerprint.digestOf(file));
+                    }
+                    matcher.appendReplacement(out, Matcher.quoteReplacement(portable));
+                }
+                matcher.appendTail(out);
+                result = out.toString();
+            }
+        }
+        return result + files;
+    }
+
+    private static String slashes(String path) {
+        return path.replace('\\', '/');
     }
 }

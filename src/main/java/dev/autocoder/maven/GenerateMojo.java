@@ -238,6 +238,15 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autocoder.keepSubBuilds", defaultValue = "false")
     boolean keepSubBuilds;
 
+    /**
+     * How locked code is checked when only what it is verified against changed (a hand-written class,
+     * a test, a dependency version): {@code compile} compiles it with the project in process, with no
+     * sub-build, and leaves its tests to the project's own test phase; {@code tests} runs the
+     * project's whole build and test suite with it in a sub-build.
+     */
+    @Parameter(property = "autocoder.reverify", defaultValue = "compile")
+    String reverify;
+
     /** Skip generation; earlier output is still added as a source root. */
     @Parameter(property = "autocoder.skip", defaultValue = "false")
     boolean skip;

@@ -62,6 +62,8 @@ final class PluginInputs {
     }
 
     AutocoderConfig config() {
+        AutocoderConfig.Reverify reverify = AutocoderConfig.Reverify.parse(mojo.reverify == null ? "compile"
+                : mojo.reverify);
         Path base = mojo.project.getBasedir().toPath();
         String specDefault = base.resolve("src/main/autocoder").toAbsolutePath().normalize().toString();
         boolean specExplicit = !mojo.specDirectory.toPath().toAbsolutePath().normalize().toString().equals(specDefault);
@@ -88,7 +90,7 @@ final class PluginInputs {
                 mojo.maxQuestionRounds, parallelism, mojo.subBuildTimeoutSeconds, mojo.contextBudget);
         return new AutocoderConfig(paths, model, limits, Optional.ofNullable(mojo.prompt),
                 mojo.answers == null ? Map.of() : mojo.answers, mojo.force, executionId(),
-                mojo.mojoExecution.getVersion(), mojo.keepSubBuilds);
+                mojo.mojoExecution.getVersion(), mojo.keepSubBuilds, reverify);
     }
 
     private String executionId() {

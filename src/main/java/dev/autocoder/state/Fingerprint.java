@@ -85,6 +85,14 @@ public record Fingerprint(String value, SortedMap<String, String> inputs) {
         return describeChanges(earlier.inputs, inputs);
     }
 
+    /**
+     * The hex digest of a file's content, CRLF read as LF, as {@link Builder#putFile} takes it: what a
+     * file that is named by path in some input stands for, wherever the checkout lives.
+     */
+    public static String digestOf(Path file) {
+        return hex(Builder.read(file));
+    }
+
     static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);

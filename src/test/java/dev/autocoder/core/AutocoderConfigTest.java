@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autocoder.model.Provider;
 import dev.autocoder.model.RequestHeaders;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,19 @@ class AutocoderConfigTest {
     @Test
     void aTrailingSlashOnTheBaseUrlIsDropped() {
         assertEquals(URI.create("https://api.openai.com/v1"), AutocoderConfig.parseBaseUrl(" https://api.openai.com/v1/ "));
+    }
+
+    @Test
+    void reverifyIsCompileOrTestsAndAnythingElseNamesTheParameter() {
+        assertEquals(AutocoderConfig.Reverify.COMPILE, AutocoderConfig.Reverify.parse(" compile "));
+        assertEquals(AutocoderConfig.Reverify.TESTS, AutocoderConfig.Reverify.parse("TESTS"));
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> AutocoderConfig.Reverify.parse("full"));
+
+        assertEquals("reverify", error.parameter());
+        assertTrue(error.getMessage().contains("`full` is not a value of reverify; use compile"), error.getMessage());
+        assertEquals(AutocoderConfig.Reverify.COMPILE, Configs.withSpecs(Path.of("/p/specs"), false).reverify(),
+                "compile by default");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.autocoder.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What the lock file does across runs: lock as soon as verified, re-verify without the model, locked mode. */
+/**
+ * What the lock file does across runs: lock as soon as verified, compile-check or re-verify without the model,
+ * locked mode.
+ */
 class AutocoderLockIT {
 
     private static final String BROKEN_BETA = """
@@ -51,13 +56,41 @@ class AutocoderLockIT {
     }
 
     @Test
-    void anEditedSourceNoTaskDependsOnIsReverifiedWithoutAKeyOrAModelCall() throws Exception {
+    void anEditedSourceNoTaskDependsOnIsCompileCheckedWithoutASubBuildAndTheLockFileStaysAsItWas() throws Exception {
         TinyProject project = lockedAlpha();
         int requestsOfFirstRun = tiny.server().requestCount();
+        byte[] lockBefore = Files.readAllBytes(project.lockFile());
+        Path subBuilds = project.runDirectory().resolve("subbuild");
+        deleteRecursively(subBuilds);
         Files.writeString(project.base().resolve("src/main/java/Note.java"), "/** A note. */\nclass Note {\n}\n");
         CollectingRunLog log = new CollectingRunLog();
 
         project.run(project.config(tiny.server().baseUrl(), AutocoderConfig.Mode.LIVE, Optional.empty()), log);
+
+        assertEquals(requestsOfFirstRun, tiny.server().requestCount(), log.text());
+        assertTrue(log.contains("autocoder: [alpha] compiles against changed inputs"
+                + " (main:src/main/java:Note.java added) in "), log.text());
+        assertTrue(log.contains("1 task(s) from " + project.lockFile() + ": 0 restored, 1 compile-checked against"
+                + " changed inputs; no model call, no sub-build, lock file unchanged; "), log.text());
+        assertArrayEquals(lockBefore, Files.readAllBytes(project.lockFile()), "the lock file is not rewritten");
+        assertFalse(Files.exists(subBuilds), "no sub-build ran");
+        assertTrue(Files.readString(project.stateDirectory().resolve("report.json"))
+                .contains("\"origin\": \"re-verified\""));
+        assertTrue(Files.isRegularFile(project.output("Alpha")));
+    }
+
+    @Test
+    void withReverifyTestsAnEditedSourceIsReverifiedInASubBuildAndTheLockEntryGetsTheNewFingerprint()
+            throws Exception {
+        TinyProject project = lockedAlpha();
+        int requestsOfFirstRun = tiny.server().requestCount();
+        Files.writeString(project.base().resolve("src/main/java/Note.java"), "/** A note. */\nclass Note {\n}\n");
+        CollectingRunLog log = new CollectingRunLog();
+        AutocoderConfig live = project.config(tiny.server().baseUrl(), AutocoderConfig.Mode.LIVE, Optional.empty());
+
+        project.run(new AutocoderConfig(live.paths(), live.model(), live.limits(), live.prompt(), live.answers(),
+                live.force(), live.executionId(), live.pluginVersion(), live.keepSubBuilds(),
+                AutocoderConfig.Reverify.TESTS), log);
 
         assertEquals(requestsOfFirstRun, tiny.server().requestCount(), log.text());
         assertTrue(log.contains("autocoder: [alpha] re-verified against changed inputs"
@@ -65,9 +98,17 @@ class AutocoderLockIT {
         assertTrue(log.contains("1 task(s) from " + project.lockFile() + ": 0 restored, 1 re-verified"), log.text());
         assertTrue(LockFile.read(project.lockFile()).entry("default", "alpha").orElseThrow().verification()
                 .inputs().containsKey("main:src/main/java:Note.java"), "the lock entry has the new fingerprint");
-        assertTrue(Files.readString(project.stateDirectory().resolve("report.json"))
-                .contains("\"origin\": \"re-verified\""));
-        assertTrue(Files.isRegularFile(project.output("Alpha")));
+    }
+
+    private static void deleteRecursively(Path folder) throws java.io.IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     @Test
@@ -109,7 +150,8 @@ class AutocoderLockIT {
                 project.config(server.baseUrl(), AutocoderConfig.Mode.LIVE, Optional.empty()), log));
 
         assertEquals(requestsOfFirstRun, server.requestCount(), log.text());
-        assertTrue(log.contains("autocoder: [alpha] re-verified against changed inputs"), log.text());
+        assertTrue(log.contains("autocoder: [alpha] compiles against changed inputs"), log.text());
+        assertTrue(log.contains("autocoder: [beta] locked code failed to compile against changed inputs"), log.text());
         assertTrue(refused.getMessage().contains("needed for task beta (its locked code fails against changed"
                 + " inputs: [compile] "), refused.getMessage());
         assertTrue(refused.getMessage().contains("Locked in " + project.lockFile() + ": alpha; not locked: beta"),

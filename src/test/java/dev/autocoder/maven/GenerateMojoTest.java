@@ -65,6 +65,7 @@ class GenerateMojoTest {
         assertEquals("https://api.openai.com/v1", mojo.baseUrl);
         assertEquals("openai", mojo.provider);
         assertNull(mojo.mode, "live, or locked in an IDE's build: decided when the goal runs");
+        assertEquals("compile", mojo.reverify);
         assertEquals(10, mojo.maxDepth);
         assertEquals(10, mojo.maxConversationLength);
         assertEquals(2, mojo.maxQuestionRounds);
@@ -110,6 +111,25 @@ class GenerateMojoTest {
 
         assertEquals("<mode> (-Dautocoder.mode): `rewind` is not a mode; use live, record, replay or locked",
                 failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    @MojoParameter(name = "reverify", value = "always")
+    void anUnknownReverifyValueIsNamedWithItsPropertyAndTheChoices(GenerateMojo mojo) {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("<reverify> (-Dautocoder.reverify): `always` is not a value of reverify; use compile (the"
+                + " default: compile the locked code with the changed project, no sub-build) or tests (run the"
+                + " project's whole build and test suite with it in a sub-build)", failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    @MojoParameter(name = "reverify", value = "Tests")
+    void reverifyTestsIsReadWhateverItsCase(GenerateMojo mojo) throws Exception {
+        withoutSettings(mojo);
+        assertEquals(AutocoderConfig.Reverify.TESTS, new PluginInputs(mojo, decrypter).config().reverify());
     }
 
     @Test
