@@ -63,12 +63,19 @@ public final class InProcessCompiler implements Verifier {
      *     do not exist yet, as paths relative to their test source root
      * @param selection the compiled classes' dependency graph, which tells which tests can depend
      *     on a type; empty when the tests did not compile, so that no selection can be made
+     * @param missingTypes for each test left out, the simple names of the types (or the packages)
+     *     it refers to and nobody wrote, as javac names them
      */
     public record Outcome(Verdict verdict, List<SourceFile> compilingProjectTests, List<String> excludedProjectTests,
-            Optional<TestSelection> selection) {
+            Optional<TestSelection> selection, Map<String, Set<String>> missingTypes) {
         public Outcome {
             compilingProjectTests = List.copyOf(compilingProjectTests);
             excludedProjectTests = List.copyOf(excludedProjectTests);
+            missingTypes = Map.copyOf(missingTypes);
+        }
+
+        Outcome(Verdict verdict) {
+            this(verdict, List.of(), List.of(), Optional.empty(), Map.of());
         }
     }
 
@@ -137,14 +144,14 @@ public final class InProcessCompiler implements Verifier {
                 MemoryFileManager testFiles = fileManager(dep -> true)) {
             List<Feedback> redeclared = redeclared(own, testFiles);
             if (!redeclared.isEmpty()) {
-                return new Outcome(new Verdict(redeclared), List.of(), List.of(), Optional.empty());
+                return new Outcome(new Verdict(redeclared));
             }
             List<JavaFileObject> mainSources = new ArrayList<>(projectSources(layout.mainSourceRoots()));
             theirs.stream().filter(unit -> !unit.test()).map(unit -> source(unit, false)).forEach(mainSources::add);
             own.stream().filter(unit -> !unit.test()).map(unit -> source(unit, true)).forEach(mainSources::add);
             DiagnosticCauses mainErrors = run(mainFiles, mainSources);
             if (!mainErrors.errors().isEmpty()) {
-                return new Outcome(new Verdict(attribution.judge(mainErrors)), List.of(), List.of(), Optional.empty());
+                return new Outcome(new Verdict(attribution.judge(mainErrors)));
             }
             testFiles.withClasses(mainFiles.classes);
             List<JavaFileObject> tests = new ArrayList<>();
@@ -161,6 +168,7 @@ public final class InProcessCompiler implements Verifier {
         Map<SourceFile, JavaFileObject> included = new LinkedHashMap<>();
         SourceFile.under(layout.testSourceRoots()).forEach(file -> included.put(file, source(file)));
         List<String> excluded = new ArrayList<>();
+        Map<String, Set<String>> missing = new LinkedHashMap<>();
         DiagnosticCauses testErrors = DiagnosticCauses.withoutTrees(List.of());
         for (int round = 0; round < MAX_EXCLUSION_ROUNDS; round++) {
             List<JavaFileObject> testSources = new ArrayList<>(included.values());
@@ -171,10 +179,10 @@ public final class InProcessCompiler implements Verifier {
             if (waiting.isEmpty()) {
                 break;
             }
-            waiting.forEach(file -> {
-                included.remove(file);
+            for (SourceFile file : waiting) {
+                missing.put(file.displayName(), missingNames(testErrors, included.remove(file)));
                 excluded.add(file.displayName());
-            });
+            }
         }
         List<Feedback> findings = new ArrayList<>(attribution.judge(testErrors));
         for (String file : excluded) {
@@ -183,7 +191,24 @@ public final class InProcessCompiler implements Verifier {
         }
         Optional<TestSelection> selection = testErrors.errors().isEmpty()
                 ? Optional.of(TestSelection.of(bytes(testFiles.upstream), bytes(testFiles.classes))) : Optional.empty();
-        return new Outcome(new Verdict(findings), List.copyOf(included.keySet()), excluded, selection);
+        return new Outcome(new Verdict(findings), List.copyOf(included.keySet()), excluded, selection, missing);
+    }
+
+    /** The simple names of the types, and the packages, a file's errors say do not exist. */
+    private static Set<String> missingNames(DiagnosticCauses errors, JavaFileObject file) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (Diagnostic<? extends JavaFileObject> error : errors.errors()) {
+            if (error.getSource() != file) {
+                continue;
+            }
+            for (String line : error.getMessage(Locale.ENGLISH).lines().map(String::strip).toList()) {
+                Matcher symbol = MISSING_SYMBOL.matcher(line);
+                if (symbol.find()) {
+                    names.add(symbol.group(1) != null ? symbol.group(1) : symbol.group(2));
+                }
+            }
+        }
+        return names;
     }
 
     /** The bytes of in-memory classes, by binary name. */
@@ -395,6 +420,10 @@ public final class InProcessCompiler implements Verifier {
         });
         return waiting;
     }
+
+    /** javac's {@code symbol: class Money} and {@code package com.acme.money does not exist}. */
+    private static final Pattern MISSING_SYMBOL = Pattern.compile(
+            "^symbol:\\s+(?:class|variable)\\s+(\\w+)|^package ([\\w.]+) does not exist");
 
     /** How {@link #redeclared} phrases its finding, so that the loop can tell which unit to leave out. */
     private static final Pattern REDECLARED = Pattern.compile("^[^:]+\\.java:\\d+: ([\\w.$]+) is already a type of the "

@@ -331,7 +331,9 @@ public final class SubBuildVerifier implements Verifier {
      *
      * @param byTask each task's verified code, in the run's order
      * @param everyTask whether every task of the run is among them: then a project test that still
-     *     misses a type is a real failure rather than one waiting for an unfinished task
+     *     misses a type is charged to the task that wrote a type by that name elsewhere (misnamed
+     *     or in another package), or reported as the project's when no task did (another
+     *     execution or generator may write it), rather than left waiting for an unfinished task
      */
     public FinalCheck verifyTogether(Map<String, List<CodeUnit>> byTask, boolean everyTask) {
         List<CodeUnit> all = byTask.values().stream().flatMap(List::stream).toList();
@@ -345,13 +347,26 @@ public final class SubBuildVerifier implements Verifier {
                         () -> unassigned.add(finding));
             }
         }
+        List<String> project = new ArrayList<>();
         if (everyTask) {
-            compiled.excludedProjectTests().forEach(test -> unassigned.add(Feedback.blocking(Feedback.Stage.COMPILE,
-                    "the project's test " + test + " refers to types that no task wrote: a task's type may be"
-                            + " misnamed or in another package, or the project's test needs a class nobody wrote")));
+            for (String test : compiled.excludedProjectTests()) {
+                Set<String> missing = compiled.missingTypes().getOrDefault(test, Set.of());
+                Map<String, List<String>> misnamed = misnamed(byTask, missing);
+                misnamed.forEach((task, types) -> charged.computeIfAbsent(task, key -> new ArrayList<>())
+                        .add(Feedback.blocking(Feedback.Stage.COMPILE, "the project's test " + test + " does not compile:"
+                                + " it needs " + String.join(", ", missing) + ", which this task wrote as "
+                                + String.join(", ", types) + "; use the package and name the test expects")));
+                if (misnamed.isEmpty()) {
+                    String line = "the project's test " + test + " refers to " + (missing.isEmpty() ? "types"
+                            : String.join(", ", missing)) + ", which neither the project nor any task of this run"
+                            + " wrote; it compiles only if another execution or generator writes them";
+                    projectTestFailures.add(line);
+                    project.add(line);
+                }
+            }
         }
         if (!charged.isEmpty() || !unassigned.isEmpty()) {
-            return new FinalCheck(charged, unassigned, List.of());
+            return new FinalCheck(charged, unassigned, project);
         }
         ModuleOutcome outcome = build(List.of(new SubBuildReactor.Plan(all, List.of(),
                 compiled.excludedProjectTests(), Optional.empty())), List.of(FINAL_CHECK)).get(0);
@@ -365,10 +380,9 @@ public final class SubBuildVerifier implements Verifier {
         }
         List<SubBuildResults.TestResult> failures = outcome.failures().toList();
         if (failures.isEmpty()) {
-            return new FinalCheck(charged, unassigned, List.of());
+            return new FinalCheck(charged, unassigned, project);
         }
         Map<String, Set<String>> implicated = implicate(byTask, failures);
-        List<String> project = new ArrayList<>();
         for (SubBuildResults.TestResult test : failures) {
             Set<String> tasks = implicated.get(test.key());
             if (tasks.isEmpty()) {
@@ -444,6 +458,18 @@ public final class SubBuildVerifier implements Verifier {
         return implicated;
     }
 
+    /**
+     * The tasks that wrote a type by a missing one's simple name, or in a missing package's name,
+     * elsewhere: a test that needs {@code com.acme.Money} while the task wrote {@code com.acme.money.Money}.
+     */
+    private static Map<String, List<String>> misnamed(Map<String, List<CodeUnit>> byTask, Set<String> missing) {
+        Map<String, List<String>> misnamed = new LinkedHashMap<>();
+        byTask.forEach((task, units) -> units.stream().filter(unit -> !unit.test())
+                .filter(unit -> missing.contains(unit.typeName()) || missing.contains(unit.packageName()))
+                .forEach(unit -> misnamed.computeIfAbsent(task, key -> new ArrayList<>()).add(unit.qualifiedName())));
+        return misnamed;
+    }
+
     /** The task whose file a finding ({@code com/acme/Money.java:12: ...}) is about, if any. */
     private static Optional<String> ownerOfFinding(Map<String, List<CodeUnit>> byTask, Feedback finding) {
         for (Map.Entry<String, List<CodeUnit>> task : byTask.entrySet()) {
@@ -462,8 +488,8 @@ public final class SubBuildVerifier implements Verifier {
      * @param charged the failures charged to each task, phrased for its model
      * @param unassigned failures no task's code causes that still keep the code from passing, such
      *     as a project test that needs a type nobody wrote, or a plugin that fails the build
-     * @param projectTests the project's tests that fail with no generated code at all: reported,
-     *     never sent to the model
+     * @param projectTests the project's tests that fail the same way with no generated code at all,
+     *     or that need types nobody wrote: reported, never sent to the model
      */
     public record FinalCheck(Map<String, List<Feedback>> charged, List<Feedback> unassigned, List<String> projectTests) {
         public FinalCheck {
