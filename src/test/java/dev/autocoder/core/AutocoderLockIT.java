@@ -153,7 +153,8 @@ class AutocoderLockIT {
         assertTrue(log.contains("autocoder: [alpha] compiles against changed inputs"), log.text());
         assertTrue(log.contains("autocoder: [beta] locked code failed to compile against changed inputs"), log.text());
         assertTrue(refused.getMessage().contains("needed for task beta (its locked code fails against changed"
-                + " inputs: [compile] "), refused.getMessage());
+                + " inputs: [extract] tiny/Beta.java:1: tiny.Beta is already a type of the project's main sources"),
+                refused.getMessage());
         assertTrue(refused.getMessage().contains("Locked in " + project.lockFile() + ": alpha; not locked: beta"),
                 refused.getMessage());
         assertTrue(Files.isRegularFile(project.output("Alpha")), "the code that stands is written");

@@ -57,7 +57,7 @@ class ResumeAfterKillIT {
         TaskState beforeResume = new StateStore(project.runDirectory().resolve("tasks"), warning -> { })
                 .load("alpha", "");
         assertEquals(TaskState.Status.VERIFIED, beforeResume.status(), log(childOutput));
-        assertEquals(List.of(), LockFile.read(project.lockFile()).entries(),
+        assertTrue(LockFile.read(project.lockFile()).entries().isEmpty(),
                 "alpha passed its round but no final check yet: it waits in its state, pending, not in the lock file");
 
         CollectingRunLog log = new CollectingRunLog();

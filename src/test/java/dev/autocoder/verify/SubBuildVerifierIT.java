@@ -415,8 +415,8 @@ class SubBuildVerifierIT {
                 .verifyTogether(Map.of("money", List.of(misplaced)), true);
 
         assertEquals(Set.of("money"), check.charged().keySet(), check.toString());
-        assertEquals("the project's test com/example/MoneyTest.java does not compile: it needs Money, which this task"
-                + " wrote as com.example.money.Money; use the package and name the test expects",
+        assertEquals("com/example/money/Money.java:1: declares package com.example.money, but com/example/MoneyTest.java"
+                + " uses Money as com.example.Money: the package line must be `package com.example;`",
                 check.charged().get("money").get(0).message());
     }
 
