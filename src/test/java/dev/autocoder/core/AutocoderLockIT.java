@@ -39,7 +39,7 @@ class AutocoderLockIT {
     final TinyProjectExtension tiny = new TinyProjectExtension();
 
     @Test
-    void aTaskIsLockedTheMomentItVerifiesWhateverHappensToTheOthers() throws Exception {
+    void aTaskWhoseCodePassesTheFinalCheckIsLockedWhateverHappensToTheOthers() throws Exception {
         FakeOpenAiServer server = tiny.serve(Rule.reply("{\"complete\": true, \"feedback\": \"\"}")
                 .whenContains(TinyProject.REVIEW).always(),
                 Rule.reply(TinyProject.ALPHA_CODE).whenContains(TinyProject.ALPHA).always(),
