@@ -493,16 +493,19 @@ class SubBuildVerifierIT {
         assertTrue(request.getMavenOpts().contains("-Xmx"), "Maven's JVM has a heap bound");
     }
 
-    @Test
-    void mavensJvmInTheSubBuildGetsTheProjectsJvmConfigWithoutAutocodersOptions() throws IOException {
+    /**
+     * Verifies the right Money in a project whose {@code .mvn/jvm.config} says {@code jvmConfig},
+     * keeping the sub-build folder, and returns that folder once the round passed.
+     */
+    private Path passingRoundWithJvmConfig(String jvmConfig) throws IOException {
         ProjectLayout layout = new TestProject(dir.resolve("project")).test("com/example/MoneyTest.java", MONEY_TEST)
                 .layout();
-        Path jvmConfig = Files.writeString(Files.createDirectories(dir.resolve("project/.mvn")).resolve("jvm.config"),
-                "-XX:+PrintCommandLineFlags -Dautocoder.apiKey=sk-jvm-SECRET-123\n-Xss3m\n");
+        Path file = Files.writeString(Files.createDirectories(dir.resolve("project/.mvn")).resolve("jvm.config"),
+                jvmConfig);
         SubBuildSettings outer = settings(Duration.ofMinutes(3));
         SubBuildSettings withJvmConfig = new SubBuildSettings(outer.mavenHome(), outer.localRepository(),
                 outer.userSettings(), outer.globalSettings(), outer.offline(), outer.timeout(), outer.javaHome(),
-                null, jvmConfig);
+                null, file);
         Path work = dir.resolve("state/subbuild");
         SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
                 new InProcessCompiler(layout, owner -> List.of()), withJvmConfig, work, null, true);
@@ -510,10 +513,14 @@ class SubBuildVerifierIT {
         Verdict round = verifier.verify(candidate("money", unit("com.example.Money", MONEY, false)));
 
         assertTrue(round.passed(), round.toString());
-        Path folder;
-        try (Stream<Path> folders = Files.list(work)) {
-            folder = folders.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        return onlyFolder(work);
+    }
+
+    @Test
+    void mavensJvmInTheSubBuildGetsTheProjectsJvmConfigWithoutAutocodersOptions() throws IOException {
+        Path folder = passingRoundWithJvmConfig("-XX:+PrintCommandLineFlags -Dautocoder.apiKey=sk-jvm-SECRET-123\n"
+                + "-Xss3m\n");
+
         String log = Files.readString(folder.resolve("build.log"));
         assertTrue(log.contains("-XX:ThreadStackSize=3072"), "jvm.config's -Xss reached Maven's JVM:\n" + log);
         assertEquals("-XX:+PrintCommandLineFlags\n-Xss3m\n", Files.readString(folder.resolve(".mvn/jvm.config")));
@@ -522,22 +529,9 @@ class SubBuildVerifierIT {
 
     @Test
     void aJvmConfigThatPicksItsCollectorAndHeapVerifiesWithThoseLeftAlone() throws IOException {
-        ProjectLayout layout = new TestProject(dir.resolve("project")).test("com/example/MoneyTest.java", MONEY_TEST)
-                .layout();
-        Path jvmConfig = Files.writeString(Files.createDirectories(dir.resolve("project/.mvn")).resolve("jvm.config"),
-                "-XX:+UseG1GC -Xmx512m\n-XX:+PrintCommandLineFlags\n");
-        SubBuildSettings outer = settings(Duration.ofMinutes(3));
-        SubBuildSettings withJvmConfig = new SubBuildSettings(outer.mavenHome(), outer.localRepository(),
-                outer.userSettings(), outer.globalSettings(), outer.offline(), outer.timeout(), outer.javaHome(),
-                null, jvmConfig);
-        Path work = dir.resolve("state/subbuild");
-        SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
-                new InProcessCompiler(layout, owner -> List.of()), withJvmConfig, work, null, true);
+        Path folder = passingRoundWithJvmConfig("-XX:+UseG1GC -Xmx512m\n-XX:+PrintCommandLineFlags\n");
 
-        Verdict round = verifier.verify(candidate("money", unit("com.example.Money", MONEY, false)));
-
-        assertTrue(round.passed(), round.toString());
-        String log = Files.readString(onlyFolder(work).resolve("build.log"));
+        String log = Files.readString(folder.resolve("build.log"));
         assertFalse(log.contains("Multiple garbage collectors"), log);
         assertTrue(log.contains("-XX:+UseG1GC"), "the project's collector:\n" + log);
         assertFalse(log.contains("-XX:+UseSerialGC"), "no second collector:\n" + log);
