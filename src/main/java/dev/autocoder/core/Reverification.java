@@ -135,9 +135,7 @@ final class Reverification {
             } else if (last.unassigned().isEmpty()) {
                 verdict = Verdict.PASSED;
             } else {
-                verdict = new Verdict(last.unassigned().stream().map(finding -> finding.stage()
-                        == Feedback.Stage.PROJECT ? finding : Feedback.blocking(Feedback.Stage.PROJECT,
-                                finding.message())).toList());
+                verdict = new Verdict(last.unassigned());
             }
             results.put(task, new Result(verdict, millis, flaky, timeout));
         }
@@ -163,15 +161,12 @@ final class Reverification {
      * else, for a finding in a project file, every task whose types it names.
      */
     static Set<String> owners(Map<String, List<CodeUnit>> byTask, Feedback finding) {
+        Optional<String> ownFile = SubBuildVerifier.ownerOfFinding(byTask, finding);
+        if (ownFile.isPresent()) {
+            return Set.of(ownFile.get());
+        }
         Set<String> owners = new LinkedHashSet<>();
         String message = finding.message();
-        for (Map.Entry<String, List<CodeUnit>> task : byTask.entrySet()) {
-            for (CodeUnit unit : task.getValue()) {
-                if (message.startsWith(unit.relativePath().toString().replace('\\', '/') + ":")) {
-                    return Set.of(task.getKey());
-                }
-            }
-        }
         for (Map.Entry<String, List<CodeUnit>> task : byTask.entrySet()) {
             for (CodeUnit unit : task.getValue()) {
                 if (Pattern.compile("(?<![\\w$.])" + Pattern.quote(unit.typeName()) + "(?![\\w$])").matcher(message).find()

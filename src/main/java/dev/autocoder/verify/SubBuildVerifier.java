@@ -340,13 +340,7 @@ public final class SubBuildVerifier implements Verifier {
         Map<String, List<Feedback>> charged = new LinkedHashMap<>();
         List<Feedback> unassigned = new ArrayList<>();
         InProcessCompiler.Outcome compiled = compiler.checkTogether(all);
-        for (Feedback finding : compiled.verdict().feedback()) {
-            if (finding.blocking()) {
-                ownerOfFinding(byTask, finding).ifPresentOrElse(
-                        task -> charged.computeIfAbsent(task, key -> new ArrayList<>()).add(finding),
-                        () -> unassigned.add(finding));
-            }
-        }
+        sortOut(byTask, compiled.verdict().feedback(), charged, unassigned);
         List<String> project = new ArrayList<>();
         if (everyTask) {
             for (String test : compiled.excludedProjectTests()) {
@@ -370,14 +364,7 @@ public final class SubBuildVerifier implements Verifier {
         }
         ModuleOutcome outcome = build(List.of(new SubBuildReactor.Plan(all, List.of(),
                 compiled.excludedProjectTests(), Optional.empty())), List.of(FINAL_CHECK)).get(0);
-        for (Feedback finding : outcome.findings()) {
-            if (finding.blocking()) {
-                ownerOfFinding(byTask, finding).ifPresentOrElse(
-                        task -> charged.computeIfAbsent(task, key -> new ArrayList<>()).add(finding),
-                        () -> unassigned.add(finding.stage() == Feedback.Stage.PROJECT ? finding
-                                : Feedback.blocking(Feedback.Stage.PROJECT, finding.message())));
-            }
-        }
+        sortOut(byTask, outcome.findings(), charged, unassigned);
         List<SubBuildResults.TestResult> failures = outcome.failures().toList();
         if (failures.isEmpty()) {
             return new FinalCheck(charged, unassigned, project);
@@ -470,8 +457,24 @@ public final class SubBuildVerifier implements Verifier {
         return misnamed;
     }
 
+    /**
+     * Each blocking finding of the final check goes to the task whose file it is in, or, when it is
+     * in no task's file, to the findings no task's code causes, as the project's.
+     */
+    private static void sortOut(Map<String, List<CodeUnit>> byTask, List<Feedback> findings,
+            Map<String, List<Feedback>> charged, List<Feedback> unassigned) {
+        for (Feedback finding : findings) {
+            if (finding.blocking()) {
+                ownerOfFinding(byTask, finding).ifPresentOrElse(
+                        task -> charged.computeIfAbsent(task, key -> new ArrayList<>()).add(finding),
+                        () -> unassigned.add(finding.stage() == Feedback.Stage.PROJECT ? finding
+                                : Feedback.blocking(Feedback.Stage.PROJECT, finding.message())));
+            }
+        }
+    }
+
     /** The task whose file a finding ({@code com/acme/Money.java:12: ...}) is about, if any. */
-    private static Optional<String> ownerOfFinding(Map<String, List<CodeUnit>> byTask, Feedback finding) {
+    public static Optional<String> ownerOfFinding(Map<String, List<CodeUnit>> byTask, Feedback finding) {
         for (Map.Entry<String, List<CodeUnit>> task : byTask.entrySet()) {
             for (CodeUnit unit : task.getValue()) {
                 if (finding.message().startsWith(SourceFile.slashes(unit.relativePath()) + ":")) {
@@ -487,7 +490,8 @@ public final class SubBuildVerifier implements Verifier {
      *
      * @param charged the failures charged to each task, phrased for its model
      * @param unassigned failures no task's code causes that still keep the code from passing, such
-     *     as a project test that needs a type nobody wrote, or a plugin that fails the build
+     *     as a project file that does not compile or a plugin that fails the build, each as a
+     *     {@code PROJECT} finding
      * @param projectTests the project's tests that fail the same way with no generated code at all,
      *     or that need types nobody wrote: reported, never sent to the model
      */
