@@ -32,6 +32,7 @@ import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.InProcessCompiler;
 import dev.autocoder.verify.StaticChecks;
 import dev.autocoder.verify.SubBuildSettings;
+import dev.autocoder.verify.SubBuildSlots;
 import dev.autocoder.verify.SubBuildVerifier;
 import dev.autocoder.verify.Verdict;
 import java.io.IOException;
@@ -123,7 +124,12 @@ public final class Autocoder {
             SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler,
                     subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null),
                     config.keepSubBuilds());
-            List<String> projectFailures = reverify(plan, compiler, subBuilds);
+            SubBuildSlots slots = SubBuildSlots.shared(config.limits().maxSubBuilds());
+            if (slots.size() != config.limits().maxSubBuilds()) {
+                log.debug("autocoder: " + slots.size() + " sub-build(s) at once, as the first module of this build"
+                        + " asked (maxSubBuilds)");
+            }
+            List<String> projectFailures = reverify(plan, compiler, subBuilds, slots);
             if (!projectFailures.isEmpty()) {
                 write(output, plan.verifiedInTaskOrder());
                 writeReport(plan.report(List.of(), Map.of(), Map.of()));
@@ -140,14 +146,14 @@ public final class Autocoder {
             PromptFitter model = new PromptFitter(chatPort(runDirectory), counter,
                     config.model().effectiveMaxPromptTokens(), log::debug, log::warn);
             Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler),
-                    new BatchingVerifier(subBuilds, MAX_BATCH), board, new Clarifier(prompter), new LogListener(log),
+                    new BatchingVerifier(subBuilds, MAX_BATCH, slots), board, new Clarifier(prompter), new LogListener(log),
                     new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
                             config.limits().maxQuestionRounds(), config.limits().parallelism()));
             StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
             Workspace workspace = new Workspace(store, plan);
             List<String> together = new ArrayList<>();
             Engine.Result result = checkTogether(plan, engine, workspace, engine.run(plan.pending(), workspace),
-                    subBuilds, together);
+                    subBuilds, slots, together);
             return conclude(plan, result, together, subBuilds, output, model.truncatedTasks());
         }
     }
@@ -256,15 +262,15 @@ public final class Autocoder {
      * whatever the code is (the project's own test or plugin) regenerates nothing: it is returned,
      * to be reported.
      */
-    private List<String> reverify(Plan plan, InProcessCompiler compiler, SubBuildVerifier subBuilds)
-            throws IOException {
+    private List<String> reverify(Plan plan, InProcessCompiler compiler, SubBuildVerifier subBuilds,
+            SubBuildSlots slots) throws IOException {
         List<String> projectFailures = new ArrayList<>();
         if (plan.stale().isEmpty()) {
             return projectFailures;
         }
         boolean tests = config.reverify() == AutocoderConfig.Reverify.TESTS;
         Reverification.Outcome outcome = tests
-                ? Reverification.tests(plan.tasks(), plan.stale(), plan.verified(), subBuilds)
+                ? Reverification.tests(plan.tasks(), plan.stale(), plan.verified(), subBuilds, slots)
                 : Reverification.compile(plan.tasks(), plan.stale(), plan.verified(), compiler);
         if (tests) {
             reportProjectTests(subBuilds);
@@ -424,11 +430,12 @@ public final class Autocoder {
      * was stopped and the model cannot be asked). Only then is code locked: the lock file never
      * holds code that failed a final check.
      *
+     * @param slots the JVM's sub-build slots, one of which each final check waits for
      * @param failures receives why the code did not pass together, when it did not
      * @return the engine's result after any rework
      */
     private Engine.Result checkTogether(Plan plan, Engine engine, Workspace workspace, Engine.Result first,
-            SubBuildVerifier subBuilds, List<String> failures) throws IOException {
+            SubBuildVerifier subBuilds, SubBuildSlots slots, List<String> failures) throws IOException {
         Engine.Result result = first;
         while (true) {
             Map<String, TaskState> generated = new LinkedHashMap<>();
@@ -446,7 +453,8 @@ public final class Autocoder {
                 }
             }
             long started = System.nanoTime();
-            SubBuildVerifier.FinalCheck check = subBuilds.verifyTogether(byTask, byTask.size() == plan.tasks().size());
+            boolean everyTask = byTask.size() == plan.tasks().size();
+            SubBuildVerifier.FinalCheck check = slots.run(() -> subBuilds.verifyTogether(byTask, everyTask));
             String seconds = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
             if (check.passed()) {
                 log.info("autocoder: final check passed in " + seconds + ": the project's whole build and test suite"

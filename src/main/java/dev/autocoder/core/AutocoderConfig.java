@@ -4,6 +4,7 @@ import dev.autocoder.model.PromptLimits;
 import dev.autocoder.model.Provider;
 import dev.autocoder.model.ProxySettings;
 import dev.autocoder.model.RequestHeaders;
+import dev.autocoder.verify.SubBuildSlots;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -262,9 +263,19 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
      * @param parallelism tasks worked on at once
      * @param subBuildTimeoutSeconds after which a sub-build is stopped and its candidates fail
      * @param contextBudget characters of project context sent with a task
+     * @param maxSubBuilds sub-builds running at once in this JVM, shared by the modules of a
+     *     {@code -T} build (the first module's value counts)
      */
     public record Limits(int maxDepth, int maxConversationLength, int maxQuestionRounds, int parallelism,
-            int subBuildTimeoutSeconds, int contextBudget) {
+            int subBuildTimeoutSeconds, int contextBudget, int maxSubBuilds) {
+
+        /** Limits with as many sub-builds at once as this machine's processors and memory allow. */
+        public Limits(int maxDepth, int maxConversationLength, int maxQuestionRounds, int parallelism,
+                int subBuildTimeoutSeconds, int contextBudget) {
+            this(maxDepth, maxConversationLength, maxQuestionRounds, parallelism, subBuildTimeoutSeconds,
+                    contextBudget, SubBuildSlots.machineDefault());
+        }
+
         public Limits {
             require(maxDepth > 0, "maxDepth", "must be at least 1, was " + maxDepth);
             require(maxConversationLength >= 3, "maxConversationLength",
@@ -274,6 +285,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
             require(subBuildTimeoutSeconds > 0, "subBuildTimeoutSeconds",
                     "must be at least 1, was " + subBuildTimeoutSeconds);
             require(contextBudget >= 0, "contextBudget", "cannot be negative, was " + contextBudget);
+            require(maxSubBuilds > 0, "maxSubBuilds", "must be at least 1, was " + maxSubBuilds);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.autocoder.engine.Task;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.Feedback;
 import dev.autocoder.verify.InProcessCompiler;
+import dev.autocoder.verify.SubBuildSlots;
 import dev.autocoder.verify.SubBuildVerifier;
 import dev.autocoder.verify.Verdict;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ final class Reverification {
      * @param tasks every task, in the run's order
      * @param stale the tasks to check again, in the run's order
      * @param locked the locked code by task, the stale tasks' included
+     * @param slots the JVM's sub-build slots, one of which each sub-build here waits for
      */
     static Outcome compile(List<Task> tasks, List<Task> stale, Map<String, List<CodeUnit>> locked,
             InProcessCompiler compiler) {
@@ -108,16 +110,16 @@ final class Reverification {
      * @param locked the locked code by task, the stale tasks' included
      */
     static Outcome tests(List<Task> tasks, List<Task> stale, Map<String, List<CodeUnit>> locked,
-            SubBuildVerifier subBuilds) {
+            SubBuildVerifier subBuilds, SubBuildSlots slots) {
         Map<String, List<CodeUnit>> byTask = byTask(tasks, locked);
         boolean everyTask = byTask.size() == tasks.size();
         long started = System.nanoTime();
-        SubBuildVerifier.FinalCheck first = subBuilds.verifyTogether(byTask, everyTask);
+        SubBuildVerifier.FinalCheck first = slots.run(() -> subBuilds.verifyTogether(byTask, everyTask));
         SubBuildVerifier.FinalCheck last = first;
         if (timeout(first).isEmpty() && first.charged().values().stream().flatMap(List::stream)
                 .anyMatch(finding -> finding.stage() == Feedback.Stage.TEST)) {
             // A test failure may not repeat; compile and checkstyle findings always do.
-            last = subBuilds.verifyTogether(byTask, everyTask);
+            last = slots.run(() -> subBuilds.verifyTogether(byTask, everyTask));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         Optional<String> timeout = timeout(last);

@@ -181,6 +181,14 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autocoder.parallelism")
     Integer parallelism;
 
+    /**
+     * Verification sub-builds running at once, shared by every module of a multi-module build (the
+     * first module's value counts). Default: one per two processors, as far as physical memory
+     * allows 2 GiB each, at least one.
+     */
+    @Parameter(property = "autocoder.maxSubBuilds")
+    Integer maxSubBuilds;
+
     /** Model requests in flight at once, shared by every module of a multi-module build. */
     @Parameter(property = "autocoder.maxConcurrentRequests", defaultValue = "4")
     int maxConcurrentRequests;

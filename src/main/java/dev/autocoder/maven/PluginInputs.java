@@ -8,6 +8,7 @@ import dev.autocoder.model.ProxySettings;
 import dev.autocoder.model.RequestHeaders;
 import dev.autocoder.report.PriceTable;
 import dev.autocoder.verify.SubBuildSettings;
+import dev.autocoder.verify.SubBuildSlots;
 import java.io.Console;
 import java.io.File;
 import java.net.URI;
@@ -87,7 +88,8 @@ final class PluginInputs {
         int parallelism = mojo.parallelism != null ? mojo.parallelism
                 : Math.min(4, Runtime.getRuntime().availableProcessors());
         AutocoderConfig.Limits limits = new AutocoderConfig.Limits(mojo.maxDepth, mojo.maxConversationLength,
-                mojo.maxQuestionRounds, parallelism, mojo.subBuildTimeoutSeconds, mojo.contextBudget);
+                mojo.maxQuestionRounds, parallelism, mojo.subBuildTimeoutSeconds, mojo.contextBudget,
+                mojo.maxSubBuilds != null ? mojo.maxSubBuilds : SubBuildSlots.machineDefault());
         return new AutocoderConfig(paths, model, limits, Optional.ofNullable(mojo.prompt),
                 mojo.answers == null ? Map.of() : mojo.answers, mojo.force, executionId(),
                 mojo.mojoExecution.getVersion(), mojo.keepSubBuilds, reverify);

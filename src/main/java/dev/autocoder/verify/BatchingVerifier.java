@@ -7,8 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Group commit for sub-builds: candidates that arrive while a sub-build runs wait and go together
- * into the next one, so Maven starts once per round instead of once per candidate.
+ * Group commit for sub-builds: candidates that arrive while the sub-builds run wait and go together
+ * into the next one, so Maven starts once per round instead of once per candidate. As many builds
+ * run at once as the {@link SubBuildSlots} allow; a build takes its candidates from the queue only
+ * once it holds a slot, so everything that arrived while it waited for one goes into it.
  */
 public final class BatchingVerifier implements Verifier, AutoCloseable {
 
@@ -16,28 +18,39 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
 
     private final Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier;
     private final int maxBatch;
+    private final SubBuildSlots slots;
     private final Object lock = new Object();
     private final List<Pending> queue = new ArrayList<>();
-    private boolean building;
+    /** Builds started by this verifier that have not finished, at most {@code slots.size()}. */
+    private int building;
     private boolean closed;
 
-    /** Batches for a sub-build verifier, at most {@code maxBatch} candidates per build. */
-    public BatchingVerifier(SubBuildVerifier subBuild, int maxBatch) {
-        this(subBuild::verifyBatch, maxBatch);
+    /**
+     * Batches for a sub-build verifier, at most {@code maxBatch} candidates per build, with as many
+     * builds at once as {@code slots} allow.
+     */
+    public BatchingVerifier(SubBuildVerifier subBuild, int maxBatch, SubBuildSlots slots) {
+        this(subBuild::verifyBatch, maxBatch, slots);
     }
 
     BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch) {
+        this(batchVerifier, maxBatch, new SubBuildSlots(1));
+    }
+
+    BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch,
+            SubBuildSlots slots) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("a batch holds at least one candidate, got " + maxBatch);
         }
         this.batchVerifier = batchVerifier;
         this.maxBatch = maxBatch;
+        this.slots = slots;
     }
 
     /**
-     * Verifies the candidate in the next sub-build: a caller whose candidate still waits when no
-     * build runs starts one with everything queued, so a caller never waits more than one build
-     * beyond its own and never for builds of candidates queued after it.
+     * Verifies the candidate in the next sub-build: a caller whose candidate is still queued when
+     * fewer builds run than there are slots starts one with everything queued, so a caller never
+     * waits for builds of candidates queued after it.
      */
     @Override
     public Verdict verify(Candidate candidate) {
@@ -49,23 +62,30 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
             queue.add(mine);
         }
         while (!mine.verdict().isDone()) {
-            List<Pending> batch;
             synchronized (lock) {
-                while (building && !mine.verdict().isDone()) {
+                while (!mine.verdict().isDone() && (building >= slots.size() || !queue.contains(mine))) {
                     awaitQuietly();
                 }
                 if (mine.verdict().isDone()) {
                     break;
                 }
-                building = true;
-                batch = new ArrayList<>(queue.subList(0, Math.min(maxBatch, queue.size())));
-                queue.subList(0, batch.size()).clear();
+                building++;
             }
             try {
-                run(batch);
+                slots.run(() -> {
+                    List<Pending> batch;
+                    synchronized (lock) {
+                        batch = new ArrayList<>(queue.subList(0, Math.min(maxBatch, queue.size())));
+                        queue.subList(0, batch.size()).clear();
+                    }
+                    if (!batch.isEmpty()) {
+                        run(batch);
+                    }
+                    return null;
+                });
             } finally {
                 synchronized (lock) {
-                    building = false;
+                    building--;
                     lock.notifyAll();
                 }
             }
