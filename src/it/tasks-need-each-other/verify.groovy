@@ -51,4 +51,10 @@ if (verified.size() == tasks.size()) {
     }
     assert generations.size() <= 2 * tasks.size() : "generation requests: " + generations.size()
 }
+// Every round is counted, with the candidates it carried: at least one each.
+def carried = lines.find { it.contains(' round(s) carried ') }
+assert carried != null : 'no line counts the rounds'
+def counts = (carried =~ /(\d+) round\(s\) carried (\d+) candidate\(s\)/)[0]
+assert (counts[1] as int) >= 1 && (counts[2] as int) >= (counts[1] as int) : carried
+println 'tasks-need-each-other: ' + carried.substring(carried.indexOf('autocoder: '))
 true

@@ -145,8 +145,8 @@ public final class Autocoder {
                     + " prompt tokens (maxPromptTokens), counted with " + counter.describe());
             PromptFitter model = new PromptFitter(chatPort(runDirectory), counter,
                     config.model().effectiveMaxPromptTokens(), log::debug, log::warn);
-            Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler),
-                    new BatchingVerifier(subBuilds, MAX_BATCH, slots), board, new Clarifier(prompter), new LogListener(log),
+            BatchingVerifier rounds = new BatchingVerifier(subBuilds, MAX_BATCH, slots);
+            Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler), rounds, board, new Clarifier(prompter), new LogListener(log),
                     new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
                             config.limits().maxQuestionRounds(), config.limits().parallelism()));
             StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
@@ -154,6 +154,7 @@ public final class Autocoder {
             List<String> together = new ArrayList<>();
             Engine.Result result = checkTogether(plan, engine, workspace, engine.run(plan.pending(), workspace),
                     subBuilds, slots, together);
+            rounds.carried().ifPresent(carried -> log.info("autocoder: " + carried));
             return conclude(plan, result, together, subBuilds, output, model.truncatedTasks());
         }
     }

@@ -2,7 +2,9 @@ package dev.autocoder.verify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -24,6 +26,8 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
     /** Builds started by this verifier that have not finished, at most {@code slots.size()}. */
     private int building;
     private boolean closed;
+    private int rounds;
+    private int carried;
 
     /**
      * Batches for a sub-build verifier, at most {@code maxBatch} candidates per build, with as many
@@ -111,11 +115,26 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
     }
 
     private void run(List<Pending> batch) {
+        synchronized (lock) {
+            rounds++;
+            carried += batch.size();
+        }
         try {
             Map<Candidate, Verdict> verdicts = batchVerifier.apply(batch.stream().map(Pending::candidate).toList());
             batch.forEach(pending -> pending.verdict().complete(verdicts.get(pending.candidate())));
         } catch (RuntimeException | Error e) {
             batch.forEach(pending -> pending.verdict().completeExceptionally(e));
+        }
+    }
+
+    /**
+     * How many rounds ran and how many candidates they carried, as a sentence, or empty when no
+     * round ran: {@code 3 round(s) carried 5 candidate(s), 1.7 per round}.
+     */
+    public Optional<String> carried() {
+        synchronized (lock) {
+            return rounds == 0 ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                    "%d round(s) carried %d candidate(s), %.1f per round", rounds, carried, (double) carried / rounds));
         }
     }
 

@@ -66,6 +66,7 @@ class BatchingVerifierIT {
             }
             assertEquals(2, batches.size(), batches.toString());
             assertEquals(3, batches.get(1).size());
+            assertEquals("2 round(s) carried 4 candidate(s), 2.0 per round", holder[0].carried().orElseThrow());
         } finally {
             threads.shutdownNow();
         }

@@ -97,6 +97,7 @@ class SubBuildSlotsTest {
             assertEquals("task2", third.get(30, TimeUnit.SECONDS).firstFailure().orElseThrow().message());
             assertEquals(2, builds.most.get(), "never more builds at once than slots");
             assertEquals(3, builds.batches.size(), builds.batches.toString());
+            assertEquals("3 round(s) carried 3 candidate(s), 1.0 per round", verifier.carried().orElseThrow());
         } finally {
             threads.shutdownNow();
         }
