@@ -1,3 +1,13 @@
+"""How the recorded sub-build logs and surefire reports here were made (see SubBuildResultsLogTest).
+
+One real sub-build folder (SubBuildVerifierIT's batch, modules c0-c3, with c1's Greeter made not to compile
+and a PricesTest added to c3) was built again with Maven 3.8.7 as the verifier runs it
+(mvn -B -ntp -o -Dautocoder.skip=true -T 1 -fae test), once plainly and once each with
+-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat="yyyy-MM-dd HH:mm:ss,SSS",
+-Dorg.slf4j.simpleLogger.showThreadName=true and -Dstyle.color=always. This script turns the machine's paths
+into @FOLDER@/@PROJECT@ placeholders, writes the plain log with CRLF ends, and writes the Windows forms: the
+same log and reports with every path into the sub-build, project and repository as Maven on Windows prints it.
+"""
 import re, os, sys
 F = "/tmp/junit-3093437829992442175/state/subbuild/build-11450824413931365883"
 P = "/tmp/junit-3093437829992442175/project"
