@@ -38,15 +38,56 @@ final class SubBuildResults {
     /** Surefire's words for a test JVM that ended before its tests returned; a round runs only the candidate's tests. */
     private static final Pattern FORK_ENDED = Pattern.compile("forked VM terminated|VM crash|System\\.exit");
     private static final Pattern IDENTITY_HASH = Pattern.compile("@[0-9a-f]{5,8}\\b");
+    /** An ANSI escape sequence (colour, bold, reset), as jansi writes them with {@code style.color=always}. */
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
+    private static final String LEVEL = "\\[(?:INFO|WARNING|WARN|ERROR|DEBUG|TRACE)](?: |$)";
+    /**
+     * What the simple logger may print before the level when a session turns it on: a timestamp
+     * ({@code showDateTime}, milliseconds or any {@code dateTimeFormat} of digits and separators)
+     * and a thread name ({@code showThreadName}, {@code [main]}) that is not itself a level.
+     */
+    private static final Pattern LINE_PREFIX = Pattern.compile("^(?:\\d[\\d:.,/T -]*\\s+)?"
+            + "(?:\\[(?!(?:INFO|WARNING|WARN|ERROR|DEBUG|TRACE)])[^\\[\\]]*]\\s+)?(?=" + LEVEL + ")");
+    /** A logger's name after the level ({@code showLogName}): {@code [INFO] org.apache.maven.cli.X - }. */
+    private static final Pattern LOGGER_NAME = Pattern.compile("^(\\[(?:INFO|WARNING|WARN|ERROR|DEBUG|TRACE)] )[a-z][\\w$]*(?:\\.[\\w$]+)+ - ");
 
     private final Path folder;
+    /** The sub-build folder as the platform prints it in the log and reports ({@code C:\...} on Windows). */
+    private final String printedFolder;
     private final List<String> log;
     private final ProjectLayout layout;
 
     SubBuildResults(Path folder, List<String> log, ProjectLayout layout) {
+        this(folder, folder.toAbsolutePath().toString(), log, layout);
+    }
+
+    /**
+     * @param folder the sub-build folder, where the reports are read
+     * @param printedFolder the same folder as Maven's platform prints it; differs from {@code folder}
+     *     only for a log recorded on another platform
+     * @param log Maven's output lines as it wrote them: see {@link #plain}
+     */
+    SubBuildResults(Path folder, String printedFolder, List<String> log, ProjectLayout layout) {
         this.folder = folder.toAbsolutePath();
-        this.log = List.copyOf(log);
+        this.printedFolder = printedFolder;
+        this.log = log.stream().map(SubBuildResults::plain).toList();
         this.layout = layout;
+    }
+
+    /**
+     * A log line as Maven prints it in the sub-build's fixed format (batch mode, colours off, the
+     * simple logger's default layout; see {@code SubBuildVerifier#request}): the second line of
+     * defence for a format that still differs. Drops ANSI colour codes, a carriage return of a
+     * CRLF log, a timestamp or thread name before the level and a logger name after it.
+     */
+    static String plain(String line) {
+        String text = ANSI.matcher(line).replaceAll("");
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        text = LINE_PREFIX.matcher(text.substring(0, end)).replaceFirst("");
+        return LOGGER_NAME.matcher(text).replaceFirst("$1");
     }
 
     /**
@@ -201,7 +242,7 @@ final class SubBuildResults {
             boolean missingType = body.startsWith("cannot find symbol") && details.stream()
                     .anyMatch(line -> line.startsWith("symbol:") && line.contains("class "))
                     || body.matches("package \\S+ does not exist.*");
-            Optional<String> unit = unitKey(moduleFolder.toAbsolutePath().toString(), file);
+            Optional<String> unit = unitKey(printedFolder + "/" + moduleFolder.getFileName(), file);
             if (unit.isPresent() && judge.ownFiles.containsKey(unit.get())) {
                 errors.add(Feedback.blocking(missingType ? Feedback.Stage.WAITING : Feedback.Stage.COMPILE,
                         unit.get().substring(5) + ":" + error.group(2) + ": " + body));
@@ -239,7 +280,7 @@ final class SubBuildResults {
 
     /** A project file as its path below the project, the same on every machine. */
     private String projectPath(String file) {
-        return projectPath(layout.baseDirectory().toAbsolutePath().toString(), file).orElseGet(() -> clean(file));
+        return projectPath(layout.baseDirectory().toString(), file).orElseGet(() -> clean(file));
     }
 
     /** A file as its path below {@code base} with forward slashes, empty when it lies outside. */
@@ -417,7 +458,7 @@ final class SubBuildResults {
      * The goal that failed the module and why: Maven's line names the goal, and the reason often
      * follows on the next error lines (a crashed test JVM, an enforcer rule).
      */
-    private java.util.Optional<String> failedGoal(String module) {
+    java.util.Optional<String> failedGoal(String module) {
         // Every module has the project's artifactId, so Maven's "on project x" cannot tell them
         // apart; the failures come in build order, and the reactor summary says which failed.
         List<String> failedModules = new ArrayList<>();
@@ -467,10 +508,18 @@ final class SubBuildResults {
         return java.util.Optional.empty();
     }
 
-    /** Removes what differs between machines and runs: the work folder, identity hashes. */
+    /**
+     * Removes what differs between machines and runs: the work folder, however a path to it is
+     * printed (the platform's {@code C:\\work\\b}, {@code C:/work/b}, or a URL's or
+     * plexus-compiler's {@code /C:/work/b}), and identity hashes.
+     */
     String clean(String text) {
-        return IDENTITY_HASH.matcher(text.replace(folder + java.io.File.separator, "").replace(folder.toString(), ""))
-                .replaceAll("@…");
+        String slashes = printedFolder.replace('\\', '/');
+        String cleaned = text;
+        for (String form : new java.util.LinkedHashSet<>(List.of("/" + slashes, slashes, printedFolder))) {
+            cleaned = cleaned.replace(form + "/", "").replace(form + "\\", "").replace(form, "");
+        }
+        return IDENTITY_HASH.matcher(cleaned).replaceAll("@…");
     }
 
     private static Element parse(Path xml) {

@@ -83,6 +83,32 @@ public final class SubBuildVerifier implements Verifier {
      */
     private static final Set<String> OWN_PROPERTIES = Set.of("test", "skipTests", "maven.test.skip",
             "maven.test.skip.exec", "maven.main.skip", "maven.repo.local", "autocoder.skip", "settings.security");
+    /**
+     * Prefixes of the outer properties that change how the log looks: the simple logger's layout
+     * and level ({@code org.slf4j.simpleLogger.*}), Maven 4's names for it ({@code maven.logger.*})
+     * and jansi's switches ({@code jansi.*}). The sub-build's log has one fixed format
+     * ({@link #LOG_FORMAT}) so that its results read the same whatever the user's session prints.
+     */
+    private static final List<String> LOG_LOOK_PREFIXES = List.of("org.slf4j.simpleLogger.", "maven.logger.",
+            "jansi.");
+    /**
+     * The sub-build's log format, given on its command line, where it wins over the same
+     * {@code -D} in {@code .mvn/jvm.config}, {@code JAVA_TOOL_OPTIONS} or {@code MAVEN_OPTS}: Maven
+     * 3.8 sets command-line properties as system properties before the simple logger reads its
+     * configuration. {@code style.color=never} is needed besides batch mode, because Maven takes
+     * {@code -Dstyle.color=always} over {@code -B}. The values are those of Maven's own
+     * {@code conf/logging/simplelogger.properties}: {@code [LEVEL] message} on standard output.
+     */
+    static final Map<String, String> LOG_FORMAT = Map.of(
+            "style.color", "never",
+            "org.slf4j.simpleLogger.showDateTime", "false",
+            "org.slf4j.simpleLogger.showThreadName", "false",
+            "org.slf4j.simpleLogger.showLogName", "false",
+            "org.slf4j.simpleLogger.showShortLogName", "false",
+            "org.slf4j.simpleLogger.levelInBrackets", "true",
+            "org.slf4j.simpleLogger.warnLevelString", "WARNING",
+            "org.slf4j.simpleLogger.defaultLogLevel", "info",
+            "org.slf4j.simpleLogger.logFile", "System.out");
 
     private final ProjectLayout layout;
     private final Function<String, List<CodeUnit>> others;
@@ -698,6 +724,7 @@ public final class SubBuildVerifier implements Verifier {
         request.setMavenOpts(mavenOpts(projectOptions.toString()));
         Properties properties = new Properties();
         carriedProperties(session.userProperties()).forEach(properties::setProperty);
+        LOG_FORMAT.forEach(properties::setProperty);
         properties.setProperty("autocoder.skip", "true");
         if (settings.settingsSecurity() != null) {
             properties.setProperty("settings.security", settings.settingsSecurity().toString());
@@ -751,12 +778,14 @@ public final class SubBuildVerifier implements Verifier {
     /**
      * The outer session's user properties the sub-build runs with: all but the plugin's own
      * ({@code autocoder.*}: the sub-build skips the plugin and never calls a model), those whose name
-     * suggests a secret, and those by which the sub-build decides what to compile and test.
+     * suggests a secret, those by which the sub-build decides what to compile and test, and those
+     * that change how the log looks (the sub-build sets {@link #LOG_FORMAT} itself).
      */
     static Map<String, String> carriedProperties(Map<String, String> userProperties) {
         Map<String, String> carried = new java.util.TreeMap<>();
         userProperties.forEach((name, value) -> {
             if (!name.startsWith("autocoder.") && !OWN_PROPERTIES.contains(name) && !secretName(name)
+                    && !LOG_FORMAT.containsKey(name) && LOG_LOOK_PREFIXES.stream().noneMatch(name::startsWith)
                     && value != null) {
                 carried.put(name, value);
             }

@@ -695,4 +695,77 @@ class SubBuildVerifierIT {
         Verdict failing = verdicts.get(wrong);
         assertTrue(failing.firstFailure().orElseThrow().message().startsWith("MoneyTest.adds:"), failing.toString());
     }
+
+    /**
+     * A session that turns on every change to the log's look, as {@code .mvn/maven.config} (the
+     * session's user properties) and {@code .mvn/jvm.config} can: the sub-build's log keeps its
+     * fixed format, so a failing candidate is charged with its test's file and line, a passing one
+     * verifies, and a project file that does not compile is named with its file and line.
+     */
+    @Test
+    void aSessionWithTimestampsColoursAndThreadNamesStillGetsVerdictsWithFileAndLine() throws IOException {
+        SubBuildSettings.Session loud = new SubBuildSettings.Session(Map.of("style.color", "always",
+                "org.slf4j.simpleLogger.showDateTime", "true", "org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss,SSS",
+                "org.slf4j.simpleLogger.showThreadName", "true"), List.of(), List.of(), null, null);
+        Path work = dir.resolve("state/subbuild");
+        ProjectLayout layout = new TestProject(dir.resolve("project")).test("com/example/count/CounterTest.java",
+                COUNTER_TEST).layout();
+        Candidate money = candidate("money", unit("com.example.Money", MONEY, false),
+                unit("com.example.MoneyTest", MONEY_TEST, true));
+        Candidate counter = candidate("counter", unit("com.example.count.Counter", """
+                package com.example.count;
+
+                public class Counter {
+                    private int value;
+
+                    public void increment() {
+                        value = 1;
+                    }
+
+                    public int value() {
+                        return value;
+                    }
+                }
+                """, false));
+
+        Map<Candidate, Verdict> verdicts = loudVerifier(layout, loud, work).verifyBatch(List.of(money, counter));
+
+        assertTrue(verdicts.get(money).passed(), verdicts.get(money).toString());
+        Feedback failure = verdicts.get(counter).firstFailure().orElseThrow(() -> new AssertionError(verdicts.toString()));
+        assertEquals(Feedback.Stage.TEST, failure.stage(), failure.toString());
+        assertTrue(failure.message().startsWith("CounterTest.countsTwice: two increments count two"), failure.message());
+        assertTrue(failure.message().contains("(CounterTest.java:12)"), failure.message());
+        try (Stream<Path> logs = Files.find(work, 2, (path, attributes) -> path.endsWith("build.log"))) {
+            for (Path log : logs.toList()) {
+                String text = Files.readString(log);
+                assertTrue(text.contains("\n[INFO] BUILD "), "Maven's own format:\n" + text);
+                assertFalse(text.contains("[main]") || text.contains("ExecutionEventLogger"), "no thread or logger names:\n" + text);
+                assertFalse(text.lines().anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d,\\d+ .*")),
+                        "no timestamps:\n" + text);
+                assertFalse(text.replace("\u001B[0m", "").contains("\u001B["), "no colours:\n" + text);
+            }
+        }
+
+        ProjectLayout legacy = new TestProject(dir.resolve("legacy")).main("com/example/legacy/Legacy.java",
+                "package com.example.legacy;\npublic class Legacy {\n    int broken() {\n        return \"text\";\n"
+                        + "    }\n}\n").layout();
+        Verdict project = loudVerifier(legacy, loud, dir.resolve("state/legacy"))
+                .verify(candidate("money", unit("com.example.Money", MONEY, false)));
+
+        assertTrue(project.projectFailure().orElseThrow(() -> new AssertionError(project.toString())).message()
+                .startsWith("src/main/java/com/example/legacy/Legacy.java:4: incompatible types"), project.toString());
+    }
+
+    /** A verifier whose outer session is {@code session} and whose jvm.config turns on logger names too. */
+    private SubBuildVerifier loudVerifier(ProjectLayout layout, SubBuildSettings.Session session, Path work)
+            throws IOException {
+        Path jvmConfig = Files.writeString(Files.createDirectories(layout.baseDirectory().resolve(".mvn"))
+                .resolve("jvm.config"), "-Dorg.slf4j.simpleLogger.showLogName=true -Dstyle.color=always\n");
+        SubBuildSettings outer = settings(Duration.ofMinutes(3));
+        SubBuildSettings settings = new SubBuildSettings(outer.mavenHome(), outer.localRepository(),
+                outer.userSettings(), outer.globalSettings(), outer.offline(), outer.timeout(), outer.javaHome(),
+                null, jvmConfig, session);
+        return new SubBuildVerifier(layout, owner -> List.of(), new InProcessCompiler(layout, owner -> List.of()),
+                settings, work, null, true);
+    }
 }
