@@ -53,16 +53,20 @@ public final class SubBuildVerifier implements Verifier {
      * Maven's JVM: C1 only halves the CPU time of a short build; javac's output needs no bytecode
      * verification, which saves another tenth (ignored by a JDK that no longer knows the switch);
      * the heap bound keeps a runaway build from taking the machine. Tests fork as the project
-     * configures them, with its own argLine.
+     * configures them, with its own argLine. Maven writes its output in UTF-8, which
+     * {@link MavenRun} reads: a JVM whose output is a pipe would otherwise write the system's code
+     * page (Windows), garbling paths with accents ({@code sun.stdout.encoding} up to JDK 18,
+     * {@code stdout.encoding} since).
      */
     static final String MAVEN_OPTS = "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
             + " -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote"
-            + " -Duser.language=en -Duser.country=US";
+            + " -Duser.language=en -Duser.country=US -Dsun.stdout.encoding=UTF-8 -Dstdout.encoding=UTF-8";
     /**
      * Each of {@link #MAVEN_OPTS}'s options with the options of the same kind: when the project's
      * JVM options already have one of that kind, the project's stay alone (a second collector
-     * would stop the JVM, a second heap bound would override the project's). The locale has no
-     * entry: it always applies, because the verdicts read javac's English diagnostics.
+     * would stop the JVM, a second heap bound would override the project's). The locale and the
+     * output encoding have no entry: they always apply, because the verdicts read javac's English
+     * diagnostics from Maven's output as UTF-8.
      */
     private static final Map<String, java.util.regex.Pattern> SAME_KIND = Map.of(
             "-Xmx1g", java.util.regex.Pattern.compile("-Xm[xs]\\S*|-XX:(MaxHeapSize|InitialHeapSize|MaxRAM|MaxRAMPercentage"

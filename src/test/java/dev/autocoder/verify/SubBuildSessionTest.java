@@ -113,15 +113,15 @@ class SubBuildSessionTest {
         assertEquals(SubBuildVerifier.MAVEN_OPTS, SubBuildVerifier.mavenOpts(""));
         assertEquals(SubBuildVerifier.MAVEN_OPTS, SubBuildVerifier.mavenOpts("-Xss4m\n--add-exports x/y=ALL-UNNAMED\n"));
         assertEquals("-XX:TieredStopAtLevel=1 -Xshare:auto -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions"
-                + " -XX:-BytecodeVerificationRemote -Duser.language=en -Duser.country=US",
+                + " -XX:-BytecodeVerificationRemote -Duser.language=en -Duser.country=US -Dsun.stdout.encoding=UTF-8 -Dstdout.encoding=UTF-8",
                 SubBuildVerifier.mavenOpts("-XX:+UseG1GC -Xmx512m"));
         assertEquals("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:+IgnoreUnrecognizedVMOptions"
-                + " -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -Duser.language=en -Duser.country=US",
+                + " -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -Duser.language=en -Duser.country=US -Dsun.stdout.encoding=UTF-8 -Dstdout.encoding=UTF-8",
                 SubBuildVerifier.mavenOpts("-XX:MaxRAMPercentage=75"));
         assertEquals("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:+IgnoreUnrecognizedVMOptions"
-                + " -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -Duser.language=en -Duser.country=US",
+                + " -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -Duser.language=en -Duser.country=US -Dsun.stdout.encoding=UTF-8 -Dstdout.encoding=UTF-8",
                 SubBuildVerifier.mavenOpts("-Xms2g"), "an initial heap above our bound would stop the JVM");
-        assertEquals("-Xmx1g -Xshare:auto -Duser.language=en -Duser.country=US",
+        assertEquals("-Xmx1g -Xshare:auto -Duser.language=en -Duser.country=US -Dsun.stdout.encoding=UTF-8 -Dstdout.encoding=UTF-8",
                 SubBuildVerifier.mavenOpts("-XX:+UseZGC\n-XX:-TieredCompilation\n-Xverify:all"));
         assertEquals(SubBuildVerifier.MAVEN_OPTS, SubBuildVerifier.mavenOpts("# -XX:+UseG1GC -Xmx4g\n-Xss2m"),
                 "a comment sets nothing");
