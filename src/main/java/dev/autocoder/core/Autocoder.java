@@ -17,6 +17,7 @@ import dev.autocoder.model.ReplyJournal;
 import dev.autocoder.model.TokenCounter;
 import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.report.PriceTable;
+import dev.autocoder.report.RunCost;
 import dev.autocoder.report.RunReport;
 import dev.autocoder.report.RunReport.Origin;
 import dev.autocoder.report.RunReport.TaskReport;
@@ -73,6 +74,8 @@ public final class Autocoder {
     private final Set<String> compileChecked = ConcurrentHashMap.newKeySet();
     /** When the run started planning, for the time a run from the lock file took. */
     private long planStarted;
+    /** The project's own last test time from its surefire reports, read before any sub-build; null when unknown. */
+    private Long projectTestMillis;
 
     public Autocoder(AutocoderConfig config, ProjectLayout project, SubBuildSettings subBuild, RunLog log,
             Optional<Clarifier.Prompter> prompter, PriceTable prices) {
@@ -113,6 +116,9 @@ public final class Autocoder {
             return List.of();
         }
         Path runDirectory = paths.stateDirectory().resolve(config.executionId());
+        java.util.OptionalLong lastTests = dev.autocoder.verify.SurefireReportTimes.millis(
+                project.build().buildDirectory().resolve("surefire-reports"));
+        projectTestMillis = lastTests.isPresent() ? lastTests.getAsLong() : null;
         try (RunLock ignored = RunLock.acquire(runDirectory)) {
             StateFolder.tidy(runDirectory, tasks.stream().map(Task::name).toList(), config.keepSubBuilds(), log::warn)
                     .describe().ifPresent(log::info);
@@ -122,7 +128,7 @@ public final class Autocoder {
             InProcessCompiler compiler = new InProcessCompiler(project, board::others);
             SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler,
                     subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null),
-                    config.keepSubBuilds());
+                    config.keepSubBuilds(), config.rounds().trimming(), config.rounds().profile());
             List<String> projectFailures = reverify(plan, compiler, subBuilds);
             if (!projectFailures.isEmpty()) {
                 write(output, plan.verifiedInTaskOrder());
@@ -529,10 +535,12 @@ public final class Autocoder {
                 subBuilds.keptFolder(state.task()).ifPresent(folder -> kept.put(state.task(), folder));
             }
         }
-        writeReport(plan.report(states, warnings, kept));
+        RunCost cost = RunCost.of((System.nanoTime() - planStarted) / 1_000_000, subBuilds.costs(), projectTestMillis,
+                subBuilds.profiles().stream().map(Path::toString).toList());
+        writeReport(plan.report(states, warnings, kept).withCost(cost));
         SummaryTable.render(states, config.model().modelName(), prices,
                 project.baseDirectory().relativize(paths.stateDirectory().toAbsolutePath()).toString(),
-                StateFolder.size(paths.stateDirectory())).forEach(log::info);
+                StateFolder.size(paths.stateDirectory()), cost).forEach(log::info);
         if (!truncated.isEmpty()) {
             log.warn("autocoder: " + new TreeSet<>(truncated) + ": " + TRUNCATED);
         }
