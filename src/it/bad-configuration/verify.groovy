@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 assert requests.isEmpty() : "requests: " + requests.size()
 
 def failures = log.readLines().findAll { it.startsWith('[ERROR] Failed to execute goal') }
-assert failures.size() == 4 : failures.join('\n')
+assert failures.size() == 5 : failures.join('\n')
 
 // 1: the missing key names every way to give one.
 assert failures[0].contains('<apiKey> (-Dautocoder.apiKey): no API key')
@@ -13,6 +13,8 @@ assert ['OPENAI_API_KEY', '<apiKey>', '<serverId>'].every { failures[0].contains
 assert failures[1].contains('<baseUrl> (-Dautocoder.baseUrl): `not a url` is not a URL')
 assert failures[2].contains('<maxDepth> (-Dautocoder.maxDepth): maxDepth must be at least 1, was 0')
 assert failures[3] =~ /<specDirectory> \(-Dautocoder.specDirectory\): specDirectory \S*no-such-folder does not exist/
+// 5: the malformed roundSkips entry, named with its parameter.
+assert failures[4].contains('<roundSkips> (-Dautocoder.roundSkips): roundSkips entry `spotless` is not groupId:artifactId')
 
 assert !log.contains('asking the model')
 assert !new File(basedir, 'target/autocoder/default/journal.jsonl').exists() : 'no model port was ever built'

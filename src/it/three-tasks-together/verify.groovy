@@ -48,4 +48,20 @@ def card = new File(basedir, 'target/surefire-reports/TEST-com.acme.blog.Article
 assert card.isFile() && card.text.contains('failures="0"') && card.text.contains('errors="0"')
 assert !log.contains('independently of the generated code')
 assert log.contains('BUILD SUCCESS')
+
+// The summary says what the sub-builds cost each task, the final check, and the run against the
+// project's own last test time, unknown here: the project had never run its tests before.
+def summary = log.readLines().collect { it.replaceFirst(/^\[INFO\] /, '') }
+assert summary.any { it.startsWith('task ') && it.endsWith('verify time  rounds  sub-build time  share') } : 'no cost columns'
+tasks.keySet().each { task ->
+    def row = summary.find { it.startsWith(task + ' ') && it.contains(' verified ') }
+    assert row : "${task}: no summary row"
+    def cells = row.split(/\s{2,}/)
+    assert (cells[-3] as int) >= 2 : "${task} took part in at least two rounds: " + row
+    assert cells[-2] ==~ /[0-9]+\.[0-9] s/ && cells[-1] ==~ /[0-9]+%/ : row
+}
+assert summary.any { it ==~ /\(final check\)\s+1\s+[0-9.]+ s\s+[0-9]+%/ } : 'no final check row'
+assert summary.any { it ==~ /run [0-9.]+ s, of it [0-9]+ sub-build\(s\) [0-9.]+ s \([0-9]+%\); the project's own last test time: unknown.*/ }
+def report = new File(basedir, 'target/autocoder/report.json').text
+assert report.contains('"cost"') && report.contains('"(final check)"')
 true

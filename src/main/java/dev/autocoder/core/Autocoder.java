@@ -17,6 +17,7 @@ import dev.autocoder.model.ReplyJournal;
 import dev.autocoder.model.TokenCounter;
 import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.report.PriceTable;
+import dev.autocoder.report.RunCost;
 import dev.autocoder.report.RunReport;
 import dev.autocoder.report.RunReport.Origin;
 import dev.autocoder.report.RunReport.TaskReport;
@@ -74,6 +75,8 @@ public final class Autocoder {
     private final Set<String> compileChecked = ConcurrentHashMap.newKeySet();
     /** When the run started planning, for the time a run from the lock file took. */
     private long planStarted;
+    /** The project's own last test time from its surefire reports, read before any sub-build; null when unknown. */
+    private Long projectTestMillis;
 
     public Autocoder(AutocoderConfig config, ProjectLayout project, SubBuildSettings subBuild, RunLog log,
             Optional<Clarifier.Prompter> prompter, PriceTable prices) {
@@ -114,6 +117,9 @@ public final class Autocoder {
             return List.of();
         }
         Path runDirectory = paths.stateDirectory().resolve(config.executionId());
+        java.util.OptionalLong lastTests = dev.autocoder.verify.SurefireReportTimes.millis(
+                project.build().buildDirectory().resolve("surefire-reports"));
+        projectTestMillis = lastTests.isPresent() ? lastTests.getAsLong() : null;
         try (RunLock ignored = RunLock.acquire(runDirectory)) {
             StateFolder.tidy(runDirectory, tasks.stream().map(Task::name).toList(), config.keepSubBuilds(), log::warn)
                     .describe().ifPresent(log::info);
@@ -123,7 +129,7 @@ public final class Autocoder {
             InProcessCompiler compiler = new InProcessCompiler(project, board::others);
             SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler,
                     subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null),
-                    config.keepSubBuilds());
+                    config.keepSubBuilds(), config.rounds().trimming(), config.rounds().profile());
             SubBuildSlots slots = SubBuildSlots.shared(config.limits().maxSubBuilds());
             if (slots.size() != config.limits().maxSubBuilds()) {
                 log.debug("autocoder: " + slots.size() + " sub-build(s) at once, as the first module of this build"
@@ -145,8 +151,9 @@ public final class Autocoder {
                     + " prompt tokens (maxPromptTokens), counted with " + counter.describe());
             PromptFitter model = new PromptFitter(chatPort(runDirectory), counter,
                     config.model().effectiveMaxPromptTokens(), log::debug, log::warn);
-            BatchingVerifier rounds = new BatchingVerifier(subBuilds, MAX_BATCH, slots);
-            Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler), rounds, board, new Clarifier(prompter), new LogListener(log),
+            BatchingVerifier batching = new BatchingVerifier(subBuilds, MAX_BATCH, slots);
+            Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler), batching, board,
+                    new Clarifier(prompter), new LogListener(log),
                     new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
                             config.limits().maxQuestionRounds(), config.limits().parallelism()));
             StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
@@ -154,7 +161,7 @@ public final class Autocoder {
             List<String> together = new ArrayList<>();
             Engine.Result result = checkTogether(plan, engine, workspace, engine.run(plan.pending(), workspace),
                     subBuilds, slots, together);
-            rounds.carried().ifPresent(carried -> log.info("autocoder: " + carried));
+            batching.carried().ifPresent(carried -> log.info("autocoder: " + carried));
             return conclude(plan, result, together, subBuilds, output, model.truncatedTasks());
         }
     }
@@ -538,10 +545,12 @@ public final class Autocoder {
                 subBuilds.keptFolder(state.task()).ifPresent(folder -> kept.put(state.task(), folder));
             }
         }
-        writeReport(plan.report(states, warnings, kept));
+        RunCost cost = RunCost.of((System.nanoTime() - planStarted) / 1_000_000, subBuilds.costs(), projectTestMillis,
+                subBuilds.profiles().stream().map(Path::toString).toList());
+        writeReport(plan.report(states, warnings, kept).withCost(cost));
         SummaryTable.render(states, config.model().modelName(), prices,
                 project.baseDirectory().relativize(paths.stateDirectory().toAbsolutePath()).toString(),
-                StateFolder.size(paths.stateDirectory())).forEach(log::info);
+                StateFolder.size(paths.stateDirectory()), cost).forEach(log::info);
         if (!truncated.isEmpty()) {
             log.warn("autocoder: " + new TreeSet<>(truncated) + ": " + TRUNCATED);
         }

@@ -4,10 +4,12 @@ import dev.autocoder.model.PromptLimits;
 import dev.autocoder.model.Provider;
 import dev.autocoder.model.ProxySettings;
 import dev.autocoder.model.RequestHeaders;
+import dev.autocoder.verify.RoundTrimming;
 import dev.autocoder.verify.SubBuildSlots;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -28,10 +30,52 @@ import java.util.Set;
  * @param pluginVersion this plugin's version, part of every fingerprint
  * @param keepSubBuilds keep every verification sub-build folder, for debugging
  * @param reverify how locked code is checked when only its verification inputs changed
+ * @param rounds what rounds leave out and whether their time is profiled
  */
 public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
         Map<String, String> answers, boolean force, String executionId, String pluginVersion, boolean keepSubBuilds,
-        Reverify reverify) {
+        Reverify reverify, Rounds rounds) {
+
+    /** A configuration whose rounds leave out the known verdict-neutral goals only, unprofiled. */
+    public AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
+            Map<String, String> answers, boolean force, String executionId, String pluginVersion,
+            boolean keepSubBuilds, Reverify reverify) {
+        this(paths, model, limits, prompt, answers, force, executionId, pluginVersion, keepSubBuilds, reverify,
+                Rounds.DEFAULT);
+    }
+
+    /**
+     * How rounds run.
+     *
+     * @param roundSkips goals the project names for rounds to leave out, besides the known ones
+     * @param profile write where each sub-build's time went next to its build.log
+     */
+    public record Rounds(List<RoundTrimming.Goal> roundSkips, boolean profile) {
+        /** The known goals only, no profile. */
+        public static final Rounds DEFAULT = new Rounds(List.of(), false);
+
+        public Rounds {
+            roundSkips = List.copyOf(roundSkips);
+        }
+
+        /**
+         * Reads {@code roundSkips}: comma-separated {@code groupId:artifactId[:goal]}.
+         *
+         * @throws ConfigurationException naming {@code roundSkips} and the malformed entry
+         */
+        public static Rounds parse(String roundSkips, boolean profile) {
+            try {
+                return new Rounds(RoundTrimming.parse(roundSkips), profile);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("roundSkips", e.getMessage(), e);
+            }
+        }
+
+        /** What a round leaves out of the project's build. */
+        public RoundTrimming trimming() {
+            return RoundTrimming.forRounds(roundSkips);
+        }
+    }
 
     /** A configuration that deletes sub-build folders once they are read. */
     public AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
@@ -295,6 +339,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(reverify, "reverify");
+        Objects.requireNonNull(rounds, "rounds");
         answers = Map.copyOf(answers);
         require(prompt.isEmpty() || !prompt.get().isBlank(), "prompt", "is blank; describe the task or remove it");
         require(executionId != null && !executionId.isBlank(), "executionId", "is empty");

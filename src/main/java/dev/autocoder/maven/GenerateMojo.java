@@ -255,6 +255,21 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autocoder.reverify", defaultValue = "compile")
     String reverify;
 
+    /**
+     * Goals a verification round leaves out besides the known verdict-neutral ones (coverage agent,
+     * enforcer, SBOM, git metadata), comma-separated {@code groupId:artifactId[:goal]}. The final
+     * check still runs them.
+     */
+    @Parameter(property = "autocoder.roundSkips")
+    String roundSkips;
+
+    /**
+     * Write, per sub-build, where its time went (Maven's start, each goal, the test JVM and the tests)
+     * as {@code profile.json} next to its build.log; the sub-build folders are kept.
+     */
+    @Parameter(property = "autocoder.profile", defaultValue = "false")
+    boolean profile;
+
     /** Skip generation; earlier output is still added as a source root. */
     @Parameter(property = "autocoder.skip", defaultValue = "false")
     boolean skip;

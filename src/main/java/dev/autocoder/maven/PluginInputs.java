@@ -92,7 +92,8 @@ final class PluginInputs {
                 mojo.maxSubBuilds != null ? mojo.maxSubBuilds : SubBuildSlots.machineDefault());
         return new AutocoderConfig(paths, model, limits, Optional.ofNullable(mojo.prompt),
                 mojo.answers == null ? Map.of() : mojo.answers, mojo.force, executionId(),
-                mojo.mojoExecution.getVersion(), mojo.keepSubBuilds, reverify);
+                mojo.mojoExecution.getVersion(), mojo.keepSubBuilds, reverify,
+                AutocoderConfig.Rounds.parse(mojo.roundSkips, mojo.profile));
     }
 
     private String executionId() {

@@ -4,6 +4,7 @@ import dev.autocoder.report.RunReport.AttemptReport;
 import dev.autocoder.report.RunReport.TaskReport;
 import dev.autocoder.state.TaskState.Clarification;
 import dev.autocoder.verify.Feedback;
+import dev.autocoder.verify.SubBuildCosts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public final class HtmlReport {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>autocoder report</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n<h1>autocoder report</h1>\n");
-        overview(html, report.tasks(), anchors);
+        overview(html, report.tasks(), anchors, report.cost());
         for (int i = 0; i < report.tasks().size(); i++) {
             task(html, report.tasks().get(i), anchors.get(i));
         }
@@ -72,11 +73,12 @@ public final class HtmlReport {
         return html.toString();
     }
 
-    private static void overview(StringBuilder html, List<TaskReport> tasks, List<String> anchors) {
+    private static void overview(StringBuilder html, List<TaskReport> tasks, List<String> anchors, RunCost cost) {
         html.append("<p><label><input type=\"checkbox\" id=\"only-failed\"> only tasks not")
                 .append(" verified</label></p>\n<table class=\"overview\">\n<tr><th>task</th>")
                 .append("<th>status</th><th>origin</th><th>attempts</th><th>input tokens</th>")
-                .append("<th>cached tokens</th><th>output tokens</th></tr>\n");
+                .append("<th>cached tokens</th><th>output tokens</th><th>rounds</th><th>sub-build time</th>")
+                .append("<th>share of run</th></tr>\n");
         for (int i = 0; i < tasks.size(); i++) {
             TaskReport task = tasks.get(i);
             html.append("<tr><td><a href=\"#").append(anchors.get(i)).append("\">")
@@ -86,9 +88,29 @@ public final class HtmlReport {
                     .append(task.attempts().size()).append("</td><td class=\"num\">")
                     .append(task.inputTokens()).append("</td><td class=\"num\">")
                     .append(task.cachedInputTokens()).append("</td><td class=\"num\">")
-                    .append(task.outputTokens()).append("</td></tr>\n");
+                    .append(task.outputTokens()).append("</td>");
+            cost(html, cost, task.task());
+            html.append("</tr>\n");
         }
-        html.append("</table>\n");
+        if (cost.tasks().containsKey(SubBuildCosts.FINAL_CHECK)) {
+            html.append("<tr class=\"final-check\"><td>final check</td><td></td><td></td><td></td><td></td><td></td>")
+                    .append("<td></td>");
+            cost(html, cost, SubBuildCosts.FINAL_CHECK);
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n<p class=\"cost-footer\">").append(escape(cost.footer())).append("</p>\n");
+        if (!cost.profiles().isEmpty()) {
+            html.append("<p class=\"profiles\">Where each sub-build's time went (profile):</p>\n<ul class=\"profiles\">\n");
+            cost.profiles().forEach(path -> html.append("<li><code>").append(escape(path)).append("</code></li>\n"));
+            html.append("</ul>\n");
+        }
+    }
+
+    private static void cost(StringBuilder html, RunCost cost, String task) {
+        SubBuildCosts.Cost share = cost.of(task);
+        html.append("<td class=\"num rounds\">").append(share.subBuilds()).append("</td><td class=\"num sub-build-time\">")
+                .append(RunCost.seconds(share.millis())).append("</td><td class=\"num share\">")
+                .append(escape(cost.share(task))).append("</td>");
     }
 
     private static void task(StringBuilder html, TaskReport task, String anchor) {

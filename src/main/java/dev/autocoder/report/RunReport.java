@@ -22,14 +22,26 @@ import java.util.TreeSet;
  * every attempt with its findings and what it changed, and the clarifications.
  *
  * @param tasks in the order the run listed them
+ * @param cost what the run's sub-builds cost, per task and in all
  */
-public record RunReport(List<TaskReport> tasks) {
+public record RunReport(List<TaskReport> tasks, RunCost cost) {
 
     /** Lines of context around each change in the attempt diffs. */
     private static final int DIFF_CONTEXT = 3;
 
     public RunReport {
         tasks = List.copyOf(tasks);
+        java.util.Objects.requireNonNull(cost, "cost");
+    }
+
+    /** A report with no sub-build costs known. */
+    public RunReport(List<TaskReport> tasks) {
+        this(tasks, RunCost.NONE);
+    }
+
+    /** This report with the run's sub-build costs. */
+    public RunReport withCost(RunCost runCost) {
+        return new RunReport(tasks, runCost);
     }
 
     /** Where a task's code came from in this run. */

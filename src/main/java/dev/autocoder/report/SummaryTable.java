@@ -2,6 +2,7 @@ package dev.autocoder.report;
 
 import dev.autocoder.model.TokenUsage;
 import dev.autocoder.state.TaskState;
+import dev.autocoder.verify.SubBuildCosts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Optional;
 public final class SummaryTable {
 
     private static final List<String> HEADERS = List.of("task", "attempts", "verdict",
-            "input tokens", "cached tokens", "output tokens", "est. cost", "model time", "verify time");
+            "input tokens", "cached tokens", "output tokens", "est. cost", "model time", "verify time", "rounds",
+            "sub-build time", "share");
     private static final String GAP = "  ";
     private static final int UNIT = 1000;
     private static final List<String> SIZE_UNITS = List.of("kB", "MB", "GB", "TB");
@@ -31,6 +33,16 @@ public final class SummaryTable {
      */
     public static List<String> render(List<TaskState> states, String model, PriceTable prices, String stateFolder,
             long stateBytes) {
+        return render(states, model, prices, stateFolder, stateBytes, RunCost.NONE);
+    }
+
+    /**
+     * The table with what the run's sub-builds cost: per task the sub-builds it took part in, its
+     * share of their time and that share of the run's wall time; the final check in a row of its own;
+     * and a footer line with the run against the project's own last test time.
+     */
+    public static List<String> render(List<TaskState> states, String model, PriceTable prices, String stateFolder,
+            long stateBytes, RunCost cost) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADERS);
         rows.add(null);
@@ -41,17 +53,32 @@ public final class SummaryTable {
         for (TaskState state : states) {
             TokenUsage usage = state.usage();
             int tries = state.attempts().size();
-            rows.add(row(state.task(), tries, state.status().name().toLowerCase(Locale.ROOT),
-                    usage, prices.cost(model, usage), state.modelMillis(), state.verifyMillis()));
+            rows.add(withCost(row(state.task(), tries, state.status().name().toLowerCase(Locale.ROOT),
+                    usage, prices.cost(model, usage), state.modelMillis(), state.verifyMillis()), cost, state.task()));
             totalUsage = totalUsage.plus(usage);
             attempts += tries;
             modelMillis += state.modelMillis();
             verifyMillis += state.verifyMillis();
         }
+        if (cost.tasks().containsKey(SubBuildCosts.FINAL_CHECK)) {
+            List<String> check = new ArrayList<>(List.of(SubBuildCosts.FINAL_CHECK, "", "", "", "", "", "", "", ""));
+            rows.add(withCost(check, cost, SubBuildCosts.FINAL_CHECK));
+        }
         rows.add(null);
-        rows.add(row("total", attempts, verdicts(states), totalUsage,
+        List<String> total = new ArrayList<>(row("total", attempts, verdicts(states), totalUsage,
                 prices.cost(model, totalUsage), modelMillis, verifyMillis));
+        total.addAll(List.of(String.valueOf(cost.subBuilds()), seconds(cost.subBuildMillis()),
+                cost.runMillis() <= 0 ? "-" : String.format(Locale.ROOT, "%.0f%%",
+                        100.0 * cost.subBuildMillis() / cost.runMillis())));
+        rows.add(total);
         List<String> lines = layout(rows);
+        if (cost.runMillis() > 0) {
+            lines.add(cost.footer());
+        }
+        if (!cost.profiles().isEmpty()) {
+            lines.add("sub-build profiles (profile): " + cost.profiles().size() + ", newest "
+                    + cost.profiles().get(cost.profiles().size() - 1));
+        }
         lines.add("state folder " + stateFolder + ": " + size(stateBytes));
         return lines;
     }
@@ -79,6 +106,13 @@ public final class SummaryTable {
                 cost.map(dollars -> "$" + dollars.setScale(4, RoundingMode.HALF_UP).toPlainString())
                         .orElse("n/a"),
                 seconds(modelMillis), seconds(verifyMillis));
+    }
+
+    private static List<String> withCost(List<String> row, RunCost cost, String task) {
+        List<String> withCost = new ArrayList<>(row);
+        SubBuildCosts.Cost share = cost.of(task);
+        withCost.addAll(List.of(String.valueOf(share.subBuilds()), seconds(share.millis()), cost.share(task)));
+        return withCost;
     }
 
     private static String verdicts(List<TaskState> states) {

@@ -61,8 +61,16 @@ final class SubBuildReactor {
      *     test compile because they wait for types nobody has written yet
      * @param tests the test classes to run (fully qualified), or empty to run the project's whole
      *     configured test phase
+     * @param trimming what a round leaves out of the build; {@link RoundTrimming#NONE} for the final
+     *     check, which is the project's whole build
      */
-    record Plan(List<CodeUnit> own, List<CodeUnit> others, List<String> excludedTests, Optional<List<String>> tests) {
+    record Plan(List<CodeUnit> own, List<CodeUnit> others, List<String> excludedTests, Optional<List<String>> tests,
+            RoundTrimming trimming) {
+        /** A plan that runs the project's whole build, every goal included. */
+        Plan(List<CodeUnit> own, List<CodeUnit> others, List<String> excludedTests, Optional<List<String>> tests) {
+            this(own, others, excludedTests, tests, RoundTrimming.NONE);
+        }
+
         Plan {
             own = List.copyOf(own);
             others = List.copyOf(others);
@@ -161,6 +169,7 @@ final class SubBuildReactor {
         Element groupId = child(project, "groupId");
         groupId.setTextContent(groupId.getTextContent().strip() + GROUP_MARKER + module.getFileName());
         Element plugins = child(child(project, "build"), "plugins");
+        plan.trimming().apply(plugins);
         addCandidateSources(plugins, module);
         configureTests(plugin(plugins, "maven-surefire-plugin", "3.5.3"), plan.tests());
         excludeTests(plugin(plugins, "maven-compiler-plugin", "3.14.0"), plan.excludedTests());

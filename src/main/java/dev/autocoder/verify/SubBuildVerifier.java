@@ -121,6 +121,10 @@ public final class SubBuildVerifier implements Verifier {
     private final Path workRoot;
     private final SubBuildReactor reactor;
     private final boolean keepFolders;
+    private final RoundTrimming trimming;
+    private final boolean profile;
+    private final SubBuildCosts costs = new SubBuildCosts();
+    private final List<Path> profiles = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Path> heldFolders = new HashMap<>();
     /** Per set of others' code: what the project's tests do with it and no candidate. */
     private final Map<List<CodeUnit>, Baseline> baselines = Collections.synchronizedMap(
@@ -144,13 +148,28 @@ public final class SubBuildVerifier implements Verifier {
      */
     public SubBuildVerifier(ProjectLayout layout, Function<String, List<CodeUnit>> others, InProcessCompiler compiler,
             SubBuildSettings settings, Path workRoot, Path checkstyleConfig, boolean keepFolders) {
+        this(layout, others, compiler, settings, workRoot, checkstyleConfig, keepFolders,
+                RoundTrimming.forRounds(List.of()), false);
+    }
+
+    /**
+     * @param trimming what rounds and their baselines leave out of the project's build (the final
+     *     check leaves out nothing)
+     * @param profile write where each sub-build's time went ({@link RoundProfile}) next to its
+     *     build.log, and keep the folders that hold them
+     */
+    public SubBuildVerifier(ProjectLayout layout, Function<String, List<CodeUnit>> others, InProcessCompiler compiler,
+            SubBuildSettings settings, Path workRoot, Path checkstyleConfig, boolean keepFolders,
+            RoundTrimming trimming, boolean profile) {
+        this.trimming = trimming;
+        this.profile = profile;
         this.layout = layout;
         this.others = others;
         this.compiler = compiler;
         this.settings = settings;
         this.workRoot = workRoot;
         this.reactor = new SubBuildReactor(layout, checkstyleConfig, jvmConfig(settings));
-        this.keepFolders = keepFolders;
+        this.keepFolders = keepFolders || profile;
     }
 
     @Override
@@ -183,18 +202,22 @@ public final class SubBuildVerifier implements Verifier {
             Selection selection = select(candidate, compiled);
             plans.add(new SubBuildReactor.Plan(candidate.units(),
                     InProcessCompiler.withoutReplaced(others.apply(candidate.taskName()), candidate.units()),
-                    selection.notCompiled(), selection.tests()));
+                    selection.notCompiled(), selection.tests(), trimming));
         }
         List<ModuleOutcome> results = plans.isEmpty() ? List.of()
                 : build(plans, built.stream().map(Candidate::taskName).toList());
         Map<List<CodeUnit>, Set<String>> questions = new LinkedHashMap<>();
+        List<String> askers = new ArrayList<>();
         for (int i = 0; i < built.size(); i++) {
             Set<String> own = testClasses(built.get(i).testUnits());
             Set<String> asked = questions.computeIfAbsent(plans.get(i).others(), key -> new TreeSet<>());
             results.get(i).failures().filter(test -> !own.contains(test.testClass()))
                     .forEach(test -> asked.add(test.testClass()));
+            if (results.get(i).failures().anyMatch(test -> !own.contains(test.testClass()))) {
+                askers.add(built.get(i).taskName());
+            }
         }
-        answerFromBaselines(questions);
+        answerFromBaselines(questions, askers);
         for (int i = 0; i < built.size(); i++) {
             verdicts.put(built.get(i), charge(built.get(i), plans.get(i), results.get(i)));
         }
@@ -283,7 +306,7 @@ public final class SubBuildVerifier implements Verifier {
      * code gets a module of its own with that code and the project but no candidate, running only
      * the classes asked about that compile there. What it shows is kept while that code stands.
      */
-    private void answerFromBaselines(Map<List<CodeUnit>, Set<String>> questions) {
+    private void answerFromBaselines(Map<List<CodeUnit>, Set<String>> questions, List<String> askers) {
         List<SubBuildReactor.Plan> plans = new ArrayList<>();
         List<List<CodeUnit>> keys = new ArrayList<>();
         for (Map.Entry<List<CodeUnit>, Set<String>> question : questions.entrySet()) {
@@ -294,14 +317,14 @@ public final class SubBuildVerifier implements Verifier {
             if (!toRun.isEmpty()) {
                 keys.add(question.getKey());
                 plans.add(new SubBuildReactor.Plan(question.getKey(), List.of(),
-                        baseline.compiled.excludedProjectTests(), Optional.of(List.copyOf(toRun))));
+                        baseline.compiled.excludedProjectTests(), Optional.of(List.copyOf(toRun)), trimming));
                 baseline.asked(toRun);
             }
         }
         if (plans.isEmpty()) {
             return;
         }
-        List<ModuleOutcome> results = build(plans, plans.stream().map(plan -> BASELINE).toList());
+        List<ModuleOutcome> results = build(plans, plans.stream().map(plan -> BASELINE).toList(), askers);
         for (int i = 0; i < plans.size(); i++) {
             baselines.get(keys.get(i)).record(results.get(i).tests());
         }
@@ -393,7 +416,8 @@ public final class SubBuildVerifier implements Verifier {
             return new FinalCheck(charged, unassigned, project);
         }
         ModuleOutcome outcome = build(List.of(new SubBuildReactor.Plan(all, List.of(),
-                compiled.excludedProjectTests(), Optional.empty())), List.of(FINAL_CHECK)).get(0);
+                compiled.excludedProjectTests(), Optional.empty())), List.of(FINAL_CHECK),
+                List.of(SubBuildCosts.FINAL_CHECK)).get(0);
         sortOut(byTask, outcome.findings(), charged, unassigned);
         List<SubBuildResults.TestResult> failures = outcome.failures().toList();
         if (failures.isEmpty()) {
@@ -452,7 +476,8 @@ public final class SubBuildVerifier implements Verifier {
             }
         }
         if (!plans.isEmpty()) {
-            List<ModuleOutcome> results = build(plans, plans.stream().map(plan -> BASELINE).toList());
+            List<ModuleOutcome> results = build(plans, plans.stream().map(plan -> BASELINE).toList(),
+                    List.of(SubBuildCosts.FINAL_CHECK));
             for (int i = 0; i < built.size(); i++) {
                 baselines.get(built.get(i)).record(results.get(i).tests());
             }
@@ -560,6 +585,15 @@ public final class SubBuildVerifier implements Verifier {
 
     /** Lays out and runs one reactor and reads every module back; {@code owners} name each plan's task. */
     private List<ModuleOutcome> build(List<SubBuildReactor.Plan> plans, List<String> owners) {
+        return build(plans, owners, owners);
+    }
+
+    /**
+     * Lays out and runs one reactor and reads every module back; {@code owners} name each plan's
+     * task, and {@code sharers} share its time ({@link SubBuildCosts}).
+     */
+    private List<ModuleOutcome> build(List<SubBuildReactor.Plan> plans, List<String> owners, List<String> sharers) {
+        long started = System.nanoTime();
         Path folder;
         try {
             Files.createDirectories(workRoot);
@@ -571,20 +605,32 @@ public final class SubBuildVerifier implements Verifier {
         Path logFile = folder.resolve("build.log");
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         MavenRun.Outcome outcome;
+        RoundProfile timing = null;
         try (BufferedWriter writer = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+            java.util.function.Consumer<String> lines = line -> {
+                log.add(line);
+                try {
+                    writer.write(line);
+                    writer.newLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            timing = profile ? new RoundProfile(lines) : null;
             outcome = MavenRun.run(request(folder, plans.size()), settings.mavenHome().toFile(),
-                    settings.localRepository().toFile(), settings.timeout(), line -> {
-                        log.add(line);
-                        try {
-                            writer.write(line);
-                            writer.newLine();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+                    settings.localRepository().toFile(), settings.timeout(), timing != null ? timing : lines);
         } catch (IOException | UncheckedIOException e) {
             throw new SubBuildException("the verification sub-build could not run Maven (" + e.getMessage()
                     + "); its folder is " + folder);
+        } finally {
+            costs.record(sharers, (System.nanoTime() - started) / 1_000_000);
+        }
+        if (timing != null) {
+            try {
+                profiles.add(timing.write(folder));
+            } catch (IOException e) {
+                // The profile is a diagnosis; the verdicts do not depend on it.
+            }
         }
         List<ModuleOutcome> outcomes = outcomes(folder, plans, owners, log, outcome);
         release(folder, owners, outcomes);
@@ -678,6 +724,18 @@ public final class SubBuildVerifier implements Verifier {
     /** jvm.config text without the plugin's own {@code -Dautocoder.*} options, the rest unchanged. */
     static String withoutOwnOptions(String jvmConfig) {
         return OWN_OPTION.matcher(jvmConfig).replaceAll("");
+    }
+
+    /** What the run's sub-builds cost so far, and whom. */
+    public SubBuildCosts costs() {
+        return costs;
+    }
+
+    /** The profiles written so far ({@code -Dautocoder.profile}), oldest first. */
+    public List<Path> profiles() {
+        synchronized (profiles) {
+            return List.copyOf(profiles);
+        }
     }
 
     /** The sub-build folder kept for a task that failed in it, if any. */

@@ -16,6 +16,21 @@ import org.junit.jupiter.api.Test;
 class AutocoderConfigTest {
 
     @Test
+    void roundSkipsAreReadAndAMalformedEntryIsRefusedNamingTheParameterAndTheEntry() {
+        AutocoderConfig.Rounds rounds = AutocoderConfig.Rounds.parse(
+                "com.diffplug.spotless:spotless-maven-plugin:check, com.mycila:license-maven-plugin", true);
+        assertEquals("[com.diffplug.spotless:spotless-maven-plugin:check, com.mycila:license-maven-plugin]",
+                rounds.roundSkips().toString());
+        assertTrue(rounds.profile());
+        assertEquals(java.util.List.of(), AutocoderConfig.Rounds.parse(null, false).roundSkips());
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> AutocoderConfig.Rounds.parse("org.jacoco:jacoco-maven-plugin,spotless", false));
+        assertEquals("roundSkips", e.parameter());
+        assertTrue(e.getMessage().contains("roundSkips entry `spotless` is not groupId:artifactId"), e.getMessage());
+    }
+
+    @Test
     void zeroOrNegativeLimitsNameTheParameter() {
         assertEquals("maxDepth", assertThrows(ConfigurationException.class,
                 () -> new AutocoderConfig.Limits(0, 10, 2, 1, 60, 100)).parameter());

@@ -24,6 +24,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void theOverviewShowsEachTasksRoundsSubBuildTimeAndShareAndTheFooterTheRunAgainstTheProjectsTests() {
+        String page = HtmlReport.render(ReportFixtures.report().withCost(ReportFixtures.cost()));
+
+        assertTrue(page.contains("<th>rounds</th><th>sub-build time</th><th>share of run</th>"), page);
+        assertTrue(page.contains("<td class=\"num\">300000</td><td class=\"num rounds\">2</td>"
+                + "<td class=\"num sub-build-time\">7.0 s</td><td class=\"num share\">18%</td></tr>"), page);
+        assertTrue(page.contains("<td class=\"num rounds\">1</td><td class=\"num sub-build-time\">5.0 s</td>"
+                + "<td class=\"num share\">13%</td></tr>"), page);
+        assertTrue(page.contains("<tr class=\"final-check\"><td>final check</td>"), page);
+        assertTrue(page.contains("<p class=\"cost-footer\">run 40.0 s, of it 3 sub-build(s) 18.0 s (45%); the"
+                + " project&#39;s own last test time 8.0 s: the run took 5.0x that</p>"), page);
+        assertTrue(page.contains("<li><code>" + ReportFixtures.PROFILE + "</code></li>"), page);
+    }
+
+    @Test
     void scriptInModelCodeIsEscaped() {
         assertEquals(1, count("<script>"), "only the page's own script");
         assertTrue(PAGE.contains("+/** &lt;/pre&gt;&lt;script&gt;document.body.dataset.pwned"
@@ -58,9 +73,11 @@ class HtmlReportTest {
     void theOverviewShowsCachedTokensBetweenInputAndOutputAsTheLogSummaryDoes() {
         assertTrue(PAGE.contains("<th>input tokens</th><th>cached tokens</th><th>output tokens</th>"));
         assertTrue(PAGE.contains("<td class=\"num\">2</td><td class=\"num\">1500000</td>"
-                + "<td class=\"num\">400000</td><td class=\"num\">300000</td></tr>"), "money-utils");
+                + "<td class=\"num\">400000</td><td class=\"num\">300000</td><td class=\"num rounds\">"),
+                "money-utils");
         assertTrue(PAGE.contains("<td class=\"num\">1</td><td class=\"num\">10</td>"
-                + "<td class=\"num\">0</td><td class=\"num\">20</td></tr>"), "money/part-2, nothing cached");
+                + "<td class=\"num\">0</td><td class=\"num\">20</td><td class=\"num rounds\">"),
+                "money/part-2, nothing cached");
     }
 
     @Test

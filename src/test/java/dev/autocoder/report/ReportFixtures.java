@@ -6,6 +6,7 @@ import dev.autocoder.state.TaskState.Attempt;
 import dev.autocoder.state.TaskState.Clarification;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.Feedback;
+import dev.autocoder.verify.SubBuildCosts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,22 @@ final class ReportFixtures {
     /** The report of a run with both tasks, the failing one with its kept sub-build folder. */
     static RunReport report() {
         return RunReport.of(List.of(verifiedMoney(), failedHostile()), Map.of(), Map.of("money/part-2", KEPT));
+    }
+
+    /** Where the profile of the run's one profiled sub-build is. */
+    static final String PROFILE = "/work/target/autocoder/default/subbuild/build-7/profile.json";
+
+    /**
+     * What the run's sub-builds cost: a round that carried both tasks (10 s), a round of
+     * money-utils alone (2 s) and the final check (6 s), in a run of 40 s whose project last tested
+     * in 8 s.
+     */
+    static RunCost cost() {
+        SubBuildCosts costs = new SubBuildCosts();
+        costs.record(List.of("money-utils", "money/part-2"), 10_000);
+        costs.record(List.of("money-utils"), 2_000);
+        costs.record(List.of(SubBuildCosts.FINAL_CHECK), 6_000);
+        return RunCost.of(40_000, costs, 8_000L, List.of(PROFILE));
     }
 
     /** Verified on the second attempt, after a compile error; one clarification. */
