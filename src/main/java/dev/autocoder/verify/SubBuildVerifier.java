@@ -140,6 +140,7 @@ public final class SubBuildVerifier implements Verifier {
         Map<Candidate, Verdict> verdicts = new LinkedHashMap<>();
         List<Candidate> built = new ArrayList<>();
         List<SubBuildReactor.Plan> plans = new ArrayList<>();
+        List<List<String>> untrimmed = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (verdicts.containsKey(candidate) || built.contains(candidate)) {
                 continue;
@@ -154,9 +155,10 @@ public final class SubBuildVerifier implements Verifier {
             plans.add(new SubBuildReactor.Plan(candidate.units(),
                     InProcessCompiler.withoutReplaced(others.apply(candidate.taskName()), candidate.units()),
                     selection.notCompiled(), selection.tests()));
+            untrimmed.add(compiled.excludedProjectTests());
         }
         List<ModuleOutcome> results = plans.isEmpty() ? List.of()
-                : build(plans, built.stream().map(Candidate::taskName).toList());
+                : againUntrimmed(plans, untrimmed, build(plans, built.stream().map(Candidate::taskName).toList()), built);
         Map<List<CodeUnit>, Set<String>> questions = new LinkedHashMap<>();
         for (int i = 0; i < built.size(); i++) {
             Set<String> own = testClasses(built.get(i).testUnits());
@@ -171,6 +173,35 @@ public final class SubBuildVerifier implements Verifier {
         Map<Candidate, Verdict> ordered = new LinkedHashMap<>();
         candidates.forEach(candidate -> ordered.put(candidate, verdicts.get(candidate)));
         return Collections.unmodifiableMap(ordered);
+    }
+
+    /**
+     * The rounds that left project test classes out of their test compile and then failed a goal as
+     * the project's (a plugin bound before the tests that needs every test class, bound at a phase
+     * the project does not name) run once more with every test class compiled: such a failure is
+     * neither the candidate's nor the project's. Their plans are replaced by the untrimmed ones.
+     */
+    private List<ModuleOutcome> againUntrimmed(List<SubBuildReactor.Plan> plans, List<List<String>> untrimmed,
+            List<ModuleOutcome> results, List<Candidate> built) {
+        List<Integer> again = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            if (plans.get(i).excludedTests().size() > untrimmed.get(i).size() && results.get(i).findings().stream()
+                    .anyMatch(finding -> finding.blocking() && finding.stage() == Feedback.Stage.PROJECT)) {
+                again.add(i);
+            }
+        }
+        if (again.isEmpty()) {
+            return results;
+        }
+        List<SubBuildReactor.Plan> full = again.stream().map(i -> new SubBuildReactor.Plan(plans.get(i).own(),
+                plans.get(i).others(), untrimmed.get(i), plans.get(i).tests())).toList();
+        List<ModuleOutcome> rebuilt = build(full, again.stream().map(i -> built.get(i).taskName()).toList());
+        List<ModuleOutcome> all = new ArrayList<>(results);
+        for (int k = 0; k < again.size(); k++) {
+            plans.set(again.get(k), full.get(k));
+            all.set(again.get(k), rebuilt.get(k));
+        }
+        return all;
     }
 
     /**
