@@ -162,20 +162,32 @@ public final class InProcessCompiler implements Verifier {
         }
     }
 
-    /** Why the project's own code does not compile in process, found once by compiling it alone. */
+    /**
+     * Why the project's own code does not compile in process, found once by compiling it alone: an
+     * error that no missing type explains, in a file that waits for no type a task will write.
+     */
     private synchronized Optional<String> projectProblem() {
         if (projectProblem == null) {
             projectProblem = moduleProblem().or(() -> {
                 try {
-                    return compile(List.of(), List.of()).verdict().feedback().stream()
-                            .filter(finding -> finding.message().startsWith(CANNOT_CHECK))
-                            .map(finding -> finding.message().substring(CANNOT_CHECK.length())).findFirst();
+                    List<Feedback> findings = compile(List.of(), List.of()).verdict().feedback();
+                    Set<String> waiting = findings.stream().filter(finding -> finding.stage() == Feedback.Stage.WAITING)
+                            .map(finding -> fileOf(finding.message())).collect(Collectors.toSet());
+                    return findings.stream().filter(finding -> finding.message().startsWith(CANNOT_CHECK))
+                            .map(finding -> finding.message().substring(CANNOT_CHECK.length()))
+                            .filter(message -> !waiting.contains(fileOf(message))).findFirst();
                 } catch (Unreproducible e) {
                     return Optional.of(e.getMessage());
                 }
             });
         }
         return projectProblem;
+    }
+
+    /** The file a finding ({@code com/acme/Money.java:12: ...}) is in. */
+    private static String fileOf(String finding) {
+        int colon = finding.indexOf(':');
+        return colon < 0 ? finding : finding.substring(0, colon);
     }
 
     /**

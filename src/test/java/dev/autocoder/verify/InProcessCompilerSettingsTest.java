@@ -88,8 +88,7 @@ class InProcessCompilerSettingsTest {
     void excludedDescriptorIsNotCompiledAndTestsUseTheTestRelease() {
         InProcessCompiler compiler = asGsonCompiles();
 
-        InProcessCompiler.Outcome outcome = compiler.check(candidate("metres", unit("com.acme.units.Metres", METRES,
-                false)));
+        InProcessCompiler.Outcome outcome = compiler.check(rightMetres());
 
         assertTrue(outcome.verdict().passed(), outcome.verdict().toString());
         assertEquals(List.of(), outcome.excludedProjectTests(), "a test using var was left out");
@@ -121,8 +120,7 @@ class InProcessCompilerSettingsTest {
         InProcessCompiler compiler = compiler(project(), MAIN_WITHOUT_DESCRIPTOR,
                 new Compile(Optional.of("8"), List.of(), List.of(), List.of()));
 
-        InProcessCompiler.Outcome outcome = compiler.check(candidate("metres", unit("com.acme.units.Metres", METRES,
-                false)));
+        InProcessCompiler.Outcome outcome = compiler.check(rightMetres());
 
         assertEquals(List.of("com/acme/units/MetresTest.java"), outcome.excludedProjectTests());
     }
@@ -135,8 +133,7 @@ class InProcessCompilerSettingsTest {
                 new Compile(Optional.of("17"), List.of(),
                 List.of("**/Broken*.java"), List.of()));
 
-        InProcessCompiler.Outcome outcome = compiler.check(candidate("metres", unit("com.acme.units.Metres", METRES,
-                false)));
+        InProcessCompiler.Outcome outcome = compiler.check(rightMetres());
 
         assertTrue(outcome.verdict().feedback().isEmpty(), outcome.verdict().toString());
         assertTrue(outcome.compilingProjectTests().stream().noneMatch(file -> file.displayName().contains("Broken")));
@@ -169,8 +166,7 @@ class InProcessCompilerSettingsTest {
                 new Compile(Optional.of("17"), List.of(), List.of(),
                         List.of("-Xno-such-option")));
 
-        InProcessCompiler.Outcome outcome = compiler.check(candidate("metres", unit("com.acme.units.Metres", METRES,
-                false)));
+        InProcessCompiler.Outcome outcome = compiler.check(rightMetres());
 
         assertTrue(outcome.selection().isEmpty());
         assertEquals(List.of(), outcome.excludedProjectTests());
@@ -184,13 +180,30 @@ class InProcessCompilerSettingsTest {
                 + " int size() { } }\n");
         InProcessCompiler compiler = asGsonCompiles();
 
-        InProcessCompiler.Outcome outcome = compiler.check(candidate("metres", unit("com.acme.units.Metres", METRES,
-                false)));
+        InProcessCompiler.Outcome outcome = compiler.check(rightMetres());
 
         assertTrue(outcome.verdict().passed(), outcome.verdict().toString());
         assertTrue(outcome.selection().isEmpty());
         assertEquals(1, notices.size(), notices.toString());
         assertTrue(notices.get(0).contains("com/acme/units/Legacy.java:2"), notices.get(0));
+    }
+
+    @Test
+    void aProjectTestThatAlsoWaitsForATaskTypeDoesNotHandTheCompileOver() {
+        new TestProject(dir).test("com/acme/units/FirstTest.java", "package com.acme.units;\nclass FirstTest {\n"
+                + "    Metres unit;\n    int size() { }\n}\n");
+        InProcessCompiler compiler = asGsonCompiles();
+
+        InProcessCompiler.Outcome outcome = compiler.check(rightMetres());
+
+        assertEquals(List.of(), notices, "the project's compile was judged unreproducible");
+        assertTrue(outcome.verdict().feedback().stream().anyMatch(finding -> finding.message()
+                .startsWith("the in-process compile could not check the project's file: com/acme/units/FirstTest.java:4")),
+                outcome.verdict().toString());
+    }
+
+    private static Candidate rightMetres() {
+        return candidate("metres", unit("com.acme.units.Metres", METRES, false));
     }
 
     /** Main code at release 8 without its module descriptor, tests at release 17. */
