@@ -126,7 +126,7 @@ public final class Autocoder {
             Plan plan = plan(tasks);
             OutputWriter output = new OutputWriter(paths.outputDirectory(), paths.testOutputDirectory());
             CandidateBoard board = new CandidateBoard();
-            InProcessCompiler compiler = new InProcessCompiler(project, board::others);
+            InProcessCompiler compiler = new InProcessCompiler(project, board::others, log::warn);
             SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler,
                     subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null),
                     config.keepSubBuilds(), config.rounds().trimming(), config.rounds().profile());

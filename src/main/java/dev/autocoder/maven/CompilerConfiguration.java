@@ -13,6 +13,7 @@ import org.apache.maven.model.Dependency;
 import org.apache.maven.model.DependencyManagement;
 import org.apache.maven.model.Exclusion;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.RepositorySystem;
@@ -23,59 +24,109 @@ import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
- * What the project's maven-compiler-plugin gives javac for main code, read from the configuration
- * its {@code default-compile} execution sees, so the in-process compile matches the real one.
+ * What the project's maven-compiler-plugin gives javac, read as each of its two executions sees its
+ * configuration: the main code from {@code default-compile}'s, the tests from
+ * {@code default-testCompile}'s (each the execution's own settings over the plugin's), so the
+ * in-process compile matches the real one. Other executions of the plugin (a {@code module-info}
+ * compiled on its own) write into the same output and are left to the sub-build.
  */
 final class CompilerConfiguration {
 
     static final String PLUGIN_KEY = "org.apache.maven.plugins:maven-compiler-plugin";
 
     private static final String PROCESSOR_PATHS = "annotationProcessorPaths";
+    /** The phase after the test compile and before the tests, whose plugins read the test classes. */
+    private static final String TEST_CLASSES_PHASE = "process-test-classes";
 
     private final MavenProject project;
     private final Xpp3Dom configuration;
+    private final Xpp3Dom testConfiguration;
+    private final boolean version4;
 
     CompilerConfiguration(MavenProject project) {
         this.project = project;
         Plugin plugin = project.getPlugin(PLUGIN_KEY);
         this.configuration = plugin == null ? new Xpp3Dom("configuration")
                 : PluginConfig.forExecution(plugin, "default-compile");
+        this.testConfiguration = plugin == null ? new Xpp3Dom("configuration")
+                : PluginConfig.forExecution(plugin, "default-testCompile");
+        this.version4 = plugin != null && plugin.getVersion() != null && plugin.getVersion().startsWith("4.");
     }
 
     /**
-     * The release javac compiles for, as the compiler plugin picks it: {@code release} wins over
-     * {@code target}, which wins over {@code source}; each from the configuration, else from its
-     * {@code maven.compiler.*} property (the parameter's default). Without any, the running JDK's.
+     * The release javac compiles the main code for, as the compiler plugin picks it: {@code release}
+     * wins over {@code target}, which wins over {@code source}; each from the configuration, else
+     * from its {@code maven.compiler.*} property (the parameter's default). Without any, the running
+     * JDK's.
      */
     String javaRelease() {
-        for (String name : List.of("release", "target", "source")) {
-            Optional<String> value = PluginConfig.value(configuration, name)
-                    .or(() -> property("maven.compiler." + name));
-            if (value.isPresent()) {
-                return value.get().replaceFirst("^1\\.", "");
-            }
-        }
-        return Integer.toString(Runtime.version().feature());
+        return release(configuration, List.of("release", "target", "source"))
+                .orElse(Integer.toString(Runtime.version().feature()));
     }
 
-    /** javac options besides sources, classpath, release and processor path. */
-    private List<String> arguments() {
+    /**
+     * The release javac compiles the tests for: the plugin's test compile takes {@code testRelease}
+     * over {@code release}, then {@code testTarget} over {@code target}, then {@code testSource}
+     * over {@code source}, each from {@code default-testCompile}'s configuration or its property.
+     */
+    private Optional<String> testRelease() {
+        return release(testConfiguration, List.of("testRelease", "release", "testTarget", "target", "testSource",
+                "source"));
+    }
+
+    private Optional<String> release(Xpp3Dom settings, List<String> names) {
+        for (String name : names) {
+            Optional<String> value = PluginConfig.value(settings, name)
+                    .or(() -> property("maven.compiler." + name));
+            if (value.isPresent()) {
+                return Optional.of(value.get().replaceFirst("^1\\.", ""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * javac options besides sources, classpath, release and processor path, in the order the plugin
+     * passes them: {@code compilerArguments} and {@code compilerArgument}, which the test compile
+     * replaces by {@code testCompilerArguments} and {@code testCompilerArgument}, then
+     * {@code compilerArgs} for both compiles ({@code testCompilerArgs} for the tests from version 4).
+     */
+    private List<String> arguments(Xpp3Dom settings, boolean test) {
         List<String> arguments = new ArrayList<>();
-        if (flag("parameters")) {
+        if (flag(settings, "parameters")) {
             arguments.add("-parameters");
         }
-        if (flag("enablePreview")) {
+        if (flag(settings, "enablePreview")) {
             arguments.add("--enable-preview");
         }
-        PluginConfig.value(configuration, "proc").ifPresent(proc -> arguments.add("-proc:" + proc));
-        List<String> processors = childValues("annotationProcessors");
+        PluginConfig.value(settings, "proc").ifPresent(proc -> arguments.add("-proc:" + proc));
+        List<String> processors = childValues(settings, "annotationProcessors");
         if (!processors.isEmpty()) {
             arguments.add("-processor");
             arguments.add(String.join(",", processors));
         }
-        arguments.addAll(childValues("compilerArgs"));
-        PluginConfig.value(configuration, "compilerArgument")
-                .ifPresent(argument -> arguments.addAll(Arrays.asList(argument.split("\\s+"))));
+        Xpp3Dom map = test && settings.getChild("testCompilerArguments") != null
+                ? settings.getChild("testCompilerArguments") : settings.getChild("compilerArguments");
+        if (map != null) {
+            for (Xpp3Dom entry : map.getChildren()) {
+                String key = entry.getName().startsWith("-") ? entry.getName() : "-" + entry.getName();
+                String value = entry.getValue() == null || entry.getValue().contains("${") ? "" : entry.getValue().strip();
+                if (key.startsWith("-A") && !value.isEmpty()) {
+                    arguments.add(key + "=" + value);
+                } else {
+                    arguments.add(key);
+                    if (!value.isEmpty()) {
+                        arguments.add(value);
+                    }
+                }
+            }
+        }
+        Optional<String> argument = test ? PluginConfig.value(settings, "testCompilerArgument")
+                .or(() -> PluginConfig.value(settings, "compilerArgument"))
+                : PluginConfig.value(settings, "compilerArgument");
+        argument.ifPresent(line -> arguments.addAll(Arrays.asList(line.split("\\s+"))));
+        List<String> testArgs = test && version4 ? childValues(settings, "testCompilerArgs") : List.of();
+        arguments.addAll(testArgs.isEmpty() ? childValues(settings, "compilerArgs") : testArgs);
         return arguments;
     }
 
@@ -111,7 +162,30 @@ final class CompilerConfiguration {
 
     /** What javac gets besides sources, classpath and release; resolving the processor path may throw. */
     ProjectLayout.CompilerSetup setup(RepositorySystem repositorySystem, RepositorySystemSession session) {
-        return new ProjectLayout.CompilerSetup(processorPath(repositorySystem, session), arguments());
+        return new ProjectLayout.CompilerSetup(processorPath(repositorySystem, session),
+                new ProjectLayout.CompilerSetup.Compile(Optional.empty(), childValues(configuration, "includes"),
+                        childValues(configuration, "excludes"), arguments(configuration, false)),
+                new ProjectLayout.CompilerSetup.Compile(testRelease(), childValues(testConfiguration, "testIncludes"),
+                        childValues(testConfiguration, "testExcludes"), arguments(testConfiguration, true)),
+                testClassReaders());
+    }
+
+    /**
+     * The plugin executions bound to {@code process-test-classes}, between the test compile and the
+     * tests, as {@code artifactId:executionId}: such a plugin (a copy or rename of test classes, an
+     * obfuscator run over them) may need every test class. Only executions that name the phase are
+     * seen; a goal's default phase is in its plugin's descriptor, which the model does not hold.
+     */
+    private List<String> testClassReaders() {
+        List<String> readers = new ArrayList<>();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            for (PluginExecution execution : plugin.getExecutions()) {
+                if (TEST_CLASSES_PHASE.equals(execution.getPhase())) {
+                    readers.add(plugin.getArtifactId() + ":" + execution.getId());
+                }
+            }
+        }
+        return readers;
     }
 
     private Dependency processor(Xpp3Dom path) {
@@ -160,12 +234,12 @@ final class CompilerConfiguration {
         return value == null || value.isBlank() || value.contains("${") ? Optional.empty() : Optional.of(value.strip());
     }
 
-    private boolean flag(String name) {
-        return PluginConfig.value(configuration, name).map(Boolean::parseBoolean).orElse(false);
+    private static boolean flag(Xpp3Dom settings, String name) {
+        return PluginConfig.value(settings, name).map(Boolean::parseBoolean).orElse(false);
     }
 
-    private List<String> childValues(String name) {
-        Xpp3Dom parent = configuration.getChild(name);
+    private static List<String> childValues(Xpp3Dom settings, String name) {
+        Xpp3Dom parent = settings.getChild(name);
         List<String> values = new ArrayList<>();
         if (parent != null) {
             for (Xpp3Dom child : parent.getChildren()) {

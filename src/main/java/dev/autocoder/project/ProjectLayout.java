@@ -57,21 +57,54 @@ public record ProjectLayout(Path baseDirectory, String javaRelease, List<Path> m
 
     /**
      * What the project's maven-compiler-plugin gives javac, so that the in-process compile sees what
-     * javac sees in the real build.
+     * javac sees in the real build: the main code as its {@code default-compile} execution compiles
+     * it, the tests as its {@code default-testCompile} execution does.
      *
      * @param processorPath the resolved {@code annotationProcessorPaths}; empty when the project
      *     configures none, in which case javac finds processors (Lombok, MapStruct) on the classpath
-     * @param arguments further javac options: {@code compilerArgs}, {@code -parameters},
-     *     {@code --enable-preview}, {@code -proc:none}, {@code -processor}, {@code -A...}
+     * @param main how the main code is compiled
+     * @param test how the tests are compiled
+     * @param testClassReaders the plugins bound between the test compile and the tests
+     *     ({@code process-test-classes}) as {@code artifactId:executionId}: they may need every
+     *     test class the compile writes, so a round must not compile only some of them
      */
-    public record CompilerSetup(List<Path> processorPath, List<String> arguments) {
+    public record CompilerSetup(List<Path> processorPath, Compile main, Compile test, List<String> testClassReaders) {
 
         /** A project that gives javac nothing beyond sources, classpath and release. */
-        public static final CompilerSetup PLAIN = new CompilerSetup(List.of(), List.of());
+        public static final CompilerSetup PLAIN = new CompilerSetup(List.of(), Compile.DEFAULT, Compile.DEFAULT,
+                List.of());
 
         public CompilerSetup {
             processorPath = List.copyOf(processorPath);
-            arguments = List.copyOf(arguments);
+            Objects.requireNonNull(main, "main");
+            Objects.requireNonNull(test, "test");
+            testClassReaders = List.copyOf(testClassReaders);
+        }
+
+        /**
+         * One compile of the project's build, as the compiler plugin runs it.
+         *
+         * @param release the release javac compiles for ({@code "8"}), or empty for the project's
+         *     {@link ProjectLayout#javaRelease()}
+         * @param includes the source patterns it compiles, below each source root, Ant style
+         *     ({@code **}{@code /*.java}); empty for every {@code .java} file
+         * @param excludes the source patterns it leaves out ({@code module-info.java})
+         * @param arguments further javac options: {@code compilerArgs}, {@code compilerArgument(s)},
+         *     {@code -parameters}, {@code --enable-preview}, {@code -proc:none}, {@code -processor},
+         *     {@code -A...}
+         */
+        public record Compile(Optional<String> release, List<String> includes, List<String> excludes,
+                List<String> arguments) {
+
+            /** Every source file, the project's release, no options. */
+            public static final Compile DEFAULT = new Compile(Optional.empty(), List.of(), List.of(), List.of());
+
+            public Compile {
+                Objects.requireNonNull(release, "release");
+                includes = List.copyOf(includes);
+                excludes = List.copyOf(excludes);
+                arguments = List.copyOf(arguments);
+            }
         }
     }
 

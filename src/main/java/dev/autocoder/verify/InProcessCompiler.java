@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,6 +42,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
+import org.apache.maven.shared.utils.io.MatchPatterns;
 
 /**
  * Compiles a candidate in memory together with the project's sources and the code verified so
@@ -79,9 +81,16 @@ public final class InProcessCompiler implements Verifier {
         }
     }
 
+    /** How a project file's error that is neither the model's nor waiting is reported. */
+    private static final String CANNOT_CHECK = "the in-process compile could not check the project's file: ";
+
     private final ProjectLayout layout;
     private final Function<String, List<CodeUnit>> others;
+    private final Consumer<String> notices;
+    private final Set<String> noticed = ConcurrentHashMap.newKeySet();
     private final JavaCompiler compiler;
+    /** Why the project's own code does not compile in process as its build compiles it; set at the first check. */
+    private Optional<String> projectProblem;
     private final Map<List<Object>, Outcome> cache = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -97,8 +106,19 @@ public final class InProcessCompiler implements Verifier {
      *     asking, read at each check (see {@link CandidateBoard#others})
      */
     public InProcessCompiler(ProjectLayout layout, Function<String, List<CodeUnit>> others) {
+        this(layout, others, message -> { });
+    }
+
+    /**
+     * @param layout the project: its sources, dependencies, releases and javac setup
+     * @param others the newest code of the other tasks and parts, by the name of the task or part
+     *     asking, read at each check (see {@link CandidateBoard#others})
+     * @param notices told once, for each reason, why a compile is handed to the sub-build
+     */
+    public InProcessCompiler(ProjectLayout layout, Function<String, List<CodeUnit>> others, Consumer<String> notices) {
         this.layout = layout;
         this.others = others;
+        this.notices = notices;
         this.compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this runtime; run Maven on a JDK, not a JRE");
@@ -114,12 +134,150 @@ public final class InProcessCompiler implements Verifier {
     public Outcome check(Candidate candidate) {
         List<CodeUnit> theirs = withoutReplaced(others.apply(candidate.taskName()), candidate.units());
         return cache.computeIfAbsent(List.of(candidate.units(), theirs),
-                key -> compile(candidate.units(), theirs));
+                key -> compileOrHandOver(candidate.units(), theirs));
     }
 
     /** Compiles every verified unit together with the project, as the final check of a run. */
     public Outcome checkTogether(List<CodeUnit> allVerified) {
-        return compile(allVerified, List.of());
+        return compileOrHandOver(allVerified, List.of());
+    }
+
+    /**
+     * The compile, unless it cannot reproduce the project's: when javac in this JVM fails on the
+     * project's own code alone (an option it refuses, a module descriptor at a release without
+     * modules, a processor that crashes, an error in a project file that no task's type explains),
+     * or fails on this compile in a way no file explains, its verdict would not be about the
+     * candidate. Then nothing is judged here and nothing is left out: the sub-build compiles
+     * everything as the project's build does and runs the whole test suite.
+     */
+    private Outcome compileOrHandOver(List<CodeUnit> own, List<CodeUnit> theirs) {
+        Optional<String> problem = projectProblem();
+        if (problem.isPresent()) {
+            return handOver(problem.get());
+        }
+        try {
+            return compile(own, theirs);
+        } catch (Unreproducible e) {
+            return handOver(e.getMessage());
+        }
+    }
+
+    /**
+     * Why the project's own code does not compile in process, found once by compiling it alone: an
+     * error that no missing type explains, in a file that waits for no type a task will write.
+     */
+    private synchronized Optional<String> projectProblem() {
+        if (projectProblem == null) {
+            projectProblem = moduleProblem().or(() -> {
+                try {
+                    List<Feedback> findings = compile(List.of(), List.of()).verdict().feedback();
+                    Set<String> waiting = findings.stream().filter(finding -> finding.stage() == Feedback.Stage.WAITING)
+                            .map(finding -> fileOf(finding.message())).collect(Collectors.toSet());
+                    return findings.stream().filter(finding -> finding.message().startsWith(CANNOT_CHECK))
+                            .map(finding -> finding.message().substring(CANNOT_CHECK.length()))
+                            .filter(message -> !waiting.contains(fileOf(message))).findFirst();
+                } catch (Unreproducible e) {
+                    return Optional.of(e.getMessage());
+                }
+            });
+        }
+        return projectProblem;
+    }
+
+    /** The file a finding ({@code com/acme/Money.java:12: ...}) is in. */
+    private static String fileOf(String finding) {
+        int colon = finding.indexOf(':');
+        return colon < 0 ? finding : finding.substring(0, colon);
+    }
+
+    /**
+     * A module descriptor the main compile includes at a release without modules, which javac
+     * refuses (the project's build fails on it too). One at release 9 or later is left out of the
+     * in-process compile, which compiles the module's classes as the unnamed module does; the
+     * sub-build compiles the descriptor.
+     */
+    private Optional<String> moduleProblem() {
+        boolean descriptor = selected(layout.mainSourceRoots(), layout.compiler().main()).stream()
+                .anyMatch(InProcessCompiler::isModuleDescriptor);
+        String release = release(layout.compiler().main());
+        return descriptor && feature(release) < 9 ? Optional.of("the main compile includes module-info.java at"
+                + " release " + release + ", which has no modules") : Optional.empty();
+    }
+
+    /** What a check says when the sub-build must do the compile: nothing judged, nothing left out. */
+    private Outcome handOver(String reason) {
+        if (noticed.add(reason)) {
+            notices.accept("autocoder: the in-process compile cannot reproduce the project's compile (" + reason
+                    + "); the sub-build compiles the code and runs the whole test suite instead");
+        }
+        return new Outcome(Verdict.PASSED, testSources(), List.of(), Optional.empty(), Map.of());
+    }
+
+    /** The main sources the project's {@code default-compile} compiles, less a module descriptor. */
+    private List<SourceFile> mainSources() {
+        return withoutDescriptor(selected(layout.mainSourceRoots(), layout.compiler().main()));
+    }
+
+    /** The test sources the project's {@code default-testCompile} compiles, less a module descriptor. */
+    private List<SourceFile> testSources() {
+        return withoutDescriptor(selected(layout.testSourceRoots(), layout.compiler().test()));
+    }
+
+    /**
+     * The files below the roots that a compile's includes and excludes select, matched as the
+     * compiler plugin's source scanner matches them (Ant patterns relative to each root; every
+     * {@code .java} file when there are no includes).
+     */
+    static List<SourceFile> selected(List<Path> roots, ProjectLayout.CompilerSetup.Compile compile) {
+        List<SourceFile> all = SourceFile.under(roots);
+        if (compile.includes().isEmpty() && compile.excludes().isEmpty()) {
+            return all;
+        }
+        MatchPatterns includes = patterns(compile.includes().isEmpty() ? List.of("**/*.java") : compile.includes());
+        MatchPatterns excludes = patterns(compile.excludes());
+        return all.stream().filter(file -> {
+            String path = file.relativePath().toString().replace('/', java.io.File.separatorChar);
+            return includes.matches(path, true) && !excludes.matches(path, true);
+        }).toList();
+    }
+
+    /** Patterns as the scanner reads them: either slash, and a trailing one meaning everything below. */
+    private static MatchPatterns patterns(List<String> patterns) {
+        return MatchPatterns.from(patterns.stream().map(pattern -> {
+            if (pattern.startsWith("%regex[")) {
+                return pattern;
+            }
+            String normalized = pattern.strip().replace('/', java.io.File.separatorChar)
+                    .replace('\\', java.io.File.separatorChar);
+            return normalized.endsWith(java.io.File.separator) ? normalized + "**" : normalized;
+        }).toArray(String[]::new));
+    }
+
+    private static boolean isModuleDescriptor(SourceFile file) {
+        return file.relativePath().toString().equals("module-info.java");
+    }
+
+    private static List<SourceFile> withoutDescriptor(List<SourceFile> files) {
+        return files.stream().filter(file -> !isModuleDescriptor(file)).toList();
+    }
+
+    private String release(ProjectLayout.CompilerSetup.Compile compile) {
+        return compile.release().orElse(layout.javaRelease());
+    }
+
+    /** A release's feature number ({@code 8}, {@code 17}), or a large one when it cannot be read. */
+    private static int feature(String release) {
+        Matcher digits = Pattern.compile("^(?:1\\.)?(\\d+)").matcher(release.strip());
+        return digits.find() ? Integer.parseInt(digits.group(1)) : Integer.MAX_VALUE;
+    }
+
+    /** The compile failed in a way that says nothing about the code: javac refused or crashed. */
+    private static final class Unreproducible extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unreproducible(String reason, Throwable cause) {
+            super(reason, cause);
+        }
     }
 
     /** The units that stay once the candidate's own units replace their namesakes. */
@@ -136,8 +294,8 @@ public final class InProcessCompiler implements Verifier {
      */
     private Outcome compile(List<CodeUnit> own, List<CodeUnit> theirs) {
         List<String> known = new ArrayList<>();
-        SourceFile.under(layout.mainSourceRoots()).forEach(file -> known.add(typeOf(file)));
-        SourceFile.under(layout.testSourceRoots()).forEach(file -> known.add(typeOf(file)));
+        mainSources().forEach(file -> known.add(typeOf(file)));
+        testSources().forEach(file -> known.add(typeOf(file)));
         theirs.forEach(unit -> known.add(unit.qualifiedName()));
         Attribution attribution = new Attribution(own, known);
         try (MemoryFileManager mainFiles = fileManager(Dependency::onMainClasspath);
@@ -146,10 +304,10 @@ public final class InProcessCompiler implements Verifier {
             if (!redeclared.isEmpty()) {
                 return new Outcome(new Verdict(redeclared));
             }
-            List<JavaFileObject> mainSources = new ArrayList<>(projectSources(layout.mainSourceRoots()));
+            List<JavaFileObject> mainSources = new ArrayList<>(mainSources().stream().map(this::source).toList());
             theirs.stream().filter(unit -> !unit.test()).map(unit -> source(unit, false)).forEach(mainSources::add);
             own.stream().filter(unit -> !unit.test()).map(unit -> source(unit, true)).forEach(mainSources::add);
-            DiagnosticCauses mainErrors = run(mainFiles, mainSources);
+            DiagnosticCauses mainErrors = run(mainFiles, mainSources, layout.compiler().main());
             if (!mainErrors.errors().isEmpty()) {
                 return new Outcome(new Verdict(attribution.judge(mainErrors)));
             }
@@ -166,7 +324,7 @@ public final class InProcessCompiler implements Verifier {
     /** Compiles the tests, leaving out project tests that wait for types nobody has written yet. */
     private Outcome compileTests(MemoryFileManager testFiles, List<JavaFileObject> unitTests, Attribution attribution) {
         Map<SourceFile, JavaFileObject> included = new LinkedHashMap<>();
-        SourceFile.under(layout.testSourceRoots()).forEach(file -> included.put(file, source(file)));
+        testSources().forEach(file -> included.put(file, source(file)));
         List<String> excluded = new ArrayList<>();
         Map<String, Set<String>> missing = new LinkedHashMap<>();
         DiagnosticCauses testErrors = DiagnosticCauses.withoutTrees(List.of());
@@ -174,7 +332,7 @@ public final class InProcessCompiler implements Verifier {
             List<JavaFileObject> testSources = new ArrayList<>(included.values());
             testSources.addAll(unitTests);
             testErrors = testSources.isEmpty() ? DiagnosticCauses.withoutTrees(List.of())
-                    : run(testFiles.fresh(), testSources);
+                    : run(testFiles.fresh(), testSources, layout.compiler().test());
             Set<SourceFile> waiting = waitingTests(included, testErrors, attribution.roots(testErrors));
             if (waiting.isEmpty()) {
                 break;
@@ -267,8 +425,7 @@ public final class InProcessCompiler implements Verifier {
             }
             // javac in this JVM may lack something of the real build; the sub-build decides.
             return projectFiles.judge(Feedback.Stage.COMPILE, message, waits,
-                    () -> java.util.Optional.of(Feedback.advice(Feedback.Stage.COMPILE, "the in-process compile could"
-                            + " not check the project's file: " + message)));
+                    () -> java.util.Optional.of(Feedback.advice(Feedback.Stage.COMPILE, CANNOT_CHECK + message)));
         }
     }
 
@@ -435,8 +592,8 @@ public final class InProcessCompiler implements Verifier {
      */
     private List<Feedback> redeclared(List<CodeUnit> own, MemoryFileManager classpath) {
         Map<String, String> projectTypes = new HashMap<>();
-        SourceFile.under(layout.mainSourceRoots()).forEach(file -> projectTypes.put(typeOf(file), "main"));
-        SourceFile.under(layout.testSourceRoots()).forEach(file -> projectTypes.putIfAbsent(typeOf(file), "test"));
+        mainSources().forEach(file -> projectTypes.put(typeOf(file), "main"));
+        testSources().forEach(file -> projectTypes.putIfAbsent(typeOf(file), "test"));
         List<Feedback> findings = new ArrayList<>();
         for (CodeUnit unit : own) {
             String where = projectTypes.containsKey(unit.qualifiedName())
@@ -512,7 +669,14 @@ public final class InProcessCompiler implements Verifier {
         return typeLike && outsideExistingTypes;
     }
 
-    private DiagnosticCauses run(MemoryFileManager files, List<JavaFileObject> sources) {
+    /**
+     * Compiles as one of the project's compiles does: its release and its arguments.
+     *
+     * @throws Unreproducible when javac refuses the options, crashes (a processor's exception, an
+     *     internal error) or reports an error in no file
+     */
+    private DiagnosticCauses run(MemoryFileManager files, List<JavaFileObject> sources,
+            ProjectLayout.CompilerSetup.Compile settings) {
         if (sources.isEmpty()) {
             // A baseline of a project with no main code: nothing to compile is no error.
             return DiagnosticCauses.withoutTrees(List.of());
@@ -521,13 +685,24 @@ public final class InProcessCompiler implements Verifier {
         // The project's javac setup: annotation processors (Lombok, MapStruct) found on the
         // processor path or the classpath, as in the real build, and its own arguments. FLOW
         // makes javac report every file's errors even when another file has some.
-        List<String> options = new ArrayList<>(List.of("--release", layout.javaRelease(), "-implicit:class",
+        List<String> options = new ArrayList<>(List.of("--release", release(settings), "-implicit:class",
                 "-Xlint:none", "-Xmaxerrs", "500", "-XDshould-stop.ifError=FLOW"));
-        options.addAll(layout.compiler().arguments());
+        options.addAll(settings.arguments());
+        try {
+            return run(files, sources, options, diagnostics);
+        } catch (UncheckedIOException | Unreproducible e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Unreproducible("javac " + String.join(" ", options) + " fails: " + rootMessage(e), e);
+        }
+    }
+
+    private DiagnosticCauses run(MemoryFileManager files, List<JavaFileObject> sources, List<String> options,
+            DiagnosticCollector<JavaFileObject> diagnostics) {
         JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics, options, null, sources);
         if (!(task instanceof JavacTask javac)) {
             task.call();
-            return DiagnosticCauses.withoutTrees(errors(diagnostics));
+            return DiagnosticCauses.withoutTrees(placed(errors(diagnostics)));
         }
         // Parsed and analysed step by step, so that the trees stay to tell what each error follows from.
         // The trees are read only when there are errors, and then nothing is generated, which would
@@ -539,12 +714,32 @@ public final class InProcessCompiler implements Verifier {
             javac.analyze();
             if (errors(diagnostics).isEmpty()) {
                 javac.generate();
-                return DiagnosticCauses.withoutTrees(List.of());
+                return DiagnosticCauses.withoutTrees(placed(errors(diagnostics)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compile in memory", e);
         }
-        return new DiagnosticCauses(errors(diagnostics), trees, parsed);
+        return new DiagnosticCauses(placed(errors(diagnostics)), trees, parsed);
+    }
+
+    /** The errors, each in a file; an error in no file (an option, a processor's own) is not about the code. */
+    private static List<Diagnostic<? extends JavaFileObject>> placed(List<Diagnostic<? extends JavaFileObject>> errors) {
+        for (Diagnostic<? extends JavaFileObject> error : errors) {
+            if (error.getSource() == null) {
+                throw new Unreproducible("javac: " + format(error), null);
+            }
+        }
+        return errors;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
+        return root == e ? e.getClass().getSimpleName() + message
+                : e.getClass().getSimpleName() + " (" + root.getClass().getName() + message + ")";
     }
 
     private static List<Diagnostic<? extends JavaFileObject>> errors(DiagnosticCollector<JavaFileObject> diagnostics) {
@@ -561,10 +756,6 @@ public final class InProcessCompiler implements Verifier {
         }
         String where = error.getSource() instanceof Named named ? named.displayName() : "";
         return where.isEmpty() ? message : where + ":" + error.getLineNumber() + ": " + message;
-    }
-
-    private List<JavaFileObject> projectSources(List<Path> roots) {
-        return SourceFile.under(roots).stream().map(this::source).toList();
     }
 
     private JavaFileObject source(SourceFile file) {

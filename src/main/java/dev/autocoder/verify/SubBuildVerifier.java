@@ -189,6 +189,7 @@ public final class SubBuildVerifier implements Verifier {
         Map<Candidate, Verdict> verdicts = new LinkedHashMap<>();
         List<Candidate> built = new ArrayList<>();
         List<SubBuildReactor.Plan> plans = new ArrayList<>();
+        List<List<String>> untrimmed = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (verdicts.containsKey(candidate) || built.contains(candidate)) {
                 continue;
@@ -203,9 +204,10 @@ public final class SubBuildVerifier implements Verifier {
             plans.add(new SubBuildReactor.Plan(candidate.units(),
                     InProcessCompiler.withoutReplaced(others.apply(candidate.taskName()), candidate.units()),
                     selection.notCompiled(), selection.tests(), trimming));
+            untrimmed.add(compiled.excludedProjectTests());
         }
         List<ModuleOutcome> results = plans.isEmpty() ? List.of()
-                : build(plans, built.stream().map(Candidate::taskName).toList());
+                : againUntrimmed(plans, untrimmed, build(plans, built.stream().map(Candidate::taskName).toList()), built);
         Map<List<CodeUnit>, Set<String>> questions = new LinkedHashMap<>();
         List<String> askers = new ArrayList<>();
         for (int i = 0; i < built.size(); i++) {
@@ -224,6 +226,35 @@ public final class SubBuildVerifier implements Verifier {
         Map<Candidate, Verdict> ordered = new LinkedHashMap<>();
         candidates.forEach(candidate -> ordered.put(candidate, verdicts.get(candidate)));
         return Collections.unmodifiableMap(ordered);
+    }
+
+    /**
+     * The rounds that left project test classes out of their test compile and then failed a goal as
+     * the project's (a plugin bound before the tests that needs every test class, bound at a phase
+     * the project does not name) run once more with every test class compiled: such a failure is
+     * neither the candidate's nor the project's. Their plans are replaced by the untrimmed ones.
+     */
+    private List<ModuleOutcome> againUntrimmed(List<SubBuildReactor.Plan> plans, List<List<String>> untrimmed,
+            List<ModuleOutcome> results, List<Candidate> built) {
+        List<Integer> again = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            if (plans.get(i).excludedTests().size() > untrimmed.get(i).size() && results.get(i).findings().stream()
+                    .anyMatch(finding -> finding.blocking() && finding.stage() == Feedback.Stage.PROJECT)) {
+                again.add(i);
+            }
+        }
+        if (again.isEmpty()) {
+            return results;
+        }
+        List<SubBuildReactor.Plan> full = again.stream().map(i -> new SubBuildReactor.Plan(plans.get(i).own(),
+                plans.get(i).others(), untrimmed.get(i), plans.get(i).tests(), plans.get(i).trimming())).toList();
+        List<ModuleOutcome> rebuilt = build(full, again.stream().map(i -> built.get(i).taskName()).toList());
+        List<ModuleOutcome> all = new ArrayList<>(results);
+        for (int k = 0; k < again.size(); k++) {
+            plans.set(again.get(k), full.get(k));
+            all.set(again.get(k), rebuilt.get(k));
+        }
+        return all;
     }
 
     /**
@@ -260,8 +291,10 @@ public final class SubBuildVerifier implements Verifier {
         Set<String> needed = new HashSet<>(tests);
         tests.forEach(test -> needed.addAll(graph.reachedTypes(test, projectTests.keySet())));
         List<String> notCompiled = new ArrayList<>(compiled.excludedProjectTests());
+        // A plugin bound between the test compile and the tests may need every test class: then none is left out.
+        boolean trimmable = layout.compiler().testClassReaders().isEmpty();
         projectTests.forEach((name, file) -> {
-            if (!needed.contains(name) && graph.defaultTestClasses().contains(name)) {
+            if (trimmable && !needed.contains(name) && graph.defaultTestClasses().contains(name)) {
                 notCompiled.add(file.displayName());
             }
         });

@@ -110,15 +110,78 @@ class MavenProjectViewTest {
                 """, "strict");
 
         assertEquals(List.of("-parameters", "--enable-preview", "-proc:full", "-processor",
-                "com.example.One,com.example.Two", "-Xlint:all", "-Akey=value", "-Werror"),
-                layout(project).compiler().arguments());
+                "com.example.One,com.example.Two", "-Werror", "-Xlint:all", "-Akey=value"),
+                layout(project).compiler().main().arguments());
     }
 
     @Test
     void aPropertyNoActiveProfileDefinesGivesNoArgument() throws Exception {
         MavenProject project = module("", "<compilerArgument>${lint}</compilerArgument>", "");
 
-        assertEquals(List.of(), layout(project).compiler().arguments());
+        assertEquals(List.of(), layout(project).compiler().main().arguments());
+    }
+
+    @Test
+    void mainAndTestCompilesAreReadFromTheirOwnExecutions() throws Exception {
+        MavenProject project = fixture.build(write(dir.resolve("pom.xml"), pom("com.example", "two-releases", "1.0", """
+                <properties><maven.compiler.testRelease>17</maven.compiler.testRelease></properties>
+                <build><plugins>
+                  <plugin>
+                    <artifactId>maven-compiler-plugin</artifactId>
+                    <version>3.14.0</version>
+                    <configuration>
+                      <release>8</release>
+                      <compilerArgument>-Xlint:all</compilerArgument>
+                      <compilerArguments><Akey>value</Akey><Xmaxwarns>7</Xmaxwarns></compilerArguments>
+                    </configuration>
+                    <executions>
+                      <execution>
+                        <id>default-compile</id>
+                        <configuration><excludes><exclude>module-info.java</exclude></excludes></configuration>
+                      </execution>
+                      <execution>
+                        <id>default-testCompile</id>
+                        <configuration>
+                          <testIncludes><testInclude>**/*Test.java</testInclude></testIncludes>
+                          <testExcludes><testExclude>**/Slow*.java</testExclude></testExcludes>
+                          <testCompilerArgument>-Xlint:none</testCompilerArgument>
+                          <testCompilerArguments><Aflavour>test</Aflavour></testCompilerArguments>
+                        </configuration>
+                      </execution>
+                      <execution>
+                        <id>module-info</id>
+                        <goals><goal>compile</goal></goals>
+                        <configuration><release>9</release><includes><include>module-info.java</include></includes>
+                        </configuration>
+                      </execution>
+                    </executions>
+                  </plugin>
+                  <plugin>
+                    <groupId>com.coderplus.maven.plugins</groupId>
+                    <artifactId>copy-rename-maven-plugin</artifactId>
+                    <version>1.0.1</version>
+                    <executions><execution><id>rename-test-classes</id><phase>process-test-classes</phase>
+                      <goals><goal>rename</goal></goals></execution></executions>
+                  </plugin>
+                </plugins></build>
+                """)));
+
+        ProjectLayout.CompilerSetup compiler = layout(project).compiler();
+
+        assertEquals("8", layout(project).javaRelease());
+        assertEquals(new ProjectLayout.CompilerSetup.Compile(java.util.Optional.empty(), List.of(),
+                List.of("module-info.java"), List.of("-Akey=value", "-Xmaxwarns", "7", "-Xlint:all")), compiler.main());
+        assertEquals(new ProjectLayout.CompilerSetup.Compile(java.util.Optional.of("17"), List.of("**/*Test.java"),
+                List.of("**/Slow*.java"), List.of("-Aflavour=test", "-Xlint:none")), compiler.test());
+        assertEquals(List.of("copy-rename-maven-plugin:rename-test-classes"), compiler.testClassReaders());
+    }
+
+    @Test
+    void testsCompileAtTheMainReleaseWhenNoTestReleaseIsGiven() throws Exception {
+        MavenProject project = module("", "<release>11</release>", "");
+
+        assertEquals(java.util.Optional.of("11"), layout(project).compiler().test().release());
+        assertEquals(List.of(), layout(project).compiler().testClassReaders());
     }
 
     @Test
