@@ -172,6 +172,8 @@ public final class ProjectContext {
                 .sorted()
                 .toList();
         StringBuilder out = new StringBuilder("Java release: ").append(project.javaRelease()).append('\n');
+        project.compiler().test().release().filter(release -> !release.equals(project.javaRelease()))
+                .ifPresent(release -> out.append("Java release of the tests: ").append(release).append('\n'));
         if (direct.isEmpty()) {
             return out.append("Direct dependencies: none\n").toString();
         }

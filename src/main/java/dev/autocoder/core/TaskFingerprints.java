@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *
  * @param generation the spec, the answers, the context as sent (without the release and dependency
  *     versions), the model's name and the prompts
- * @param verification this plugin's version, the checkstyle setup, the dependencies, the Java release
+ * @param verification this plugin's version, the checkstyle setup, the dependencies, the Java release,
+ *     how the main and test compiles differ from a plain one (release, includes, excludes, arguments)
  *     and every file of the project's own source and test roots
  * @param formatOneGeneration the generation fingerprint as a format-1 lock file's entry reads, whose
  *     context included the project summary
@@ -66,6 +67,7 @@ record TaskFingerprints(Fingerprint generation, Fingerprint verification, Finger
                 .put("dependencies", project.dependencies().stream().map(d -> d.coordinates() + ":" + d.scope())
                         .sorted().toList().toString())
                 .put("java", project.javaRelease());
+        compilerInput(project).ifPresent(compiler -> verification.put("compiler", compiler));
         for (Path root : project.mainSourceRoots()) {
             verification.putFiles("main:" + project.baseDirectory().relativize(root), root);
         }
@@ -81,6 +83,21 @@ record TaskFingerprints(Fingerprint generation, Fingerprint verification, Finger
                 .put("answers", new TreeMap<>(task.answers()).toString())
                 .put("model", config.model().modelName())
                 .put("prompts", Prompts.fingerprintText());
+    }
+
+    /**
+     * How the project's build compiles beyond its release, as the fingerprint takes it: the main and
+     * test compiles' own release, includes, excludes and javac arguments, made portable. Empty for a
+     * project that sets none of them, so that its lock entries keep the fingerprint they had before
+     * this input existed.
+     */
+    static Optional<String> compilerInput(ProjectLayout project) {
+        ProjectLayout.CompilerSetup compiler = project.compiler();
+        ProjectLayout.CompilerSetup.Compile plain = ProjectLayout.CompilerSetup.Compile.DEFAULT;
+        if (compiler.main().equals(plain) && compiler.test().equals(plain)) {
+            return Optional.empty();
+        }
+        return Optional.of(portable("main " + compiler.main() + "\ntest " + compiler.test(), project.baseDirectory()));
     }
 
     /**

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.project.Dependency;
+import dev.autocoder.project.ProjectLayout;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +149,23 @@ class ProjectContextTest {
                 ```
                 """), context.text());
         assertFalse(context.text().contains("org.hidden"), "transitive dependencies are noise");
+    }
+
+    @Test
+    void testsCompiledForAnotherReleaseSaySo() {
+        ProjectLayout plain = moneyProject().layout();
+        ProjectLayout.CompilerSetup.Compile test21 = new ProjectLayout.CompilerSetup.Compile(Optional.of("21"),
+                List.of(), List.of(), List.of());
+        ProjectLayout layout = new ProjectLayout(plain.baseDirectory(), plain.javaRelease(), plain.mainSourceRoots(),
+                plain.testSourceRoots(), plain.dependencies(), plain.pluginVersions(), plain.checkstyle(),
+                new ProjectLayout.CompilerSetup(List.of(), ProjectLayout.CompilerSetup.Compile.DEFAULT, test21,
+                        List.of()), plain.build());
+
+        String text = new ProjectContext(layout, 20_000).build("x", "Anything.", List.of()).text();
+
+        assertTrue(text.contains("Java release: 17\nJava release of the tests: 21\n"), text);
+        assertFalse(moneyProject().context(20_000).build("x", "Anything.", List.of()).text()
+                .contains("release of the tests"), "said only when it differs");
     }
 
     @Test

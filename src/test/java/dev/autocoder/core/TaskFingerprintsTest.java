@@ -103,4 +103,31 @@ class TaskFingerprintsTest {
         assertNotEquals(portable, TaskFingerprints.portable(xml.replace(root.toString(), "/elsewhere"),
                 project.baseDirectory()));
     }
+
+    private static ProjectLayout withCompiler(ProjectLayout project, ProjectLayout.CompilerSetup compiler) {
+        return new ProjectLayout(project.baseDirectory(), project.javaRelease(), project.mainSourceRoots(),
+                project.testSourceRoots(), project.dependencies(), project.pluginVersions(), project.checkstyle(),
+                compiler, project.build());
+    }
+
+    @Test
+    void aChangedTestReleaseOrExcludeMakesLockedCodeStaleWhileAPlainCompileAddsNoInput() throws IOException {
+        ProjectLayout plain = checkout(dir.resolve("lib"), dir.resolve("m2"));
+        ProjectLayout.CompilerSetup.Compile main = new ProjectLayout.CompilerSetup.Compile(Optional.of("8"), List.of(),
+                List.of("module-info.java"), List.of());
+        ProjectLayout.CompilerSetup.Compile test17 = new ProjectLayout.CompilerSetup.Compile(Optional.of("17"),
+                List.of(), List.of(), List.of());
+        ProjectLayout releases = withCompiler(plain, new ProjectLayout.CompilerSetup(List.of(), main, test17, List.of()));
+        ProjectLayout test11 = withCompiler(plain, new ProjectLayout.CompilerSetup(List.of(), main,
+                new ProjectLayout.CompilerSetup.Compile(Optional.of("11"), List.of(), List.of(), List.of()), List.of()));
+
+        assertTrue(TaskFingerprints.compilerInput(plain).isEmpty(), "a plain compile keeps older lock entries valid");
+        assertEquals("main Compile[release=Optional[8], includes=[], excludes=[module-info.java], arguments=[]]\n"
+                + "test Compile[release=Optional[17], includes=[], excludes=[], arguments=[]]",
+                TaskFingerprints.compilerInput(releases).orElseThrow());
+        assertNotEquals(fingerprints(releases).verification(), fingerprints(test11).verification());
+        assertNotEquals(fingerprints(plain).verification(), fingerprints(releases).verification());
+        assertEquals(fingerprints(plain).generation(), fingerprints(releases).generation(),
+                "how the project compiles is a verification input only");
+    }
 }
