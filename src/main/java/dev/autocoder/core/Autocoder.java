@@ -120,9 +120,15 @@ public final class Autocoder {
             OutputWriter output = new OutputWriter(paths.outputDirectory(), paths.testOutputDirectory());
             CandidateBoard board = new CandidateBoard();
             InProcessCompiler compiler = new InProcessCompiler(project, board::others);
-            SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler,
-                    subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null),
-                    config.keepSubBuilds());
+            SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler, subBuild,
+                    config.subBuilds().directory().orElseGet(() -> SubBuildVerifier.defaultRoot(paths.baseDirectory()))
+                            .resolve(config.executionId()),
+                    paths.checkstyleConfig().orElse(null), config.keepSubBuilds(), new SubBuildVerifier.Layout(
+                            config.subBuilds().strictGates(), List.of(paths.stateDirectory())));
+            int earlier = subBuilds.removeEarlierFolders();
+            if (earlier > 0) {
+                log.info("autocoder: removed " + earlier + " sub-build folder(s) of an earlier run");
+            }
             List<String> projectFailures = reverify(plan, compiler, subBuilds);
             if (!projectFailures.isEmpty()) {
                 write(output, plan.verifiedInTaskOrder());

@@ -27,10 +27,36 @@ import java.util.Set;
  * @param pluginVersion this plugin's version, part of every fingerprint
  * @param keepSubBuilds keep every verification sub-build folder, for debugging
  * @param reverify how locked code is checked when only its verification inputs changed
+ * @param subBuilds where sub-builds go and how the project's gates see the generated code
  */
 public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
         Map<String, String> answers, boolean force, String executionId, String pluginVersion, boolean keepSubBuilds,
-        Reverify reverify) {
+        Reverify reverify, SubBuilds subBuilds) {
+
+    /** A configuration whose sub-builds go to the default folder, with strict gates. */
+    public AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
+            Map<String, String> answers, boolean force, String executionId, String pluginVersion,
+            boolean keepSubBuilds, Reverify reverify) {
+        this(paths, model, limits, prompt, answers, force, executionId, pluginVersion, keepSubBuilds, reverify,
+                SubBuilds.DEFAULT);
+    }
+
+    /**
+     * Where sub-builds go and how the project's gates see the generated code.
+     *
+     * @param directory {@code subBuildDirectory}: the folder below which each execution's sub-builds
+     *     go, or empty for {@code ${java.io.tmpdir}/autocoder-<hash of the module's path>}
+     * @param strictGates {@code strictGates}: the generated code lies in the sub-build copy's own
+     *     source folders, where the project's gates see it as the user's code
+     */
+    public record SubBuilds(Optional<Path> directory, boolean strictGates) {
+        /** The default folder, strict gates. */
+        public static final SubBuilds DEFAULT = new SubBuilds(Optional.empty(), true);
+
+        public SubBuilds {
+            Objects.requireNonNull(directory, "directory");
+        }
+    }
 
     /** A configuration that deletes sub-build folders once they are read. */
     public AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
@@ -283,6 +309,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(reverify, "reverify");
+        Objects.requireNonNull(subBuilds, "subBuilds");
         answers = Map.copyOf(answers);
         require(prompt.isEmpty() || !prompt.get().isBlank(), "prompt", "is blank; describe the task or remove it");
         require(executionId != null && !executionId.isBlank(), "executionId", "is empty");

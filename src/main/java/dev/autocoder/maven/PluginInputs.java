@@ -90,7 +90,9 @@ final class PluginInputs {
                 mojo.maxQuestionRounds, parallelism, mojo.subBuildTimeoutSeconds, mojo.contextBudget);
         return new AutocoderConfig(paths, model, limits, Optional.ofNullable(mojo.prompt),
                 mojo.answers == null ? Map.of() : mojo.answers, mojo.force, executionId(),
-                mojo.mojoExecution.getVersion(), mojo.keepSubBuilds, reverify);
+                mojo.mojoExecution.getVersion(), mojo.keepSubBuilds, reverify, new AutocoderConfig.SubBuilds(
+                        Optional.ofNullable(mojo.subBuildDirectory).map(file -> file.toPath().toAbsolutePath()),
+                        mojo.strictGates));
     }
 
     private String executionId() {
