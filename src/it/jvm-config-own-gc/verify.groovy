@@ -20,7 +20,7 @@ assert log.contains('-XX:+UseG1GC') : 'the outer build did not use the jvm.confi
 
 // Every kept sub-build ran Maven on the project's collector and heap, with no second collector.
 def subBuildLogs = []
-new File(basedir, 'target').eachFileRecurse { if (it.name == 'build.log' && it.path.contains('subbuild')) subBuildLogs << it }
+dev.autocoder.testing.ItSupport.subBuilds(basedir, 'default').eachFileRecurse { if (it.name == 'build.log') subBuildLogs << it }
 assert !subBuildLogs.isEmpty() : 'no sub-build was kept'
 subBuildLogs.each { file ->
     def flags = file.readLines().find { it.contains('-XX:MaxHeapSize=') }

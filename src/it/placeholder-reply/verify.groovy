@@ -16,7 +16,7 @@ assert adder.text.contains('return a + b;')
 assert new File(basedir, 'target/surefire-reports/TEST-com.example.AdderTest.xml').text.contains('failures="0"')
 // The placeholder compiles and would fail AdderTest: had a sub-build run for it, its folder would
 // have been kept (only passing sub-builds are deleted).
-def subBuilds = new File(basedir, 'target/autocoder/default/subbuild')
+def subBuilds = dev.autocoder.testing.ItSupport.subBuilds(basedir, 'default')
 def kept = subBuilds.isDirectory() ? subBuilds.list().toList() : []
 assert kept.isEmpty() : "a sub-build ran for a failing attempt: " + kept
 true

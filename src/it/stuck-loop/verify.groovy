@@ -18,9 +18,10 @@ assert log =~ /counter: stuck: /
 assert log.contains('BUILD FAILURE')
 assert !new File(basedir, 'target/generated-sources/autocoder/com/example/Counter.java').exists()
 // Only the newest failing sub-build of the unverified task stays for inspection, not one per attempt.
-assert new File(basedir, 'target/autocoder/default/subbuild').list().length == 1
+def subBuilds = dev.autocoder.testing.ItSupport.subBuilds(basedir, 'default')
+assert subBuilds.list().length == 1
 // ... and the failure names it, so nobody has to hunt for it.
-def kept = new File(basedir, 'target/autocoder/default/subbuild').listFiles()[0]
+def kept = subBuilds.listFiles()[0]
 assert log =~ /its newest failing sub-build is kept in \S*${kept.name}/
 assert log =~ /state folder target.autocoder: [0-9.]+ (B|kB|MB)/
 true

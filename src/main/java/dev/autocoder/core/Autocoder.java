@@ -127,9 +127,16 @@ public final class Autocoder {
             OutputWriter output = new OutputWriter(paths.outputDirectory(), paths.testOutputDirectory());
             CandidateBoard board = new CandidateBoard();
             InProcessCompiler compiler = new InProcessCompiler(project, board::others, log::warn);
-            SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler,
-                    subBuild, runDirectory.resolve("subbuild"), paths.checkstyleConfig().orElse(null),
-                    config.keepSubBuilds(), config.rounds().trimming(), config.rounds().profile());
+            SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler, subBuild,
+                    config.subBuilds().directory().orElseGet(() -> SubBuildVerifier.defaultRoot(paths.baseDirectory()))
+                            .resolve(config.executionId()),
+                    paths.checkstyleConfig().orElse(null), config.keepSubBuilds(), new SubBuildVerifier.Layout(
+                            config.subBuilds().strictGates(), List.of(paths.stateDirectory())),
+                    config.rounds().trimming(), config.rounds().profile());
+            int earlier = subBuilds.removeEarlierFolders();
+            if (earlier > 0) {
+                log.info("autocoder: removed " + earlier + " sub-build folder(s) of an earlier run");
+            }
             SubBuildSlots slots = SubBuildSlots.shared(config.limits().maxSubBuilds());
             if (slots.size() != config.limits().maxSubBuilds()) {
                 log.debug("autocoder: " + slots.size() + " sub-build(s) at once, as the first module of this build"

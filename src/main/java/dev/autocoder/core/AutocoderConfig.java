@@ -31,17 +31,37 @@ import java.util.Set;
  * @param keepSubBuilds keep every verification sub-build folder, for debugging
  * @param reverify how locked code is checked when only its verification inputs changed
  * @param rounds what rounds leave out and whether their time is profiled
+ * @param subBuilds where sub-builds go and how the project's gates see the generated code
  */
 public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
         Map<String, String> answers, boolean force, String executionId, String pluginVersion, boolean keepSubBuilds,
-        Reverify reverify, Rounds rounds) {
+        Reverify reverify, Rounds rounds, SubBuilds subBuilds) {
 
-    /** A configuration whose rounds leave out the known verdict-neutral goals only, unprofiled. */
+    /**
+     * A configuration whose rounds leave out the known verdict-neutral goals only, unprofiled, and
+     * whose sub-builds go to the default folder, with strict gates.
+     */
     public AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
             Map<String, String> answers, boolean force, String executionId, String pluginVersion,
             boolean keepSubBuilds, Reverify reverify) {
         this(paths, model, limits, prompt, answers, force, executionId, pluginVersion, keepSubBuilds, reverify,
-                Rounds.DEFAULT);
+                Rounds.DEFAULT, SubBuilds.DEFAULT);
+    }
+
+    /** A configuration with these rounds, whose sub-builds go to the default folder, with strict gates. */
+    public AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
+            Map<String, String> answers, boolean force, String executionId, String pluginVersion,
+            boolean keepSubBuilds, Reverify reverify, Rounds rounds) {
+        this(paths, model, limits, prompt, answers, force, executionId, pluginVersion, keepSubBuilds, reverify,
+                rounds, SubBuilds.DEFAULT);
+    }
+
+    /** A configuration with these sub-builds, whose rounds leave out the known goals only, unprofiled. */
+    public AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Optional<String> prompt,
+            Map<String, String> answers, boolean force, String executionId, String pluginVersion,
+            boolean keepSubBuilds, Reverify reverify, SubBuilds subBuilds) {
+        this(paths, model, limits, prompt, answers, force, executionId, pluginVersion, keepSubBuilds, reverify,
+                Rounds.DEFAULT, subBuilds);
     }
 
     /**
@@ -74,6 +94,23 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         /** What a round leaves out of the project's build. */
         public RoundTrimming trimming() {
             return RoundTrimming.forRounds(roundSkips);
+        }
+    }
+
+    /**
+     * Where sub-builds go and how the project's gates see the generated code.
+     *
+     * @param directory {@code subBuildDirectory}: the folder below which each execution's sub-builds
+     *     go, or empty for {@code ${java.io.tmpdir}/autocoder-<hash of the module's path>}
+     * @param strictGates {@code strictGates}: the generated code lies in the sub-build copy's own
+     *     source folders, where the project's gates see it as the user's code
+     */
+    public record SubBuilds(Optional<Path> directory, boolean strictGates) {
+        /** The default folder, strict gates. */
+        public static final SubBuilds DEFAULT = new SubBuilds(Optional.empty(), true);
+
+        public SubBuilds {
+            Objects.requireNonNull(directory, "directory");
         }
     }
 
@@ -340,6 +377,7 @@ public record AutocoderConfig(Paths paths, ModelOptions model, Limits limits, Op
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(reverify, "reverify");
         Objects.requireNonNull(rounds, "rounds");
+        Objects.requireNonNull(subBuilds, "subBuilds");
         answers = Map.copyOf(answers);
         require(prompt.isEmpty() || !prompt.get().isBlank(), "prompt", "is blank; describe the task or remove it");
         require(executionId != null && !executionId.isBlank(), "executionId", "is empty");

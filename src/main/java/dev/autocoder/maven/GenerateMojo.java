@@ -240,11 +240,28 @@ public class GenerateMojo extends AbstractMojo {
     boolean force;
 
     /**
-     * Keep every verification sub-build folder under {@code stateDirectory}, for debugging. By default
-     * a folder is deleted once its verdicts are read, except the newest one of a task that failed in it.
+     * Keep every verification sub-build folder (below {@code subBuildDirectory}), for debugging. By
+     * default a folder is deleted once its verdicts are read, except the newest one of a task that
+     * failed in it.
      */
     @Parameter(property = "autocoder.keepSubBuilds", defaultValue = "false")
     boolean keepSubBuilds;
+
+    /**
+     * The folder below which each execution's verification sub-builds go (in a folder named after
+     * the execution). Default: {@code ${java.io.tmpdir}/autocoder-<hash of the module's path>}.
+     * Keep it outside any {@code target/} or {@code generated} path, or the project's gates may skip
+     * the generated code there.
+     */
+    @Parameter(property = "autocoder.subBuildDirectory")
+    File subBuildDirectory;
+
+    /**
+     * Run the project's gates (checkstyle, formatters) on the generated code as if it lived in
+     * {@code src/main/java}; {@code false} checks it where the build adds it, a generated source root.
+     */
+    @Parameter(property = "autocoder.strictGates", defaultValue = "true")
+    boolean strictGates;
 
     /**
      * How locked code is checked when only what it is verified against changed (a hand-written class,

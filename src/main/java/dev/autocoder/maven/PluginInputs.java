@@ -93,7 +93,9 @@ final class PluginInputs {
         return new AutocoderConfig(paths, model, limits, Optional.ofNullable(mojo.prompt),
                 mojo.answers == null ? Map.of() : mojo.answers, mojo.force, executionId(),
                 mojo.mojoExecution.getVersion(), mojo.keepSubBuilds, reverify,
-                AutocoderConfig.Rounds.parse(mojo.roundSkips, mojo.profile));
+                AutocoderConfig.Rounds.parse(mojo.roundSkips, mojo.profile), new AutocoderConfig.SubBuilds(
+                        Optional.ofNullable(mojo.subBuildDirectory).map(file -> file.toPath().toAbsolutePath()),
+                        mojo.strictGates));
     }
 
     private String executionId() {

@@ -8,7 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
@@ -30,27 +32,33 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Lays out one sub-build on disk: an aggregator POM and one module per plan, each module the
- * project's own effective POM with its build folder moved into the module, the plan's code added
- * as a source root by autocoder's own (skipped) execution, as the real build adds it, and the
- * round's test selection. Everything else (resources, filtering, annotation processors, compiler
- * arguments, surefire's setup, the project's own checkstyle) is the project's, untouched.
+ * Lays out one sub-build on disk: an aggregator POM and one module per plan, each module a copy of
+ * the module's base folder (see {@link ModuleCopy}) with the project's own effective POM, every
+ * path below the base folder moved into the copy. With strict gates the plan's code lies in the
+ * copy's own source folders, where the project's gates see it as they see the user's code;
+ * otherwise (and for a file the project already has) in a source root below the copy's build
+ * folder, added by autocoder's own (skipped) execution as the real build adds its output. A round
+ * also gets its test selection. Everything else (resources, filtering, annotation processors,
+ * compiler arguments, surefire's setup, the project's own checkstyle) is the project's.
  */
 final class SubBuildReactor {
 
     static final String DEFAULT_CHECKSTYLE = "default-checkstyle.xml";
     /** The report of the checkstyle execution that looks at the plan's code only. */
     static final String CHECKSTYLE_REPORT = "autocoder-checkstyle.xml";
-    static final String MAIN_SOURCES = "sources/main";
+    /** Below the copy's build folder: where code goes that is not placed in the copy's own source folders. */
+    static final String MAIN_SOURCES = "generated-sources/autocoder-candidate";
+    /** The name of each project checkstyle execution's report: this, its id, {@code .xml}. */
+    static final String PROJECT_CHECKSTYLE_REPORT = "autocoder-checkstyle-";
     /** What a module's groupId ends with before its name: {@code com.acme.autocoder-c0}. */
     static final String GROUP_MARKER = ".autocoder-";
-    static final String TEST_SOURCES = "sources/test";
+    static final String TEST_SOURCES = "generated-test-sources/autocoder-candidate";
 
     /** Settings the candidate's checkstyle execution sets itself, whatever the project's execution says. */
     private static final Set<String> OWN_CHECKSTYLE_ELEMENTS = Set.of("failOnViolation", "failsOnError",
             "violationSeverity", "outputFile", "outputFileFormat", "consoleOutput", "logViolationsToConsole", "skip",
             "includeTestSourceDirectory", "sourceDirectories", "testSourceDirectories", "sourceDirectory",
-            "includeResources", "includeTestResources", "cacheFile");
+            "includeResources", "includeTestResources", "cacheFile", "includes");
 
     /**
      * One module of the reactor.
@@ -79,28 +87,58 @@ final class SubBuildReactor {
         }
     }
 
+    /**
+     * Where one module's code was written and which checkstyle reports it writes, for reading the
+     * results back.
+     *
+     * @param units each file of the plan's code, as {@link SubBuildResults#comparable} spells its
+     *     absolute path, with its key: {@code main:com/acme/Money.java} or {@code test:...}
+     * @param checkstyleReports the file name of each checkstyle report below the module's build
+     *     folder, with the severity from which a violation in it fails that execution
+     */
+    record ModuleFiles(Map<String, String> units, Map<String, String> checkstyleReports) {
+        ModuleFiles {
+            units = Map.copyOf(units);
+            checkstyleReports = Map.copyOf(checkstyleReports);
+        }
+    }
+
     private final ProjectLayout layout;
     private final Path checkstyleConfig;
     private final String jvmConfig;
+    private final ModuleCopy copy;
+    private final boolean strictGates;
+
+    /** A reactor whose modules copy the whole module but its build folder, with strict gates. */
+    SubBuildReactor(ProjectLayout layout, Path checkstyleConfig, String jvmConfig) {
+        this(layout, checkstyleConfig, jvmConfig, new ModuleCopy(layout.baseDirectory(), layout.buildDirectory(),
+                List.of()), true);
+    }
 
     /**
      * @param checkstyleConfig a checkstyle configuration file that overrides the project's and the
      *     default one, or null
      * @param jvmConfig the {@code .mvn/jvm.config} text Maven's JVM runs with, or null for none
+     * @param copy what each module copies of the module's base folder
+     * @param strictGates place the plan's code in the copy's own source folders rather than in a
+     *     generated source root
      */
-    SubBuildReactor(ProjectLayout layout, Path checkstyleConfig, String jvmConfig) {
+    SubBuildReactor(ProjectLayout layout, Path checkstyleConfig, String jvmConfig, ModuleCopy copy,
+            boolean strictGates) {
         this.layout = layout;
         this.checkstyleConfig = checkstyleConfig;
         this.jvmConfig = jvmConfig;
+        this.copy = copy;
+        this.strictGates = strictGates;
     }
 
     static String moduleName(int index) {
         return "c" + index;
     }
 
-    /** Writes the reactor into an empty folder. */
-    void write(Path folder, List<Plan> plans) throws IOException {
-        // The work folder lies inside the consuming project, and Maven looks upwards for .mvn/:
+    /** Writes the reactor into an empty folder; what each module holds, by index. */
+    List<ModuleFiles> write(Path folder, List<Plan> plans) throws IOException {
+        // Maven looks upwards for .mvn/ (the work folder may lie inside the consuming project):
         // one here keeps the project's maven.config file out of the sub-build (its -D and -P
         // arrive through the outer session, less the plugin's own, and its other flags were for the
         // outer session), and holds the project's jvm.config as SubBuildVerifier prepared it.
@@ -112,18 +150,18 @@ final class SubBuildReactor {
         for (int i = 0; i < plans.size(); i++) {
             modules.append("    <module>").append(moduleName(i)).append("</module>\n");
         }
-        Files.writeString(folder.resolve("pom.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>dev.autocoder.subbuild</groupId>
-                  <artifactId>reactor</artifactId>
-                  <version>0</version>
-                  <packaging>pom</packaging>
-                  <modules>
-                %s  </modules>
-                </project>
-                """.formatted(modules));
+        // Plain strings: the plugin descriptor's source parser (QDox) loses its place in this text as a text block.
+        Files.writeString(folder.resolve("pom.xml"), String.join("\n",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">",
+                "  <modelVersion>4.0.0</modelVersion>",
+                "  <groupId>dev.autocoder.subbuild</groupId>",
+                "  <artifactId>reactor</artifactId>",
+                "  <version>0</version>",
+                "  <packaging>pom</packaging>",
+                "  <modules>",
+                modules + "  </modules>",
+                "</project>", ""));
         Path defaultRules = null;
         if (checkstyleConfig == null && layout.checkstyle().isEmpty()) {
             defaultRules = folder.resolve(DEFAULT_CHECKSTYLE);
@@ -134,34 +172,74 @@ final class SubBuildReactor {
         }
         Path rules = checkstyleConfig != null ? checkstyleConfig : defaultRules;
         Map<String, String> jars = new HashMap<>();
+        List<ModuleFiles> written = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            Path module = folder.resolve(moduleName(i));
-            writeSources(module, plans.get(i));
-            Files.writeString(module.resolve("pom.xml"), modulePom(folder, module, plans.get(i), rules, jars),
-                    StandardCharsets.UTF_8);
+            Path module = folder.resolve(moduleName(i)).toAbsolutePath().normalize();
+            copy.copyTo(module);
+            Document document = parse(layout.build().effectivePom());
+            copy.moveInto(document, module);
+            Map<String, String> units = writeSources(module, document, plans.get(i));
+            Map<String, String> reports = new LinkedHashMap<>();
+            Files.writeString(module.resolve("pom.xml"),
+                    modulePom(document, folder, module, plans.get(i), rules, jars, reports), StandardCharsets.UTF_8);
+            written.add(new ModuleFiles(units, reports));
         }
+        return written;
     }
 
-    private static void writeSources(Path module, Plan plan) throws IOException {
-        for (List<CodeUnit> units : List.of(plan.others(), plan.own())) {
-            for (CodeUnit unit : units) {
-                Path file = module.resolve(unit.test() ? TEST_SOURCES : MAIN_SOURCES).resolve(unit.relativePath());
+    /**
+     * Writes the plan's code (the others' first, then the candidate's) into the module, and returns
+     * where each file went. With strict gates a file goes to the copy's first main or test source
+     * folder, unless the project has a file of that name there; otherwise to a source root below
+     * the copy's build folder, as the real build has it.
+     */
+    private Map<String, String> writeSources(Path module, Document document, Plan plan) throws IOException {
+        Path generatedMain = module.resolve(ModuleCopy.BUILD_FOLDER).resolve(MAIN_SOURCES);
+        Path generatedTest = module.resolve(ModuleCopy.BUILD_FOLDER).resolve(TEST_SOURCES);
+        Optional<Path> main = strictGates ? ownRoot(module, layout.mainSourceRoots(), document, "sourceDirectory")
+                : Optional.empty();
+        Optional<Path> test = strictGates ? ownRoot(module, layout.testSourceRoots(), document, "testSourceDirectory")
+                : Optional.empty();
+        Map<String, String> units = new LinkedHashMap<>();
+        Set<Path> ours = new HashSet<>();
+        for (List<CodeUnit> group : List.of(plan.others(), plan.own())) {
+            for (CodeUnit unit : group) {
+                Optional<Path> root = unit.test() ? test : main;
+                Optional<Path> placed = root.map(folder -> folder.resolve(unit.relativePath()))
+                        .filter(file -> ours.contains(file) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS));
+                Path generated = unit.test() ? generatedTest : generatedMain;
+                Path file = placed.orElseGet(() -> generated.resolve(unit.relativePath()));
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, unit.source(), StandardCharsets.UTF_8);
+                ours.add(file);
+                units.put(SubBuildResults.comparable(file.toString()), (unit.test() ? "test:" : "main:")
+                        + SourceFile.slashes(unit.relativePath()));
             }
         }
-        Files.createDirectories(module.resolve(MAIN_SOURCES));
-        Files.createDirectories(module.resolve(TEST_SOURCES));
+        Files.createDirectories(generatedMain);
+        Files.createDirectories(generatedTest);
+        return units;
     }
 
-    /** The project's effective POM, made to build the plan inside the module folder. */
-    private String modulePom(Path folder, Path module, Plan plan, Path rules, Map<String, String> jars)
-            throws IOException {
-        Path target = module.resolve("target").toAbsolutePath();
-        String buildDirectory = layout.build().buildDirectory().toAbsolutePath().toString();
-        String pom = Pattern.compile(Pattern.quote(buildDirectory) + "(?=[/\\\\<\"'\\s]|$)")
-                .matcher(layout.build().effectivePom()).replaceAll(Matcher.quoteReplacement(target.toString()));
-        Document document = parse(pom);
+    /**
+     * The copy's first main (or test) source folder: the first of the project's that lies in the
+     * module, else the one the effective POM names, when it lies in the copy.
+     */
+    private Optional<Path> ownRoot(Path module, List<Path> roots, Document document, String tag) {
+        for (Path root : roots) {
+            Optional<Path> moved = copy.moved(root, module);
+            if (moved.isPresent()) {
+                return moved;
+            }
+        }
+        return direct(document.getDocumentElement(), "build").flatMap(build -> direct(build, tag))
+                .map(element -> Path.of(element.getTextContent().strip()).toAbsolutePath().normalize())
+                .filter(root -> root.startsWith(module));
+    }
+
+    /** The project's effective POM, its paths already in the module's copy, made to build the plan there. */
+    private String modulePom(Document document, Path folder, Path module, Plan plan, Path rules,
+            Map<String, String> jars, Map<String, String> reports) throws IOException {
         Element project = document.getDocumentElement();
         // Modules of one reactor need distinct coordinates. Resources often filter the name,
         // artifactId and version, so only the groupId changes; it also tells the modules apart
@@ -173,7 +251,9 @@ final class SubBuildReactor {
         addCandidateSources(plugins, module);
         configureTests(plugin(plugins, "maven-surefire-plugin", "3.5.3"), plan.tests());
         excludeTests(plugin(plugins, "maven-compiler-plugin", "3.14.0"), plan.excludedTests());
-        addCandidateCheckstyle(plugins, module, rules);
+        reportProjectCheckstyle(plugins, module, reports);
+        addCandidateCheckstyle(plugins, module, rules, plan);
+        reports.put(CHECKSTYLE_REPORT, "error");
         jarSystemFolders(project, folder.resolve("deps"), jars);
         return serialize(document);
     }
@@ -193,7 +273,8 @@ final class SubBuildReactor {
         for (int i = 0; i < earlier.size(); i++) {
             addRoots(executions, "autocoder-earlier-" + i, earlier.get(i).main(), earlier.get(i).test());
         }
-        addRoots(executions, "autocoder-candidate", module.resolve(MAIN_SOURCES), module.resolve(TEST_SOURCES));
+        Path target = module.resolve(ModuleCopy.BUILD_FOLDER);
+        addRoots(executions, "autocoder-candidate", target.resolve(MAIN_SOURCES), target.resolve(TEST_SOURCES));
     }
 
     private static void addRoots(Element executions, String id, Path main, Path test) {
@@ -258,11 +339,42 @@ final class SubBuildReactor {
     }
 
     /**
-     * A checkstyle execution over the candidate's main code only, with the project's rules (or the
+     * Each of the project's checkstyle executions writes an XML report of its own, so that its
+     * findings are read per file: one in the plan's code with its line and rule, whatever else the
+     * execution prints. The severity from which the execution fails goes with it.
+     */
+    private static void reportProjectCheckstyle(Element plugins, Path module, Map<String, String> reports) {
+        Optional<Element> plugin = findPlugin(plugins, "maven-checkstyle-plugin");
+        Optional<Element> executions = plugin.flatMap(found -> direct(found, "executions"));
+        if (executions.isEmpty()) {
+            return;
+        }
+        String pluginSeverity = direct(plugin.get(), "configuration").flatMap(c -> direct(c, "violationSeverity"))
+                .map(element -> element.getTextContent().strip()).orElse("error");
+        Path target = module.resolve(ModuleCopy.BUILD_FOLDER);
+        for (Element execution : elements(executions.get(), "execution")) {
+            boolean check = direct(execution, "goals").stream().flatMap(goals -> elements(goals, "goal").stream())
+                    .anyMatch(goal -> goal.getTextContent().strip().equals("check"));
+            if (!check) {
+                continue;
+            }
+            String id = direct(execution, "id").map(element -> element.getTextContent().strip()).orElse("default");
+            String report = PROJECT_CHECKSTYLE_REPORT + id.replaceAll("[^A-Za-z0-9_.-]", "_") + ".xml";
+            Element configuration = child(execution, "configuration");
+            String severity = direct(configuration, "violationSeverity").map(e -> e.getTextContent().strip())
+                    .orElse(pluginSeverity);
+            set(configuration, "outputFileFormat", "xml");
+            set(configuration, "outputFile", target.resolve(report).toString());
+            reports.put(report, severity);
+        }
+    }
+
+    /**
+     * A checkstyle execution over the plan's main code only, with the project's rules (or the
      * override, or the built-in rules when the project has none), reporting to a file of its own.
      * The project's own checkstyle executions still run as its build runs them.
      */
-    private void addCandidateCheckstyle(Element plugins, Path module, Path rules) {
+    private void addCandidateCheckstyle(Element plugins, Path module, Path rules, Plan plan) {
         Element plugin = findPlugin(plugins, "maven-checkstyle-plugin").orElse(null);
         Element configuration = document(plugins).createElement("configuration");
         if (plugin == null) {
@@ -277,9 +389,21 @@ final class SubBuildReactor {
         if (rules != null) {
             set(configuration, "configLocation", rules.toAbsolutePath().toString());
         }
+        Path target = module.resolve(ModuleCopy.BUILD_FOLDER);
         Element sources = child(configuration, "sourceDirectories");
-        text(sources, "sourceDirectory", module.resolve(MAIN_SOURCES).toAbsolutePath().toString());
-        Path target = module.resolve("target");
+        text(sources, "sourceDirectory", target.resolve(MAIN_SOURCES).toString());
+        List<String> files = new ArrayList<>();
+        for (CodeUnit unit : plan.own()) {
+            if (!unit.test()) {
+                files.add(SourceFile.slashes(unit.relativePath()));
+            }
+        }
+        // Strict gates put the code among the project's own files: only the plan's are checked here.
+        if (strictGates && !files.isEmpty()) {
+            ownRoot(module, layout.mainSourceRoots(), document(plugins), "sourceDirectory")
+                    .ifPresent(root -> text(sources, "sourceDirectory", root.toString()));
+            set(configuration, "includes", String.join(",", files));
+        }
         for (String[] setting : new String[][] {{"includeTestSourceDirectory", "false"}, {"includeResources", "false"},
                 {"includeTestResources", "false"}, {"failOnViolation", "false"}, {"failsOnError", "false"},
                 {"violationSeverity", "error"}, {"consoleOutput", "false"}, {"logViolationsToConsole", "false"},
@@ -425,7 +549,7 @@ final class SubBuildReactor {
 
     private static String serialize(Document document) {
         try {
-            var transformer = TransformerFactory.newInstance().newTransformer();
+            javax.xml.transform.Transformer transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
             java.io.StringWriter out = new java.io.StringWriter();
             transformer.transform(new DOMSource(document), new StreamResult(out));

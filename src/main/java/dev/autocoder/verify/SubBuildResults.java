@@ -51,14 +51,21 @@ final class SubBuildResults {
     /** A logger's name after the level ({@code showLogName}): {@code [INFO] org.apache.maven.cli.X - }. */
     private static final Pattern LOGGER_NAME = Pattern.compile("^(\\[(?:INFO|WARNING|WARN|ERROR|DEBUG|TRACE)] )[a-z][\\w$]*(?:\\.[\\w$]+)+ - ");
 
+    /** Checkstyle's severities, the mildest first. */
+    private static final List<String> SEVERITIES = List.of("ignore", "info", "warning", "error");
+
     private final Path folder;
     /** The sub-build folder as the platform prints it in the log and reports ({@code C:\...} on Windows). */
     private final String printedFolder;
     private final List<String> log;
     private final ProjectLayout layout;
+    private final List<SubBuildReactor.ModuleFiles> modules;
 
-    SubBuildResults(Path folder, List<String> log, ProjectLayout layout) {
-        this(folder, folder.toAbsolutePath().toString(), log, layout);
+    /**
+     * @param modules where each module's code lies and which checkstyle reports it writes, by index
+     */
+    SubBuildResults(Path folder, List<String> log, ProjectLayout layout, List<SubBuildReactor.ModuleFiles> modules) {
+        this(folder, folder.toAbsolutePath().toString(), log, layout, modules);
     }
 
     /**
@@ -66,12 +73,19 @@ final class SubBuildResults {
      * @param printedFolder the same folder as Maven's platform prints it; differs from {@code folder}
      *     only for a log recorded on another platform
      * @param log Maven's output lines as it wrote them: see {@link #plain}
+     * @param modules where each module's code lies and which checkstyle reports it writes, by index
      */
-    SubBuildResults(Path folder, String printedFolder, List<String> log, ProjectLayout layout) {
+    SubBuildResults(Path folder, String printedFolder, List<String> log, ProjectLayout layout,
+            List<SubBuildReactor.ModuleFiles> modules) {
         this.folder = folder.toAbsolutePath();
         this.printedFolder = printedFolder;
         this.log = log.stream().map(SubBuildResults::plain).toList();
         this.layout = layout;
+        this.modules = List.copyOf(modules);
+    }
+
+    private SubBuildReactor.ModuleFiles files(String module) {
+        return modules.get(SubBuildReactor.indexByName(modules.size()).get(module));
     }
 
     /**
@@ -220,6 +234,7 @@ final class SubBuildResults {
     }
 
     private List<Feedback> compilerErrors(Path moduleFolder, Judge judge) {
+        Map<String, String> units = files(moduleFolder.getFileName().toString()).units();
         List<Feedback> errors = new ArrayList<>();
         List<String> log = section(moduleFolder.getFileName().toString());
         for (int i = 0; i < log.size(); i++) {
@@ -242,7 +257,7 @@ final class SubBuildResults {
             boolean missingType = body.startsWith("cannot find symbol") && details.stream()
                     .anyMatch(line -> line.startsWith("symbol:") && line.contains("class "))
                     || body.matches("package \\S+ does not exist.*");
-            Optional<String> unit = unitKey(printedFolder + "/" + moduleFolder.getFileName(), file);
+            Optional<String> unit = unitKey(units, file);
             if (unit.isPresent() && judge.ownFiles.containsKey(unit.get())) {
                 errors.add(Feedback.blocking(missingType ? Feedback.Stage.WAITING : Feedback.Stage.COMPILE,
                         unit.get().substring(5) + ":" + error.group(2) + ": " + body));
@@ -250,37 +265,40 @@ final class SubBuildResults {
                 judge.leftToOthers = true;
                 judge.othersErrors.add(unit.get().substring(5) + ":" + error.group(2) + ": " + body);
             } else {
-                judge.projectFinding(Feedback.Stage.COMPILE, projectPath(file) + ":" + error.group(2) + ": " + body,
-                        missingType).ifPresent(errors::add);
+                judge.projectFinding(Feedback.Stage.COMPILE, projectPath(moduleFolder, file) + ":" + error.group(2)
+                        + ": " + body, missingType).ifPresent(errors::add);
             }
         }
         return errors.stream().distinct().toList();
     }
 
-    /** {@code main:com/x/A.java} for a file of the plan's code in the module, empty for any other file. */
-    private static Optional<String> unitKey(Path moduleFolder, Path file) {
-        return unitKey(moduleFolder.toAbsolutePath().toString(), file.toString());
+    /**
+     * {@code main:com/x/A.java} for a file of the plan's code, empty for any other file (the
+     * project's own, also when it lies in the same source folder); the file as the platform or the
+     * compiler prints it (see {@link #comparable}).
+     *
+     * @param units the module's files of the plan's code by their {@link #comparable} path
+     */
+    static Optional<String> unitKey(Map<String, String> units, String file) {
+        String path = comparable(file);
+        String found = units.get(path);
+        if (found == null && path.length() > 1 && path.charAt(1) == ':') {
+            // A Windows drive's case does not count.
+            found = units.entrySet().stream().filter(unit -> unit.getKey().equalsIgnoreCase(path))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(found);
     }
 
     /**
-     * {@code main:com/x/A.java} for a file of the plan's code in the module folder, empty for any
-     * other file; both as the platform or the compiler prints them (see {@link #comparable}).
+     * A project file as its path below the project, the same on every machine: the module's copy
+     * holds the project's files, and a file outside it (another module's) is read below the real
+     * module.
      */
-    static Optional<String> unitKey(String moduleFolder, String file) {
-        String path = comparable(file);
-        for (String root : List.of(SubBuildReactor.MAIN_SOURCES, SubBuildReactor.TEST_SOURCES)) {
-            String sources = comparable(moduleFolder + "/" + root) + "/";
-            if (below(path, sources)) {
-                String kind = root.equals(SubBuildReactor.MAIN_SOURCES) ? "main:" : "test:";
-                return Optional.of(kind + path.substring(sources.length()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A project file as its path below the project, the same on every machine. */
-    private String projectPath(String file) {
-        return projectPath(layout.baseDirectory().toString(), file).orElseGet(() -> clean(file));
+    private String projectPath(Path moduleFolder, String file) {
+        return projectPath(printedFolder + "/" + moduleFolder.getFileName(), file)
+                .or(() -> projectPath(layout.baseDirectory().toString(), file))
+                .orElseGet(() -> clean(file));
     }
 
     /** A file as its path below {@code base} with forward slashes, empty when it lies outside. */
@@ -323,26 +341,41 @@ final class SubBuildResults {
         return path.length() > folder.length() && path.regionMatches(windows, 0, folder, 0, folder.length());
     }
 
+    /**
+     * The violations in the candidate's files, from every checkstyle report of the module (the
+     * project's executions' and autocoder's own), each with its line and rule, once. A violation
+     * blocks when it is at or above the severity from which its execution fails. A violation in a
+     * project file is left to the goal that fails on it: the project's own.
+     */
     private List<Feedback> checkstyle(Path moduleFolder, Judge judge) {
-        Path report = moduleFolder.resolve("target").resolve(SubBuildReactor.CHECKSTYLE_REPORT);
-        if (!Files.isRegularFile(report)) {
-            return List.of();
-        }
+        SubBuildReactor.ModuleFiles module = files(moduleFolder.getFileName().toString());
         List<Feedback> findings = new ArrayList<>();
-        NodeList files = parse(report).getElementsByTagName("file");
-        for (int i = 0; i < files.getLength(); i++) {
-            Element file = (Element) files.item(i);
-            Optional<String> unit = unitKey(moduleFolder, Path.of(file.getAttribute("name")).toAbsolutePath().normalize());
-            if (unit.isEmpty() || !judge.ownFiles.containsKey(unit.get())) {
+        for (Map.Entry<String, String> entry : new TreeMap<>(module.checkstyleReports()).entrySet()) {
+            Path report = moduleFolder.resolve(ModuleCopy.BUILD_FOLDER).resolve(entry.getKey());
+            if (!Files.isRegularFile(report)) {
                 continue;
             }
-            String relative = unit.get().substring(5);
-            NodeList errors = file.getElementsByTagName("error");
-            for (int j = 0; j < errors.getLength(); j++) {
-                Element error = (Element) errors.item(j);
-                String message = relative + ":" + error.getAttribute("line") + " [" + rule(error.getAttribute("source")) + "] "
-                        + clean(error.getAttribute("message"));
-                findings.add(new Feedback(Feedback.Stage.CHECKSTYLE, "error".equals(error.getAttribute("severity")), message));
+            int failsFrom = Math.max(0, SEVERITIES.indexOf(entry.getValue().strip().toLowerCase(java.util.Locale.ROOT)));
+            NodeList files = parse(report).getElementsByTagName("file");
+            for (int i = 0; i < files.getLength(); i++) {
+                Element file = (Element) files.item(i);
+                Optional<String> unit = unitKey(module.units(), file.getAttribute("name"));
+                if (unit.isEmpty() || !judge.ownFiles.containsKey(unit.get())) {
+                    continue;
+                }
+                String relative = unit.get().substring(5);
+                NodeList errors = file.getElementsByTagName("error");
+                for (int j = 0; j < errors.getLength(); j++) {
+                    Element error = (Element) errors.item(j);
+                    String message = relative + ":" + error.getAttribute("line") + " ["
+                            + rule(error.getAttribute("source")) + "] " + clean(error.getAttribute("message"));
+                    boolean blocking = SEVERITIES.indexOf(error.getAttribute("severity")) >= failsFrom;
+                    Feedback finding = new Feedback(Feedback.Stage.CHECKSTYLE, blocking, message);
+                    findings.removeIf(seen -> seen.message().equals(message) && !seen.blocking() && blocking);
+                    if (findings.stream().noneMatch(seen -> seen.message().equals(message))) {
+                        findings.add(finding);
+                    }
+                }
             }
         }
         return findings;

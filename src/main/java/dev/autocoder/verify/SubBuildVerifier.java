@@ -137,29 +137,61 @@ public final class SubBuildVerifier implements Verifier {
     private final Set<String> projectTestFailures = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
     /**
+     * How sub-build modules are laid out.
+     *
+     * @param strictGates place the generated code in the copy's own source folders, where the
+     *     project's gates see it as they see the user's code, rather than in a generated source root
+     * @param notCopied folders of the module left out of each sub-build's copy besides its build
+     *     folder and version-control and IDE folders: the plugin's state folder
+     */
+    public record Layout(boolean strictGates, List<Path> notCopied) {
+        /** Strict gates, nothing else left out. */
+        public static final Layout DEFAULT = new Layout(true, List.of());
+
+        public Layout {
+            notCopied = List.copyOf(notCopied);
+        }
+    }
+
+    /**
      * @param layout the consuming project
      * @param others the newest code of the other tasks and parts, by the name of the one asking
      * @param compiler decides which project tests compile, and rejects candidates that do not
      * @param settings how to run Maven
-     * @param workRoot where sub-build folders go, for example {@code <state>/subbuild}
+     * @param workRoot where sub-build folders go (see {@link #defaultRoot})
      * @param checkstyleConfig a checkstyle configuration that overrides the project's, or null
      * @param keepFolders keep every sub-build folder, for debugging; otherwise a folder goes once its
      *     verdicts are read, but for the newest one of each task that failed in it
      */
     public SubBuildVerifier(ProjectLayout layout, Function<String, List<CodeUnit>> others, InProcessCompiler compiler,
             SubBuildSettings settings, Path workRoot, Path checkstyleConfig, boolean keepFolders) {
-        this(layout, others, compiler, settings, workRoot, checkstyleConfig, keepFolders,
+        this(layout, others, compiler, settings, workRoot, checkstyleConfig, keepFolders, Layout.DEFAULT);
+    }
+
+    /** A verifier whose sub-build modules are laid out as {@code modules} says, rounds trimmed as usual. */
+    public SubBuildVerifier(ProjectLayout layout, Function<String, List<CodeUnit>> others, InProcessCompiler compiler,
+            SubBuildSettings settings, Path workRoot, Path checkstyleConfig, boolean keepFolders, Layout modules) {
+        this(layout, others, compiler, settings, workRoot, checkstyleConfig, keepFolders, modules,
                 RoundTrimming.forRounds(List.of()), false);
     }
 
+    /** A verifier whose modules are laid out as usual, with this trimming and profiling. */
+    public SubBuildVerifier(ProjectLayout layout, Function<String, List<CodeUnit>> others, InProcessCompiler compiler,
+            SubBuildSettings settings, Path workRoot, Path checkstyleConfig, boolean keepFolders,
+            RoundTrimming trimming, boolean profile) {
+        this(layout, others, compiler, settings, workRoot, checkstyleConfig, keepFolders, Layout.DEFAULT, trimming,
+                profile);
+    }
+
     /**
+     * @param modules how sub-build modules are laid out
      * @param trimming what rounds and their baselines leave out of the project's build (the final
      *     check leaves out nothing)
      * @param profile write where each sub-build's time went ({@link RoundProfile}) next to its
      *     build.log, and keep the folders that hold them
      */
     public SubBuildVerifier(ProjectLayout layout, Function<String, List<CodeUnit>> others, InProcessCompiler compiler,
-            SubBuildSettings settings, Path workRoot, Path checkstyleConfig, boolean keepFolders,
+            SubBuildSettings settings, Path workRoot, Path checkstyleConfig, boolean keepFolders, Layout modules,
             RoundTrimming trimming, boolean profile) {
         this.trimming = trimming;
         this.profile = profile;
@@ -167,9 +199,52 @@ public final class SubBuildVerifier implements Verifier {
         this.others = others;
         this.compiler = compiler;
         this.settings = settings;
-        this.workRoot = workRoot;
-        this.reactor = new SubBuildReactor(layout, checkstyleConfig, jvmConfig(settings));
+        this.workRoot = workRoot.toAbsolutePath().normalize();
+        List<Path> notCopied = new ArrayList<>(modules.notCopied());
+        // A work folder configured inside the module must not copy itself into itself.
+        notCopied.add(this.workRoot);
+        this.reactor = new SubBuildReactor(layout, checkstyleConfig, jvmConfig(settings),
+                new ModuleCopy(layout.baseDirectory(), layout.buildDirectory(), notCopied), modules.strictGates());
         this.keepFolders = keepFolders || profile;
+    }
+
+    /**
+     * Where a module's sub-builds go by default: {@code ${java.io.tmpdir}/autocoder-<hash>}, the hash
+     * of the module's absolute path, so that two projects never share it. Outside the module, so no
+     * {@code target/} or {@code generated} in a path hides the code from the project's gates.
+     * An execution's sub-builds go in a folder named after it below this one.
+     */
+    public static Path defaultRoot(Path moduleBase) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    moduleBase.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return Path.of(System.getProperty("java.io.tmpdir"), "autocoder-"
+                    + java.util.HexFormat.of().formatHex(digest, 0, 5));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * Deletes the sub-build folders an earlier run of this execution left behind, unless every
+     * folder is kept; the caller holds the run lock, so no other build uses them.
+     *
+     * @return how many folders went
+     */
+    public int removeEarlierFolders() {
+        if (keepFolders || !Files.isDirectory(workRoot)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> children = Files.list(workRoot)) {
+            for (Path child : children.toList()) {
+                deleteQuietly(child);
+                removed++;
+            }
+        } catch (IOException e) {
+            // What cannot go only costs disk space.
+        }
+        return removed;
     }
 
     @Override
@@ -628,57 +703,72 @@ public final class SubBuildVerifier implements Verifier {
     private List<ModuleOutcome> build(List<SubBuildReactor.Plan> plans, List<String> owners, List<String> sharers) {
         long started = System.nanoTime();
         Path folder;
+        List<SubBuildReactor.ModuleFiles> files;
         try {
             Files.createDirectories(workRoot);
             folder = Files.createTempDirectory(workRoot, "build-").toAbsolutePath();
-            reactor.write(folder, plans);
+            files = reactor.write(folder, plans);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out the sub-build below " + workRoot, e);
         }
-        Path logFile = folder.resolve("build.log");
         List<String> log = Collections.synchronizedList(new ArrayList<>());
+        RoundProfile[] timing = new RoundProfile[1];
         MavenRun.Outcome outcome;
-        RoundProfile timing = null;
-        try (BufferedWriter writer = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
-            java.util.function.Consumer<String> lines = line -> {
-                log.add(line);
-                try {
-                    writer.write(line);
-                    writer.newLine();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try {
+            outcome = runMaven(request(folder, plans.size()), folder, folder.resolve("build.log"), log, lines -> {
+                if (!profile) {
+                    return lines;
                 }
-            };
-            timing = profile ? new RoundProfile(lines) : null;
-            outcome = MavenRun.run(request(folder, plans.size()), settings.mavenHome().toFile(),
-                    settings.localRepository().toFile(), settings.timeout(), timing != null ? timing : lines);
-        } catch (IOException | UncheckedIOException e) {
-            throw new SubBuildException("the verification sub-build could not run Maven (" + e.getMessage()
-                    + "); its folder is " + folder);
+                timing[0] = new RoundProfile(lines);
+                return timing[0];
+            });
         } finally {
             costs.record(sharers, (System.nanoTime() - started) / 1_000_000);
         }
-        if (timing != null) {
+        if (timing[0] != null) {
             try {
-                profiles.add(timing.write(folder));
+                profiles.add(timing[0].write(folder));
             } catch (IOException e) {
                 // The profile is a diagnosis; the verdicts do not depend on it.
             }
         }
-        List<ModuleOutcome> outcomes = outcomes(folder, plans, owners, log, outcome);
+        List<ModuleOutcome> outcomes = outcomes(folder, plans, owners, files, log, outcome);
         release(folder, owners, outcomes);
         return outcomes;
     }
 
+    /**
+     * Runs Maven, keeping its output in {@code log} and in {@code logFile}; {@code observe} may wrap
+     * the line consumer (to time the lines as they arrive).
+     */
+    private MavenRun.Outcome runMaven(InvocationRequest request, Path folder, Path logFile, List<String> log,
+            java.util.function.UnaryOperator<java.util.function.Consumer<String>> observe) {
+        try (BufferedWriter writer = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+            return MavenRun.run(request, settings.mavenHome().toFile(), settings.localRepository().toFile(),
+                    settings.timeout(), observe.apply(line -> {
+                        log.add(line);
+                        try {
+                            writer.write(line);
+                            writer.newLine();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }));
+        } catch (IOException | UncheckedIOException e) {
+            throw new SubBuildException("the verification sub-build could not run Maven (" + e.getMessage()
+                    + "); its folder is " + folder);
+        }
+    }
+
     private List<ModuleOutcome> outcomes(Path folder, List<SubBuildReactor.Plan> plans, List<String> owners,
-            List<String> log, MavenRun.Outcome outcome) {
+            List<SubBuildReactor.ModuleFiles> files, List<String> log, MavenRun.Outcome outcome) {
         if (outcome.timedOut()) {
             String reason = "sub-build exceeded " + settings.timeout().toSeconds()
                     + " s and was stopped; a test may loop forever or wait for input";
             return plans.stream().map(plan -> new ModuleOutcome(List.of(Feedback.blocking(Feedback.Stage.TIMEOUT,
                     reason)), List.<SubBuildResults.TestResult>of())).toList();
         }
-        SubBuildResults results = new SubBuildResults(folder, List.copyOf(log), layout);
+        SubBuildResults results = new SubBuildResults(folder, List.copyOf(log), layout, files);
         results.unresolvable().ifPresent(problem -> {
             throw new SubBuildException("the verification sub-build could not resolve what it needs: " + problem
                     + ". Build the project once online (or check the repository settings); the log is in " + folder);

@@ -60,7 +60,7 @@ class AutocoderLockIT {
         TinyProject project = lockedAlpha();
         int requestsOfFirstRun = tiny.server().requestCount();
         byte[] lockBefore = Files.readAllBytes(project.lockFile());
-        Path subBuilds = project.runDirectory().resolve("subbuild");
+        Path subBuilds = project.subBuilds();
         deleteRecursively(subBuilds);
         Files.writeString(project.base().resolve("src/main/java/Note.java"), "/** A note. */\nclass Note {\n}\n");
         CollectingRunLog log = new CollectingRunLog();

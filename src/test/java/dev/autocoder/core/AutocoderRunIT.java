@@ -51,7 +51,7 @@ class AutocoderRunIT {
     void aSecondRunWithUnchangedInputsMakesNoRequestAndNoSubBuild() throws Exception {
         project.run(server.baseUrl(), new CollectingRunLog());
         int requestsOfFirstRun = server.requestCount();
-        Path subBuilds = project.runDirectory().resolve("subbuild");
+        Path subBuilds = project.subBuilds();
         TinyProjectExtension.deleteTree(subBuilds);
         Files.delete(project.output("Alpha"));
         CollectingRunLog log = new CollectingRunLog();

@@ -83,7 +83,7 @@ class StateFootprintIT {
         long bytes = StateFolder.size(project.stateDirectory());
         System.out.printf(Locale.ROOT, "state folder after 20 one-class tasks: %,d bytes%n", bytes);
         assertTrue(bytes < TWENTY_TASKS_BOUND, bytes + " bytes\n" + log.text());
-        List<Path> left = children(project.runDirectory().resolve("subbuild"));
+        List<Path> left = children(project.subBuilds());
         assertEquals(1, left.size(), left.toString());
         assertEquals(List.of("t13"), failed.failures().stream().map(failure -> failure.split(":")[0]).toList());
         assertTrue(failed.getMessage().contains("its newest failing sub-build is kept in " + left.get(0)),
@@ -100,7 +100,7 @@ class StateFootprintIT {
                 Rule.reply(TinyProject.ALPHA_CODE).whenContains(TinyProject.ALPHA).always(),
                 Rule.reply(TinyProject.BETA_CODE).whenContains(TinyProject.BETA).always());
         TinyProject project = tiny.project("alpha", "beta");
-        Path subBuilds = project.runDirectory().resolve("subbuild");
+        Path subBuilds = project.subBuilds();
 
         project.run(withSubBuilds(project.config(server.baseUrl()), 1, true), new CollectingRunLog());
 
@@ -112,7 +112,7 @@ class StateFootprintIT {
         CollectingRunLog log = new CollectingRunLog();
         project.run(server.baseUrl(), log);
         assertEquals(List.of(), children(subBuilds), "the next run without the flag removes them");
-        assertTrue(log.contains("and 4 sub-build folder(s) of an earlier run"), log.text());
+        assertTrue(log.contains("autocoder: removed 4 sub-build folder(s) of an earlier run"), log.text());
     }
 
     /** Code that compiles but breaks a blocking checkstyle rule, so it fails only in the sub-build. */

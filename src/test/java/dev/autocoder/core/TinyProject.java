@@ -172,6 +172,11 @@ final class TinyProject {
         return stateDirectory().resolve(executionId);
     }
 
+    /** Where this execution's sub-builds go: the plugin's default folder for this module. */
+    Path subBuilds() {
+        return dev.autocoder.verify.SubBuildVerifier.defaultRoot(base).resolve(executionId);
+    }
+
     Path stateFile(String task) {
         return runDirectory().resolve("tasks").resolve(task + ".json");
     }

@@ -272,6 +272,14 @@ public final class ItSupport {
         return terminal.exitValue();
     }
 
+    /**
+     * The folder where an execution's sub-builds go by default for the module at {@code basedir}
+     * ({@code ${java.io.tmpdir}/autocoder-<hash>/<executionId>}), as the plugin computes it.
+     */
+    public static File subBuilds(File basedir, String executionId) {
+        return dev.autocoder.verify.SubBuildVerifier.defaultRoot(basedir.toPath()).resolve(executionId).toFile();
+    }
+
     /** Every regular file below {@code root} whose bytes contain {@code needle}, as relative paths. */
     public static List<String> filesContaining(File root, String needle) {
         byte[] wanted = needle.getBytes(StandardCharsets.UTF_8);

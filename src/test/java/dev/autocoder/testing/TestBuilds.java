@@ -35,7 +35,7 @@ public final class TestBuilds {
                           <systemPath>%s</systemPath>
                         </dependency>
                     """.formatted(dependency.groupId(), artifactId, dependency.version(),
-                    dependency.file().toAbsolutePath()));
+                    xml(dependency.file().toAbsolutePath())));
         }
         Path target = base.resolve("target").toAbsolutePath();
         String pom = """
@@ -78,8 +78,13 @@ public final class TestBuilds {
                     </plugins>
                   </build>
                 </project>
-                """.formatted(deps, target, target.resolve("classes"), target.resolve("test-classes"),
-                base.resolve("src/main/java").toAbsolutePath(), base.resolve("src/test/java").toAbsolutePath());
+                """.formatted(deps, xml(target), xml(target.resolve("classes")), xml(target.resolve("test-classes")),
+                xml(base.resolve("src/main/java").toAbsolutePath()), xml(base.resolve("src/test/java").toAbsolutePath()));
         return new ProjectLayout.BuildModel(pom, target, SELF_PLUGIN);
+    }
+
+    /** A path as XML text: a folder may be called {@code R&D}. */
+    private static String xml(Path path) {
+        return path.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -164,7 +164,29 @@ class SubBuildResultsLogTest {
                     .replace("@FOLDER@", folder().toString()), StandardCharsets.UTF_8);
         }
         ProjectLayout layout = new TestProject(dir.resolve("project")).layout();
-        return new SubBuildResults(folder(), windows ? WINDOWS_FOLDER : folder().toString(), lines, layout);
+        String printed = windows ? WINDOWS_FOLDER : folder().toString();
+        return new SubBuildResults(folder(), printed, lines, layout, modules(printed));
+    }
+
+    /**
+     * Where the recorded sub-build wrote each module's code: below {@code c<n>/sources/main}, as the
+     * reactor laid plans out when the logs were recorded, in the form the platform prints.
+     */
+    private static List<SubBuildReactor.ModuleFiles> modules(String printed) {
+        List<SubBuildReactor.ModuleFiles> modules = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            java.util.Map<String, String> units = new java.util.HashMap<>();
+            for (SubBuildReactor.Plan plan : List.of(GREETER_PLAN, COUNTER_PLAN, MONEY_PLAN)) {
+                for (CodeUnit unit : plan.own()) {
+                    String root = unit.test() ? "sources/test" : "sources/main";
+                    String path = SourceFile.slashes(unit.relativePath());
+                    units.put(SubBuildResults.comparable(printed + "/c" + i + "/" + root + "/" + path),
+                            (unit.test() ? "test:" : "main:") + path);
+                }
+            }
+            modules.add(new SubBuildReactor.ModuleFiles(units, java.util.Map.of()));
+        }
+        return modules;
     }
 
     private Path folder() {

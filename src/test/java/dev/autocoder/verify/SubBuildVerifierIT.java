@@ -56,6 +56,56 @@ class SubBuildVerifierIT {
                 dir.resolve("state/subbuild"), null, Boolean.getBoolean("keep"));
     }
 
+    /**
+     * Issue 23: a module in a folder whose name holds {@code &} (escaped in the POM) builds in its
+     * copy; a test reads a project file by relative path and writes {@code ./out.txt}, and the
+     * real module gets neither that file nor anything else.
+     */
+    @Test
+    void aModuleWhosePathHoldsAnAmpersandBuildsInItsCopyAndItsTestsWriteThere() throws IOException {
+        Path base = dir.resolve("R&D project");
+        ProjectLayout layout = new TestProject(base).test("com/example/MoneyTest.java", MONEY_TEST).layout();
+        Files.createDirectories(base.resolve("src/test/resources"));
+        Files.writeString(base.resolve("src/test/resources/rate.txt"), "3");
+        Candidate money = candidate("money", unit("com.example.Money", MONEY, false), unit("com.example.RateTest", """
+                package com.example;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import org.junit.jupiter.api.Test;
+
+                class RateTest {
+                    @Test
+                    void readsTheProjectsFileAndWritesBesideIt() throws Exception {
+                        long rate = Long.parseLong(Files.readString(Path.of("src/test/resources/rate.txt")).strip());
+                        Files.writeString(Path.of("out.txt"), "written");
+                        assertEquals(new Money(3), new Money(1).plus(new Money(rate - 1)));
+                    }
+                }
+                """, true));
+        List<String> before;
+        try (var files = Files.walk(base)) {
+            before = files.map(base::relativize).map(Path::toString).sorted().toList();
+        }
+        Path work = dir.resolve("subbuilds");
+
+        Verdict verdict = new SubBuildVerifier(layout, owner -> List.of(), new InProcessCompiler(layout,
+                owner -> List.of()), settings(Duration.ofMinutes(3)), work, null, true).verify(money);
+
+        assertTrue(verdict.passed(), verdict.feedback().toString());
+        List<String> after;
+        try (var files = Files.walk(base)) {
+            after = files.map(base::relativize).map(Path::toString).sorted().toList();
+        }
+        assertEquals(before, after, "the real module is untouched");
+        try (var files = Files.walk(work)) {
+            List<Path> written = files.filter(file -> file.getFileName().toString().equals("out.txt")).toList();
+            assertEquals(1, written.size(), "the test wrote into its module's copy: " + written);
+            assertTrue(Files.isRegularFile(written.get(0).resolveSibling("src/test/resources/rate.txt")));
+        }
+    }
+
     @Test
     void batchGivesEachCandidateItsOwnVerdictFromOneBuild() throws IOException {
         Path envDump = dir.resolve("env-keys.txt");

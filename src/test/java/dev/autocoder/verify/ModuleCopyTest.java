@@ -1,0 +1,101 @@
+package dev.autocoder.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** A sub-build module's copy of the real module, and the effective POM's paths moved into it; no Maven run. */
+class ModuleCopyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void copiesTheModuleButItsBuildFolderVersionControlAndWhatElseIsLeftOut() throws Exception {
+        Path base = dir.resolve("R&D <shop>");
+        write(base.resolve("pom.xml"), "<project/>");
+        write(base.resolve("src/main/java/com/acme/A.java"), "class A {}");
+        write(base.resolve("src/test/resources/data.txt"), "42");
+        write(base.resolve("target/classes/com/acme/A.class"), "stale");
+        write(base.resolve(".git/HEAD"), "ref: refs/heads/main");
+        write(base.resolve("src/.idea/workspace.xml"), "<x/>");
+        write(base.resolve(".autocoder-state/journal.jsonl"), "{}");
+        Path copy = dir.resolve("work/c0");
+
+        ModuleCopy.Copied copied = new ModuleCopy(base, base.resolve("target"), List.of(base.resolve(".autocoder-state")))
+                .copyTo(copy);
+
+        assertEquals("42", Files.readString(copy.resolve("src/test/resources/data.txt")));
+        assertEquals("class A {}", Files.readString(copy.resolve("src/main/java/com/acme/A.java")));
+        assertTrue(Files.isRegularFile(copy.resolve("pom.xml")));
+        assertFalse(Files.exists(copy.resolve("target")), "the build folder is the sub-build's own");
+        assertFalse(Files.exists(copy.resolve(".git")));
+        assertFalse(Files.exists(copy.resolve("src/.idea")), "IDE folders are left out wherever they are");
+        assertFalse(Files.exists(copy.resolve(".autocoder-state")), "the plugin's state stays out");
+        assertEquals(3, copied.files());
+    }
+
+    @Test
+    void movesEveryPathBelowTheModuleIntoTheCopyInTheDecodedTextOfThePom() throws Exception {
+        Path base = dir.resolve("R&D <shop>").toAbsolutePath();
+        Path copy = dir.resolve("work/build-1/c0").toAbsolutePath();
+        ModuleCopy moduleCopy = new ModuleCopy(base, base.resolve("out"), List.of());
+        String pom = """
+                <project>
+                  <build>
+                    <directory>%1$s/out</directory>
+                    <outputDirectory>%1$s/out/classes</outputDirectory>
+                    <sourceDirectory>%1$s/src/main/java</sourceDirectory>
+                    <plugins><plugin><configuration>
+                      <workingDirectory>%1$s</workingDirectory>
+                      <argLine>-javaagent:%1$s/out/agent.jar -Ddata=%1$s/data,%1$s-other/x</argLine>
+                      <dotGitDirectory>%1$s/.git</dotGitDirectory>
+                      <script><![CDATA[echo %2$s/gen]]></script>
+                      <target><echo file="%1$s/generated-stamp.txt" message="stamped"/></target>
+                    </configuration></plugin></plugins>
+                  </build>
+                </project>
+                """.formatted(escaped(base.toString()), base);
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(pom.getBytes(StandardCharsets.UTF_8)));
+
+        moduleCopy.moveInto(document, copy);
+
+        assertEquals(copy + "/target", text(document, "directory"), "the build folder is the copy's target");
+        assertEquals(copy + "/target/classes", text(document, "outputDirectory"));
+        assertEquals(copy + "/src/main/java", text(document, "sourceDirectory"));
+        assertEquals(copy.toString(), text(document, "workingDirectory"), "tests run in the copy");
+        assertEquals("-javaagent:" + copy + "/target/agent.jar -Ddata=" + copy + "/data," + base + "-other/x",
+                text(document, "argLine"), "a sibling folder whose name only starts like the module's stays");
+        assertEquals(base + "/.git", text(document, "dotGitDirectory"), "version control is read where it is");
+        assertEquals("echo " + copy + "/gen", text(document, "script"));
+        assertEquals(copy + "/generated-stamp.txt", ((org.w3c.dom.Element) document.getElementsByTagName("echo").item(0))
+                .getAttribute("file"), "a plugin's own XML keeps paths in attributes");
+        assertEquals(Optional.of(copy.resolve("src/main/java")), moduleCopy.moved(base.resolve("src/main/java"), copy));
+        assertEquals(Optional.empty(), moduleCopy.moved(dir.resolve("elsewhere"), copy));
+    }
+
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String text(Document document, String tag) {
+        return document.getElementsByTagName(tag).item(0).getTextContent();
+    }
+
+    private static void write(Path file, String text) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
