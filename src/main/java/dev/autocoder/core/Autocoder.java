@@ -125,6 +125,14 @@ public final class Autocoder {
                             .resolve(config.executionId()),
                     paths.checkstyleConfig().orElse(null), config.keepSubBuilds(), new SubBuildVerifier.Layout(
                             config.subBuilds().strictGates(), List.of(paths.stateDirectory())));
+            List<String> gates = dev.autocoder.verify.OwnFileGates.scanning(project.build().effectivePom(),
+                    paths.baseDirectory(), paths.specDirectory());
+            if (!gates.isEmpty()) {
+                log.warn("autocoder: " + String.join(", ", gates) + " scan " + paths.specDirectory() + ", which"
+                        + " holds the specs and the lock file with the verified sources: exclude that folder from"
+                        + " them (the README's \"Sub-build verification\" shows how), or a verified class may fail"
+                        + " them on the next build");
+            }
             int earlier = subBuilds.removeEarlierFolders();
             if (earlier > 0) {
                 log.info("autocoder: removed " + earlier + " sub-build folder(s) of an earlier run");
