@@ -31,6 +31,7 @@ import dev.autocoder.verify.BatchingVerifier;
 import dev.autocoder.verify.CandidateBoard;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.InProcessCompiler;
+import dev.autocoder.verify.OwnFileGates;
 import dev.autocoder.verify.StaticChecks;
 import dev.autocoder.verify.SubBuildSettings;
 import dev.autocoder.verify.SubBuildSlots;
@@ -133,6 +134,14 @@ public final class Autocoder {
                     paths.checkstyleConfig().orElse(null), config.keepSubBuilds(), new SubBuildVerifier.Layout(
                             config.subBuilds().strictGates(), List.of(paths.stateDirectory())),
                     config.rounds().trimming(), config.rounds().profile());
+            List<String> gates = OwnFileGates.scanning(project.build().effectivePom(), paths.baseDirectory(),
+                    paths.specDirectory());
+            if (!gates.isEmpty()) {
+                log.warn("autocoder: " + String.join(", ", gates) + " scan " + paths.specDirectory() + ", which"
+                        + " holds the specs and the lock file with the verified sources: exclude that folder from"
+                        + " them (the README's \"Sub-build verification\" shows how), or a verified class may fail"
+                        + " them on the next build");
+            }
             int earlier = subBuilds.removeEarlierFolders();
             if (earlier > 0) {
                 log.info("autocoder: removed " + earlier + " sub-build folder(s) of an earlier run");

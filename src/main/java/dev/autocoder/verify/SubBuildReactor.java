@@ -50,6 +50,8 @@ final class SubBuildReactor {
     static final String MAIN_SOURCES = "generated-sources/autocoder-candidate";
     /** The name of each project checkstyle execution's report: this, its id, {@code .xml}. */
     static final String PROJECT_CHECKSTYLE_REPORT = "autocoder-checkstyle-";
+    /** The severity of an execution that never fails ({@code failOnViolation} false). */
+    static final String NEVER_FAILS = "never";
     /** What a module's groupId ends with before its name: {@code com.acme.autocoder-c0}. */
     static final String GROUP_MARKER = ".autocoder-";
     static final String TEST_SOURCES = "generated-test-sources/autocoder-candidate";
@@ -340,8 +342,8 @@ final class SubBuildReactor {
 
     /**
      * Each of the project's checkstyle executions writes an XML report of its own, so that its
-     * findings are read per file: one in the plan's code with its line and rule, whatever else the
-     * execution prints. The severity from which the execution fails goes with it.
+     * findings are read per file: one in the plan's code with its line and rule, one in the
+     * project's file as the project's. The severity from which the execution fails goes with it.
      */
     private static void reportProjectCheckstyle(Element plugins, Path module, Map<String, String> reports) {
         Optional<Element> plugin = findPlugin(plugins, "maven-checkstyle-plugin");
@@ -363,8 +365,15 @@ final class SubBuildReactor {
             Element configuration = child(execution, "configuration");
             String severity = direct(configuration, "violationSeverity").map(e -> e.getTextContent().strip())
                     .orElse(pluginSeverity);
+            if (direct(configuration, "failOnViolation").or(() -> direct(plugin.get(), "configuration")
+                    .flatMap(c -> direct(c, "failOnViolation"))).map(e -> e.getTextContent().strip())
+                    .filter("false"::equals).isPresent()) {
+                severity = NEVER_FAILS;
+            }
             set(configuration, "outputFileFormat", "xml");
             set(configuration, "outputFile", target.resolve(report).toString());
+            // Read from the report: on the console a violation reads like a compiler error.
+            set(configuration, "logViolationsToConsole", "false");
             reports.put(report, severity);
         }
     }

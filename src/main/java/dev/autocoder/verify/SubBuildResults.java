@@ -345,7 +345,7 @@ final class SubBuildResults {
      * The violations in the candidate's files, from every checkstyle report of the module (the
      * project's executions' and autocoder's own), each with its line and rule, once. A violation
      * blocks when it is at or above the severity from which its execution fails. A violation in a
-     * project file is left to the goal that fails on it: the project's own.
+     * project file that fails a project's execution is the project's.
      */
     private List<Feedback> checkstyle(Path moduleFolder, Judge judge) {
         SubBuildReactor.ModuleFiles module = files(moduleFolder.getFileName().toString());
@@ -355,21 +355,34 @@ final class SubBuildResults {
             if (!Files.isRegularFile(report)) {
                 continue;
             }
-            int failsFrom = Math.max(0, SEVERITIES.indexOf(entry.getValue().strip().toLowerCase(java.util.Locale.ROOT)));
+            String severity = entry.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+            int failsFrom = severity.equals(SubBuildReactor.NEVER_FAILS) ? SEVERITIES.size()
+                    : Math.max(0, SEVERITIES.indexOf(severity));
             NodeList files = parse(report).getElementsByTagName("file");
             for (int i = 0; i < files.getLength(); i++) {
                 Element file = (Element) files.item(i);
                 Optional<String> unit = unitKey(module.units(), file.getAttribute("name"));
-                if (unit.isEmpty() || !judge.ownFiles.containsKey(unit.get())) {
+                boolean projects = unit.isEmpty() && !entry.getKey().equals(SubBuildReactor.CHECKSTYLE_REPORT);
+                if (!projects && (unit.isEmpty() || !judge.ownFiles.containsKey(unit.get()))) {
                     continue;
                 }
-                String relative = unit.get().substring(5);
+                String relative = projects ? projectPath(moduleFolder, file.getAttribute("name"))
+                        : unit.get().substring(5);
                 NodeList errors = file.getElementsByTagName("error");
                 for (int j = 0; j < errors.getLength(); j++) {
                     Element error = (Element) errors.item(j);
                     String message = relative + ":" + error.getAttribute("line") + " ["
                             + rule(error.getAttribute("source")) + "] " + clean(error.getAttribute("message"));
                     boolean blocking = SEVERITIES.indexOf(error.getAttribute("severity")) >= failsFrom;
+                    if (projects) {
+                        // The project's file fails the project's own execution, whatever the candidate is.
+                        if (blocking) {
+                            findings.add(Feedback.blocking(Feedback.Stage.PROJECT, "checkstyle execution "
+                                    + entry.getKey().substring(SubBuildReactor.PROJECT_CHECKSTYLE_REPORT.length(),
+                                            entry.getKey().length() - ".xml".length()) + ": " + message));
+                        }
+                        continue;
+                    }
                     Feedback finding = new Feedback(Feedback.Stage.CHECKSTYLE, blocking, message);
                     findings.removeIf(seen -> seen.message().equals(message) && !seen.blocking() && blocking);
                     if (findings.stream().noneMatch(seen -> seen.message().equals(message))) {

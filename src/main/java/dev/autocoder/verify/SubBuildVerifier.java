@@ -760,6 +760,40 @@ public final class SubBuildVerifier implements Verifier {
         }
     }
 
+    /**
+     * A module that failed on the project's formatter check gets, instead of the check's list of
+     * files, the diff the formatter would apply to each of the candidate's files: its apply goal
+     * runs on the module's copy (the sub-build's own files), and the files are compared with the
+     * candidate's. Its log is {@code <module>-format.log} in the sub-build folder.
+     */
+    private List<Feedback> formatted(Path folder, String module, SubBuildReactor.ModuleFiles files,
+            SubBuildReactor.Plan plan, List<Feedback> findings) {
+        Optional<String> goal = Formatters.applyGoal(findings, layout.build().effectivePom());
+        if (goal.isEmpty()) {
+            return findings;
+        }
+        InvocationRequest request = request(folder, 1);
+        request.setPomFile(folder.resolve(module).resolve("pom.xml").toFile());
+        request.setGoals(List.of(goal.get()));
+        MavenRun.Outcome applied = runMaven(request, folder, folder.resolve(module + "-format.log"),
+                new ArrayList<>(), lines -> lines);
+        if (applied.timedOut() || applied.exitCode() != 0) {
+            return findings;
+        }
+        Map<String, CodeUnit> own = new HashMap<>();
+        plan.own().forEach(unit -> own.put((unit.test() ? "test:" : "main:") + SourceFile.slashes(unit.relativePath()),
+                unit));
+        List<Feedback> diffs = Formatters.diffs(files.units(), own);
+        if (diffs.isEmpty()) {
+            return findings;
+        }
+        List<Feedback> replaced = new ArrayList<>(findings.stream()
+                .filter(finding -> Formatters.applyGoal(List.of(finding), layout.build().effectivePom()).isEmpty())
+                .toList());
+        replaced.addAll(diffs);
+        return replaced;
+    }
+
     private List<ModuleOutcome> outcomes(Path folder, List<SubBuildReactor.Plan> plans, List<String> owners,
             List<SubBuildReactor.ModuleFiles> files, List<String> log, MavenRun.Outcome outcome) {
         if (outcome.timedOut()) {
@@ -790,7 +824,8 @@ public final class SubBuildVerifier implements Verifier {
                                     + folder.resolve("build.log") + ")")
                             : finding)
                     .toList();
-            outcomes.add(new ModuleOutcome(findings, results.tests(module, plans.get(i))));
+            outcomes.add(new ModuleOutcome(formatted(folder, module, files.get(i), plans.get(i), findings),
+                    results.tests(module, plans.get(i))));
         }
         if (stoppedAt < plans.size()) {
             // Maven's own JVM ended in the middle of one module (a project that tests in Maven's

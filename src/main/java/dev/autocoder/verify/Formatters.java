@@ -1,0 +1,141 @@
+package dev.autocoder.verify;
+
+import dev.autocoder.report.LineDiff;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * The project's formatter gates. A formatter's check names the files it would change but not how
+ * (spring-javaformat's {@code validate} gives neither line nor rule), so when a module fails on
+ * one, its {@code apply} goal runs on the module's copy (the sub-build's own files) and the diff
+ * of each of the candidate's files is the finding sent to the model.
+ */
+final class Formatters {
+
+    /** A formatter plugin: its coordinates, the goal that checks and the goal that rewrites. */
+    record Formatter(String groupId, String artifactId, String check, String apply) {
+        /** Whether a failed goal's message (as {@code SubBuildResults} phrases it) is this formatter's check. */
+        boolean failedIn(String message) {
+            return message.contains(artifactId + ":") && message.matches("(?s).*:" + check + "\\b.*");
+        }
+    }
+
+    static final List<Formatter> KNOWN = List.of(
+            new Formatter("io.spring.javaformat", "spring-javaformat-maven-plugin", "validate", "apply"),
+            new Formatter("com.diffplug.spotless", "spotless-maven-plugin", "check", "apply"));
+
+    /** Lines of context around each change of a diff. */
+    private static final int CONTEXT = 2;
+
+    private Formatters() {
+    }
+
+    /**
+     * The formatter whose check failed the module, with the goal that applies it as the project
+     * configures it ({@code groupId:artifactId:version:apply}), when a blocking finding says so.
+     */
+    static Optional<String> applyGoal(List<Feedback> findings, String effectivePom) {
+        for (Formatter formatter : KNOWN) {
+            boolean failed = findings.stream().anyMatch(finding -> finding.blocking()
+                    && (finding.stage() == Feedback.Stage.BUILD || finding.stage() == Feedback.Stage.PROJECT)
+                    && formatter.failedIn(finding.message()));
+            if (failed) {
+                Optional<String> version = version(effectivePom, formatter);
+                if (version.isPresent()) {
+                    return Optional.of(formatter.groupId() + ":" + formatter.artifactId() + ":" + version.get() + ":"
+                            + formatter.apply());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What the formatter changed in the candidate's files, one blocking finding per file with the
+     * diff it would apply, read after its apply goal ran on the module.
+     *
+     * @param units the module's files of the plan's code by path, as {@link SubBuildReactor.ModuleFiles} has them
+     * @param own the candidate's files by key ({@code main:com/acme/Money.java})
+     */
+    static List<Feedback> diffs(Map<String, String> units, Map<String, CodeUnit> own) {
+        List<Feedback> findings = new ArrayList<>();
+        units.forEach((path, key) -> {
+            CodeUnit unit = own.get(key);
+            if (unit == null) {
+                return;
+            }
+            String after;
+            try {
+                after = Files.readString(Path.of(path), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the formatted " + path, e);
+            }
+            String relative = key.substring(key.indexOf(':') + 1);
+            List<String> diff = LineDiff.unified("a/" + relative, unit.source(), "b/" + relative, after, CONTEXT);
+            if (!diff.isEmpty()) {
+                findings.add(Feedback.blocking(Feedback.Stage.BUILD, relative + ":" + firstChangedLine(diff)
+                        + ": the project's formatter rejects this file; write it as formatted here (this diff"
+                        + " turns your file into the formatted one):\n" + String.join("\n", diff)));
+            }
+        });
+        return findings;
+    }
+
+    /** The first line the diff changes in the old file, from its first hunk header {@code @@ -12,5 +12,6 @@}. */
+    private static int firstChangedLine(List<String> diff) {
+        for (String line : diff) {
+            if (line.startsWith("@@ -")) {
+                String start = line.substring(4).split("[ ,]", 2)[0];
+                try {
+                    return Integer.parseInt(start) + CONTEXT;
+                } catch (NumberFormatException e) {
+                    return 1;
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** The version the effective POM builds with for this formatter, if it has it among its build plugins. */
+    private static Optional<String> version(String effectivePom, Formatter formatter) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            NodeList plugins = factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(effectivePom.getBytes(StandardCharsets.UTF_8)))
+                    .getElementsByTagName("plugin");
+            for (int i = 0; i < plugins.getLength(); i++) {
+                Element plugin = (Element) plugins.item(i);
+                if (formatter.groupId().equals(child(plugin, "groupId"))
+                        && formatter.artifactId().equals(child(plugin, "artifactId"))
+                        && !child(plugin, "version").isEmpty()) {
+                    return Optional.of(child(plugin, "version"));
+                }
+            }
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String child(Element parent, String tag) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(tag)) {
+                return element.getTextContent().strip();
+            }
+        }
+        return "";
+    }
+}

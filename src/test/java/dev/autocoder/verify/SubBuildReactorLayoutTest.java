@@ -1,0 +1,106 @@
+package dev.autocoder.verify;
+
+import static dev.autocoder.verify.TestProject.MONEY;
+import static dev.autocoder.verify.TestProject.unit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autocoder.project.ProjectLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where a sub-build module puts the plan's code, with and without strict gates; no Maven run. */
+class SubBuildReactorLayoutTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void strictGatesPutTheCodeAmongTheProjectsOwnSourcesButNeverOverAProjectFile() throws Exception {
+        Path base = dir.resolve("project");
+        ProjectLayout layout = new TestProject(base).main("com/example/Ledger.java", "package com.example;\nclass Ledger {}\n")
+                .test("com/example/MoneyTest.java", TestProject.MONEY_TEST).layout();
+        Path folder = Files.createDirectories(dir.resolve("build"));
+        SubBuildReactor.Plan plan = new SubBuildReactor.Plan(List.of(unit("com.example.Money", MONEY, false),
+                unit("com.example.MoneyOwnTest", "package com.example;\nclass MoneyOwnTest {}\n", true),
+                unit("com.example.Ledger", "package com.example;\nclass Ledger { int twice; }\n", false)),
+                List.of(), List.of(), Optional.empty());
+
+        SubBuildReactor.ModuleFiles files = new SubBuildReactor(layout, null, null).write(folder, List.of(plan)).get(0);
+
+        Path module = folder.resolve("c0").toAbsolutePath();
+        assertEquals(Map.of(
+                SubBuildResults.comparable(module.resolve("src/main/java/com/example/Money.java").toString()),
+                "main:com/example/Money.java",
+                SubBuildResults.comparable(module.resolve("src/test/java/com/example/MoneyOwnTest.java").toString()),
+                "test:com/example/MoneyOwnTest.java",
+                SubBuildResults.comparable(module.resolve("target/" + SubBuildReactor.MAIN_SOURCES
+                        + "/com/example/Ledger.java").toString()), "main:com/example/Ledger.java"), files.units());
+        assertEquals("package com.example;\nclass Ledger {}\n",
+                Files.readString(module.resolve("src/main/java/com/example/Ledger.java")), "the project's file stays");
+        assertFalse(Files.exists(base.resolve("src/main/java/com/example/Money.java")), "the real module is untouched");
+        String pom = Files.readString(module.resolve("pom.xml"));
+        assertTrue(pom.contains("<includes>com/example/Money.java,com/example/Ledger.java</includes>"), pom);
+    }
+
+    @Test
+    void withoutStrictGatesTheCodeIsAGeneratedSourceRootAndEachCheckstyleExecutionReportsToItsOwnFile()
+            throws Exception {
+        Path base = dir.resolve("project");
+        ProjectLayout plain = new TestProject(base).layout();
+        String pom = plain.build().effectivePom().replace("    <plugins>\n", """
+                    <plugins>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-checkstyle-plugin</artifactId>
+                        <version>3.6.0</version>
+                        <configuration><violationSeverity>warning</violationSeverity></configuration>
+                        <executions>
+                          <execution>
+                            <id>nohttp</id>
+                            <phase>validate</phase>
+                            <goals><goal>check</goal></goals>
+                            <configuration><outputFile>/elsewhere/result.xml</outputFile></configuration>
+                          </execution>
+                          <execution>
+                            <id>advice</id>
+                            <goals><goal>check</goal></goals>
+                            <configuration><failOnViolation>false</failOnViolation></configuration>
+                          </execution>
+                          <execution>
+                            <id>style</id>
+                            <goals><goal>check</goal></goals>
+                            <configuration><violationSeverity>error</violationSeverity></configuration>
+                          </execution>
+                        </executions>
+                      </plugin>
+                """);
+        ProjectLayout layout = new ProjectLayout(plain.baseDirectory(), plain.javaRelease(), plain.mainSourceRoots(),
+                plain.testSourceRoots(), plain.dependencies(), Map.of(), Optional.of(
+                        new ProjectLayout.CheckstyleSetup("", "")), plain.compiler(),
+                new ProjectLayout.BuildModel(pom, plain.buildDirectory(), plain.build().selfPlugin()));
+        Path folder = Files.createDirectories(dir.resolve("build"));
+        SubBuildReactor reactor = new SubBuildReactor(layout, null, null,
+                new ModuleCopy(base, plain.buildDirectory(), List.of()), false);
+
+        SubBuildReactor.ModuleFiles files = reactor.write(folder, List.of(new SubBuildReactor.Plan(
+                List.of(unit("com.example.Money", MONEY, false)), List.of(), List.of(), Optional.empty()))).get(0);
+
+        Path module = folder.resolve("c0").toAbsolutePath();
+        assertEquals(Map.of(SubBuildResults.comparable(module.resolve("target/" + SubBuildReactor.MAIN_SOURCES
+                + "/com/example/Money.java").toString()), "main:com/example/Money.java"), files.units());
+        assertEquals(Map.of("autocoder-checkstyle-nohttp.xml", "warning", "autocoder-checkstyle-style.xml", "error",
+                "autocoder-checkstyle-advice.xml", SubBuildReactor.NEVER_FAILS, SubBuildReactor.CHECKSTYLE_REPORT,
+                "error"), files.checkstyleReports());
+        String written = Files.readString(module.resolve("pom.xml"));
+        assertTrue(written.contains("<outputFile>" + module.resolve("target/autocoder-checkstyle-nohttp.xml")
+                + "</outputFile>"), written);
+        assertFalse(written.contains("/elsewhere/result.xml"), written);
+    }
+}
