@@ -5,8 +5,9 @@
 # - a round: one candidate verified by the real SubBuildVerifier, its selected tests only;
 # - the final check: verifyTogether over the three tasks;
 # - the whole plugin run for the three tasks: `mvn -o generate-sources` in a fresh copy (a clean state
-#   folder each time), replaying model replies recorded at the start of the run from
-#   bench/spring-script.json (bench/spring-replies/), so no API key is needed.
+#   folder each time), the model answered by a local scripted server from bench/spring-script.json
+#   (bench/spring-replies/), so no API key is needed. A recording run in record mode against the same
+#   server comes first, untimed and online: it fetches what the builds need and must verify all three.
 # Prints a table of seconds and ratios, then where the time goes, read from the build logs.
 # Usage: bench/spring.sh [N [RUNS]]: N repetitions of the own test, the round and the final check (default
 # 3), RUNS whole plugin runs (default N). AUTOCODER_BENCH_REUSE_RECORDING=true keeps the recording of an

@@ -51,7 +51,7 @@ import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
  * the service's own {@code mvn -o -q test}: a round (one candidate through the real
  * {@link SubBuildVerifier}, its selected tests only), the final check ({@link SubBuildVerifier#verifyTogether}
  * over the three tasks) and the whole plugin run for the three tasks ({@code mvn -o generate-sources} in a
- * fresh copy, replaying recorded replies). The project layout the verifier gets is the one the plugin
+ * fresh copy, the model answered by the scripted local server). The project layout the verifier gets is the one the plugin
  * computes ({@link MavenProjectView#layout}), from the fixture's effective POM and resolved dependencies.
  * Prints where the time goes, read from the build logs. Run by {@code bench/spring.sh}; not a test.
  */
