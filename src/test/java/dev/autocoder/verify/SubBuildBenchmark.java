@@ -186,7 +186,7 @@ public final class SubBuildBenchmark {
     }
 
     /** The tests that surefire reports below a folder, summed over its {@code TEST-*.xml} files. */
-    private static int testsRun(Path folder) throws IOException {
+    public static int testsRun(Path folder) throws IOException {
         Pattern count = Pattern.compile("<testsuite[^>]*\\stests=\"(\\d+)\"");
         int total = 0;
         if (!Files.isDirectory(folder)) {

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Benchmark on a realistic Spring Boot 3 service (bench/spring-service: a web layer, a service layer, a
+# domain without a database, @WebMvcTest and @SpringBootTest classes, three classes left to autocoder),
+# in one run, each step against the service's own `mvn -o -q test` (median of N, default 3):
+# - a round: one candidate verified by the real SubBuildVerifier, its selected tests only;
+# - the final check: verifyTogether over the three tasks;
+# - the whole plugin run for the three tasks: `mvn -o generate-sources` in a fresh copy (a clean state
+#   folder each time), the model answered by a local scripted server from bench/spring-script.json
+#   (bench/spring-replies/), so no API key is needed. A recording run in record mode against the same
+#   server comes first, untimed and online: it fetches what the builds need and must verify all three.
+# Prints a table of seconds and ratios, then where the time goes, read from the build logs.
+# Usage: bench/spring.sh [N [RUNS]]: N repetitions of the own test, the round and the final check (default
+# 3), RUNS whole plugin runs (default N). AUTOCODER_BENCH_REUSE_RECORDING=true keeps the recording of an
+# earlier run in target/bench-spring when it verified the three tasks, instead of recording again.
+# Runs on a fresh machine with network access: every plugin it invokes is pinned. It builds the plugin
+# and installs it into a local repository of its own (AUTOCODER_BENCH_REPO, by default
+# target/bench-repo), never into ~/.m2, so other builds' plugin is untouched; the fixture's builds and
+# their sub-builds resolve from there, online once (the recording run), offline after that.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version="$(sed -n '0,/^  <version>/s|^  <version>\(.*\)</version>.*|\1|p' pom.xml)"
+repo="${AUTOCODER_BENCH_REPO:-$PWD/target/bench-repo}"
+mvn -B -q package -DskipTests -Dinvoker.skip=true \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+mvn -B -q org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file \
+    -Dfile="target/autocoder-maven-plugin-$version.jar" -DpomFile=pom.xml -Dmaven.repo.local="$repo"
+classpath="$(cat target/bench-classpath.txt)"
+maven_home="$(mvn -v | sed -n 's/^Maven home: //p' | tr -d '\033' | sed 's/\[[0-9;]*m//g')"
+exec java -Dmaven.home="$maven_home" -Dautocoder.bench.version="$version" -Dautocoder.bench.repository="$repo" \
+    -Dautocoder.bench.reuseRecording="${AUTOCODER_BENCH_REUSE_RECORDING:-false}" \
+    -cp "target/test-classes:target/classes:$classpath" dev.autocoder.maven.SpringServiceBenchmark \
+    bench/spring-service bench/spring-script.json target/bench-spring "${1:-3}" ${2:+"$2"}

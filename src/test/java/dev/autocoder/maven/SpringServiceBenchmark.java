@@ -1,0 +1,573 @@
+package dev.autocoder.maven;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import dev.autocoder.project.ProjectLayout;
+import dev.autocoder.testing.FakeOpenAiServer;
+import dev.autocoder.verify.Candidate;
+import dev.autocoder.verify.CodeUnit;
+import dev.autocoder.verify.Feedback;
+import dev.autocoder.verify.InProcessCompiler;
+import dev.autocoder.verify.SubBuildBenchmark;
+import dev.autocoder.verify.SubBuildSettings;
+import dev.autocoder.verify.SubBuildVerifier;
+import dev.autocoder.verify.Verdict;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
+
+/**
+ * Times the plugin on a realistic Spring Boot service ({@code bench/spring-service}), in one run, against
+ * the service's own {@code mvn -o -q test}: a round (one candidate through the real
+ * {@link SubBuildVerifier}, its selected tests only), the final check ({@link SubBuildVerifier#verifyTogether}
+ * over the three tasks) and the whole plugin run for the three tasks ({@code mvn -o generate-sources} in a
+ * fresh copy, the model answered by the scripted local server). The project layout the verifier gets is the one the plugin
+ * computes ({@link MavenProjectView#layout}), from the fixture's effective POM and resolved dependencies.
+ * Prints where the time goes, read from the build logs. Run by {@code bench/spring.sh}; not a test.
+ */
+public final class SpringServiceBenchmark {
+
+    private static final List<String> TASKS = List.of("price-calculator", "slugs", "sku-validator");
+    private static final String ROUND_TASK = "price-calculator";
+    private static final String HELP_PLUGIN = "org.apache.maven.plugins:maven-help-plugin:3.5.1";
+    private static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
+    private static final Pattern MOJO = Pattern.compile("^\\[INFO] --- (\\S+) \\((\\S+)\\) @ \\S+ ---");
+    private static final Pattern STAMPED = Pattern.compile("^\\[\\s*(\\d+\\.\\d+)] (.*)$");
+    private static final Pattern SPRING_STARTED = Pattern.compile(
+            "Started (\\w+) in (\\d+\\.\\d+) seconds \\(process running for (\\d+\\.\\d+)\\)");
+    private static final Pattern TOTAL_TIME = Pattern.compile("^\\[INFO] Total time:\\s+(.+)$");
+
+    private final Path maven;
+    private final Path repository;
+    private final String version;
+    private final Path work;
+    private final PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+
+    private SpringServiceBenchmark(Path maven, Path repository, String version, Path work) {
+        this.maven = maven;
+        this.repository = repository;
+        this.version = version;
+        this.work = work;
+    }
+
+    /**
+     * Arguments: the fixture folder, the reply script, the work folder, how often each step runs.
+     * System properties: {@code maven.home}, {@code autocoder.bench.version} (the installed plugin),
+     * {@code autocoder.bench.repository} (the local repository it is installed in).
+     */
+    public static void main(String[] args) throws Exception {
+        Path fixture = Path.of(args[0]).toAbsolutePath();
+        Path script = Path.of(args[1]).toAbsolutePath();
+        Path work = Path.of(args[2]).toAbsolutePath();
+        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int runs = args.length > 4 ? Integer.parseInt(args[4]) : repeats;
+        SpringServiceBenchmark bench = new SpringServiceBenchmark(
+                Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn"),
+                Path.of(System.getProperty("autocoder.bench.repository")).toAbsolutePath(),
+                System.getProperty("autocoder.bench.version"), work);
+        bench.run(fixture, script, repeats, runs);
+    }
+
+    private void run(Path fixture, Path script, int repeats, int runs) throws Exception {
+        boolean reuse = Boolean.getBoolean("autocoder.bench.reuseRecording") && recorded(work.resolve("record"));
+        if (Files.isDirectory(work)) {
+            try (Stream<Path> children = Files.list(work)) {
+                for (Path child : children.toList()) {
+                    if (!(reuse && child.getFileName().toString().equals("record"))) {
+                        delete(child);
+                    }
+                }
+            }
+        }
+        Path template = work.resolve("fixture");
+        copy(fixture, template);
+        Path pom = template.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("@autocoder.version@", version));
+        int tests = countTests(template);
+
+        // 1. Records the replies (online: it also fetches whatever the builds need), untimed.
+        Map<String, List<CodeUnit>> verified = reuse ? recording(template) : record(template, script);
+        out.printf(Locale.ROOT, "recorded the replies; verified code of %s%n", verified.keySet());
+
+        // 2. The project's own test build, with the verified classes in src/main/java and no autocoder.
+        Path own = work.resolve("own");
+        copy(template, own);
+        Files.writeString(own.resolve("pom.xml"), withoutAutocoder(Files.readString(own.resolve("pom.xml"))));
+        verified.values().forEach(units -> units.forEach(unit -> write(own.resolve("src/main/java"), unit)));
+        List<Double> ownTimes = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            delete(own.resolve("target"));
+            ownTimes.add(timed(own, own.resolve("own-" + i + ".log"), Map.of(), "-B", "-q", "-o", "test"));
+        }
+        delete(own.resolve("target"));
+        Path ownProfile = own.resolve("own-profiled.log");
+        timed(own, ownProfile, Map.of(), "-B", "-o", "test");
+
+        // 3. A round and the final check through the real verifier, with the layout the plugin computes.
+        Path project = work.resolve("verify");
+        copy(template, project);
+        ProjectLayout layout = layout(project);
+        Function<String, List<CodeUnit>> others = owner -> verified.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(owner)).flatMap(entry -> entry.getValue().stream()).toList();
+        Path subBuilds = project.resolve("target/autocoder/subbuild");
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, others, new InProcessCompiler(layout, others),
+                new SubBuildSettings(maven.getParent().getParent(), repository, null, null, true,
+                        Duration.ofMinutes(15), null), subBuilds, null, true);
+        Candidate candidate = new Candidate(ROUND_TASK, 1, verified.get(ROUND_TASK));
+        List<Double> roundTimes = new ArrayList<>();
+        List<Double> finalTimes = new ArrayList<>();
+        String roundOutcome = "";
+        String finalOutcome = "";
+        Path roundFolder = null;
+        Path finalFolder = null;
+        for (int i = 0; i < repeats; i++) {
+            Set<Path> before = folders(subBuilds);
+            long start = System.nanoTime();
+            Verdict round = verifier.verifyBatch(List.of(candidate)).get(candidate);
+            roundTimes.add(seconds(start));
+            roundOutcome = round.passed() ? "passed" : "FAILED: " + round.firstFailure().map(Feedback::message).orElse("");
+            roundFolder = newest(subBuilds, before);
+
+            before = folders(subBuilds);
+            start = System.nanoTime();
+            SubBuildVerifier.FinalCheck check = verifier.verifyTogether(verified, true);
+            finalTimes.add(seconds(start));
+            finalOutcome = check.charged().values().stream().allMatch(List::isEmpty) && check.unassigned().isEmpty()
+                    ? "passed" : "FAILED: " + check;
+            finalFolder = newest(subBuilds, before);
+        }
+
+        // 4. The whole plugin run, from a fresh copy (a clean state folder) each time, replaying the replies.
+        List<Double> runTimes = new ArrayList<>();
+        Path lastRun = null;
+        for (int i = 0; i < runs; i++) {
+            Path copy = work.resolve("run-" + i);
+            copy(template, copy);
+            lastRun = copy;
+            // The scripted server, not the cassette: which feedback a task gets depends on which code of
+            // the others its round ran with, so a replay keyed by the exact messages misses replies.
+            FakeOpenAiServer server = FakeOpenAiServer.fromScript(resolved(script));
+            try {
+                runTimes.add(timed(copy, copy.resolve("run.log"), Map.of("OPENAI_API_KEY", "sk-bench-spring-service"),
+                        "-B", "-o", "generate-sources", "-Dautocoder.keepSubBuilds=true", "-Dautocoder.mode=live",
+                        "-Dautocoder.baseUrl=" + server.baseUrl()));
+            } finally {
+                server.close();
+            }
+            checkRun(copy.resolve("run.log"));
+        }
+
+        double ownMedian = median(ownTimes);
+        out.println();
+        out.printf(Locale.ROOT, "Spring Boot 3.5.7 service: %d main classes, %d test classes, %d tests; 3 tasks;"
+                + " each step %d time(s) (whole run %d), median%n", countFiles(template.resolve("src/main/java")) + 3,
+                countFiles(template.resolve("src/test/java")), tests, repeats, runs);
+        out.printf(Locale.ROOT, "%-58s %6s %9s %7s  %s%n", "step", "tests", "seconds", "ratio", "all runs (s)");
+        row("own `mvn -o -q test` (3 classes in src/main/java)", SubBuildBenchmark.testsRun(own.resolve("target")),
+                ownTimes, ownMedian);
+        row("round: 1 candidate (" + ROUND_TASK + "), " + roundOutcome, SubBuildBenchmark.testsRun(roundFolder),
+                roundTimes, ownMedian);
+        row("final check: verifyTogether, 3 tasks, " + finalOutcome, SubBuildBenchmark.testsRun(finalFolder),
+                finalTimes, ownMedian);
+        row("whole plugin run: `mvn -o generate-sources`, 3 tasks", -1, runTimes, ownMedian);
+        out.printf(Locale.ROOT, "targets: round <= 0.5x, final check <= 1.2x, whole run <= 3x%n");
+
+        // 5. Where a sub-build's time goes: the kept round and final-check folders built again, timestamped
+        // (after the table, which a failure here must not cost).
+        Path roundProfile = roundFolder.resolve("profiled.log");
+        timed(roundFolder, roundProfile, Map.of("MAVEN_OPTS", SUB_BUILD_OPTS), "-B", "-o", "test");
+        Path finalProfile = finalFolder.resolve("profiled.log");
+        timed(finalFolder, finalProfile, Map.of("MAVEN_OPTS", SUB_BUILD_OPTS), "-B", "-o", "test");
+
+        out.println();
+        out.println("Where the time goes (from the build logs):");
+        breakdown("own test, profiled run (not -q)", ownProfile);
+        breakdown("round's sub-build, built again timestamped", roundProfile);
+        breakdown("final check's sub-build, built again timestamped", finalProfile);
+        pluginRun(lastRun);
+        out.println("work folder (logs, kept sub-builds): " + work);
+    }
+
+    /** Maven's JVM options in a sub-build when the project sets none, as SubBuildVerifier gives them. */
+    private static final String SUB_BUILD_OPTS = "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+            + " -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote"
+            + " -Duser.language=en";
+
+    private void row(String step, int tests, List<Double> times, double own) {
+        double median = median(times);
+        out.printf(Locale.ROOT, "%-58s %6s %9.1f %6.2fx  %s%n", step, tests < 0 ? "" : String.valueOf(tests), median,
+                median / own, times.stream().map(t -> String.format(Locale.ROOT, "%.1f", t)).toList());
+    }
+
+    /** Runs the plugin once in record mode against the scripted fake model; returns the verified code by task. */
+    private Map<String, List<CodeUnit>> record(Path template, Path script) throws Exception {
+        Path copy = work.resolve("record");
+        copy(template, copy);
+        FakeOpenAiServer server = FakeOpenAiServer.fromScript(resolved(script));
+        Path log = copy.resolve("record.log");
+        try {
+            double seconds = timed(copy, log, Map.of("OPENAI_API_KEY", "sk-bench-spring-service"), "-B",
+                    "generate-sources", "-Dautocoder.mode=record", "-Dautocoder.baseUrl=" + server.baseUrl());
+            out.printf(Locale.ROOT, "record run (online, untimed in the table): %.1f s, %d model requests%n", seconds,
+                    server.requests().size());
+        } finally {
+            server.close();
+        }
+        checkRun(log);
+        return recording(template);
+    }
+
+    /** Whether an earlier benchmark's recording run in {@code copy} verified the three tasks. */
+    private static boolean recorded(Path copy) {
+        try {
+            checkRun(copy.resolve("record.log"));
+            return Files.isRegularFile(copy.resolve("src/main/autocoder/autocoder.cassette.jsonl"));
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Puts the recording run's cassette into the template; returns the verified code by task. */
+    private Map<String, List<CodeUnit>> recording(Path template) throws IOException {
+        Path copy = work.resolve("record");
+        Path log = copy.resolve("record.log");
+        Path cassette = copy.resolve("src/main/autocoder/autocoder.cassette.jsonl");
+        Files.copy(cassette, template.resolve("src/main/autocoder/autocoder.cassette.jsonl"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Path generated = copy.resolve("target/generated-sources/autocoder");
+        Map<String, List<CodeUnit>> verified = new LinkedHashMap<>();
+        Map<String, String> owners = Map.of("PriceCalculator", "price-calculator", "Slugs", "slugs",
+                "SkuValidator", "sku-validator");
+        try (Stream<Path> files = Files.walk(generated)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String type = file.getFileName().toString().replace(".java", "");
+                String pkg = generated.relativize(file.getParent()).toString().replace('/', '.');
+                verified.computeIfAbsent(owners.get(type), key -> new ArrayList<>())
+                        .add(new CodeUnit(pkg, type, Files.readString(file), false));
+            }
+        }
+        if (!verified.keySet().equals(Set.copyOf(TASKS))) {
+            throw new IllegalStateException("the record run did not verify the three tasks: " + verified.keySet()
+                    + " (log: " + log + ")");
+        }
+        return verified;
+    }
+
+    /** Fails unless the log shows the three tasks verified, the price calculator after one failed attempt. */
+    private static void checkRun(Path log) throws IOException {
+        String text = Files.readString(log);
+        List<String> missing = new ArrayList<>();
+        for (String task : TASKS) {
+            if (!text.contains("[" + task + "] verified after")) {
+                missing.add(task + " not verified");
+            }
+        }
+        if (!text.contains("[" + ROUND_TASK + "] attempt 1: failed")) {
+            missing.add(ROUND_TASK + "'s wrong first candidate did not fail its round");
+        }
+        if (!text.contains("BUILD SUCCESS")) {
+            missing.add("the build failed");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(missing + " (log: " + log + ")");
+        }
+    }
+
+    /** The reply script with every {@code replyFile} read in, as the integration tests' server reads it. */
+    private Path resolved(Path script) throws IOException {
+        JsonArray rules = JsonParser.parseString(Files.readString(script)).getAsJsonArray();
+        for (JsonElement rule : rules) {
+            JsonElement file = rule.getAsJsonObject().remove("replyFile");
+            if (file != null) {
+                rule.getAsJsonObject().addProperty("reply", Files.readString(script.resolveSibling(file.getAsString())));
+            }
+        }
+        Path resolved = work.resolve("script.resolved.json");
+        Files.writeString(resolved, rules.toString());
+        return resolved;
+    }
+
+    /**
+     * The layout the plugin hands its verifier, computed by {@link MavenProjectView#layout} from the
+     * fixture's effective POM ({@code help:effective-pom}) and its resolved dependencies ({@code dependency:list}).
+     */
+    private ProjectLayout layout(Path project) throws Exception {
+        Path effective = work.resolve("effective-pom.xml");
+        Path list = work.resolve("dependencies.txt");
+        timed(project, work.resolve("layout.log"), Map.of(), "-B", "-q", HELP_PLUGIN + ":effective-pom",
+                "-Doutput=" + effective, DEPENDENCY_PLUGIN + ":list", "-DoutputFile=" + list,
+                "-DoutputAbsoluteArtifactFilename=true", "-DincludeScope=test", "-DexcludeTransitive=false");
+        Model model;
+        try (Reader reader = Files.newBufferedReader(effective)) {
+            model = new MavenXpp3Reader().read(reader);
+        }
+        MavenProject mavenProject = new MavenProject(model);
+        mavenProject.setFile(project.resolve("pom.xml").toFile());
+        mavenProject.addCompileSourceRoot(model.getBuild().getSourceDirectory());
+        mavenProject.addTestCompileSourceRoot(model.getBuild().getTestSourceDirectory());
+        Set<Artifact> artifacts = new java.util.LinkedHashSet<>();
+        for (String line : Files.readAllLines(list)) {
+            String entry = line.strip().replaceAll(" -- .*$", "");
+            String[] parts = entry.split(":");
+            if (parts.length < 6 || !entry.contains("/")) {
+                continue;
+            }
+            boolean classified = parts.length == 7;
+            DefaultArtifact artifact = new DefaultArtifact(parts[0], parts[1], parts[classified ? 4 : 3],
+                    parts[classified ? 5 : 4], parts[2], classified ? parts[3] : null, new DefaultArtifactHandler(parts[2]));
+            artifact.setFile(Path.of(parts[parts.length - 1]).toFile());
+            artifacts.add(artifact);
+        }
+        mavenProject.setArtifacts(artifacts);
+        MavenSession session = new MavenSession(null, MavenRepositorySystemUtils.newSession(),
+                new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult());
+        session.setProjects(List.of(mavenProject));
+        Path target = Path.of(model.getBuild().getDirectory());
+        return MavenProjectView.layout(mavenProject, session, null, target.resolve("generated-sources/autocoder"),
+                target.resolve("generated-test-sources/autocoder"), List.of(),
+                "dev.autocoder:autocoder-maven-plugin:" + version);
+    }
+
+    /** The POM without autocoder's plugin, as the project's own build would be without it. */
+    static String withoutAutocoder(String pom) {
+        return pom.replaceAll("(?s)\\s*<plugin>\\s*<groupId>dev\\.autocoder</groupId>.*?</plugin>", "");
+    }
+
+    /**
+     * Runs Maven in {@code folder}, writing every line of its output to {@code log} with the seconds
+     * since the start; fails when Maven does. Returns the wall-clock seconds.
+     */
+    private double timed(Path folder, Path log, Map<String, String> env, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(maven.toString(), "-Dmaven.repo.local=" + repository));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        builder.environment().remove("MAVEN_OPTS");
+        builder.environment().remove("MAVEN_ARGS");
+        builder.environment().putAll(env);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)); PrintWriter writer = new PrintWriter(Files.newBufferedWriter(log))) {
+            writer.println("# " + String.join(" ", command));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                writer.printf(Locale.ROOT, "[%8.3f] %s%n", seconds(start), line.replaceAll("\u001B\\[[0-9;]*m", ""));
+                writer.flush();
+            }
+        }
+        int status = process.waitFor();
+        double seconds = seconds(start);
+        if (status != 0) {
+            throw new IllegalStateException("mvn " + String.join(" ", arguments) + " failed in " + folder + " (log: "
+                    + log + ")");
+        }
+        return seconds;
+    }
+
+    /** Prints the phases of one timestamped build log: Maven's start, each plugin goal, the test JVM, Spring. */
+    private void breakdown(String title, Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        List<double[]> times = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (String line : lines) {
+            Matcher matcher = STAMPED.matcher(line);
+            if (matcher.matches()) {
+                times.add(new double[] {Double.parseDouble(matcher.group(1))});
+                texts.add(matcher.group(2));
+            }
+        }
+        double end = times.isEmpty() ? 0 : times.get(times.size() - 1)[0];
+        double firstOutput = times.isEmpty() ? 0 : times.get(0)[0];
+        Map<String, Double> goals = new LinkedHashMap<>();
+        String current = null;
+        double currentStart = 0;
+        double surefireStart = -1;
+        double firstTestClass = -1;
+        double contexts = 0;
+        int contextCount = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            double at = times.get(i)[0];
+            Matcher mojo = MOJO.matcher(text);
+            boolean ends = text.startsWith("[INFO] BUILD ") || text.startsWith("[INFO] Reactor Summary");
+            if (current != null && (mojo.find() || ends)) {
+                goals.merge(current, at - currentStart, Double::sum);
+                current = null;
+            }
+            mojo = MOJO.matcher(text);
+            if (mojo.find()) {
+                current = mojo.group(1).replaceAll(":[0-9][^:]*:", ":");
+                currentStart = at;
+                if (current.contains("surefire") || current.startsWith("surefire")) {
+                    surefireStart = at;
+                }
+            }
+            if (firstTestClass < 0 && surefireStart >= 0 && text.contains("[INFO] Running ")) {
+                firstTestClass = at;
+            }
+            Matcher started = SPRING_STARTED.matcher(text);
+            if (started.find()) {
+                contexts += Double.parseDouble(started.group(2));
+                contextCount++;
+            }
+        }
+        out.printf(Locale.ROOT, "- %s: %.1f s in all (%s)%n", title, end, log);
+        out.printf(Locale.ROOT, "    Maven start to its first line: %.1f s%n", firstOutput);
+        goals.forEach((goal, seconds) -> out.printf(Locale.ROOT, "    %-40s %6.1f s%n", goal, seconds));
+        if (surefireStart >= 0 && firstTestClass >= 0) {
+            out.printf(Locale.ROOT, "    test JVM start (surefire goal to its first test class): %.1f s%n",
+                    firstTestClass - surefireStart);
+        }
+        out.printf(Locale.ROOT, "    Spring contexts started: %d, %.1f s together (Spring's own \"Started ... in\")%n",
+                contextCount, contexts);
+    }
+
+    /** Prints what the plugin run's log and its kept sub-builds tell about where its time went. */
+    private void pluginRun(Path run) throws IOException {
+        out.printf(Locale.ROOT, "- whole plugin run (%s):%n", run.resolve("run.log"));
+        for (String line : Files.readAllLines(run.resolve("run.log"))) {
+            if (line.contains("] attempt ") || line.contains("final check") || line.contains(" verified after")
+                    || line.matches(".*\\[INFO] (task |price|slugs|sku|total).*")) {
+                out.println("    " + line.replaceAll("\\s+$", ""));
+            }
+        }
+        Path subBuilds = run.resolve("target/autocoder");
+        List<Path> logs;
+        try (Stream<Path> files = Files.walk(subBuilds)) {
+            logs = files.filter(file -> file.getFileName().toString().equals("build.log")).sorted(
+                    Comparator.comparing(SpringServiceBenchmark::modified)).toList();
+        }
+        out.printf(Locale.ROOT, "    %d sub-builds (in order of finishing):%n", logs.size());
+        for (Path log : logs) {
+            List<String> lines = Files.readAllLines(log);
+            String total = lines.stream().map(TOTAL_TIME::matcher).filter(Matcher::matches).map(m -> m.group(1))
+                    .findFirst().orElse("?");
+            List<String> started = new ArrayList<>();
+            for (String line : lines) {
+                Matcher matcher = SPRING_STARTED.matcher(line);
+                if (matcher.find()) {
+                    started.add(matcher.group(1) + " " + matcher.group(2) + " s");
+                }
+            }
+            long modules = lines.stream().filter(line -> line.matches("^\\[INFO] -+< [^>]+ >-+$")).count();
+            out.printf(Locale.ROOT, "      %s: %s, %d module(s), %d tests, Spring contexts %s%n",
+                    subBuilds.relativize(log.getParent()), total, modules, SubBuildBenchmark.testsRun(log.getParent()),
+                    started);
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Set<Path> folders(Path root) throws IOException {
+        Set<Path> folders = new HashSet<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> list = Files.list(root)) {
+                list.forEach(folders::add);
+            }
+        }
+        return folders;
+    }
+
+    /** The sub-build folder that came last, of those not there {@code before}. */
+    private static Path newest(Path root, Set<Path> before) throws IOException {
+        return folders(root).stream().filter(folder -> !before.contains(folder))
+                .max(Comparator.comparing(SpringServiceBenchmark::modified))
+                .orElseThrow(() -> new IllegalStateException("no sub-build folder below " + root));
+    }
+
+    /** The {@code @Test} and {@code @ParameterizedTest} methods of the fixture, for the header line. */
+    private static int countTests(Path project) throws IOException {
+        try (Stream<Path> files = Files.walk(project.resolve("src/test/java"))) {
+            int total = 0;
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                total += (int) Files.readAllLines(file).stream().filter(line -> line.strip().equals("@Test")
+                        || line.strip().equals("@ParameterizedTest")).count();
+            }
+            return total;
+        }
+    }
+
+    private static long countFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".java")).count();
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void write(Path root, CodeUnit unit) {
+        try {
+            Path file = root.resolve(unit.relativePath());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, unit.source());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(file -> !from.relativize(file).startsWith("target")).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
