@@ -506,7 +506,13 @@ public final class Autocoder {
                 // Nobody's code is to blame, or the model cannot be asked again: the code stays in
                 // state, pending, and is neither written nor locked.
                 generated.keySet().forEach(plan.verified()::remove);
-                check.unassigned().forEach(finding -> failures.add("all tasks together: " + finding.message()));
+                List<String> missing = plan.tasks().stream().map(Task::name).filter(name -> !byTask.containsKey(name))
+                        .toList();
+                // Without a task's code the project may not build at all; say so rather than let the
+                // finding read as the project's own failure.
+                String together = missing.isEmpty() ? "all tasks together: "
+                        : "the verified tasks together, without the code of " + missing + ", which did not verify: ";
+                check.unassigned().forEach(finding -> failures.add(together + finding.message()));
                 charged.forEach((task, findings) -> failures.add(task + ": verified in its round, but the final check"
                         + " charges it: " + firstOf(findings) + "; not locked"));
                 return result;

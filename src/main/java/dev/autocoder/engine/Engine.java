@@ -347,7 +347,29 @@ public final class Engine {
                     .filter(f -> theirFiles.stream().noneMatch(f.message()::startsWith)).toList());
         }
 
-        private static Verdict nobodyWrites(Verdict verdict) {
+        /**
+         * The verdict once nobody will change what the candidate waits for: a wait for a type that a
+         * task which ended unverified was writing stops the task without the model (no code of its
+         * own can make up for the other task's); any other wait becomes the model's to resolve.
+         */
+        private Verdict nobodyWrites(Verdict verdict) {
+            for (Feedback finding : verdict.feedback()) {
+                if (finding.stage() != Feedback.Stage.WAITING) {
+                    continue;
+                }
+                Matcher missing = MISSING.matcher(finding.message());
+                while (missing.find()) {
+                    if (missing.group(1) == null) {
+                        continue;
+                    }
+                    Optional<String> gone = board.abandonedBy(missing.group(1));
+                    if (gone.isPresent()) {
+                        return new Verdict(List.of(Feedback.blocking(Feedback.Stage.PROJECT,
+                                Feedback.NEEDS_UNVERIFIED_TASK + gone.get() + ", which did not verify: "
+                                        + finding.message())));
+                    }
+                }
+            }
             return new Verdict(verdict.feedback().stream().map(f -> f.stage() != Feedback.Stage.WAITING ? f
                     : Feedback.blocking(Feedback.Stage.COMPILE, f.message() + (f.message().startsWith(Feedback.OTHERS_DO_NOT_COMPILE)
                             ? " (no other task or part will change that code: make this code fit it)"

@@ -340,11 +340,15 @@ final class TaskBuilder {
 
     /**
      * Why a task stops without asking the model again: the project's own build fails whatever the
-     * code is, so another paid attempt could not help.
+     * code is, or the code needs a task that did not verify, so another paid attempt could not help.
      */
     private static String projectFault(Verdict verdict) {
+        String message = verdict.projectFailure().map(Feedback::message).orElse("");
+        if (message.startsWith(Feedback.NEEDS_UNVERIFIED_TASK)) {
+            return message;
+        }
         return "the project's own build fails in the verification sub-build independently of the generated code: "
-                + verdict.projectFailure().map(Feedback::message).orElse("");
+                + message;
     }
 
     private static List<PartRun> blamed(List<PartRun> parts, Verdict verdict) {

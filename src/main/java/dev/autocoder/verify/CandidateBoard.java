@@ -51,6 +51,8 @@ public final class CandidateBoard {
     private final Map<String, Entry> published = new LinkedHashMap<>();
     private final Map<String, List<CodeUnit>> attempted = new HashMap<>();
     private final Map<String, String> typeOwners = new HashMap<>();
+    /** Types that a task that ended unverified attempted or published, with that task, until another publishes them. */
+    private final Map<String, String> abandoned = new HashMap<>();
     private final Set<String> active = new HashSet<>();
     /** The owners waiting, with the version each has seen. */
     private final Map<String, Long> waiting = new HashMap<>();
@@ -90,8 +92,14 @@ public final class CandidateBoard {
     public void leave(String owner, boolean verified) {
         synchronized (lock) {
             active.remove(owner);
-            attempted.remove(owner);
+            List<CodeUnit> tried = attempted.remove(owner);
             if (!verified) {
+                String task = taskOf(owner);
+                java.util.stream.Stream.concat(tried == null ? java.util.stream.Stream.empty() : tried.stream(),
+                        published.entrySet().stream().filter(e -> e.getKey().equals(owner)
+                                || e.getKey().startsWith(owner + "/")).flatMap(e -> e.getValue().units().stream()))
+                        .filter(unit -> !unit.test())
+                        .forEach(unit -> abandoned.putIfAbsent(unit.qualifiedName(), task));
                 // Its parts' code goes too: nothing may be built on a task that never verified.
                 published.keySet().removeIf(name -> name.equals(owner) || name.startsWith(owner + "/"));
                 freeUnpublishedTypes();
@@ -135,6 +143,7 @@ public final class CandidateBoard {
                 return List.copyOf(refused);
             }
             kept.forEach(unit -> typeOwners.put(unit.qualifiedName(), task));
+            kept.forEach(unit -> abandoned.remove(unit.qualifiedName()));
             published.put(owner, new Entry(List.copyOf(kept), ++sequence));
             freeUnpublishedTypes();
             changed(owner);
@@ -153,6 +162,21 @@ public final class CandidateBoard {
                     .sorted(Map.Entry.comparingByValue(Comparator.comparingLong(Entry::sequence)))
                     .forEach(e -> e.getValue().units().forEach(unit -> newest.put(unit.qualifiedName(), unit)));
             return List.copyOf(newest.values());
+        }
+    }
+
+    /**
+     * The task that was writing a type of this simple name and ended unverified (none of its parts
+     * still active), when no one has published that type since: code that needs it cannot verify in
+     * this run.
+     */
+    public Optional<String> abandonedBy(String simpleName) {
+        synchronized (lock) {
+            return abandoned.entrySet().stream()
+                    .filter(e -> e.getKey().equals(simpleName) || e.getKey().endsWith("." + simpleName))
+                    .map(Map.Entry::getValue)
+                    .filter(task -> active.stream().noneMatch(owner -> owner.equals(task) || owner.startsWith(task + "/")))
+                    .sorted().findFirst();
         }
     }
 

@@ -19,6 +19,12 @@ public record Feedback(Stage stage, boolean blocking, String message) {
      */
     public enum Stage { EXTRACT, STATIC, COMPILE, REVIEW, CHECKSTYLE, TEST, BUILD, TIMEOUT, WAITING, PROJECT }
 
+    /**
+     * How a finding begins that stops a task without the model: the code needs a type that another
+     * task was writing and that task ended unverified.
+     */
+    public static final String NEEDS_UNVERIFIED_TASK = "cannot be verified without the code of task ";
+
     /** How a wait for another task's code, which does not compile with the candidate, begins. */
     public static final String OTHERS_DO_NOT_COMPILE = "another task's or part's code does not compile with this code";
 

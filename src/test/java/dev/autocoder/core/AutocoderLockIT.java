@@ -56,6 +56,33 @@ class AutocoderLockIT {
     }
 
     @Test
+    void aTaskWhoseProjectNeedsATaskThatNeverVerifiedStopsWithoutTheModelAndSaysWhichTask() throws Exception {
+        FakeOpenAiServer server = tiny.serve(Rule.reply("{\"complete\": true, \"feedback\": \"\"}")
+                .whenContains(TinyProject.REVIEW).always(),
+                Rule.reply(TinyProject.ALPHA_CODE).whenContains(TinyProject.ALPHA).always(),
+                Rule.reply(BROKEN_BETA).whenContains(TinyProject.BETA).always());
+        TinyProject project = tiny.project("alpha", "beta");
+        // The project's own class needs both tasks' types, so it cannot build with alpha's code alone.
+        Path pair = project.base().resolve("src/main/java/tiny/Pair.java");
+        Files.createDirectories(pair.getParent());
+        Files.writeString(pair, "package tiny;\n\n/** Both names. */\npublic final class Pair {\n"
+                + "    public String names() {\n        return new Alpha().name() + new Beta().greet();\n    }\n}\n");
+
+        TasksFailedException failed = assertThrows(TasksFailedException.class,
+                () -> project.run(server.baseUrl(), new CollectingRunLog()));
+
+        assertEquals(1, TinyProject.requestsFor(server, TinyProject.ALPHA),
+                "alpha's model is not asked to make up for beta's missing type");
+        assertTrue(failed.failures().stream().anyMatch(failure -> failure.startsWith(
+                "alpha: cannot be verified without the code of task beta, which did not verify: tiny/Pair.java:")),
+                failed.failures().toString());
+        assertFalse(failed.failures().toString().contains("no other task or part is writing this type: tiny/Pair"),
+                failed.failures().toString());
+        assertFalse(Files.exists(project.lockFile()) && !LockFile.read(project.lockFile()).entries("default").isEmpty(),
+                "nothing passed a final check, so nothing is locked");
+    }
+
+    @Test
     void anEditedSourceNoTaskDependsOnIsCompileCheckedWithoutASubBuildAndTheLockFileStaysAsItWas() throws Exception {
         TinyProject project = lockedAlpha();
         int requestsOfFirstRun = tiny.server().requestCount();
