@@ -38,12 +38,17 @@ class AutocoderLockIT {
     @RegisterExtension
     final TinyProjectExtension tiny = new TinyProjectExtension();
 
-    @Test
-    void aTaskWhoseCodePassesTheFinalCheckIsLockedWhateverHappensToTheOthers() throws Exception {
-        FakeOpenAiServer server = tiny.serve(Rule.reply("{\"complete\": true, \"feedback\": \"\"}")
+    /** A model whose alpha verifies and whose beta never compiles. */
+    private FakeOpenAiServer alphaAndBrokenBeta() throws Exception {
+        return tiny.serve(Rule.reply("{\"complete\": true, \"feedback\": \"\"}")
                 .whenContains(TinyProject.REVIEW).always(),
                 Rule.reply(TinyProject.ALPHA_CODE).whenContains(TinyProject.ALPHA).always(),
                 Rule.reply(BROKEN_BETA).whenContains(TinyProject.BETA).always());
+    }
+
+    @Test
+    void aTaskWhoseCodePassesTheFinalCheckIsLockedWhateverHappensToTheOthers() throws Exception {
+        FakeOpenAiServer server = alphaAndBrokenBeta();
         TinyProject project = tiny.project("alpha", "beta");
 
         TasksFailedException failed = assertThrows(TasksFailedException.class,
@@ -57,10 +62,7 @@ class AutocoderLockIT {
 
     @Test
     void aTaskWhoseProjectNeedsATaskThatNeverVerifiedStopsWithoutTheModelAndSaysWhichTask() throws Exception {
-        FakeOpenAiServer server = tiny.serve(Rule.reply("{\"complete\": true, \"feedback\": \"\"}")
-                .whenContains(TinyProject.REVIEW).always(),
-                Rule.reply(TinyProject.ALPHA_CODE).whenContains(TinyProject.ALPHA).always(),
-                Rule.reply(BROKEN_BETA).whenContains(TinyProject.BETA).always());
+        FakeOpenAiServer server = alphaAndBrokenBeta();
         TinyProject project = tiny.project("alpha", "beta");
         // The project's own class needs both tasks' types, so it cannot build with alpha's code alone.
         Path pair = project.base().resolve("src/main/java/tiny/Pair.java");
