@@ -13,7 +13,7 @@ assert log.contains('autocoder: final check passed')
 // The final check (the last sub-build) ran every test of the project, none left out as waiting
 // for a type because javac saw var at release 8.
 def builds = []
-new File(basedir, 'target').eachFileRecurse { if (it.name == 'build.log' && it.path.contains('subbuild')) builds << it }
+dev.autocoder.testing.ItSupport.subBuilds(basedir, 'default').eachFileRecurse { if (it.name == 'build.log') builds << it }
 assert builds.size() >= 3 : 'rounds and final check kept: ' + builds
 def finalCheck = builds.max { it.lastModified() }.parentFile
 def reports = []
