@@ -67,11 +67,12 @@ final class CompilerConfiguration {
     /**
      * The release javac compiles the tests for: the plugin's test compile takes {@code testRelease}
      * over {@code release}, then {@code testTarget} over {@code target}, then {@code testSource}
-     * over {@code source}, each from {@code default-testCompile}'s configuration or its property.
+     * over {@code source}, each from {@code default-testCompile}'s configuration or its property;
+     * empty when it is the main code's release, so that a plain project's setup stays plain.
      */
     private Optional<String> testRelease() {
         return release(testConfiguration, List.of("testRelease", "release", "testTarget", "target", "testSource",
-                "source"));
+                "source")).filter(release -> !release.equals(javaRelease()));
     }
 
     private Optional<String> release(Xpp3Dom settings, List<String> names) {

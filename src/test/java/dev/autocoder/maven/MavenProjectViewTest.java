@@ -122,6 +122,19 @@ class MavenProjectViewTest {
     }
 
     @Test
+    void aProjectThatOnlySetsItsReleaseHasAPlainCompilerSetup() throws Exception {
+        MavenProject project = fixture.build(write(dir.resolve("pom.xml"), pom("com.example", "plain", "1.0", """
+                <properties><maven.compiler.release>17</maven.compiler.release></properties>
+                <build><plugins>
+                  <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
+                </plugins></build>
+                """)));
+
+        assertEquals("17", layout(project).javaRelease());
+        assertEquals(ProjectLayout.CompilerSetup.PLAIN, layout(project).compiler());
+    }
+
+    @Test
     void mainAndTestCompilesAreReadFromTheirOwnExecutions() throws Exception {
         MavenProject project = fixture.build(write(dir.resolve("pom.xml"), pom("com.example", "two-releases", "1.0", """
                 <properties><maven.compiler.testRelease>17</maven.compiler.testRelease></properties>
@@ -180,7 +193,9 @@ class MavenProjectViewTest {
     void testsCompileAtTheMainReleaseWhenNoTestReleaseIsGiven() throws Exception {
         MavenProject project = module("", "<release>11</release>", "");
 
-        assertEquals(java.util.Optional.of("11"), layout(project).compiler().test().release());
+        assertEquals("11", layout(project).javaRelease());
+        assertEquals(java.util.Optional.empty(), layout(project).compiler().test().release(),
+                "no release of its own: the tests compile at the main code's");
         assertEquals(List.of(), layout(project).compiler().testClassReaders());
     }
 
