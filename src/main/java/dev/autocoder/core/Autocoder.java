@@ -369,8 +369,7 @@ public final class Autocoder {
      * first time it is seen, once per run.
      */
     private List<String> reportProjectTests(SubBuildVerifier subBuilds) {
-        List<String> lines = subBuilds.projectTestFailures().stream().map(test -> "the project's own test " + test
-                + " fails with or without the generated code; it was not sent to the model").toList();
+        List<String> lines = subBuilds.projectTestFailures();
         lines.stream().filter(reportedProjectTests::add).forEach(line -> log.warn("autocoder: " + line));
         return lines;
     }
@@ -483,8 +482,8 @@ public final class Autocoder {
             if (check.passed()) {
                 log.info("autocoder: final check passed in " + seconds + ": the project's whole build and test suite"
                         + " with the code of " + byTask.size() + " task(s)" + (check.projectTests().isEmpty() ? ""
-                                : ", but for " + check.projectTests().size() + " test(s) of the project's own that fail"
-                                        + " the same way without it"));
+                                : ", but for " + check.projectTests().size() + " of the project's own test(s), which"
+                                        + " fail or do not compile without this code too"));
                 lock(plan, generated);
                 return result;
             }

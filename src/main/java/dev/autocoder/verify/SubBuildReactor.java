@@ -225,10 +225,17 @@ final class SubBuildReactor {
 
     /**
      * The copy's first main (or test) source folder: the first of the project's that lies in the
-     * module, else the one the effective POM names, when it lies in the copy.
+     * module outside its build folder, else the one the effective POM names, when it lies in the
+     * copy. A root below the build folder is some generator's output (another execution's, whose
+     * code the sub-build reads from where the real build has it), not a folder gates look at, and
+     * the copy's build folder starts empty.
      */
     private Optional<Path> ownRoot(Path module, List<Path> roots, Document document, String tag) {
+        Path buildDirectory = layout.buildDirectory().toAbsolutePath().normalize();
         for (Path root : roots) {
+            if (root.toAbsolutePath().normalize().startsWith(buildDirectory)) {
+                continue;
+            }
             Optional<Path> moved = copy.moved(root, module);
             if (moved.isPresent()) {
                 return moved;

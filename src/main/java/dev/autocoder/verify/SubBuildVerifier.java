@@ -394,14 +394,16 @@ public final class SubBuildVerifier implements Verifier {
     /** A test that fails without the generated code too: the user's to know, never the model's. */
     private Feedback projectTest(SubBuildResults.TestResult test) {
         String first = test.description().lines().findFirst().orElse(test.key());
-        projectTestFailures.add(first);
+        projectTestFailures.add("the project's own test " + first + " fails with or without the generated code;"
+                + " it was not sent to the model");
         return Feedback.advice(Feedback.Stage.PROJECT, "the project's test " + first
                 + " fails without the generated code too");
     }
 
     /**
-     * The project's tests that failed with and without the generated code: the project's own
-     * failures, each named once, in the order they were first seen.
+     * The project's own failures seen so far, a sentence each for the user, each once, in the order
+     * they were first seen: tests that failed with and without the generated code, and tests that
+     * need a type nobody in this run writes.
      */
     public List<String> projectTestFailures() {
         synchronized (projectTestFailures) {
@@ -515,7 +517,7 @@ public final class SubBuildVerifier implements Verifier {
                     String line = "the project's test " + test + " refers to " + (missing.isEmpty() ? "types"
                             : String.join(", ", missing)) + ", which neither the project nor any task of this run"
                             + " wrote; it compiles only if another execution or generator writes them";
-                    projectTestFailures.add(line);
+                    projectTestFailures.add(line + "; it was not sent to the model");
                     project.add(line);
                 }
             }

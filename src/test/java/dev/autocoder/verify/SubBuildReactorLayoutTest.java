@@ -50,6 +50,26 @@ class SubBuildReactorLayoutTest {
     }
 
     @Test
+    void aProjectWhoseOnlyMainRootIsAnotherExecutionsOutputGetsTheCodeInItsSourceDirectory() throws Exception {
+        Path base = dir.resolve("project");
+        ProjectLayout plain = new TestProject(base).layout();
+        Files.delete(base.resolve("src/main/java"));
+        Path earlier = Files.createDirectories(plain.buildDirectory().resolve("generated-sources/autocoder"));
+        ProjectLayout layout = new ProjectLayout(base, plain.javaRelease(), List.of(earlier), plain.testSourceRoots(),
+                plain.dependencies(), Map.of(), Optional.empty(), plain.compiler(), plain.build());
+        Path folder = Files.createDirectories(dir.resolve("build"));
+
+        SubBuildReactor.ModuleFiles files = new SubBuildReactor(layout, null, null).write(folder, List.of(
+                new SubBuildReactor.Plan(List.of(unit("com.example.Money", MONEY, false)), List.of(), List.of(),
+                        Optional.empty()))).get(0);
+
+        Path module = folder.resolve("c0").toAbsolutePath();
+        assertEquals(Map.of(SubBuildResults.comparable(module.resolve("src/main/java/com/example/Money.java").toString()),
+                "main:com/example/Money.java"), files.units(),
+                "not in the copy's build folder, which no root of the sub-build names");
+    }
+
+    @Test
     void withoutStrictGatesTheCodeIsAGeneratedSourceRootAndEachCheckstyleExecutionReportsToItsOwnFile()
             throws Exception {
         Path base = dir.resolve("project");
