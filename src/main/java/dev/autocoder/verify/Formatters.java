@@ -45,6 +45,10 @@ final class Formatters {
     /**
      * The formatter whose check failed the module, with the goal that applies it as the project
      * configures it ({@code groupId:artifactId:version:apply}), when a blocking finding says so.
+     * When an execution binds the check, the goal names it ({@code apply@spotless-check}, or
+     * {@code apply@default} for one without an id): a goal run from the command line gets only the
+     * plugin's own configuration, the one named gets the execution's too, where the formats may be
+     * configured (Spotless' {@code <java>}). The first such execution is taken.
      */
     static Optional<String> applyGoal(List<Feedback> findings, String effectivePom) {
         for (Formatter formatter : KNOWN) {
@@ -52,10 +56,11 @@ final class Formatters {
                     && (finding.stage() == Feedback.Stage.BUILD || finding.stage() == Feedback.Stage.PROJECT)
                     && formatter.failedIn(finding.message()));
             if (failed) {
-                Optional<String> version = version(effectivePom, formatter);
-                if (version.isPresent()) {
-                    return Optional.of(formatter.groupId() + ":" + formatter.artifactId() + ":" + version.get() + ":"
-                            + formatter.apply());
+                Optional<Element> plugin = plugin(effectivePom, formatter);
+                if (plugin.isPresent()) {
+                    return Optional.of(formatter.groupId() + ":" + formatter.artifactId() + ":"
+                            + child(plugin.get(), "version") + ":" + formatter.apply()
+                            + checkExecution(plugin.get(), formatter.check()).map(id -> "@" + id).orElse(""));
                 }
             }
         }
@@ -108,34 +113,69 @@ final class Formatters {
         return 1;
     }
 
-    /** The version the effective POM builds with for this formatter, if it has it among its build plugins. */
-    private static Optional<String> version(String effectivePom, Formatter formatter) {
+    /**
+     * The formatter's plugin with a version among the effective POM's plugins, the build's own
+     * before {@code pluginManagement}'s, if it has it.
+     */
+    private static Optional<Element> plugin(String effectivePom, Formatter formatter) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             NodeList plugins = factory.newDocumentBuilder()
                     .parse(new ByteArrayInputStream(effectivePom.getBytes(StandardCharsets.UTF_8)))
                     .getElementsByTagName("plugin");
+            Element managed = null;
             for (int i = 0; i < plugins.getLength(); i++) {
                 Element plugin = (Element) plugins.item(i);
                 if (formatter.groupId().equals(child(plugin, "groupId"))
                         && formatter.artifactId().equals(child(plugin, "artifactId"))
                         && !child(plugin, "version").isEmpty()) {
-                    return Optional.of(child(plugin, "version"));
+                    Node section = plugin.getParentNode().getParentNode();
+                    if (!(section instanceof Element element && element.getTagName().equals("pluginManagement"))) {
+                        return Optional.of(plugin);
+                    }
+                    managed = managed == null ? plugin : managed;
                 }
             }
-            return Optional.empty();
+            return Optional.ofNullable(managed);
         } catch (Exception e) {
             return Optional.empty();
         }
     }
 
-    private static String child(Element parent, String tag) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && element.getTagName().equals(tag)) {
-                return element.getTextContent().strip();
+    /** The id of the plugin's first execution that binds {@code goal}, {@code default} where it has none. */
+    private static Optional<String> checkExecution(Element plugin, String goal) {
+        for (Element execution : children(children(plugin, "executions"), "execution")) {
+            boolean binds = children(children(execution, "goals"), "goal").stream()
+                    .anyMatch(element -> element.getTextContent().strip().equals(goal));
+            if (binds) {
+                String id = child(execution, "id");
+                return Optional.of(id.isEmpty() ? "default" : id);
             }
         }
-        return "";
+        return Optional.empty();
+    }
+
+    /** The child elements named {@code tag} of the given elements. */
+    private static List<Element> children(List<Element> parents, String tag) {
+        List<Element> children = new ArrayList<>();
+        for (Element parent : parents) {
+            for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+                if (node instanceof Element element && element.getTagName().equals(tag)) {
+                    children.add(element);
+                }
+            }
+        }
+        return children;
+    }
+
+    private static List<Element> children(Element parent, String tag) {
+        return children(List.of(parent), tag);
+    }
+
+    /** The text of the first child element named {@code tag}, empty where there is none. */
+    private static String child(Element parent, String tag) {
+        List<Element> found = children(parent, tag);
+        return found.isEmpty() ? "" : found.get(0).getTextContent().strip();
     }
 }

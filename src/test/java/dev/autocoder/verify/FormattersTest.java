@@ -40,6 +40,46 @@ class FormattersTest {
     }
 
     @Test
+    void spotlessIsAppliedWithTheConfigurationOfTheExecutionThatBindsItsCheck() {
+        // As Maven's writer spells an effective POM: the managed entry first, an execution's id left
+        // out where it is "default".
+        String pom = """
+                <project><build><pluginManagement><plugins>
+                  <plugin>
+                    <groupId>com.diffplug.spotless</groupId>
+                    <artifactId>spotless-maven-plugin</artifactId>
+                    <version>3.10.0</version>
+                  </plugin>
+                </plugins></pluginManagement><plugins>
+                  <plugin>
+                    <groupId>com.diffplug.spotless</groupId>
+                    <artifactId>spotless-maven-plugin</artifactId>
+                    <version>3.11.0</version>
+                    <executions>
+                      <execution><id>format-pom</id><goals><goal>apply</goal></goals></execution>
+                      <execution>
+                        <id>spotless-check</id>
+                        <phase>validate</phase>
+                        <goals><goal>check</goal></goals>
+                        <configuration><java><indent><spaces>true</spaces></indent></java></configuration>
+                      </execution>
+                    </executions>
+                  </plugin>
+                </plugins></build></project>
+                """;
+        Feedback failed = Feedback.blocking(Feedback.Stage.BUILD, "com.diffplug.spotless:spotless-maven-plugin:3.11.0"
+                + ":check: The following files had format violations: src/main/java/com/acme/orders/OrderNumbers.java");
+
+        assertEquals(Optional.of("com.diffplug.spotless:spotless-maven-plugin:3.11.0:apply@spotless-check"),
+                Formatters.applyGoal(List.of(failed), pom));
+        assertEquals(Optional.of("com.diffplug.spotless:spotless-maven-plugin:3.11.0:apply@default"),
+                Formatters.applyGoal(List.of(failed), pom.replace("<id>spotless-check</id>", "")));
+        assertEquals(Optional.of("com.diffplug.spotless:spotless-maven-plugin:3.10.0:apply"),
+                Formatters.applyGoal(List.of(failed), pom.substring(0, pom.indexOf("</pluginManagement>"))
+                        + "</pluginManagement></build></project>"));
+    }
+
+    @Test
     void theFindingIsTheDiffFromTheCandidatesFileToTheFormattedOne() throws Exception {
         String source = "package com.acme;\n\npublic class A {\n    int x;\n}\n";
         Path file = dir.resolve("c0/src/main/java/com/acme/A.java");
