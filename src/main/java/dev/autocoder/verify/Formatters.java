@@ -1,7 +1,10 @@
 package dev.autocoder.verify;
 
+import static dev.autocoder.verify.PomElements.child;
+import static dev.autocoder.verify.PomElements.children;
+import static dev.autocoder.verify.PomElements.text;
+
 import dev.autocoder.report.LineDiff;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.parsers.DocumentBuilderFactory;
+import java.util.stream.Stream;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * The project's formatter gates. A formatter's check names the files it would change but not how
@@ -59,7 +60,7 @@ final class Formatters {
                 Optional<Element> plugin = plugin(effectivePom, formatter);
                 if (plugin.isPresent()) {
                     return Optional.of(formatter.groupId() + ":" + formatter.artifactId() + ":"
-                            + child(plugin.get(), "version") + ":" + formatter.apply()
+                            + text(plugin.get(), "version") + ":" + formatter.apply()
                             + checkExecution(plugin.get(), formatter.check()).map(id -> "@" + id).orElse(""));
                 }
             }
@@ -118,64 +119,34 @@ final class Formatters {
      * before {@code pluginManagement}'s, if it has it.
      */
     private static Optional<Element> plugin(String effectivePom, Formatter formatter) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            NodeList plugins = factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(effectivePom.getBytes(StandardCharsets.UTF_8)))
-                    .getElementsByTagName("plugin");
-            Element managed = null;
-            for (int i = 0; i < plugins.getLength(); i++) {
-                Element plugin = (Element) plugins.item(i);
-                if (formatter.groupId().equals(child(plugin, "groupId"))
-                        && formatter.artifactId().equals(child(plugin, "artifactId"))
-                        && !child(plugin, "version").isEmpty()) {
-                    Node section = plugin.getParentNode().getParentNode();
-                    if (!(section instanceof Element element && element.getTagName().equals("pluginManagement"))) {
-                        return Optional.of(plugin);
-                    }
-                    managed = managed == null ? plugin : managed;
-                }
-            }
-            return Optional.ofNullable(managed);
-        } catch (Exception e) {
-            return Optional.empty();
-        }
+        Optional<Element> build = PomElements.project(effectivePom).flatMap(project -> child(project, "build"));
+        Stream<Element> own = build.stream().flatMap(section -> plugins(section));
+        Stream<Element> managed = build.flatMap(section -> child(section, "pluginManagement")).stream()
+                .flatMap(section -> plugins(section));
+        return Stream.concat(own, managed)
+                .filter(plugin -> formatter.groupId().equals(text(plugin, "groupId"))
+                        && formatter.artifactId().equals(text(plugin, "artifactId"))
+                        && !text(plugin, "version").isEmpty())
+                .findFirst();
+    }
+
+    /** The {@code plugin} elements of a {@code build} or {@code pluginManagement} element. */
+    private static Stream<Element> plugins(Element section) {
+        return child(section, "plugins").stream().flatMap(plugins -> children(plugins, "plugin").stream());
     }
 
     /** The id of the plugin's first execution that binds {@code goal}, {@code default} where it has none. */
     private static Optional<String> checkExecution(Element plugin, String goal) {
-        for (Element execution : children(children(plugin, "executions"), "execution")) {
-            boolean binds = children(children(execution, "goals"), "goal").stream()
+        List<Element> executions = child(plugin, "executions").map(list -> children(list, "execution"))
+                .orElse(List.of());
+        for (Element execution : executions) {
+            boolean binds = child(execution, "goals").stream().flatMap(goals -> children(goals, "goal").stream())
                     .anyMatch(element -> element.getTextContent().strip().equals(goal));
             if (binds) {
-                String id = child(execution, "id");
+                String id = text(execution, "id");
                 return Optional.of(id.isEmpty() ? "default" : id);
             }
         }
         return Optional.empty();
-    }
-
-    /** The child elements named {@code tag} of the given elements. */
-    private static List<Element> children(List<Element> parents, String tag) {
-        List<Element> children = new ArrayList<>();
-        for (Element parent : parents) {
-            for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-                if (node instanceof Element element && element.getTagName().equals(tag)) {
-                    children.add(element);
-                }
-            }
-        }
-        return children;
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        return children(List.of(parent), tag);
-    }
-
-    /** The text of the first child element named {@code tag}, empty where there is none. */
-    private static String child(Element parent, String tag) {
-        List<Element> found = children(parent, tag);
-        return found.isEmpty() ? "" : found.get(0).getTextContent().strip();
     }
 }

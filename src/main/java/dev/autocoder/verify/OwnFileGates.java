@@ -1,16 +1,15 @@
 package dev.autocoder.verify;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import static dev.autocoder.verify.PomElements.child;
+import static dev.autocoder.verify.PomElements.children;
+import static dev.autocoder.verify.PomElements.text;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * The project's repository-wide gates that scan the plugin's own files: the spec folder
@@ -36,15 +35,11 @@ public final class OwnFileGates {
         if (!spec.startsWith(baseDirectory.toAbsolutePath().normalize())) {
             return gates;
         }
-        Element project;
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            project = factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(effectivePom.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
-        } catch (Exception e) {
+        Optional<Element> parsed = PomElements.project(effectivePom);
+        if (parsed.isEmpty()) {
             return gates;
         }
+        Element project = parsed.get();
         Optional<Element> plugins = child(project, "build").flatMap(build -> child(build, "plugins"));
         if (plugins.isEmpty()) {
             return gates;
@@ -94,25 +89,5 @@ public final class OwnFileGates {
 
     private static boolean excludesAutocoder(Element plugin) {
         return plugin.getTextContent().contains("autocoder");
-    }
-
-    private static Optional<Element> child(Element parent, String tag) {
-        return children(parent, tag).stream().findFirst();
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> found = new ArrayList<>();
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Node node = nodes.item(i);
-            if (node instanceof Element element && (tag == null || element.getTagName().equals(tag))) {
-                found.add(element);
-            }
-        }
-        return found;
-    }
-
-    private static String text(Element parent, String tag) {
-        return child(parent, tag).map(element -> element.getTextContent().strip()).orElse("");
     }
 }

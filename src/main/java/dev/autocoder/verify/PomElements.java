@@ -1,0 +1,53 @@
+package dev.autocoder.verify;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/** Reading an effective POM's elements: parsed without doctypes, children by tag, their texts. */
+final class PomElements {
+
+    private PomElements() {
+    }
+
+    /** The effective POM's root element, or empty when it is not well-formed XML. */
+    static Optional<Element> project(String effectivePom) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return Optional.of(factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(effectivePom.getBytes(StandardCharsets.UTF_8))).getDocumentElement());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The direct child elements named {@code tag}, every child element when it is {@code null}. */
+    static List<Element> children(Element parent, String tag) {
+        List<Element> found = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element element && (tag == null || element.getTagName().equals(tag))) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    /** The first direct child element named {@code tag}. */
+    static Optional<Element> child(Element parent, String tag) {
+        return children(parent, tag).stream().findFirst();
+    }
+
+    /** The stripped text of the first direct child element named {@code tag}, empty where there is none. */
+    static String text(Element parent, String tag) {
+        return child(parent, tag).map(element -> element.getTextContent().strip()).orElse("");
+    }
+}
