@@ -177,7 +177,9 @@ public final class Autocoder {
             List<String> together = new ArrayList<>();
             Engine.Result result = checkTogether(plan, engine, workspace, engine.run(plan.pending(), workspace),
                     subBuilds, slots, together);
-            batching.carried().ifPresent(carried -> log.info("autocoder: " + carried));
+            batching.carried().ifPresent(carried -> log.info("autocoder: " + carried
+                    + (subBuilds.sharedModulePlans() == 0 ? "" : "; " + subBuilds.sharedModulePlans()
+                            + " shared a module (one compile, one test JVM) with other tasks' candidates")));
             return conclude(plan, result, together, subBuilds, output, model.truncatedTasks());
         }
     }

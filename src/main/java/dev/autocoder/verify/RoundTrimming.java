@@ -79,7 +79,8 @@ public final class RoundTrimming {
         }
 
         private static Optional<String> setting(Element owner, String name) {
-            return direct(owner, "configuration").flatMap(configuration -> direct(configuration, name))
+            return PomElements.child(owner, "configuration")
+                    .flatMap(configuration -> PomElements.child(configuration, name))
                     .map(Node::getTextContent).map(String::strip);
         }
     }
@@ -145,21 +146,23 @@ public final class RoundTrimming {
             return removed;
         }
         Element project = (Element) plugins.getParentNode().getParentNode();
-        for (Element plugin : elements(plugins, "plugin")) {
-            String group = direct(plugin, "groupId").map(Node::getTextContent).map(String::strip).orElse(MAVEN_PLUGINS);
-            String artifact = direct(plugin, "artifactId").map(Node::getTextContent).map(String::strip).orElse("");
-            Optional<Element> executions = direct(plugin, "executions");
+        for (Element plugin : PomElements.children(plugins, "plugin")) {
+            String group = PomElements.text(plugin, "groupId");
+            group = group.isEmpty() ? MAVEN_PLUGINS : group;
+            String artifact = PomElements.text(plugin, "artifactId");
+            Optional<Element> executions = PomElements.child(plugin, "executions");
             if (executions.isEmpty()) {
                 continue;
             }
-            for (Element execution : elements(executions.get(), "execution")) {
-                String id = direct(execution, "id").map(Node::getTextContent).map(String::strip).orElse("default");
-                Optional<Element> goals = direct(execution, "goals");
+            for (Element execution : PomElements.children(executions.get(), "execution")) {
+                String id = PomElements.text(execution, "id");
+                id = id.isEmpty() ? "default" : id;
+                Optional<Element> goals = PomElements.child(execution, "goals");
                 if (goals.isEmpty()) {
                     continue;
                 }
                 Configuration configuration = new Configuration(execution, plugin);
-                for (Element goal : elements(goals.get(), "goal")) {
+                for (Element goal : PomElements.children(goals.get(), "goal")) {
                     String name = goal.getTextContent().strip();
                     if (leftOut(project, configuration, group, artifact, name)) {
                         goals.get().removeChild(goal);
@@ -169,7 +172,7 @@ public final class RoundTrimming {
                         }
                     }
                 }
-                if (elements(goals.get(), "goal").isEmpty()) {
+                if (PomElements.children(goals.get(), "goal").isEmpty()) {
                     executions.get().removeChild(execution);
                 }
             }
@@ -191,10 +194,10 @@ public final class RoundTrimming {
         if (output.isEmpty()) {
             return false;
         }
-        Element build = direct(project, "build").orElse(null);
+        Element build = PomElements.child(project, "build").orElse(null);
         for (String folder : List.of("outputDirectory", "testOutputDirectory")) {
             Optional<String> classes = build == null ? Optional.empty()
-                    : direct(build, folder).map(Node::getTextContent).map(String::strip);
+                    : PomElements.child(build, folder).map(Node::getTextContent).map(String::strip);
             if (classes.isPresent() && output.get().startsWith(classes.get())) {
                 return true;
             }
@@ -240,32 +243,17 @@ public final class RoundTrimming {
     }
 
     private static void defineEmpty(Element project, String property) {
-        Element properties = direct(project, "properties").orElseGet(() -> {
+        Element properties = PomElements.child(project, "properties").orElseGet(() -> {
             Element created = project.getOwnerDocument().createElement("properties");
             project.appendChild(created);
             return created;
         });
-        if (direct(properties, property).isEmpty()) {
+        if (PomElements.child(properties, property).isEmpty()) {
             properties.appendChild(project.getOwnerDocument().createElement(property));
         }
     }
 
     private static Goal goal(String text) {
         return Goal.parse(text);
-    }
-
-    private static List<Element> elements(Element parent, String tag) {
-        List<Element> found = new ArrayList<>();
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element element && element.getTagName().equals(tag)) {
-                found.add(element);
-            }
-        }
-        return found;
-    }
-
-    private static Optional<Element> direct(Element parent, String tag) {
-        return elements(parent, tag).stream().findFirst();
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.maven.shared.invoker.DefaultInvocationRequest;
@@ -124,6 +125,8 @@ public final class SubBuildVerifier implements Verifier {
     private final RoundTrimming trimming;
     private final boolean profile;
     private final SubBuildCosts costs = new SubBuildCosts();
+    /** How many plans were built in a module shared with other plans of the same code ({@link SharedModules}). */
+    private final AtomicInteger sharedPlans = new AtomicInteger();
     private final List<Path> profiles = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Path> heldFolders = new HashMap<>();
     /** Per set of others' code: what the project's tests do with it and no candidate. */
@@ -704,12 +707,18 @@ public final class SubBuildVerifier implements Verifier {
      */
     private List<ModuleOutcome> build(List<SubBuildReactor.Plan> plans, List<String> owners, List<String> sharers) {
         long started = System.nanoTime();
+        SharedModules modules = SharedModules.of(plans);
+        for (int i = 0; i < plans.size(); i++) {
+            if (modules.shares(i)) {
+                sharedPlans.incrementAndGet();
+            }
+        }
         Path folder;
         List<SubBuildReactor.ModuleFiles> files;
         try {
             Files.createDirectories(workRoot);
             folder = Files.createTempDirectory(workRoot, "build-").toAbsolutePath();
-            files = reactor.write(folder, plans);
+            files = reactor.write(folder, modules.modules());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out the sub-build below " + workRoot, e);
         }
@@ -717,7 +726,8 @@ public final class SubBuildVerifier implements Verifier {
         RoundProfile[] timing = new RoundProfile[1];
         MavenRun.Outcome outcome;
         try {
-            outcome = runMaven(request(folder, plans.size()), folder, folder.resolve("build.log"), log, lines -> {
+            outcome = runMaven(request(folder, modules.modules().size()), folder, folder.resolve("build.log"), log,
+                    lines -> {
                 if (!profile) {
                     return lines;
                 }
@@ -734,7 +744,7 @@ public final class SubBuildVerifier implements Verifier {
                 // The profile is a diagnosis; the verdicts do not depend on it.
             }
         }
-        List<ModuleOutcome> outcomes = outcomes(folder, plans, owners, files, log, outcome);
+        List<ModuleOutcome> outcomes = outcomes(folder, plans, modules, owners, files, log, outcome);
         release(folder, owners, outcomes);
         return outcomes;
     }
@@ -769,17 +779,21 @@ public final class SubBuildVerifier implements Verifier {
      * candidate's. Its log is {@code <module>-format.log} in the sub-build folder.
      */
     private List<Feedback> formatted(Path folder, String module, SubBuildReactor.ModuleFiles files,
-            SubBuildReactor.Plan plan, List<Feedback> findings) {
+            SubBuildReactor.Plan plan, List<Feedback> findings, Map<String, Boolean> applied) {
         Optional<String> goal = Formatters.applyGoal(findings, layout.build().effectivePom());
         if (goal.isEmpty()) {
             return findings;
         }
-        InvocationRequest request = request(folder, 1);
-        request.setPomFile(folder.resolve(module).resolve("pom.xml").toFile());
-        request.setGoals(List.of(goal.get()));
-        MavenRun.Outcome applied = runMaven(request, folder, folder.resolve(module + "-format.log"),
-                new ArrayList<>(), lines -> lines);
-        if (applied.timedOut() || applied.exitCode() != 0) {
+        // Once per module: plans that share it read the same formatted files.
+        boolean formatted = applied.computeIfAbsent(module, name -> {
+            InvocationRequest request = request(folder, 1);
+            request.setPomFile(folder.resolve(name).resolve("pom.xml").toFile());
+            request.setGoals(List.of(goal.get()));
+            MavenRun.Outcome run = runMaven(request, folder, folder.resolve(name + "-format.log"),
+                    new ArrayList<>(), lines -> lines);
+            return !run.timedOut() && run.exitCode() == 0;
+        });
+        if (!formatted) {
             return findings;
         }
         Map<String, CodeUnit> own = new HashMap<>();
@@ -796,8 +810,12 @@ public final class SubBuildVerifier implements Verifier {
         return replaced;
     }
 
-    private List<ModuleOutcome> outcomes(Path folder, List<SubBuildReactor.Plan> plans, List<String> owners,
-            List<SubBuildReactor.ModuleFiles> files, List<String> log, MavenRun.Outcome outcome) {
+    /**
+     * Each plan's outcome, read from the module that built it with the plan's own split of the code
+     * into its candidate's and the others', and with the tests it selected.
+     */
+    private List<ModuleOutcome> outcomes(Path folder, List<SubBuildReactor.Plan> plans, SharedModules modules,
+            List<String> owners, List<SubBuildReactor.ModuleFiles> files, List<String> log, MavenRun.Outcome outcome) {
         if (outcome.timedOut()) {
             String reason = "sub-build exceeded " + settings.timeout().toSeconds()
                     + " s and was stopped; a test may loop forever or wait for input";
@@ -809,36 +827,50 @@ public final class SubBuildVerifier implements Verifier {
             throw new SubBuildException("the verification sub-build could not resolve what it needs: " + problem
                     + ". Build the project once online (or check the repository settings); the log is in " + folder);
         });
-        int stoppedAt = results.finished() ? plans.size()
-                : results.lastModuleStarted().map(SubBuildReactor.indexByName(plans.size())::get).orElse(-1);
+        int size = modules.modules().size();
+        int stoppedAt = results.finished() ? size
+                : results.lastModuleStarted().map(SubBuildReactor.indexByName(size)::get).orElse(-1);
         if (stoppedAt < 0) {
             Feedback failed = Feedback.blocking(Feedback.Stage.PROJECT, "the sub-build ended without a result: "
                     + results.errorSummary() + " (sub-build log: " + folder.resolve("build.log") + ")");
             return plans.stream().map(plan -> new ModuleOutcome(List.of(failed),
                     List.<SubBuildResults.TestResult>of())).toList();
         }
-        List<ModuleOutcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < stoppedAt; i++) {
-            String module = SubBuildReactor.moduleName(i);
+        ModuleOutcome[] outcomes = new ModuleOutcome[plans.size()];
+        Map<String, Boolean> formatted = new HashMap<>();
+        List<Integer> again = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            int index = modules.moduleOf(i);
+            if (index > stoppedAt) {
+                again.add(i);
+                continue;
+            }
+            if (index == stoppedAt) {
+                // Maven's own JVM ended in the middle of this module (a project that tests in Maven's
+                // JVM): its code ended it, and the modules after it get a build of their own.
+                outcomes[i] = new ModuleOutcome(List.of(Feedback.blocking(Feedback.Stage.TEST, "the build's JVM ended"
+                        + " while testing this code: a test or the code under test called System.exit or"
+                        + " Runtime.halt, or crashed the JVM; tests must return normally")), List.of());
+                continue;
+            }
+            String module = SubBuildReactor.moduleName(index);
             List<Feedback> findings = results.findings(module, plans.get(i)).stream()
                     .map(finding -> finding.stage() == Feedback.Stage.PROJECT
                             ? Feedback.blocking(Feedback.Stage.PROJECT, finding.message() + " (sub-build log: "
                                     + folder.resolve("build.log") + ")")
                             : finding)
                     .toList();
-            outcomes.add(new ModuleOutcome(formatted(folder, module, files.get(i), plans.get(i), findings),
-                    results.tests(module, plans.get(i))));
+            outcomes[i] = new ModuleOutcome(formatted(folder, module, files.get(index), plans.get(i), findings,
+                    formatted), modules.testsOf(i, results.tests(module, plans.get(i))));
         }
-        if (stoppedAt < plans.size()) {
-            // Maven's own JVM ended in the middle of one module (a project that tests in Maven's
-            // JVM): that module's code ended it, and the modules after it get a build of their own.
-            outcomes.add(new ModuleOutcome(List.of(Feedback.blocking(Feedback.Stage.TEST, "the build's JVM ended while"
-                    + " testing this code: a test or the code under test called System.exit or Runtime.halt, or"
-                    + " crashed the JVM; tests must return normally")), List.of()));
-            outcomes.addAll(build(plans.subList(stoppedAt + 1, plans.size()), owners.subList(stoppedAt + 1,
-                    owners.size())));
+        if (!again.isEmpty()) {
+            List<ModuleOutcome> rebuilt = build(again.stream().map(plans::get).toList(),
+                    again.stream().map(owners::get).toList());
+            for (int k = 0; k < again.size(); k++) {
+                outcomes[again.get(k)] = rebuilt.get(k);
+            }
         }
-        return outcomes;
+        return List.of(outcomes);
     }
 
     /**
@@ -884,6 +916,15 @@ public final class SubBuildVerifier implements Verifier {
     /** jvm.config text without the plugin's own {@code -Dautocoder.*} options, the rest unchanged. */
     static String withoutOwnOptions(String jvmConfig) {
         return OWN_OPTION.matcher(jvmConfig).replaceAll("");
+    }
+
+    /**
+     * How many candidates (and baselines) were built in a module they shared with candidates of
+     * other tasks, because all of them built the same code: each such module compiled that code and
+     * started its test JVM once for all of them.
+     */
+    public int sharedModulePlans() {
+        return sharedPlans.get();
     }
 
     /** What the run's sub-builds cost so far, and whom. */

@@ -679,6 +679,114 @@ class SubBuildVerifierIT {
                 "trimStackTrace=false held in the execution: " + failed);
     }
 
+    /**
+     * Issue 21: two tasks' candidates in one round build the same code (each with the other's as
+     * published), so they share one module: one compile, one test JVM. The project's tests reach the
+     * generated classes only through its own classes (a checkout service, a test helper); each task
+     * is charged only what its selection ran, as in a module of its own.
+     */
+    @Test
+    void candidatesThatBuildTheSameCodeShareOneModuleAndKeepTheirOwnVerdicts() throws IOException {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .main("com/example/shop/Checkout.java", """
+                        package com.example.shop;
+
+                        public final class Checkout {
+                            public long total(long cents) {
+                                return cents + Tax.of(cents);
+                            }
+                        }
+                        """)
+                .test("com/example/shop/Orders.java", """
+                        package com.example.shop;
+
+                        final class Orders {
+                            static long shippingFor(long cents) {
+                                return Shipping.of(cents);
+                            }
+                        }
+                        """)
+                .test("com/example/shop/CheckoutTest.java", """
+                        package com.example.shop;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Test;
+
+                        class CheckoutTest {
+                            @Test
+                            void addsTheTax() {
+                                assertEquals(120, new Checkout().total(100), "total with a fifth in tax");
+                            }
+                        }
+                        """)
+                .test("com/example/shop/FreeShippingTest.java", """
+                        package com.example.shop;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Test;
+
+                        class FreeShippingTest {
+                            @Test
+                            void bigOrdersShipFree() {
+                                assertEquals(0, Orders.shippingFor(200));
+                                assertEquals(5, Orders.shippingFor(100));
+                            }
+                        }
+                        """)
+                .layout();
+        CodeUnit wrongTax = unit("com.example.shop.Tax", """
+                package com.example.shop;
+
+                public final class Tax {
+                    public static long of(long cents) {
+                        return cents / 10;
+                    }
+                }
+                """, false);
+        CodeUnit shipping = unit("com.example.shop.Shipping", """
+                package com.example.shop;
+
+                public final class Shipping {
+                    public static long of(long cents) {
+                        return cents >= 150 ? 0 : 5;
+                    }
+                }
+                """, false);
+        // Both are published: each builds with the other's code, as a round of two tasks does.
+        java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("tax")
+                ? List.of(shipping) : List.of(wrongTax);
+        Path work = dir.resolve("state/subbuild");
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
+                settings(Duration.ofMinutes(3)), work, null, true);
+        Candidate tax = candidate("tax", wrongTax);
+        Candidate ships = candidate("shipping", shipping);
+
+        Map<Candidate, Verdict> verdicts = verifier.verifyBatch(List.of(tax, ships));
+
+        Verdict charged = verdicts.get(tax);
+        assertFalse(charged.passed());
+        assertEquals(Feedback.Stage.TEST, charged.firstFailure().orElseThrow().stage(), charged.toString());
+        assertTrue(charged.firstFailure().orElseThrow().message()
+                .startsWith("CheckoutTest.addsTheTax: total with a fifth in tax ==> expected: <120> but was: <110>"),
+                charged.toString());
+        Verdict clean = verdicts.get(ships);
+        assertTrue(clean.passed(), clean.toString());
+        assertTrue(clean.feedback().stream().noneMatch(f -> f.message().contains("CheckoutTest")),
+                "a test shipping's selection left out is not shipping's: " + clean);
+        assertEquals(List.of(), verifier.projectTestFailures(), "no baseline blamed the project");
+        assertEquals(2, verifier.sharedModulePlans());
+        Path folder = onlyFolder(work);
+        assertFalse(Files.exists(folder.resolve("c1")), "one module for both candidates");
+        try (Stream<Path> reports = Files.list(folder.resolve("c0/target/surefire-reports"))) {
+            assertEquals(Set.of("TEST-com.example.shop.CheckoutTest.xml", "TEST-com.example.shop.FreeShippingTest.xml"),
+                    reports.map(report -> report.getFileName().toString()).filter(name -> name.startsWith("TEST-"))
+                            .collect(java.util.stream.Collectors.toSet()));
+        }
+        String log = Files.readString(folder.resolve("build.log"));
+        assertEquals(1, log.lines().filter(line -> line.contains("maven-surefire-plugin") && line.contains("(default-test)"))
+                .count(), "one test JVM:\n" + log);
+    }
+
     private static Path onlyFolder(Path work) throws IOException {
         try (Stream<Path> folders = Files.list(work)) {
             return folders.filter(Files::isDirectory).findFirst().orElseThrow();
