@@ -203,7 +203,7 @@ public final class SubBuildVerifier implements Verifier {
         List<Path> notCopied = new ArrayList<>(modules.notCopied());
         // A work folder configured inside the module must not copy itself into itself.
         notCopied.add(this.workRoot);
-        this.reactor = new SubBuildReactor(layout, checkstyleConfig, jvmConfig(settings),
+        this.reactor = new SubBuildReactor(layout, checkstyleConfig, jvmConfig(settings), settings.mvnFolder(),
                 new ModuleCopy(layout.baseDirectory(), layout.buildDirectory(), notCopied), modules.strictGates());
         this.keepFolders = keepFolders || profile;
     }
