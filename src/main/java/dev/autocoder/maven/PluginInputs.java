@@ -157,7 +157,19 @@ final class PluginInputs {
                 Optional.ofNullable(request.getMultiModuleProjectDirectory())
                         .map(root -> root.toPath().resolve(".mvn/jvm.config"))
                         .filter(Files::isRegularFile).orElse(null))
-                .withSession(session(request));
+                .withSession(session(request))
+                .withMvnFolder(mvnFolder(request));
+    }
+
+    /**
+     * The {@code .mvn} folder the outer build read its core extensions ({@code extensions.xml}) and
+     * their configuration from: the one at the multi-module project directory, as for jvm.config;
+     * null when there is none.
+     */
+    static Path mvnFolder(MavenExecutionRequest request) {
+        return Optional.ofNullable(request.getMultiModuleProjectDirectory())
+                .map(root -> root.toPath().resolve(".mvn"))
+                .filter(Files::isDirectory).orElse(null);
     }
 
     /**

@@ -105,9 +105,18 @@ final class SubBuildReactor {
         }
     }
 
+    /**
+     * Files of the project's {@code .mvn} folder that no sub-build gets from it: {@code maven.config}
+     * (its {@code -D} and {@code -P} arrive through the outer session, less the plugin's own, and its
+     * other flags were for the outer session) and {@code jvm.config} (written as
+     * {@code SubBuildVerifier} prepared it).
+     */
+    static final Set<String> MVN_FILES_LEFT_OUT = Set.of("maven.config", "jvm.config");
+
     private final ProjectLayout layout;
     private final Path checkstyleConfig;
     private final String jvmConfig;
+    private final Map<String, byte[]> mvnFiles;
     private final ModuleCopy copy;
     private final boolean strictGates;
 
@@ -127,11 +136,47 @@ final class SubBuildReactor {
      */
     SubBuildReactor(ProjectLayout layout, Path checkstyleConfig, String jvmConfig, ModuleCopy copy,
             boolean strictGates) {
+        this(layout, checkstyleConfig, jvmConfig, null, copy, strictGates);
+    }
+
+    /**
+     * @param mvnFolder the project's {@code .mvn} folder, whose files (see {@link #carriedMvnFiles})
+     *     every sub-build gets in its own {@code .mvn}, read once here; null for none
+     */
+    SubBuildReactor(ProjectLayout layout, Path checkstyleConfig, String jvmConfig, Path mvnFolder, ModuleCopy copy,
+            boolean strictGates) {
         this.layout = layout;
         this.checkstyleConfig = checkstyleConfig;
         this.jvmConfig = jvmConfig;
+        this.mvnFiles = carriedMvnFiles(mvnFolder);
         this.copy = copy;
         this.strictGates = strictGates;
+    }
+
+    /**
+     * The files of the project's {@code .mvn} folder a sub-build gets, by name: every file directly
+     * in it ({@code extensions.xml}, and what extensions read from there, such as
+     * {@code maven-build-cache-config.xml}, {@code develocity.xml} or {@code gradle-enterprise.xml})
+     * but {@link #MVN_FILES_LEFT_OUT}. No folder below it: {@code wrapper/} fetches a Maven the
+     * sub-build does not run (it runs the outer build's), and the others hold what extensions keep
+     * between builds (a local store, a cache), which a sub-build must neither read nor write.
+     */
+    static Map<String, byte[]> carriedMvnFiles(Path mvnFolder) {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        if (mvnFolder == null || !Files.isDirectory(mvnFolder)) {
+            return files;
+        }
+        try (Stream<Path> entries = Files.list(mvnFolder)) {
+            for (Path file : entries.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (!MVN_FILES_LEFT_OUT.contains(name)) {
+                    files.put(name, Files.readAllBytes(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the project's " + mvnFolder, e);
+        }
+        return files;
     }
 
     static String moduleName(int index) {
@@ -143,10 +188,15 @@ final class SubBuildReactor {
         // Maven looks upwards for .mvn/ (the work folder may lie inside the consuming project):
         // one here keeps the project's maven.config file out of the sub-build (its -D and -P
         // arrive through the outer session, less the plugin's own, and its other flags were for the
-        // outer session), and holds the project's jvm.config as SubBuildVerifier prepared it.
+        // outer session), holds the project's jvm.config as SubBuildVerifier prepared it, and the
+        // project's other .mvn files, so that the sub-build loads the core extensions the user's
+        // build loads (a packaging or lifecycle of their own) with their configuration.
         Path mvn = Files.createDirectories(folder.resolve(".mvn"));
         if (jvmConfig != null) {
             Files.writeString(mvn.resolve("jvm.config"), jvmConfig, StandardCharsets.UTF_8);
+        }
+        for (Map.Entry<String, byte[]> file : mvnFiles.entrySet()) {
+            Files.write(mvn.resolve(file.getKey()), file.getValue());
         }
         StringBuilder modules = new StringBuilder();
         for (int i = 0; i < plans.size(); i++) {

@@ -26,9 +26,14 @@ import java.util.Objects;
  *     {@code --add-exports}, a bigger stack)
  * @param session what the outer session was started with ({@code -D}, {@code -P}, toolchains), so
  *     that the sub-build runs the project's build as the user ran it
+ * @param mvnFolder the project's {@code .mvn} folder (the one Maven read for the outer build), or
+ *     null when it has none, so that every sub-build loads the core extensions of its
+ *     {@code extensions.xml} with the configuration files they read from there (see
+ *     {@code SubBuildReactor} for what is carried)
  */
 public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
-        boolean offline, Duration timeout, Path javaHome, Path settingsSecurity, Path jvmConfig, Session session) {
+        boolean offline, Duration timeout, Path javaHome, Path settingsSecurity, Path jvmConfig, Session session,
+        Path mvnFolder) {
 
     /**
      * What the user started the outer build with, beyond the settings above: the user properties
@@ -68,6 +73,14 @@ public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSe
                 jvmConfig, Session.NONE);
     }
 
+    /** Settings for a project without a {@code .mvn} folder to carry beyond its jvm.config. */
+    public SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
+            boolean offline, Duration timeout, Path javaHome, Path settingsSecurity, Path jvmConfig,
+            Session session) {
+        this(mavenHome, localRepository, userSettings, globalSettings, offline, timeout, javaHome, settingsSecurity,
+                jvmConfig, session, null);
+    }
+
     public SubBuildSettings {
         Objects.requireNonNull(mavenHome, "mavenHome");
         Objects.requireNonNull(localRepository, "localRepository");
@@ -81,7 +94,13 @@ public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSe
     /** These settings with the outer session's switches. */
     public SubBuildSettings withSession(Session outer) {
         return new SubBuildSettings(mavenHome, localRepository, userSettings, globalSettings, offline, timeout,
-                javaHome, settingsSecurity, jvmConfig, outer);
+                javaHome, settingsSecurity, jvmConfig, outer, mvnFolder);
+    }
+
+    /** These settings with the project's {@code .mvn} folder, or null for none. */
+    public SubBuildSettings withMvnFolder(Path folder) {
+        return new SubBuildSettings(mavenHome, localRepository, userSettings, globalSettings, offline, timeout,
+                javaHome, settingsSecurity, jvmConfig, session, folder);
     }
 
     /** The JDK to run on: the configured one, else the one running this process. */

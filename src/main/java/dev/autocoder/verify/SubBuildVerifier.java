@@ -115,6 +115,28 @@ public final class SubBuildVerifier implements Verifier {
             "org.slf4j.simpleLogger.defaultLogLevel", "info",
             "org.slf4j.simpleLogger.logFile", "System.out");
 
+    /**
+     * Switches that keep the build caches and build scans of the common core extensions out of
+     * every sub-build, set on its command line after the carried session, so that no
+     * {@code -D} of the user's session, {@code .mvn/jvm.config}, {@code JAVA_TOOL_OPTIONS} or
+     * {@code MAVEN_OPTS} turns them back on (see {@link #LOG_FORMAT}). A verdict must come from
+     * running the candidate's build, not from a goal's output cached by an earlier build, and a
+     * sub-build must not store its outputs in a cache the user's builds read (a local one, or a
+     * team's remote one) nor publish a build scan per candidate. Apache's
+     * maven-build-cache-extension: {@code maven.build.cache.enabled}. The Develocity Maven
+     * extension: {@code develocity.cache.local.enabled}, {@code develocity.cache.remote.enabled} and
+     * {@code develocity.scan.disabled}; the Gradle Enterprise Maven extension before it:
+     * {@code gradle.cache.local.enabled}, {@code gradle.cache.remote.enabled} and {@code scan}.
+     */
+    static final Map<String, String> NO_CACHE_NOR_SCAN = Map.of(
+            "maven.build.cache.enabled", "false",
+            "develocity.cache.local.enabled", "false",
+            "develocity.cache.remote.enabled", "false",
+            "develocity.scan.disabled", "true",
+            "gradle.cache.local.enabled", "false",
+            "gradle.cache.remote.enabled", "false",
+            "scan", "false");
+
     private final ProjectLayout layout;
     private final Function<String, List<CodeUnit>> others;
     private final InProcessCompiler compiler;
@@ -206,7 +228,7 @@ public final class SubBuildVerifier implements Verifier {
         List<Path> notCopied = new ArrayList<>(modules.notCopied());
         // A work folder configured inside the module must not copy itself into itself.
         notCopied.add(this.workRoot);
-        this.reactor = new SubBuildReactor(layout, checkstyleConfig, jvmConfig(settings),
+        this.reactor = new SubBuildReactor(layout, checkstyleConfig, jvmConfig(settings), settings.mvnFolder(),
                 new ModuleCopy(layout.baseDirectory(), layout.buildDirectory(), notCopied), modules.strictGates());
         this.keepFolders = keepFolders || profile;
     }
@@ -988,6 +1010,7 @@ public final class SubBuildVerifier implements Verifier {
         Properties properties = new Properties();
         carriedProperties(session.userProperties()).forEach(properties::setProperty);
         LOG_FORMAT.forEach(properties::setProperty);
+        NO_CACHE_NOR_SCAN.forEach(properties::setProperty);
         properties.setProperty("autocoder.skip", "true");
         if (settings.settingsSecurity() != null) {
             properties.setProperty("settings.security", settings.settingsSecurity().toString());

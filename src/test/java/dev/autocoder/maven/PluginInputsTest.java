@@ -61,8 +61,11 @@ class PluginInputsTest {
         mojo.subBuildTimeoutSeconds = 300;
 
         assertNull(new PluginInputs(mojo, null).subBuildSettings().jvmConfig(), "no .mvn/jvm.config");
+        assertNull(new PluginInputs(mojo, null).subBuildSettings().mvnFolder(), "no .mvn");
         Path jvmConfig = Files.writeString(Files.createDirectories(root.resolve(".mvn")).resolve("jvm.config"), "-Xss4m");
         assertEquals(jvmConfig, new PluginInputs(mojo, null).subBuildSettings().jvmConfig());
+        assertEquals(root.resolve(".mvn"), new PluginInputs(mojo, null).subBuildSettings().mvnFolder(),
+                "the folder whose extensions.xml the outer build loaded");
     }
 
     @Test

@@ -123,4 +123,59 @@ class SubBuildReactorLayoutTest {
                 + "</outputFile>"), written);
         assertFalse(written.contains("/elsewhere/result.xml"), written);
     }
+
+    @Test
+    void theSubBuildsMvnFolderHasTheProjectsCoreExtensionsAndTheirConfigurationButNotItsMavenConfigWrapperOrStores()
+            throws Exception {
+        Path base = dir.resolve("project");
+        ProjectLayout layout = new TestProject(base).layout();
+        Path mvn = Files.createDirectories(base.resolve(".mvn"));
+        String extensions = "<extensions><extension><groupId>com.acme</groupId><artifactId>packaging</artifactId>"
+                + "<version>1</version></extension></extensions>\n";
+        Files.writeString(mvn.resolve("extensions.xml"), extensions);
+        Files.writeString(mvn.resolve("maven-build-cache-config.xml"), "<cache/>\n");
+        Files.writeString(mvn.resolve("develocity.xml"), "<develocity/>\n");
+        Files.writeString(mvn.resolve("gradle-enterprise.xml"), "<gradleEnterprise/>\n");
+        Files.writeString(mvn.resolve("maven.config"), "-Dautocoder.apiKey=sk-SECRET\n-T 4\n");
+        Files.writeString(mvn.resolve("jvm.config"), "-Xss8m -Dautocoder.apiKey=sk-SECRET\n");
+        Files.writeString(Files.createDirectories(mvn.resolve("wrapper")).resolve("maven-wrapper.properties"),
+                "distributionUrl=https://example.invalid/apache-maven-3.9.9-bin.zip\n");
+        Files.writeString(Files.createDirectories(mvn.resolve(".develocity/build-cache")).resolve("entry"), "cached");
+        Path folder = Files.createDirectories(dir.resolve("build"));
+        SubBuildReactor reactor = new SubBuildReactor(layout, null, "-Xss8m\n", mvn,
+                new ModuleCopy(base, layout.buildDirectory(), List.of()), true);
+        Files.writeString(mvn.resolve("develocity.xml"), "<develocity><changed/></develocity>\n");
+
+        reactor.write(folder, List.of(new SubBuildReactor.Plan(List.of(unit("com.example.Money", MONEY, false)),
+                List.of(), List.of(), Optional.empty())));
+
+        Path written = folder.resolve(".mvn");
+        try (var listed = Files.list(written)) {
+            assertEquals(List.of("develocity.xml", "extensions.xml", "gradle-enterprise.xml", "jvm.config",
+                    "maven-build-cache-config.xml"), listed.map(file -> file.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(extensions, Files.readString(written.resolve("extensions.xml")));
+        assertEquals("<cache/>\n", Files.readString(written.resolve("maven-build-cache-config.xml")));
+        assertEquals("<develocity/>\n", Files.readString(written.resolve("develocity.xml")),
+                "read once, when the verifier starts, as jvm.config is");
+        assertEquals("<gradleEnterprise/>\n", Files.readString(written.resolve("gradle-enterprise.xml")));
+        assertEquals("-Xss8m\n", Files.readString(written.resolve("jvm.config")), "jvm.config as it was prepared");
+        assertFalse(Files.exists(folder.resolve("c0/.mvn")), "the module's copy leaves .mvn out");
+    }
+
+    @Test
+    void withoutAProjectMvnFolderTheSubBuildsHoldsOnlyThePreparedJvmConfig() throws Exception {
+        Path base = dir.resolve("project");
+        ProjectLayout layout = new TestProject(base).layout();
+        Path folder = Files.createDirectories(dir.resolve("build"));
+
+        new SubBuildReactor(layout, null, "-Xss8m\n", base.resolve(".mvn"),
+                new ModuleCopy(base, layout.buildDirectory(), List.of()), true)
+                .write(folder, List.of(new SubBuildReactor.Plan(List.of(unit("com.example.Money", MONEY, false)),
+                        List.of(), List.of(), Optional.empty())));
+
+        try (var listed = Files.list(folder.resolve(".mvn"))) {
+            assertEquals(List.of("jvm.config"), listed.map(file -> file.getFileName().toString()).toList());
+        }
+    }
 }

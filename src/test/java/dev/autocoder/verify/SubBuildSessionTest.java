@@ -99,6 +99,24 @@ class SubBuildSessionTest {
     }
 
     @Test
+    void buildCachesAndBuildScansAreOffWhateverTheSessionSays() throws IOException {
+        Map<String, String> switches = Map.of("maven.build.cache.enabled", "false",
+                "develocity.cache.local.enabled", "false", "develocity.cache.remote.enabled", "false",
+                "develocity.scan.disabled", "true", "gradle.cache.local.enabled", "false",
+                "gradle.cache.remote.enabled", "false", "scan", "false");
+        Map<String, String> outer = new LinkedHashMap<>(Map.of("excludedGroups", "slow"));
+        switches.forEach((name, off) -> outer.put(name, String.valueOf(!Boolean.parseBoolean(off))));
+        SubBuildSettings.Session session = new SubBuildSettings.Session(outer, List.of(), List.of(), null, null);
+
+        InvocationRequest request = verifier(SubBuildVerifierIT.settings(Duration.ofSeconds(30)).withSession(session))
+                .request(Files.createDirectories(dir.resolve("build")), 1);
+
+        switches.forEach((name, off) -> assertEquals(off, request.getProperties().getProperty(name), name));
+        assertEquals(switches, SubBuildVerifier.NO_CACHE_NOR_SCAN);
+        assertEquals("slow", request.getProperties().getProperty("excludedGroups"), "the rest of the session is carried");
+    }
+
+    @Test
     void aPlainSessionAddsNoProfilesNorToolchains() throws IOException {
         InvocationRequest request = verifier(SubBuildVerifierIT.settings(Duration.ofSeconds(30)))
                 .request(Files.createDirectories(dir.resolve("build")), 1);
