@@ -180,7 +180,7 @@ public final class SpringServiceBenchmark {
             try {
                 runTimes.add(timed(copy, copy.resolve("run.log"), Map.of("OPENAI_API_KEY", "sk-bench-spring-service"),
                         "-B", "-o", "generate-sources", "-Dautocoder.keepSubBuilds=true", "-Dautocoder.mode=live",
-                        "-Dautocoder.baseUrl=" + server.baseUrl()));
+                        "-Dautocoder.subBuildDirectory=" + subBuildsOf(copy), "-Dautocoder.baseUrl=" + server.baseUrl()));
             } finally {
                 server.close();
             }
@@ -452,6 +452,11 @@ public final class SpringServiceBenchmark {
                 contextCount, contexts);
     }
 
+    /** Where a plugin run keeps its sub-builds: beside its copy, outside any {@code target/}, as strict gates need. */
+    private static Path subBuildsOf(Path run) {
+        return run.resolveSibling(run.getFileName() + "-subbuilds");
+    }
+
     /** Prints what the plugin run's log and its kept sub-builds tell about where its time went. */
     private void pluginRun(Path run) throws IOException {
         out.printf(Locale.ROOT, "- whole plugin run (%s):%n", run.resolve("run.log"));
@@ -461,7 +466,7 @@ public final class SpringServiceBenchmark {
                 out.println("    " + line.replaceAll("\\s+$", ""));
             }
         }
-        Path subBuilds = run.resolve("target/autocoder");
+        Path subBuilds = subBuildsOf(run);
         List<Path> logs;
         try (Stream<Path> files = Files.walk(subBuilds)) {
             logs = files.filter(file -> file.getFileName().toString().equals("build.log")).sorted(
