@@ -371,6 +371,11 @@ public final class Engine {
                 }
             }
             return new Verdict(verdict.feedback().stream().map(f -> f.stage() != Feedback.Stage.WAITING ? f
+                    : f.message().startsWith(Feedback.FAILS_WHATEVER_IT_DOES)
+                    ? Feedback.blocking(Feedback.Stage.TEST, f.message().substring(Feedback.FAILS_WHATEVER_IT_DOES.length())
+                            + " (it fails the same way when this code's methods only throw, and no other task or part"
+                            + " will change the code it runs with: look at what this code declares, such as its"
+                            + " annotations, types, constants and constructors)")
                     : Feedback.blocking(Feedback.Stage.COMPILE, f.message() + (f.message().startsWith(Feedback.OTHERS_DO_NOT_COMPILE)
                             ? " (no other task or part will change that code: make this code fit it)"
                             : " (no other task or part is writing this type)"))).toList());

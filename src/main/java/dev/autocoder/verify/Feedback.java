@@ -28,6 +28,14 @@ public record Feedback(Stage stage, boolean blocking, String message) {
     /** How a wait for another task's code, which does not compile with the candidate, begins. */
     public static final String OTHERS_DO_NOT_COMPILE = "another task's or part's code does not compile with this code";
 
+    /**
+     * How a wait begins for a test that fails just the same when the candidate's behaviour is taken
+     * out (see {@code BehaviourStubs}): its failure comes from other code it runs with, which another
+     * task may still change.
+     */
+    public static final String FAILS_WHATEVER_IT_DOES = "a test fails just the same when this code's methods only"
+            + " throw, so it waits for the other tasks' code it runs with to change: ";
+
     public Feedback {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(message, "message");

@@ -310,18 +310,21 @@ public final class SubBuildVerifier implements Verifier {
                 : againUntrimmed(plans, untrimmed, build(plans, built.stream().map(Candidate::taskName).toList()), built);
         Map<List<CodeUnit>, Set<String>> questions = new LinkedHashMap<>();
         List<String> askers = new ArrayList<>();
+        List<Optional<List<CodeUnit>>> stubbed = new ArrayList<>();
         for (int i = 0; i < built.size(); i++) {
             Set<String> own = testClasses(built.get(i).testUnits());
-            Set<String> asked = questions.computeIfAbsent(plans.get(i).others(), key -> new TreeSet<>());
+            Set<String> failing = new TreeSet<>();
             results.get(i).failures().filter(test -> !own.contains(test.testClass()))
-                    .forEach(test -> asked.add(test.testClass()));
-            if (results.get(i).failures().anyMatch(test -> !own.contains(test.testClass()))) {
+                    .forEach(test -> failing.add(test.testClass()));
+            questions.computeIfAbsent(plans.get(i).others(), key -> new TreeSet<>()).addAll(failing);
+            stubbed.add(withoutBehaviour(built.get(i), plans.get(i), failing, questions));
+            if (!failing.isEmpty()) {
                 askers.add(built.get(i).taskName());
             }
         }
         answerFromBaselines(questions, askers);
         for (int i = 0; i < built.size(); i++) {
-            verdicts.put(built.get(i), charge(built.get(i), plans.get(i), results.get(i)));
+            verdicts.put(built.get(i), charge(built.get(i), plans.get(i), results.get(i), stubbed.get(i)));
         }
         Map<Candidate, Verdict> ordered = new LinkedHashMap<>();
         candidates.forEach(candidate -> ordered.put(candidate, verdicts.get(candidate)));
@@ -401,14 +404,57 @@ public final class SubBuildVerifier implements Verifier {
         return new Selection(Optional.of(List.copyOf(tests)), notCompiled);
     }
 
-    /** A candidate's verdict: its module's findings, and each failing test charged by the baseline. */
-    private Verdict charge(Candidate candidate, SubBuildReactor.Plan plan, ModuleOutcome outcome) {
+    /**
+     * The code of a second baseline for the failing tests that cannot run without the candidate,
+     * because the project's or the other tasks' code needs its types: the others' code with the
+     * candidate's behaviour taken out ({@link BehaviourStubs}), asked about those tests in
+     * {@code questions}. Empty when every failing test runs without the candidate, when the
+     * candidate is built with no other task's code (then nothing but the candidate and the project
+     * can be at fault), or when its code does not parse.
+     */
+    private Optional<List<CodeUnit>> withoutBehaviour(Candidate candidate, SubBuildReactor.Plan plan,
+            Set<String> failing, Map<List<CodeUnit>, Set<String>> questions) {
+        if (failing.isEmpty() || plan.others().stream().noneMatch(unit -> !unit.test())) {
+            return Optional.empty();
+        }
+        Baseline without = baselines.computeIfAbsent(plan.others(), key -> new Baseline(compiler.checkTogether(key)));
+        Set<String> unanswerable = new TreeSet<>(failing);
+        unanswerable.removeIf(test -> without.runnable(test, plan.others()));
+        if (unanswerable.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CodeUnit> code = new ArrayList<>(plan.others());
+        for (CodeUnit unit : candidate.mainUnits()) {
+            Optional<CodeUnit> stub = BehaviourStubs.of(unit);
+            if (stub.isEmpty()) {
+                return Optional.empty();
+            }
+            code.add(stub.get());
+        }
+        List<CodeUnit> key = List.copyOf(code);
+        questions.computeIfAbsent(key, ignored -> new TreeSet<>()).addAll(unanswerable);
+        return Optional.of(key);
+    }
+
+    /**
+     * A candidate's verdict: its module's findings, and each failing test charged by the baseline.
+     * A test that cannot run without the candidate but fails just the same with its behaviour taken
+     * out ({@code stubbed}) fails because of the other tasks' code it runs with: the candidate waits
+     * for that code to change, and no model call is spent on it (the engine hands it to the model
+     * only when no other task can change that code any more).
+     */
+    private Verdict charge(Candidate candidate, SubBuildReactor.Plan plan, ModuleOutcome outcome,
+            Optional<List<CodeUnit>> stubbed) {
         Set<String> own = testClasses(candidate.testUnits());
         Baseline baseline = baselines.get(plan.others());
+        Baseline withoutBehaviour = stubbed.map(baselines::get).orElse(null);
         List<Feedback> findings = new ArrayList<>(outcome.findings());
         for (SubBuildResults.TestResult test : outcome.failures().toList()) {
             if (!own.contains(test.testClass()) && baseline != null && baseline.failsAlike(test)) {
                 findings.add(projectTest(test));
+            } else if (!own.contains(test.testClass()) && withoutBehaviour != null && withoutBehaviour.failsAlike(test)) {
+                findings.add(Feedback.blocking(Feedback.Stage.WAITING, Feedback.FAILS_WHATEVER_IT_DOES
+                        + test.description()));
             } else {
                 findings.add(Feedback.blocking(Feedback.Stage.TEST, test.description()));
             }

@@ -15,7 +15,9 @@ import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.testing.FakeOpenAiServer;
 import dev.autocoder.testing.FakeOpenAiServer.Rule;
+import dev.autocoder.verify.Candidate;
 import dev.autocoder.verify.CandidateBoard;
+import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.Feedback;
 import dev.autocoder.verify.InProcessCompiler;
 import dev.autocoder.verify.StaticChecks;
@@ -51,6 +53,9 @@ class EngineTest {
     private String context = "";
     private final AtomicInteger fastChecks = new AtomicInteger();
     private Duration maxWait = Engine.Settings.DEFAULT_MAX_WAIT;
+    /** The sub-build's verdict, from the board as it stands and the candidate. */
+    private java.util.function.BiFunction<CandidateBoard, Candidate, Verdict> buildCheck = (board, candidate) ->
+            Verdict.PASSED;
     private Engine engine;
     private final List<String> details = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Engine.Workspace workspace;
@@ -513,6 +518,63 @@ class EngineTest {
                 feedback.stream().map(Feedback::toString).toList());
     }
 
+    /** A's wrong code, as its sub-build sees it: a test that needs both tasks' code fails because of it. */
+    private static boolean wrongA(List<CodeUnit> units) {
+        return units.stream().anyMatch(unit -> unit.typeName().equals("A") && unit.source().contains("return 2;"));
+    }
+
+    private static final String SHOP_TEST_FAILS = "ShopTest.total: expected: <2> but was: <3>";
+
+    /** Task a answers wrong first and right once it gets feedback; b builds on a and is always right. */
+    private Engine.Result runAWrongThenRightAndB() {
+        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 4, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("b", "B", "public static int two() { return a.A.one() + 1; }"))
+                        .whenContains("Task `b`").always(),
+                Rule.reply(java("a", "A", "public static int one() { return 1; }")).whenContains("Verification failed")
+                        .always(),
+                Rule.reply(java("a", "A", "public static int one() { return 2; }")).whenContains("Task `a`").always()));
+    }
+
+    @Test
+    void aTaskWhoseTestFailsJustTheSameWithoutItsBehaviourWaitsForTheOtherTaskAndIsNeverSentTheFailure()
+            throws Exception {
+        buildCheck = (board, candidate) -> {
+            if (candidate.taskName().equals("a")) {
+                return wrongA(candidate.units()) ? new Verdict(List.of(Feedback.blocking(Feedback.Stage.TEST,
+                        SHOP_TEST_FAILS))) : Verdict.PASSED;
+            }
+            return wrongA(board.others("b")) ? new Verdict(List.of(Feedback.blocking(Feedback.Stage.WAITING,
+                    Feedback.FAILS_WHATEVER_IT_DOES + SHOP_TEST_FAILS))) : Verdict.PASSED;
+        };
+
+        Engine.Result result = runAWrongThenRightAndB();
+
+        assertTrue(result.allVerified(), failures(result));
+        assertEquals(List.of(2, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
+        List<String> toB = server.requests().stream().map(FakeOpenAiServer.Recorded::messagesText)
+                .filter(text -> text.contains("Task `b`") && !text.contains(REVIEW)).toList();
+        assertEquals(1, toB.size(), "b asked the model once: " + toB);
+        assertFalse(toB.get(0).contains("ShopTest"), toB.get(0));
+    }
+
+    @Test
+    void tasksThatAllWaitOnTheSameFailingTestAreEachSentItWithWhatTheirStubsCouldNotTakeOut() throws Exception {
+        buildCheck = (board, candidate) -> wrongA(candidate.taskName().equals("a") ? candidate.units()
+                : board.others(candidate.taskName())) ? new Verdict(List.of(Feedback.blocking(Feedback.Stage.WAITING,
+                        Feedback.FAILS_WHATEVER_IT_DOES + SHOP_TEST_FAILS))) : Verdict.PASSED;
+
+        Engine.Result result = runAWrongThenRightAndB();
+
+        assertTrue(result.allVerified(), failures(result));
+        String toA = server.requests().stream().map(FakeOpenAiServer.Recorded::messagesText)
+                .filter(text -> text.contains("Task `a`") && text.contains("Verification failed")).findFirst()
+                .orElseThrow();
+        assertTrue(toA.contains(SHOP_TEST_FAILS + " (it fails the same way when this code's methods only throw"), toA);
+        assertFalse(toA.contains(Feedback.FAILS_WHATEVER_IT_DOES), "the wait's own wording stays out: " + toA);
+    }
+
     @Test
     void tasksThatWaitForATypeNobodyWritesEndInsteadOfWakingEachOtherForever() throws Exception {
         handWritten("a.A.one() + b.B.two() + c.C.three()");
@@ -637,7 +699,7 @@ class EngineTest {
             fastChecks.incrementAndGet();
             return stages.verify(candidate);
         };
-        Verifier build = candidate -> Verdict.PASSED;
+        Verifier build = candidate -> buildCheck.apply(board, candidate);
         PromptFitter fitted = new PromptFitter(model, COUNTER, maxPromptTokens, message -> { }, message -> { });
         // One task at a time: a task waiting for another's type must hand its slot over.
         EngineListener listener = new EngineListener() {

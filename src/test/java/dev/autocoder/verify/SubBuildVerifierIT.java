@@ -43,6 +43,40 @@ class SubBuildVerifierIT {
             }
             """;
 
+    /** A tax of a tenth where the project's checkout test expects a fifth. */
+    private static final CodeUnit WRONG_TAX = unit("com.example.shop.Tax", """
+            package com.example.shop;
+
+            public final class Tax {
+                public static long of(long cents) {
+                    return cents / 10;
+                }
+            }
+            """, false);
+    private static final CodeUnit SHIPPING = unit("com.example.shop.Shipping", """
+            package com.example.shop;
+
+            public final class Shipping {
+                public static long of(long cents) {
+                    return cents >= 150 ? 0 : 5;
+                }
+            }
+            """, false);
+    /** The project's test of its checkout service, which reaches the tax only through the service. */
+    private static final String CHECKOUT_TEST = """
+            package com.example.shop;
+
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+            import org.junit.jupiter.api.Test;
+
+            class CheckoutTest {
+                @Test
+                void addsTheTax() {
+                    assertEquals(120, new Checkout().total(100), "total with a fifth in tax");
+                }
+            }
+            """;
+
     @TempDir
     Path dir;
 
@@ -706,19 +740,7 @@ class SubBuildVerifierIT {
                             }
                         }
                         """)
-                .test("com/example/shop/CheckoutTest.java", """
-                        package com.example.shop;
-
-                        import static org.junit.jupiter.api.Assertions.assertEquals;
-                        import org.junit.jupiter.api.Test;
-
-                        class CheckoutTest {
-                            @Test
-                            void addsTheTax() {
-                                assertEquals(120, new Checkout().total(100), "total with a fifth in tax");
-                            }
-                        }
-                        """)
+                .test("com/example/shop/CheckoutTest.java", CHECKOUT_TEST)
                 .test("com/example/shop/FreeShippingTest.java", """
                         package com.example.shop;
 
@@ -734,24 +756,8 @@ class SubBuildVerifierIT {
                         }
                         """)
                 .layout();
-        CodeUnit wrongTax = unit("com.example.shop.Tax", """
-                package com.example.shop;
-
-                public final class Tax {
-                    public static long of(long cents) {
-                        return cents / 10;
-                    }
-                }
-                """, false);
-        CodeUnit shipping = unit("com.example.shop.Shipping", """
-                package com.example.shop;
-
-                public final class Shipping {
-                    public static long of(long cents) {
-                        return cents >= 150 ? 0 : 5;
-                    }
-                }
-                """, false);
+        CodeUnit wrongTax = WRONG_TAX;
+        CodeUnit shipping = SHIPPING;
         // Both are published: each builds with the other's code, as a round of two tasks does.
         java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("tax")
                 ? List.of(shipping) : List.of(wrongTax);
@@ -775,7 +781,8 @@ class SubBuildVerifierIT {
                 "a test shipping's selection left out is not shipping's: " + clean);
         assertEquals(List.of(), verifier.projectTestFailures(), "no baseline blamed the project");
         assertEquals(2, verifier.sharedModulePlans());
-        Path folder = onlyFolder(work);
+        // The round's folder: the first one built (the tax's failing test then ran in a baseline of its own).
+        Path folder = firstFolder(work);
         assertFalse(Files.exists(folder.resolve("c1")), "one module for both candidates");
         try (Stream<Path> reports = Files.list(folder.resolve("c0/target/surefire-reports"))) {
             assertEquals(Set.of("TEST-com.example.shop.CheckoutTest.xml", "TEST-com.example.shop.FreeShippingTest.xml"),
@@ -785,6 +792,66 @@ class SubBuildVerifierIT {
         String log = Files.readString(folder.resolve("build.log"));
         assertEquals(1, log.lines().filter(line -> line.contains("maven-surefire-plugin") && line.contains("(default-test)"))
                 .count(), "one test JVM:\n" + log);
+    }
+
+    /**
+     * Issue 21: a checkout service needs both tasks' classes, so neither test can run without either
+     * candidate and leaving a candidate out proves nothing. The failing test runs again with each
+     * candidate's behaviour taken out: with the tax's methods throwing it fails another way, so it is
+     * the tax's; with the shipping's methods throwing it fails just the same, so shipping waits for
+     * the other code to change instead of being sent a failure it did not cause.
+     */
+    @Test
+    void aTestThatFailsTheSameWithTheCandidatesBehaviourTakenOutMakesItWaitInsteadOfPaying() throws IOException {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .main("com/example/shop/Checkout.java", """
+                        package com.example.shop;
+
+                        public final class Checkout {
+                            public long total(long cents) {
+                                return cents + Tax.of(cents);
+                            }
+
+                            public long shipping(long cents) {
+                                return Shipping.of(cents);
+                            }
+                        }
+                        """)
+                .test("com/example/shop/CheckoutTest.java", CHECKOUT_TEST)
+                .layout();
+        CodeUnit wrongTax = WRONG_TAX;
+        CodeUnit shipping = SHIPPING;
+        java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("tax")
+                ? List.of(shipping) : List.of(wrongTax);
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
+                settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
+        Candidate tax = candidate("tax", wrongTax);
+        Candidate ships = candidate("shipping", shipping);
+
+        Map<Candidate, Verdict> verdicts = verifier.verifyBatch(List.of(tax, ships));
+
+        Verdict charged = verdicts.get(tax);
+        assertEquals(Feedback.Stage.TEST, charged.firstFailure().orElseThrow().stage(), charged.toString());
+        assertTrue(charged.firstFailure().orElseThrow().message().startsWith("CheckoutTest.addsTheTax"),
+                charged.toString());
+        Verdict waits = verdicts.get(ships);
+        assertFalse(waits.passed());
+        assertTrue(waits.waiting(), "shipping's only finding is a wait, which no model call is spent on: " + waits);
+        assertTrue(waits.firstFailure().orElseThrow().message().startsWith(Feedback.FAILS_WHATEVER_IT_DOES
+                + "CheckoutTest.addsTheTax: total with a fifth in tax"), waits.toString());
+        assertEquals(List.of(), verifier.projectTestFailures(), "nothing was blamed on the project");
+    }
+
+    private static Path firstFolder(Path work) throws IOException {
+        try (Stream<Path> folders = Files.list(work)) {
+            return folders.filter(Files::isDirectory).min(java.util.Comparator.comparing(folder -> {
+                try {
+                    return Files.getLastModifiedTime(folder.resolve("build.log"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).orElseThrow();
+        }
     }
 
     private static Path onlyFolder(Path work) throws IOException {
