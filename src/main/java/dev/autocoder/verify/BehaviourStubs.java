@@ -9,13 +9,11 @@ import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.tools.JavaCompiler;
-import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
@@ -49,13 +47,8 @@ final class BehaviourStubs {
         if (javac == null) {
             return Optional.empty();
         }
-        SimpleJavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + unit.typeName() + ".java"),
-                javax.tools.JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return unit.source();
-            }
-        };
+        InProcessCompiler.Named file = new InProcessCompiler.Named(SourceFile.slashes(unit.relativePath()),
+                unit.source(), InProcessCompiler.Owner.CANDIDATE);
         List<String> errors = new ArrayList<>();
         JavacTask task = (JavacTask) javac.getTask(null, null, diagnostic -> {
             if (diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
@@ -92,14 +85,11 @@ final class BehaviourStubs {
                 }
             }.scan(compilationUnit, null);
         }
+        // From the last body to the first, so that each replacement leaves the earlier offsets valid.
+        bodies.sort(Comparator.comparingLong((long[] body) -> body[0]).reversed());
         StringBuilder source = new StringBuilder(unit.source());
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingLong((Integer i) -> bodies.get(i)[0]).reversed());
-        for (int i : order) {
-            source.replace((int) bodies.get(i)[0], (int) bodies.get(i)[1], "{ " + THROW + " }");
+        for (long[] body : bodies) {
+            source.replace((int) body[0], (int) body[1], "{ " + THROW + " }");
         }
         return Optional.of(new CodeUnit(unit.packageName(), unit.typeName(), source.toString(), unit.test()));
     }

@@ -92,17 +92,6 @@ final class SharedModules {
         return moduleOf[plan];
     }
 
-    /** The indexes of the plans that module {@code module} builds. */
-    List<Integer> plansOf(int module) {
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < moduleOf.length; i++) {
-            if (moduleOf[i] == module) {
-                found.add(i);
-            }
-        }
-        return found;
-    }
-
     /**
      * The outcomes of the tests plan {@code plan} selected, out of everything its module ran: a test
      * another plan of the module selected cannot depend on this plan's candidate, and would not
@@ -120,5 +109,10 @@ final class SharedModules {
     /** Whether plan {@code plan} shares its module with another plan. */
     boolean shares(int plan) {
         return modules.get(moduleOf[plan]) != plans.get(plan);
+    }
+
+    /** How many plans share their module with another plan. */
+    int sharing() {
+        return (int) java.util.stream.IntStream.range(0, plans.size()).filter(this::shares).count();
     }
 }

@@ -414,10 +414,10 @@ public final class SubBuildVerifier implements Verifier {
      */
     private Optional<List<CodeUnit>> withoutBehaviour(Candidate candidate, SubBuildReactor.Plan plan,
             Set<String> failing, Map<List<CodeUnit>, Set<String>> questions) {
-        if (failing.isEmpty() || plan.others().stream().noneMatch(unit -> !unit.test())) {
+        if (failing.isEmpty() || plan.others().stream().allMatch(CodeUnit::test)) {
             return Optional.empty();
         }
-        Baseline without = baselines.computeIfAbsent(plan.others(), key -> new Baseline(compiler.checkTogether(key)));
+        Baseline without = baseline(plan.others());
         Set<String> unanswerable = new TreeSet<>(failing);
         unanswerable.removeIf(test -> without.runnable(test, plan.others()));
         if (unanswerable.isEmpty()) {
@@ -491,8 +491,7 @@ public final class SubBuildVerifier implements Verifier {
         List<SubBuildReactor.Plan> plans = new ArrayList<>();
         List<List<CodeUnit>> keys = new ArrayList<>();
         for (Map.Entry<List<CodeUnit>, Set<String>> question : questions.entrySet()) {
-            Baseline baseline = baselines.computeIfAbsent(question.getKey(), key -> new Baseline(
-                    compiler.checkTogether(key)));
+            Baseline baseline = baseline(question.getKey());
             Set<String> toRun = new TreeSet<>(question.getValue());
             toRun.removeIf(test -> baseline.knows(test) || !baseline.runnable(test, question.getKey()));
             if (!toRun.isEmpty()) {
@@ -509,6 +508,11 @@ public final class SubBuildVerifier implements Verifier {
         for (int i = 0; i < plans.size(); i++) {
             baselines.get(keys.get(i)).record(results.get(i).tests());
         }
+    }
+
+    /** The baseline of this code, compiled in process the first time it is asked for. */
+    private Baseline baseline(List<CodeUnit> code) {
+        return baselines.computeIfAbsent(code, key -> new Baseline(compiler.checkTogether(key)));
     }
 
     /**
@@ -776,11 +780,7 @@ public final class SubBuildVerifier implements Verifier {
     private List<ModuleOutcome> build(List<SubBuildReactor.Plan> plans, List<String> owners, List<String> sharers) {
         long started = System.nanoTime();
         SharedModules modules = SharedModules.of(plans);
-        for (int i = 0; i < plans.size(); i++) {
-            if (modules.shares(i)) {
-                sharedPlans.incrementAndGet();
-            }
-        }
+        sharedPlans.addAndGet(modules.sharing());
         Path folder;
         List<SubBuildReactor.ModuleFiles> files;
         try {
