@@ -140,11 +140,8 @@ final class Formatters {
         List<Element> executions = child(plugin, "executions").map(list -> children(list, "execution"))
                 .orElse(List.of());
         for (Element execution : executions) {
-            boolean binds = child(execution, "goals").stream().flatMap(goals -> children(goals, "goal").stream())
-                    .anyMatch(element -> element.getTextContent().strip().equals(goal));
-            if (binds) {
-                String id = text(execution, "id");
-                return Optional.of(id.isEmpty() ? "default" : id);
+            if (PomElements.binds(execution, goal)) {
+                return Optional.of(PomElements.executionId(execution));
             }
         }
         return Optional.empty();

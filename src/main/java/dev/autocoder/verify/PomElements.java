@@ -50,4 +50,16 @@ final class PomElements {
     static String text(Element parent, String tag) {
         return child(parent, tag).map(element -> element.getTextContent().strip()).orElse("");
     }
+
+    /** Whether the {@code execution} element lists {@code goal} among its goals. */
+    static boolean binds(Element execution, String goal) {
+        return child(execution, "goals").stream().flatMap(goals -> children(goals, "goal").stream())
+                .anyMatch(element -> element.getTextContent().strip().equals(goal));
+    }
+
+    /** The {@code execution} element's id, {@code default} where it has none, as Maven names it. */
+    static String executionId(Element execution) {
+        String id = text(execution, "id");
+        return id.isEmpty() ? "default" : id;
+    }
 }

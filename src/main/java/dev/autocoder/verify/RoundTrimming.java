@@ -1,5 +1,9 @@
 package dev.autocoder.verify;
 
+import static dev.autocoder.verify.PomElements.child;
+import static dev.autocoder.verify.PomElements.children;
+import static dev.autocoder.verify.PomElements.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,8 +83,8 @@ public final class RoundTrimming {
         }
 
         private static Optional<String> setting(Element owner, String name) {
-            return PomElements.child(owner, "configuration")
-                    .flatMap(configuration -> PomElements.child(configuration, name))
+            return child(owner, "configuration")
+                    .flatMap(configuration -> child(configuration, name))
                     .map(Node::getTextContent).map(String::strip);
         }
     }
@@ -146,23 +150,22 @@ public final class RoundTrimming {
             return removed;
         }
         Element project = (Element) plugins.getParentNode().getParentNode();
-        for (Element plugin : PomElements.children(plugins, "plugin")) {
-            String group = PomElements.text(plugin, "groupId");
+        for (Element plugin : children(plugins, "plugin")) {
+            String group = text(plugin, "groupId");
             group = group.isEmpty() ? MAVEN_PLUGINS : group;
-            String artifact = PomElements.text(plugin, "artifactId");
-            Optional<Element> executions = PomElements.child(plugin, "executions");
+            String artifact = text(plugin, "artifactId");
+            Optional<Element> executions = child(plugin, "executions");
             if (executions.isEmpty()) {
                 continue;
             }
-            for (Element execution : PomElements.children(executions.get(), "execution")) {
-                String id = PomElements.text(execution, "id");
-                id = id.isEmpty() ? "default" : id;
-                Optional<Element> goals = PomElements.child(execution, "goals");
+            for (Element execution : children(executions.get(), "execution")) {
+                String id = PomElements.executionId(execution);
+                Optional<Element> goals = child(execution, "goals");
                 if (goals.isEmpty()) {
                     continue;
                 }
                 Configuration configuration = new Configuration(execution, plugin);
-                for (Element goal : PomElements.children(goals.get(), "goal")) {
+                for (Element goal : children(goals.get(), "goal")) {
                     String name = goal.getTextContent().strip();
                     if (leftOut(project, configuration, group, artifact, name)) {
                         goals.get().removeChild(goal);
@@ -172,7 +175,7 @@ public final class RoundTrimming {
                         }
                     }
                 }
-                if (PomElements.children(goals.get(), "goal").isEmpty()) {
+                if (children(goals.get(), "goal").isEmpty()) {
                     executions.get().removeChild(execution);
                 }
             }
@@ -194,10 +197,10 @@ public final class RoundTrimming {
         if (output.isEmpty()) {
             return false;
         }
-        Element build = PomElements.child(project, "build").orElse(null);
+        Element build = child(project, "build").orElse(null);
         for (String folder : List.of("outputDirectory", "testOutputDirectory")) {
             Optional<String> classes = build == null ? Optional.empty()
-                    : PomElements.child(build, folder).map(Node::getTextContent).map(String::strip);
+                    : child(build, folder).map(Node::getTextContent).map(String::strip);
             if (classes.isPresent() && output.get().startsWith(classes.get())) {
                 return true;
             }
@@ -243,12 +246,12 @@ public final class RoundTrimming {
     }
 
     private static void defineEmpty(Element project, String property) {
-        Element properties = PomElements.child(project, "properties").orElseGet(() -> {
+        Element properties = child(project, "properties").orElseGet(() -> {
             Element created = project.getOwnerDocument().createElement("properties");
             project.appendChild(created);
             return created;
         });
-        if (PomElements.child(properties, property).isEmpty()) {
+        if (child(properties, property).isEmpty()) {
             properties.appendChild(project.getOwnerDocument().createElement(property));
         }
     }

@@ -291,7 +291,7 @@ final class SubBuildReactor {
                 return moved;
             }
         }
-        return direct(document.getDocumentElement(), "build").flatMap(build -> direct(build, tag))
+        return PomElements.child(document.getDocumentElement(), "build").flatMap(build -> PomElements.child(build, tag))
                 .map(element -> Path.of(element.getTextContent().strip()).toAbsolutePath().normalize())
                 .filter(root -> root.startsWith(module));
     }
@@ -381,7 +381,7 @@ final class SubBuildReactor {
         }
         Element plugin = child(compiler, "configuration");
         for (Element configuration : configurations(compiler)) {
-            if (configuration == plugin || direct(configuration, "testExcludes").isPresent()) {
+            if (configuration == plugin || PomElements.child(configuration, "testExcludes").isPresent()) {
                 Element testExcludes = child(configuration, "testExcludes");
                 excluded.forEach(file -> text(testExcludes, "testExclude", file));
             }
@@ -392,7 +392,7 @@ final class SubBuildReactor {
     private static List<Element> configurations(Element plugin) {
         List<Element> configurations = new java.util.ArrayList<>();
         configurations.add(child(plugin, "configuration"));
-        direct(plugin, "executions").ifPresent(executions -> elements(executions, "execution")
+        PomElements.child(plugin, "executions").ifPresent(executions -> PomElements.children(executions, "execution")
                 .forEach(execution -> configurations.add(child(execution, "configuration"))));
         return configurations;
     }
@@ -404,26 +404,25 @@ final class SubBuildReactor {
      */
     private static void reportProjectCheckstyle(Element plugins, Path module, Map<String, String> reports) {
         Optional<Element> plugin = findPlugin(plugins, "maven-checkstyle-plugin");
-        Optional<Element> executions = plugin.flatMap(found -> direct(found, "executions"));
+        Optional<Element> executions = plugin.flatMap(found -> PomElements.child(found, "executions"));
         if (executions.isEmpty()) {
             return;
         }
-        String pluginSeverity = direct(plugin.get(), "configuration").flatMap(c -> direct(c, "violationSeverity"))
+        String pluginSeverity = PomElements.child(plugin.get(), "configuration")
+                .flatMap(c -> PomElements.child(c, "violationSeverity"))
                 .map(element -> element.getTextContent().strip()).orElse("error");
         Path target = module.resolve(ModuleCopy.BUILD_FOLDER);
-        for (Element execution : elements(executions.get(), "execution")) {
-            boolean check = direct(execution, "goals").stream().flatMap(goals -> elements(goals, "goal").stream())
-                    .anyMatch(goal -> goal.getTextContent().strip().equals("check"));
-            if (!check) {
+        for (Element execution : PomElements.children(executions.get(), "execution")) {
+            if (!PomElements.binds(execution, "check")) {
                 continue;
             }
-            String id = direct(execution, "id").map(element -> element.getTextContent().strip()).orElse("default");
+            String id = PomElements.executionId(execution);
             String report = PROJECT_CHECKSTYLE_REPORT + id.replaceAll("[^A-Za-z0-9_.-]", "_") + ".xml";
             Element configuration = child(execution, "configuration");
-            String severity = direct(configuration, "violationSeverity").map(e -> e.getTextContent().strip())
+            String severity = PomElements.child(configuration, "violationSeverity").map(e -> e.getTextContent().strip())
                     .orElse(pluginSeverity);
-            if (direct(configuration, "failOnViolation").or(() -> direct(plugin.get(), "configuration")
-                    .flatMap(c -> direct(c, "failOnViolation"))).map(e -> e.getTextContent().strip())
+            if (PomElements.child(configuration, "failOnViolation").or(() -> PomElements.child(plugin.get(), "configuration")
+                    .flatMap(c -> PomElements.child(c, "failOnViolation"))).map(e -> e.getTextContent().strip())
                     .filter("false"::equals).isPresent()) {
                 severity = NEVER_FAILS;
             }
@@ -487,15 +486,13 @@ final class SubBuildReactor {
 
     /** The configuration of the project's first {@code check} execution, which holds its rules when the plugin's does not. */
     private static Optional<Element> projectCheckConfiguration(Element plugin) {
-        Element executions = direct(plugin, "executions").orElse(null);
+        Element executions = PomElements.child(plugin, "executions").orElse(null);
         if (executions == null) {
             return Optional.empty();
         }
-        for (Element execution : elements(executions, "execution")) {
-            boolean check = direct(execution, "goals").stream().flatMap(goals -> elements(goals, "goal").stream())
-                    .anyMatch(goal -> goal.getTextContent().strip().equals("check"));
-            Optional<Element> configuration = direct(execution, "configuration");
-            if (check && configuration.isPresent()) {
+        for (Element execution : PomElements.children(executions, "execution")) {
+            Optional<Element> configuration = PomElements.child(execution, "configuration");
+            if (PomElements.binds(execution, "check") && configuration.isPresent()) {
                 return configuration;
             }
         }
@@ -503,7 +500,7 @@ final class SubBuildReactor {
     }
 
     private static void copyChildren(Element from, Element to) {
-        for (Element child : elements(from, null)) {
+        for (Element child : PomElements.children(from, null)) {
             if (!OWN_CHECKSTYLE_ELEMENTS.contains(child.getTagName())) {
                 to.appendChild(child.cloneNode(true));
             }
@@ -555,32 +552,17 @@ final class SubBuildReactor {
     }
 
     private static Optional<Element> findPlugin(Element plugins, String artifactId) {
-        return elements(plugins, "plugin").stream()
-                .filter(plugin -> direct(plugin, "artifactId").map(Node::getTextContent).map(String::strip)
+        return PomElements.children(plugins, "plugin").stream()
+                .filter(plugin -> PomElements.child(plugin, "artifactId").map(Node::getTextContent).map(String::strip)
                         .filter(artifactId::equals).isPresent())
-                .filter(plugin -> direct(plugin, "groupId").map(Node::getTextContent).map(String::strip)
+                .filter(plugin -> PomElements.child(plugin, "groupId").map(Node::getTextContent).map(String::strip)
                         .orElse("org.apache.maven.plugins").equals("org.apache.maven.plugins"))
                 .findFirst();
     }
 
-    private static List<Element> elements(Element parent, String tag) {
-        List<Element> found = new java.util.ArrayList<>();
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element element && (tag == null || element.getTagName().equals(tag))) {
-                found.add(element);
-            }
-        }
-        return found;
-    }
-
-    private static Optional<Element> direct(Element parent, String tag) {
-        return elements(parent, tag).stream().findFirst();
-    }
-
     /** The direct child of this name, created when missing. */
     private static Element child(Element parent, String tag) {
-        return direct(parent, tag).orElseGet(() -> append(parent, tag));
+        return PomElements.child(parent, tag).orElseGet(() -> append(parent, tag));
     }
 
     private static Element append(Element parent, String tag) {
@@ -595,7 +577,7 @@ final class SubBuildReactor {
 
     /** Sets a single-valued setting, replacing what the project had there. */
     private static void set(Element configuration, String tag, String value) {
-        direct(configuration, tag).ifPresent(configuration::removeChild);
+        PomElements.child(configuration, tag).ifPresent(configuration::removeChild);
         text(configuration, tag, value);
     }
 
