@@ -56,6 +56,11 @@ public final class CandidateBoard {
     private final Set<String> active = new HashSet<>();
     /** The owners waiting, with the version each has seen. */
     private final Map<String, Long> waiting = new HashMap<>();
+    /** When each owner was last told {@link Wake#NEVER}, by {@link #nevers}. */
+    private final Map<String, Long> lastNever = new HashMap<>();
+    private long nevers;
+    /** A waiting owner whose turn it is to be told {@link Wake#NEVER}, or null. */
+    private String turn;
     private long version;
     private String lastAuthor = "";
     /** The newest version made by an owner other than {@link #lastAuthor}. */
@@ -227,8 +232,12 @@ public final class CandidateBoard {
     /**
      * Waits until another owner changed the board after {@link #version()} was {@code seen}, until
      * no other owner could change it (every other active owner, the owner's own enclosing tasks
-     * aside, waits too), or until {@code bound} has passed. Only the last owner to start waiting
-     * sees {@link Wake#NEVER}; the others wait on for what it does next.
+     * aside, waits too), or until {@code bound} has passed.
+     *
+     * <p>When every owner waits, one of them is told {@link Wake#NEVER} and the others wait on for
+     * what it does next. It is the one told so least recently, the owner that came last first: so
+     * an owner whose turn changed nothing hands the next turn to another instead of being told
+     * again and again while the others wait.
      */
     public Wake awaitChange(String owner, long seen, Duration bound) {
         long deadline = deadline(bound);
@@ -237,8 +246,18 @@ public final class CandidateBoard {
             lock.notifyAll();
             try {
                 while (newestChangeNotBy(owner) <= seen) {
-                    if (!anyoneElseCanPublish(owner)) {
+                    if (owner.equals(turn)) {
+                        turn = null;
                         return Wake.NEVER;
+                    }
+                    if (turn == null && !anyoneElseCanPublish(owner)) {
+                        String next = nextToBeTold(owner);
+                        lastNever.put(next, ++nevers);
+                        if (next.equals(owner)) {
+                            return Wake.NEVER;
+                        }
+                        turn = next;
+                        lock.notifyAll();
                     }
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
@@ -252,7 +271,35 @@ public final class CandidateBoard {
                 throw new IllegalStateException("interrupted while waiting for other tasks' code", e);
             } finally {
                 waiting.remove(owner);
+                if (owner.equals(turn)) {
+                    // It woke another way first: the turn is nobody's until the next owner finds everyone waiting.
+                    turn = null;
+                }
             }
+        }
+    }
+
+    /**
+     * Of the owner and the others that wait with nothing else to wait for, the one told
+     * {@link Wake#NEVER} least recently; the owner itself on a tie.
+     */
+    private String nextToBeTold(String owner) {
+        String next = owner;
+        long nextAt = lastNever.getOrDefault(owner, 0L);
+        for (String other : new TreeSet<>(waiting.keySet())) {
+            long at = lastNever.getOrDefault(other, 0L);
+            if (!other.equals(owner) && stillWaits(other) && !anyoneElseCanPublish(other) && at < nextAt) {
+                next = other;
+                nextAt = at;
+            }
+        }
+        return next;
+    }
+
+    /** Whether the owner waits for a change now, for tests. */
+    boolean waiting(String owner) {
+        synchronized (lock) {
+            return waiting.containsKey(owner);
         }
     }
 
@@ -287,6 +334,9 @@ public final class CandidateBoard {
 
     /** Whether the owner waits and nothing has ended its wait yet: one that was woken will check again. */
     private boolean stillWaits(String owner) {
+        if (owner.equals(turn)) {
+            return false;
+        }
         Long seen = waiting.get(owner);
         return seen != null && newestChangeNotBy(owner) <= seen;
     }

@@ -88,6 +88,45 @@ class CandidateBoardTest {
         assertTrue(other.get(10, TimeUnit.SECONDS), "the other's wait ends when the first one leaves");
     }
 
+    /**
+     * The stop goes round: the owner told to stop that only waits again, having changed nothing, is
+     * not told again while the other still waits, so it cannot spend its whole budget on a failure
+     * while the owner that could fix it waits for ever.
+     */
+    @Test
+    void anOwnerWhoseTurnChangedNothingHandsTheNextStopToTheOtherWaiter() throws Exception {
+        CandidateBoard board = new CandidateBoard();
+        board.enter("a");
+        board.enter("b");
+        board.publish("b", List.of(unit("B", "int x;")));
+        long seen = board.version();
+        CompletableFuture<CandidateBoard.Wake> a = CompletableFuture.supplyAsync(
+                () -> board.awaitChange("a", seen, Duration.ofSeconds(30)));
+        waitUntil(() -> board.waiting("a"));
+
+        assertEquals(CandidateBoard.Wake.NEVER, board.awaitChange("b", seen, Duration.ofSeconds(30)),
+                "b came last: it stops first");
+        assertFalse(a.isDone(), "a waits for what b does next");
+        board.publish("b", List.of(unit("B", "int x;")));
+        CompletableFuture<CandidateBoard.Wake> bAgain = CompletableFuture.supplyAsync(
+                () -> board.awaitChange("b", seen, Duration.ofSeconds(30)));
+
+        assertEquals(CandidateBoard.Wake.NEVER, a.get(10, TimeUnit.SECONDS), "b changed nothing: now a stops");
+        assertFalse(bAgain.isDone(), "b waits for what a does");
+        board.publish("a", List.of(unit("A", "int y;")));
+        assertEquals(CandidateBoard.Wake.CHANGED, bAgain.get(10, TimeUnit.SECONDS));
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     void anOwnersOwnPublishDoesNotEndItsWait() {
         CandidateBoard board = new CandidateBoard();
