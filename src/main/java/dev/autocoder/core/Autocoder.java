@@ -28,6 +28,7 @@ import dev.autocoder.state.StateFolder;
 import dev.autocoder.state.StateStore;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.verify.BatchingVerifier;
+import dev.autocoder.verify.CandidateWriters;
 import dev.autocoder.verify.CandidateBoard;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.InProcessCompiler;
@@ -167,11 +168,12 @@ public final class Autocoder {
                     + " prompt tokens (maxPromptTokens), counted with " + counter.describe());
             PromptFitter model = new PromptFitter(chatPort(runDirectory), counter,
                     config.model().effectiveMaxPromptTokens(), log::debug, log::warn);
-            BatchingVerifier batching = new BatchingVerifier(subBuilds, MAX_BATCH, slots);
+            CandidateWriters writers = new CandidateWriters();
+            BatchingVerifier batching = new BatchingVerifier(subBuilds, MAX_BATCH, slots, writers);
             Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler), batching, board,
                     new Clarifier(prompter), new LogListener(log),
                     new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
-                            config.limits().maxQuestionRounds(), config.limits().parallelism()));
+                            config.limits().maxQuestionRounds(), config.limits().parallelism()), writers);
             StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
             Workspace workspace = new Workspace(store, plan);
             List<String> together = new ArrayList<>();

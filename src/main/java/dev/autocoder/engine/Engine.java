@@ -5,6 +5,7 @@ import dev.autocoder.model.ModelException;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.verify.Candidate;
 import dev.autocoder.verify.CandidateBoard;
+import dev.autocoder.verify.CandidateWriters;
 import dev.autocoder.verify.Feedback;
 import dev.autocoder.verify.Verdict;
 import dev.autocoder.verify.Verifier;
@@ -96,15 +97,25 @@ public final class Engine {
     private final Clarifier clarifier;
     private final EngineListener listener;
     private final Settings settings;
+    private final CandidateWriters writers;
+
+    /** An engine whose sub-build does not gather candidates being written (see the other constructor). */
+    public Engine(ChatPort model, Verifier fastChecks, Verifier buildCheck, CandidateBoard board, Clarifier clarifier,
+            EngineListener listener, Settings settings) {
+        this(model, fastChecks, buildCheck, board, clarifier, listener, settings, new CandidateWriters());
+    }
 
     /**
      * @param fastChecks the checks without a build (static checks, in-process compile), which read
      *     the others' code from the board
      * @param buildCheck the sub-build
      * @param board the newest code of every task and part, shared with the checks
+     * @param writers told which threads write a candidate now, for a build check that gathers them
+     *     into one round ({@link dev.autocoder.verify.BatchingVerifier})
      */
     public Engine(ChatPort model, Verifier fastChecks, Verifier buildCheck, CandidateBoard board, Clarifier clarifier,
-            EngineListener listener, Settings settings) {
+            EngineListener listener, Settings settings, CandidateWriters writers) {
+        this.writers = writers;
         this.model = model;
         this.fastChecks = fastChecks;
         this.buildCheck = buildCheck;
@@ -144,14 +155,14 @@ public final class Engine {
         // Tasks take a permit to work and hand it back while they wait for another's code, so a
         // task waiting for a type never keeps the task that writes it from starting.
         Semaphore permits = new Semaphore(settings.parallelism(), true);
-        Checks checks = new Checks(board, permits, settings.maxWait());
+        Checks checks = new Checks(board, permits, settings.maxWait(), writers);
         Verifier fast = candidate -> checks.fast(fastChecks, candidate);
         Verifier full = candidate -> checks.full(fastChecks, buildCheck, review, candidate);
         ExecutorService tasksPool = Executors.newCachedThreadPool(named("autocoder-task"));
         ExecutorService partsPool = Executors.newCachedThreadPool(named("autocoder-part"));
         TaskBuilder builder = new TaskBuilder(model, full, fast, board, clarifier, listener, workspace,
                 new TaskBuilder.Limits(settings.maxDepth(), settings.maxConversationLength(),
-                        settings.maxQuestionRounds()), partsPool);
+                        settings.maxQuestionRounds()), partsPool, writers);
         try {
             List<Future<?>> futures = new ArrayList<>();
             List<TaskState> ordered = new ArrayList<>();
@@ -201,6 +212,7 @@ public final class Engine {
                         listener.taskFailed(task.name(), e.getMessage());
                         workspace.save(state);
                     } finally {
+                        writers.idle();
                         board.leave(task.name(), state.status() == TaskState.Status.VERIFIED);
                         checks.holding.set(false);
                         permits.release();
@@ -241,12 +253,14 @@ public final class Engine {
         private final CandidateBoard board;
         private final Semaphore permits;
         private final Duration maxWait;
+        private final CandidateWriters writers;
         private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
 
-        Checks(CandidateBoard board, Semaphore permits, Duration maxWait) {
+        Checks(CandidateBoard board, Semaphore permits, Duration maxWait, CandidateWriters writers) {
             this.board = board;
             this.permits = permits;
             this.maxWait = maxWait;
+            this.writers = writers;
         }
 
         Verdict fast(Verifier fastChecks, Candidate candidate) {
@@ -281,7 +295,12 @@ public final class Engine {
                 if (!verdict.waiting()) {
                     return verdict;
                 }
+                // Waiting for another's code, it writes nothing a round should wait for.
+                writers.idle();
                 if (await(owner, seen, verdict)) {
+                    if (publish) {
+                        writers.writing();
+                    }
                     continue;
                 }
                 List<CodeUnit> attempts = publish ? theirAttempts(candidate) : List.of();

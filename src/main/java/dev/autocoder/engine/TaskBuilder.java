@@ -7,6 +7,7 @@ import dev.autocoder.model.ChatRequest;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.state.TaskState.Attempt;
 import dev.autocoder.verify.Candidate;
+import dev.autocoder.verify.CandidateWriters;
 import dev.autocoder.verify.CandidateBoard;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.Feedback;
@@ -58,10 +59,12 @@ final class TaskBuilder {
     private final Engine.Workspace states;
     private final Limits limits;
     private final Executor partExecutor;
+    private final CandidateWriters writers;
     private final ReplyParser parser = new ReplyParser();
 
     TaskBuilder(ChatPort model, Verifier fullCheck, Verifier partCheck, CandidateBoard board, Clarifier clarifier,
-            EngineListener listener, Engine.Workspace states, Limits limits, Executor partExecutor) {
+            EngineListener listener, Engine.Workspace states, Limits limits, Executor partExecutor,
+            CandidateWriters writers) {
         this.model = model;
         this.fullCheck = fullCheck;
         this.partCheck = partCheck;
@@ -71,6 +74,7 @@ final class TaskBuilder {
         this.states = states;
         this.limits = limits;
         this.partExecutor = partExecutor;
+        this.writers = writers;
     }
 
     /** Builds a top-level task whose prompt is the task text plus the project context. */
@@ -119,6 +123,16 @@ final class TaskBuilder {
      * are verified with the part but not returned as its own.
      */
     private Outcome converse(Task task, TaskState state, Conversation conversation, int depth, Verifier check,
+            List<CodeUnit> shared) {
+        try {
+            return conversing(task, state, conversation, depth, check, shared);
+        } finally {
+            // A conversation that ended writes no candidate, whatever it ended on.
+            writers.idle();
+        }
+    }
+
+    private Outcome conversing(Task task, TaskState state, Conversation conversation, int depth, Verifier check,
             List<CodeUnit> shared) {
         // A conversation that goes on after the final check keeps numbering, and budgeting, its attempts.
         int budget = Math.max(1, limits.maxDepth() - depth);
@@ -264,6 +278,8 @@ final class TaskBuilder {
 
     private ChatReply ask(TaskState state, Conversation conversation) {
         long started = System.nanoTime();
+        // From here until its candidate reaches the sub-build, a round about to start may wait for it.
+        writers.writing();
         ChatReply reply = model.chat(new ChatRequest("generate", state.task(), conversation.window()));
         state.recordModelCall(reply.usage(), (System.nanoTime() - started) / 1_000_000);
         conversation.add(ChatMessage.assistant(reply.text()));

@@ -1,5 +1,6 @@
 package dev.autocoder.verify;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +14,25 @@ import java.util.function.Function;
  * into the next one, so Maven starts once per round instead of once per candidate. As many builds
  * run at once as the {@link SubBuildSlots} allow; a build takes its candidates from the queue only
  * once it holds a slot, so everything that arrived while it waited for one goes into it.
+ *
+ * <p>Before a round starts it gathers: while other threads are still writing a candidate
+ * ({@link CandidateWriters}), it waits for them, at most half as long as a round has taken on
+ * average ({@link #FIRST_GATHER} before the first). Without it, tasks whose candidates were ready
+ * a moment apart take turns, one round each, for the whole run. A task waiting for another's code
+ * writes nothing and holds no round back.
  */
 public final class BatchingVerifier implements Verifier, AutoCloseable {
+
+    /** How long the first round waits at most for candidates being written, before any round took a time. */
+    static final Duration FIRST_GATHER = Duration.ofSeconds(10);
 
     private record Pending(Candidate candidate, CompletableFuture<Verdict> verdict) { }
 
     private final Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier;
     private final int maxBatch;
     private final SubBuildSlots slots;
+    private final CandidateWriters writers;
+    private final Duration firstGather;
     private final Object lock = new Object();
     private final List<Pending> queue = new ArrayList<>();
     /** Builds started by this verifier that have not finished, at most {@code slots.size()}. */
@@ -28,27 +40,47 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
     private boolean closed;
     private int rounds;
     private int carried;
+    private long roundNanos;
+    private int timedRounds;
+    private long gatheredNanos;
 
     /**
      * Batches for a sub-build verifier, at most {@code maxBatch} candidates per build, with as many
      * builds at once as {@code slots} allow.
      */
-    public BatchingVerifier(SubBuildVerifier subBuild, int maxBatch, SubBuildSlots slots) {
-        this(subBuild::verifyBatch, maxBatch, slots);
+    public BatchingVerifier(SubBuildVerifier subBuild, int maxBatch, SubBuildSlots slots, CandidateWriters writers) {
+        this(subBuild::verifyBatch, maxBatch, slots, writers);
     }
 
     BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch) {
-        this(batchVerifier, maxBatch, new SubBuildSlots(1));
+        this(batchVerifier, maxBatch, new SubBuildSlots(1), new CandidateWriters());
     }
 
     BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch,
             SubBuildSlots slots) {
+        this(batchVerifier, maxBatch, slots, new CandidateWriters());
+    }
+
+    BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch,
+            SubBuildSlots slots, CandidateWriters writers) {
+        this(batchVerifier, maxBatch, slots, writers, FIRST_GATHER);
+    }
+
+    BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch,
+            SubBuildSlots slots, CandidateWriters writers, Duration firstGather) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("a batch holds at least one candidate, got " + maxBatch);
         }
         this.batchVerifier = batchVerifier;
         this.maxBatch = maxBatch;
         this.slots = slots;
+        this.writers = writers;
+        this.firstGather = firstGather;
+        writers.onChange(() -> {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        });
     }
 
     /**
@@ -64,6 +96,9 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
                 throw new IllegalStateException("the batching verifier is closed");
             }
             queue.add(mine);
+            // Written and queued in one step, so a round that gathers sees it as one or the other.
+            writers.idle();
+            lock.notifyAll();
         }
         while (!mine.verdict().isDone()) {
             synchronized (lock) {
@@ -74,6 +109,7 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
                     break;
                 }
                 building++;
+                gather();
             }
             try {
                 slots.run(() -> {
@@ -105,6 +141,33 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
         }
     }
 
+    /**
+     * Waits, holding the lock's monitor only between waits, while others still write candidates and
+     * the batch has room, at most {@link #gatherLimitNanos()}.
+     */
+    private void gather() {
+        long start = System.nanoTime();
+        long deadline = start + gatherLimitNanos();
+        while (queue.size() < maxBatch && writers.count() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                lock.wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while gathering candidates for a sub-build", e);
+            }
+        }
+        gatheredNanos += System.nanoTime() - start;
+    }
+
+    /** Half a round's average time so far, or {@link #FIRST_GATHER} before any round finished. */
+    private long gatherLimitNanos() {
+        return timedRounds == 0 ? firstGather.toNanos() : roundNanos / timedRounds / 2;
+    }
+
     private void awaitQuietly() {
         try {
             lock.wait();
@@ -119,8 +182,13 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
             rounds++;
             carried += batch.size();
         }
+        long start = System.nanoTime();
         try {
             Map<Candidate, Verdict> verdicts = batchVerifier.apply(batch.stream().map(Pending::candidate).toList());
+            synchronized (lock) {
+                roundNanos += System.nanoTime() - start;
+                timedRounds++;
+            }
             batch.forEach(pending -> pending.verdict().complete(verdicts.get(pending.candidate())));
         } catch (RuntimeException | Error e) {
             batch.forEach(pending -> pending.verdict().completeExceptionally(e));
@@ -129,12 +197,18 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
 
     /**
      * How many rounds ran and how many candidates they carried, as a sentence, or empty when no
-     * round ran: {@code 3 round(s) carried 5 candidate(s), 1.7 per round}.
+     * round ran: {@code 3 round(s) carried 5 candidate(s), 1.7 per round}, followed by
+     * {@code , after 2.1 s of waiting for candidates being written} when rounds gathered.
      */
     public Optional<String> carried() {
         synchronized (lock) {
-            return rounds == 0 ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
-                    "%d round(s) carried %d candidate(s), %.1f per round", rounds, carried, (double) carried / rounds));
+            if (rounds == 0) {
+                return Optional.empty();
+            }
+            String waited = gatheredNanos < 50_000_000L ? "" : String.format(Locale.ROOT,
+                    ", after %.1f s of waiting for candidates being written", gatheredNanos / 1e9);
+            return Optional.of(String.format(Locale.ROOT, "%d round(s) carried %d candidate(s), %.1f per round%s",
+                    rounds, carried, (double) carried / rounds, waited));
         }
     }
 

@@ -15,6 +15,7 @@ import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.state.TaskState;
 import dev.autocoder.testing.FakeOpenAiServer;
 import dev.autocoder.testing.FakeOpenAiServer.Rule;
+import dev.autocoder.testing.InMemoryWorkspace;
 import dev.autocoder.verify.Candidate;
 import dev.autocoder.verify.CandidateBoard;
 import dev.autocoder.verify.CodeUnit;
@@ -710,27 +711,7 @@ class EngineTest {
         };
         engine = new Engine(fitted, fast, build, board, new Clarifier(Optional.empty()), listener,
                 new Engine.Settings(maxDepth, window, 2, 1, maxWait));
-        workspace = new Engine.Workspace() {
-            @Override
-            public TaskState open(Task task) {
-                return states.computeIfAbsent(task.name(), name -> new TaskState(name, "fp"));
-            }
-
-            @Override
-            public TaskState openPart(String name) {
-                return states.computeIfAbsent(name, n -> new TaskState(n, "fp"));
-            }
-
-            @Override
-            public void save(TaskState state) {
-                states.put(state.task(), state);
-            }
-
-            @Override
-            public String context(Task task) {
-                return context;
-            }
-        };
+        workspace = new InMemoryWorkspace(states, () -> context);
         return engine.run(tasks, workspace);
     }
 

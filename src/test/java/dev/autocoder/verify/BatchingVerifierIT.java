@@ -81,7 +81,7 @@ class BatchingVerifierIT {
         Candidate wrong = candidate("money-wrong", unit("com.example.Money", MONEY.replace("cents + other.cents", "cents"), false));
         Candidate other = candidate("label", unit("com.example.Label", "package com.example;\npublic record Label(String text) { }\n", false));
         ExecutorService threads = Executors.newFixedThreadPool(3);
-        try (BatchingVerifier batching = new BatchingVerifier(subBuild, 8, new SubBuildSlots(1))) {
+        try (BatchingVerifier batching = new BatchingVerifier(subBuild, 8, new SubBuildSlots(1), new CandidateWriters())) {
             Future<Verdict> goodVerdict = threads.submit(() -> batching.verify(good));
             Future<Verdict> wrongVerdict = threads.submit(() -> batching.verify(wrong));
             Future<Verdict> otherVerdict = threads.submit(() -> batching.verify(other));

@@ -1,0 +1,50 @@
+package dev.autocoder.verify;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The threads writing a candidate right now: asking the model for code, or checking its reply on
+ * the way to the sub-build. A {@link BatchingVerifier} about to start a round waits a little for
+ * them, so that candidates written at the same time share one round instead of taking turns.
+ *
+ * <p>A thread writes from its request for code until its candidate goes to the sub-build, until it
+ * waits for another task's code, or until its conversation ends. A thread that dies stops writing.
+ * Thread-safe; never blocks.
+ */
+public final class CandidateWriters {
+
+    private final Set<Thread> writing = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /** The calling thread is writing a candidate. */
+    public void writing() {
+        if (writing.add(Thread.currentThread())) {
+            changed();
+        }
+    }
+
+    /** The calling thread writes no candidate now. */
+    public void idle() {
+        if (writing.remove(Thread.currentThread())) {
+            changed();
+        }
+    }
+
+    /** How many threads write a candidate now. */
+    public int count() {
+        writing.removeIf(thread -> !thread.isAlive());
+        return writing.size();
+    }
+
+    /** Runs {@code listener} after every change; it must not block. */
+    void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+}

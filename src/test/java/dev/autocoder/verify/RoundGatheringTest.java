@@ -1,0 +1,174 @@
+package dev.autocoder.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autocoder.engine.Clarifier;
+import dev.autocoder.engine.Engine;
+import dev.autocoder.engine.EngineListener;
+import dev.autocoder.engine.PromptFitter;
+import dev.autocoder.engine.Task;
+import dev.autocoder.model.ApiKey;
+import dev.autocoder.model.LangChain4jChatPort;
+import dev.autocoder.model.ModelSettings;
+import dev.autocoder.model.TokenCounter;
+import dev.autocoder.project.ProjectLayout;
+import dev.autocoder.testing.FakeOpenAiServer;
+import dev.autocoder.testing.FakeOpenAiServer.Rule;
+import dev.autocoder.testing.InMemoryWorkspace;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A round about to start waits a little for candidates other threads are still writing, so that
+ * tasks whose candidates are ready a moment apart share one round instead of taking turns.
+ */
+class RoundGatheringTest {
+
+    /** Records every batch and passes every candidate. */
+    private static final class Builds implements Function<List<Candidate>, Map<Candidate, Verdict>> {
+        final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Map<Candidate, Verdict> apply(List<Candidate> batch) {
+            batches.add(batch.stream().map(Candidate::taskName).sorted().toList());
+            Map<Candidate, Verdict> verdicts = new LinkedHashMap<>();
+            batch.forEach(candidate -> verdicts.put(candidate, Verdict.PASSED));
+            return verdicts;
+        }
+    }
+
+    private static Candidate of(String task) {
+        return TestProject.candidate(task, TestProject.unit("com.example." + task.toUpperCase(java.util.Locale.ROOT),
+                "package com.example;\nclass " + task.toUpperCase(java.util.Locale.ROOT) + " { }\n", false));
+    }
+
+    @Test
+    void aRoundWaitsForACandidateStillBeingWrittenAndCarriesBoth() throws Exception {
+        Builds builds = new Builds();
+        CandidateWriters writers = new CandidateWriters();
+        BatchingVerifier verifier = new BatchingVerifier(builds, 10, new SubBuildSlots(1), writers,
+                Duration.ofSeconds(30));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch bWrites = new CountDownLatch(1);
+        try {
+            Future<Verdict> b = threads.submit(() -> {
+                writers.writing();
+                bWrites.countDown();
+                Thread.sleep(400);
+                // Queuing the candidate ends its writing, in one step.
+                return verifier.verify(of("b"));
+            });
+            assertTrue(bWrites.await(10, TimeUnit.SECONDS));
+            Future<Verdict> a = threads.submit(() -> verifier.verify(of("a")));
+
+            assertTrue(a.get(20, TimeUnit.SECONDS).passed());
+            assertTrue(b.get(20, TimeUnit.SECONDS).passed());
+            assertEquals(List.of(List.of("a", "b")), builds.batches, "one round, both candidates");
+            assertTrue(verifier.carried().orElseThrow().startsWith("1 round(s) carried 2 candidate(s), 2.0 per round,"
+                    + " after 0."), verifier.carried().orElseThrow());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriterThatNeverDeliversHoldsTheRoundBackNoLongerThanTheLimit() throws Exception {
+        Builds builds = new Builds();
+        CandidateWriters writers = new CandidateWriters();
+        BatchingVerifier verifier = new BatchingVerifier(builds, 10, new SubBuildSlots(1), writers,
+                Duration.ofMillis(300));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch writing = new CountDownLatch(1);
+        try {
+            // A writer that stays writing, as a model request that takes minutes would.
+            threads.submit(() -> {
+                writers.writing();
+                writing.countDown();
+                return release.await(30, TimeUnit.SECONDS);
+            });
+            assertTrue(writing.await(10, TimeUnit.SECONDS));
+            long start = System.nanoTime();
+            assertTrue(verifier.verify(of("a")).passed());
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertTrue(waitedMillis >= 250, "the round gathered first, " + waitedMillis + " ms");
+            assertTrue(waitedMillis < 10_000, "the round waited past its limit, " + waitedMillis + " ms");
+            assertEquals(List.of(List.of("a")), builds.batches);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void nobodyWritingMeansNoWait() {
+        Builds builds = new Builds();
+        BatchingVerifier verifier = new BatchingVerifier(builds, 10, new SubBuildSlots(1), new CandidateWriters(),
+                Duration.ofSeconds(30));
+        long start = System.nanoTime();
+
+        assertTrue(verifier.verify(of("a")).passed());
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000, "a lone candidate waited for nobody");
+        assertEquals("1 round(s) carried 1 candidate(s), 1.0 per round", verifier.carried().orElseThrow());
+    }
+
+    @TempDir
+    Path project;
+
+    /**
+     * The engine says who writes: two tasks whose replies come 600 ms apart share the first round,
+     * where without gathering the first reply's round would start alone.
+     */
+    @Test
+    void theEngineTellsWhoWritesSoTasksReadyAMomentApartShareTheirRound() throws Exception {
+        String pass = "{\"complete\": true, \"feedback\": \"\"}";
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(
+                Rule.reply(pass).whenContains("You review Java code").always(),
+                Rule.reply("```java\npackage app;\n\npublic final class Slow {\n}\n```\n").whenContains("Task `slow`")
+                        .delayMillis(600),
+                Rule.reply("```java\npackage app;\n\npublic final class Quick {\n}\n```\n")
+                        .whenContains("Task `quick`"))) {
+            Files.createDirectories(project.resolve("src/main/java"));
+            ProjectLayout layout = new ProjectLayout(project, "17", List.of(project.resolve("src/main/java")),
+                    List.of(), List.of(), Map.of(), Optional.empty(), ProjectLayout.CompilerSetup.PLAIN,
+                    dev.autocoder.testing.TestBuilds.plain(project, List.of()));
+            LangChain4jChatPort model = new LangChain4jChatPort(ModelSettings.of("test-model", ApiKey.of("sk-test"))
+                    .withBaseUrl(URI.create(server.baseUrl()))
+                    .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });
+            CandidateBoard board = new CandidateBoard();
+            Builds builds = new Builds();
+            CandidateWriters writers = new CandidateWriters();
+            BatchingVerifier batching = new BatchingVerifier(builds, 10, new SubBuildSlots(1), writers,
+                    Duration.ofSeconds(20));
+            Engine engine = new Engine(new PromptFitter(model, TokenCounter.forModel("test-model"), 100_000,
+                    message -> { }, message -> { }), Engine.stages(new StaticChecks(),
+                    new InProcessCompiler(layout, board::others)), batching, board, new Clarifier(Optional.empty()),
+                    new EngineListener() { }, new Engine.Settings(3, 10, 1, 2), writers);
+
+            Engine.Result result = engine.run(List.of(new Task("quick", "Write app.Quick."),
+                    new Task("slow", "Write app.Slow.")), new InMemoryWorkspace());
+
+            assertTrue(result.allVerified(), result.toString());
+            assertEquals(List.of(List.of("quick", "slow")), builds.batches, "the quick task's round waited for slow");
+            assertEquals(0, writers.count(), "nobody writes once the run is over");
+        }
+    }
+}
