@@ -62,6 +62,12 @@ tasks.keySet().each { task ->
 }
 assert summary.any { it ==~ /\(final check\)\s+1\s+[0-9.]+ s\s+[0-9]+%/ } : 'no final check row'
 assert summary.any { it ==~ /run [0-9.]+ s, of it [0-9]+ sub-build\(s\) [0-9.]+ s \([0-9]+%\); the project's own last test time: unknown.*/ }
+// Candidates written at the same time share a round: a round about to start waits for the ones
+// still being written, so the six candidates took fewer than six rounds.
+def carried = log.readLines().find { it.contains('autocoder: ') && it.contains(' round(s) carried 6 candidate(s)') }
+assert carried : 'no round line'
+def rounds = (carried =~ /autocoder: ([0-9]+) round\(s\)/)[0][1] as int
+assert rounds < 6 : 'every candidate took a round of its own: ' + carried
 def report = new File(basedir, 'target/autocoder/report.json').text
 assert report.contains('"cost"') && report.contains('"(final check)"')
 true
