@@ -117,6 +117,9 @@ public final class RealProjectBenchmark {
         copy(specs.resolve("specs"), template.resolve("src/main/autocoder"));
         Files.writeString(template.resolve("pom.xml"), withAutocoder(Files.readString(pristine.resolve("pom.xml")),
                 bench.version()));
+        // Online and untimed: Maven resolves the plugin's own dependencies to run its (skipped) goal.
+        bench.timed(template, work.resolve("plugin-resolve.log"), Map.of(), "-B", "-q", "generate-sources",
+                "-Dautocoder.skip=true");
 
         // 2. The project's own test build, offline, the real POM untouched.
         Path own = work.resolve("own");
@@ -139,6 +142,8 @@ public final class RealProjectBenchmark {
         Step wrongRound = round(layout, originals, subBuilds, session, false, WRONG_TASK, wrong);
         Step rightRound = round(layout, originals, subBuilds, session, true, WRONG_TASK, right);
         CodeUnit probeRight = originals.get(PROBE_TASK).get(0);
+        out.printf(Locale.ROOT, "own test %.1f s; wrong round %.1f s, %s; right round %.1f s, %s%n", ownTime,
+                wrongRound.seconds, wrongRound.outcome, rightRound.seconds, rightRound.outcome);
         Step probe = round(layout, originals, subBuilds, session, true, PROBE_TASK,
                 changed(probeRight, PROBE_RIGHT, PROBE_WRONG));
         SubBuildVerifier verifier = verifier(layout, originals, subBuilds, session, true);
