@@ -57,9 +57,14 @@ public final class RealProjectBenchmark {
             "illegal-argument-exceptions", "org/apache/commons/text/lookup/IllegalArgumentExceptions.java",
             "inet-address-keys", "org/apache/commons/text/lookup/InetAddressKeys.java");
     static final String WRONG_TASK = "path-fence";
-    /** The wrong first candidate: the fence compares the path before it is normalised, so {@code ../} escapes. */
-    static final String RIGHT_LINE = "final Path pathAbs = path.normalize().toAbsolutePath();";
-    static final String WRONG_LINE = "final Path pathAbs = path.toAbsolutePath();";
+    /**
+     * The wrong first candidate: the fence test turned round (is the fence inside the path?), so a file inside a
+     * fence is refused. {@code FileStringLookupTest} and {@code CustomStringSubstitutorTest} (through
+     * {@code StringLookupFactory.builder().setFences}) catch it. Dropping {@code normalize()} instead is caught by
+     * no test: a {@code ../} path that slips through the fence names no file there, and the lookup throws anyway.
+     */
+    static final String RIGHT_LINE = "fences.stream().filter(pathAbs::startsWith)";
+    static final String WRONG_LINE = "fences.stream().filter(fence -> fence.startsWith(pathAbs))";
     /** A probe: a wrong constant, which javac inlines into the classes that use it. */
     static final String PROBE_TASK = "inet-address-keys";
     static final String PROBE_RIGHT = "static final String KEY_NAME = \"name\";";
@@ -152,21 +157,31 @@ public final class RealProjectBenchmark {
         SubBuildVerifier.FinalCheck check = verifier.verifyTogether(originals, true);
         double finalTime = seconds(start);
         Path finalFolder = newest(subBuilds, before);
+        out.printf(Locale.ROOT, "probe round %.1f s, %s; final check %.1f s, %s%n", probe.seconds, probe.outcome,
+                finalTime, check.passed() ? "passed" : "FAILED");
 
         // 4. The whole plugin run, offline, in a fresh copy, the scripted model answering.
         Path runCopy = work.resolve("run");
         copy(template, runCopy);
         Path script = BenchSupport.resolved(specs.resolve("script.json"), replies, work.resolve("script.resolved.json"));
-        double runTime;
+        double runTime = Double.NaN;
         int requests;
+        String crash = "";
         try (FakeOpenAiServer server = FakeOpenAiServer.fromScript(script)) {
-            runTime = bench.timed(runCopy, work.resolve("run.log"), Map.of("OPENAI_API_KEY", "sk-bench-real-project"),
-                    "-B", "-o", "generate-sources", excludesFile, "-Dautocoder.keepSubBuilds=true",
-                    "-Dautocoder.mode=live", "-Dautocoder.subBuildDirectory=" + work.resolve("run-subbuilds"),
-                    "-Dautocoder.baseUrl=" + server.baseUrl());
+            long runStart = System.nanoTime();
+            try {
+                    runTime = bench.timed(runCopy, work.resolve("run.log"),
+                        Map.of("OPENAI_API_KEY", "sk-bench-real-project"), "-B", "-o", "generate-sources", excludesFile,
+                        "-Dautocoder.keepSubBuilds=true", "-Dautocoder.mode=live",
+                        "-Dautocoder.subBuildDirectory=" + work.resolve("run-subbuilds"),
+                        "-Dautocoder.baseUrl=" + server.baseUrl());
+            } catch (IllegalStateException failed) {
+                runTime = seconds(runStart);
+                crash = "Maven failed; ";
+            }
             requests = server.requestCount();
         }
-        String runVerdict = runVerdict(Files.readString(work.resolve("run.log")));
+        String runVerdict = crash + runVerdict(Files.readString(work.resolve("run.log")));
 
         out.println();
         out.printf(Locale.ROOT, "Apache Commons Text %s (real POM, parent commons-parent 69): %d tests in its build;"
@@ -188,7 +203,7 @@ public final class RealProjectBenchmark {
         for (String line : Files.readAllLines(work.resolve("run.log"))) {
             if (line.contains("] attempt ") || line.contains("final check") || line.contains(" verified after")
                     || line.contains("not verified") || line.contains("own build") || line.contains("[WARNING] autocoder")
-                    || line.contains("round(s) carried")) {
+                    || line.contains("round(s) carried") || line.contains("[ERROR] Failed to execute")) {
                 out.println("    " + line.strip());
             }
         }
