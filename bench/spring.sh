@@ -18,15 +18,8 @@
 # their sub-builds resolve from there, online once (the recording run), offline after that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="$(sed -n '0,/^  <version>/s|^  <version>\(.*\)</version>.*|\1|p' pom.xml)"
 repo="${AUTOCODER_BENCH_REPO:-$PWD/target/bench-repo}"
-mvn -B -q package -DskipTests -Dinvoker.skip=true \
-    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-mvn -B -q org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file \
-    -Dfile="target/autocoder-maven-plugin-$version.jar" -DpomFile=pom.xml -Dmaven.repo.local="$repo"
-classpath="$(cat target/bench-classpath.txt)"
-maven_home="$(mvn -v | sed -n 's/^Maven home: //p' | tr -d '\033' | sed 's/\[[0-9;]*m//g')"
+. bench/install-plugin.sh
 exec java -Dmaven.home="$maven_home" -Dautocoder.bench.version="$version" -Dautocoder.bench.repository="$repo" \
     -Dautocoder.bench.reuseRecording="${AUTOCODER_BENCH_REUSE_RECORDING:-false}" \
     -cp "target/test-classes:target/classes:$classpath" dev.autocoder.maven.SpringServiceBenchmark \

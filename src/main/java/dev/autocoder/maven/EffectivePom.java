@@ -92,7 +92,10 @@ final class EffectivePom {
 
     /**
      * The sub-build's POM lives elsewhere, so a relative path in a plugin's configuration would name
-     * a file there. Only values that name an existing file or folder now are taken for paths.
+     * a file there. Only values that name an existing file or folder now are taken for paths. Entries
+     * of {@code includes} and {@code excludes} are patterns that plugins match relative to their base
+     * folder (Apache RAT, resources, checkstyle), so an absolute one would match nothing: they stay as
+     * written, even when they name an existing file (Commons Text's RAT excludes of its test data).
      */
     private static void absolutePaths(Plugin plugin, Path base) {
         PluginConfig.of(plugin).ifPresent(dom -> absolutePaths(dom, base));
@@ -108,11 +111,21 @@ final class EffectivePom {
             }
             return;
         }
+        if (isPattern(element)) {
+            return;
+        }
         String value = element.getValue() == null ? "" : element.getValue().strip();
         if (!value.isEmpty() && !value.contains("${") && !value.contains("*") && !value.contains("\n")
                 && !value.startsWith("-")) {
             existingRelative(base, value).ifPresent(path -> element.setValue(path.toString()));
         }
+    }
+
+    /** An {@code <include>} or {@code <exclude>}, or any entry of an {@code <includes>} or {@code <excludes>}. */
+    private static boolean isPattern(Xpp3Dom element) {
+        Xpp3Dom parent = element.getParent();
+        return Set.of("include", "exclude").contains(element.getName())
+                || parent != null && Set.of("includes", "excludes").contains(parent.getName());
     }
 
     private static Optional<Path> existingRelative(Path base, String value) {

@@ -2,6 +2,9 @@ package dev.autocoder.verify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,12 @@ final class SourceTexts {
 
     private final Map<Path, Read> texts = new ConcurrentHashMap<>();
 
-    /** A file's text as UTF-8, from the cache while the file's size and modification time stay. */
+    /**
+     * A file's text, from the cache while the file's size and modification time stay. The text is read as
+     * UTF-8; a file that is not valid UTF-8 is read as ISO-8859-1, which decodes every byte, so a project
+     * whose sources are in a single-byte encoding (Apache Commons Text declares
+     * {@code project.build.sourceEncoding} ISO-8859-1) still compiles in process instead of failing the round.
+     */
     String text(Path file) {
         try {
             // The stamp is taken before the read: a file changing in between is read again next time.
@@ -28,11 +36,21 @@ final class SourceTexts {
             if (cached != null && cached.isOf(stamp)) {
                 return cached.text();
             }
-            Read read = new Read(stamp.size(), stamp.lastModifiedTime(), Files.readString(file, StandardCharsets.UTF_8));
+            Read read = new Read(stamp.size(), stamp.lastModifiedTime(), decoded(Files.readAllBytes(file)));
             texts.put(file, read);
             return read.text();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The bytes as UTF-8 when they are valid UTF-8, else as ISO-8859-1. */
+    static String decoded(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 

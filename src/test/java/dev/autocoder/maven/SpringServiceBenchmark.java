@@ -1,8 +1,13 @@
 package dev.autocoder.maven;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
+import static dev.autocoder.maven.BenchSupport.copy;
+import static dev.autocoder.maven.BenchSupport.delete;
+import static dev.autocoder.maven.BenchSupport.folders;
+import static dev.autocoder.maven.BenchSupport.median;
+import static dev.autocoder.maven.BenchSupport.newest;
+import static dev.autocoder.maven.BenchSupport.seconds;
+import static dev.autocoder.maven.BenchSupport.write;
+
 import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.testing.FakeOpenAiServer;
 import dev.autocoder.verify.Candidate;
@@ -13,11 +18,8 @@ import dev.autocoder.verify.SubBuildBenchmark;
 import dev.autocoder.verify.SubBuildSettings;
 import dev.autocoder.verify.SubBuildVerifier;
 import dev.autocoder.verify.Verdict;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,16 +36,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.artifact.DefaultArtifact;
-import org.apache.maven.artifact.handler.DefaultArtifactHandler;
-import org.apache.maven.execution.DefaultMavenExecutionRequest;
-import org.apache.maven.execution.DefaultMavenExecutionResult;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Model;
-import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
 
 /**
  * Times the plugin on a realistic Spring Boot service ({@code bench/spring-service}), in one run, against
@@ -59,24 +50,24 @@ public final class SpringServiceBenchmark {
 
     private static final List<String> TASKS = List.of("price-calculator", "slugs", "sku-validator");
     private static final String ROUND_TASK = "price-calculator";
-    private static final String HELP_PLUGIN = "org.apache.maven.plugins:maven-help-plugin:3.5.1";
-    private static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
     private static final Pattern MOJO = Pattern.compile("^\\[INFO] --- (\\S+) \\((\\S+)\\) @ \\S+ ---");
     private static final Pattern STAMPED = Pattern.compile("^\\[\\s*(\\d+\\.\\d+)] (.*)$");
     private static final Pattern SPRING_STARTED = Pattern.compile(
             "Started (\\w+) in (\\d+\\.\\d+) seconds \\(process running for (\\d+\\.\\d+)\\)");
     private static final Pattern TOTAL_TIME = Pattern.compile("^\\[INFO] Total time:\\s+(.+)$");
 
+    private final BenchSupport bench;
     private final Path maven;
     private final Path repository;
     private final String version;
     private final Path work;
     private final PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
 
-    private SpringServiceBenchmark(Path maven, Path repository, String version, Path work) {
-        this.maven = maven;
-        this.repository = repository;
-        this.version = version;
+    private SpringServiceBenchmark(BenchSupport bench, Path work) {
+        this.bench = bench;
+        this.maven = bench.maven();
+        this.repository = bench.repository();
+        this.version = bench.version();
         this.work = work;
     }
 
@@ -91,10 +82,7 @@ public final class SpringServiceBenchmark {
         Path work = Path.of(args[2]).toAbsolutePath();
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int runs = args.length > 4 ? Integer.parseInt(args[4]) : repeats;
-        SpringServiceBenchmark bench = new SpringServiceBenchmark(
-                Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn"),
-                Path.of(System.getProperty("autocoder.bench.repository")).toAbsolutePath(),
-                System.getProperty("autocoder.bench.version"), work);
+        SpringServiceBenchmark bench = new SpringServiceBenchmark(BenchSupport.fromSystemProperties(), work);
         bench.run(fixture, script, repeats, runs);
     }
 
@@ -127,16 +115,16 @@ public final class SpringServiceBenchmark {
         List<Double> ownTimes = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
             delete(own.resolve("target"));
-            ownTimes.add(timed(own, own.resolve("own-" + i + ".log"), Map.of(), "-B", "-q", "-o", "test"));
+            ownTimes.add(bench.timed(own, own.resolve("own-" + i + ".log"), Map.of(), "-B", "-q", "-o", "test"));
         }
         delete(own.resolve("target"));
         Path ownProfile = own.resolve("own-profiled.log");
-        timed(own, ownProfile, Map.of(), "-B", "-o", "test");
+        bench.timed(own, ownProfile, Map.of(), "-B", "-o", "test");
 
         // 3. A round and the final check through the real verifier, with the layout the plugin computes.
         Path project = work.resolve("verify");
         copy(template, project);
-        ProjectLayout layout = layout(project);
+        ProjectLayout layout = bench.layout(project, work);
         Function<String, List<CodeUnit>> others = owner -> verified.entrySet().stream()
                 .filter(entry -> !entry.getKey().equals(owner)).flatMap(entry -> entry.getValue().stream()).toList();
         Path subBuilds = project.resolve("target/autocoder/subbuild");
@@ -178,7 +166,7 @@ public final class SpringServiceBenchmark {
             // the others its round ran with, so a replay keyed by the exact messages misses replies.
             FakeOpenAiServer server = FakeOpenAiServer.fromScript(resolved(script));
             try {
-                runTimes.add(timed(copy, copy.resolve("run.log"), Map.of("OPENAI_API_KEY", "sk-bench-spring-service"),
+                runTimes.add(bench.timed(copy, copy.resolve("run.log"), Map.of("OPENAI_API_KEY", "sk-bench-spring-service"),
                         "-B", "-o", "generate-sources", "-Dautocoder.keepSubBuilds=true", "-Dautocoder.mode=live",
                         "-Dautocoder.subBuildDirectory=" + subBuildsOf(copy), "-Dautocoder.baseUrl=" + server.baseUrl()));
             } finally {
@@ -205,9 +193,9 @@ public final class SpringServiceBenchmark {
         // 5. Where a sub-build's time goes: the kept round and final-check folders built again, timestamped
         // (after the table, which a failure here must not cost).
         Path roundProfile = roundFolder.resolve("profiled.log");
-        timed(roundFolder, roundProfile, Map.of("MAVEN_OPTS", SUB_BUILD_OPTS), "-B", "-o", "test");
+        bench.timed(roundFolder, roundProfile, Map.of("MAVEN_OPTS", SUB_BUILD_OPTS), "-B", "-o", "test");
         Path finalProfile = finalFolder.resolve("profiled.log");
-        timed(finalFolder, finalProfile, Map.of("MAVEN_OPTS", SUB_BUILD_OPTS), "-B", "-o", "test");
+        bench.timed(finalFolder, finalProfile, Map.of("MAVEN_OPTS", SUB_BUILD_OPTS), "-B", "-o", "test");
 
         out.println();
         out.println("Where the time goes (from the build logs):");
@@ -236,7 +224,7 @@ public final class SpringServiceBenchmark {
         FakeOpenAiServer server = FakeOpenAiServer.fromScript(resolved(script));
         Path log = copy.resolve("record.log");
         try {
-            double seconds = timed(copy, log, Map.of("OPENAI_API_KEY", "sk-bench-spring-service"), "-B",
+            double seconds = bench.timed(copy, log, Map.of("OPENAI_API_KEY", "sk-bench-spring-service"), "-B",
                     "generate-sources", "-Dautocoder.mode=record", "-Dautocoder.baseUrl=" + server.baseUrl());
             out.printf(Locale.ROOT, "record run (online, untimed in the table): %.1f s, %d model requests%n", seconds,
                     server.requests().size());
@@ -305,93 +293,12 @@ public final class SpringServiceBenchmark {
 
     /** The reply script with every {@code replyFile} read in, as the integration tests' server reads it. */
     private Path resolved(Path script) throws IOException {
-        JsonArray rules = JsonParser.parseString(Files.readString(script)).getAsJsonArray();
-        for (JsonElement rule : rules) {
-            JsonElement file = rule.getAsJsonObject().remove("replyFile");
-            if (file != null) {
-                rule.getAsJsonObject().addProperty("reply", Files.readString(script.resolveSibling(file.getAsString())));
-            }
-        }
-        Path resolved = work.resolve("script.resolved.json");
-        Files.writeString(resolved, rules.toString());
-        return resolved;
-    }
-
-    /**
-     * The layout the plugin hands its verifier, computed by {@link MavenProjectView#layout} from the
-     * fixture's effective POM ({@code help:effective-pom}) and its resolved dependencies ({@code dependency:list}).
-     */
-    private ProjectLayout layout(Path project) throws Exception {
-        Path effective = work.resolve("effective-pom.xml");
-        Path list = work.resolve("dependencies.txt");
-        timed(project, work.resolve("layout.log"), Map.of(), "-B", "-q", HELP_PLUGIN + ":effective-pom",
-                "-Doutput=" + effective, DEPENDENCY_PLUGIN + ":list", "-DoutputFile=" + list,
-                "-DoutputAbsoluteArtifactFilename=true", "-DincludeScope=test", "-DexcludeTransitive=false");
-        Model model;
-        try (Reader reader = Files.newBufferedReader(effective)) {
-            model = new MavenXpp3Reader().read(reader);
-        }
-        MavenProject mavenProject = new MavenProject(model);
-        mavenProject.setFile(project.resolve("pom.xml").toFile());
-        mavenProject.addCompileSourceRoot(model.getBuild().getSourceDirectory());
-        mavenProject.addTestCompileSourceRoot(model.getBuild().getTestSourceDirectory());
-        Set<Artifact> artifacts = new java.util.LinkedHashSet<>();
-        for (String line : Files.readAllLines(list)) {
-            String entry = line.strip().replaceAll(" -- .*$", "");
-            String[] parts = entry.split(":");
-            if (parts.length < 6 || !entry.contains("/")) {
-                continue;
-            }
-            boolean classified = parts.length == 7;
-            DefaultArtifact artifact = new DefaultArtifact(parts[0], parts[1], parts[classified ? 4 : 3],
-                    parts[classified ? 5 : 4], parts[2], classified ? parts[3] : null, new DefaultArtifactHandler(parts[2]));
-            artifact.setFile(Path.of(parts[parts.length - 1]).toFile());
-            artifacts.add(artifact);
-        }
-        mavenProject.setArtifacts(artifacts);
-        MavenSession session = new MavenSession(null, MavenRepositorySystemUtils.newSession(),
-                new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult());
-        session.setProjects(List.of(mavenProject));
-        Path target = Path.of(model.getBuild().getDirectory());
-        return MavenProjectView.layout(mavenProject, session, null, target.resolve("generated-sources/autocoder"),
-                target.resolve("generated-test-sources/autocoder"), List.of(),
-                "dev.autocoder:autocoder-maven-plugin:" + version);
+        return BenchSupport.resolved(script, script.getParent(), work.resolve("script.resolved.json"));
     }
 
     /** The POM without autocoder's plugin, as the project's own build would be without it. */
     static String withoutAutocoder(String pom) {
         return pom.replaceAll("(?s)\\s*<plugin>\\s*<groupId>dev\\.autocoder</groupId>.*?</plugin>", "");
-    }
-
-    /**
-     * Runs Maven in {@code folder}, writing every line of its output to {@code log} with the seconds
-     * since the start; fails when Maven does. Returns the wall-clock seconds.
-     */
-    private double timed(Path folder, Path log, Map<String, String> env, String... arguments)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(maven.toString(), "-Dmaven.repo.local=" + repository));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
-        builder.environment().remove("MAVEN_OPTS");
-        builder.environment().remove("MAVEN_ARGS");
-        builder.environment().putAll(env);
-        long start = System.nanoTime();
-        Process process = builder.start();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)); PrintWriter writer = new PrintWriter(Files.newBufferedWriter(log))) {
-            writer.println("# " + String.join(" ", command));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                writer.printf(Locale.ROOT, "[%8.3f] %s%n", seconds(start), line.replaceAll("\u001B\\[[0-9;]*m", ""));
-                writer.flush();
-            }
-        }
-        int status = process.waitFor();
-        double seconds = seconds(start);
-        if (status != 0) {
-            throw new IllegalStateException("mvn " + String.join(" ", arguments) + " failed in " + folder + " (log: "
-                    + log + ")");
-        }
-        return seconds;
     }
 
     /** Prints the phases of one timestamped build log: Maven's start, each plugin goal, the test JVM, Spring. */
@@ -470,7 +377,7 @@ public final class SpringServiceBenchmark {
         List<Path> logs;
         try (Stream<Path> files = Files.walk(subBuilds)) {
             logs = files.filter(file -> file.getFileName().toString().equals("build.log")).sorted(
-                    Comparator.comparing(SpringServiceBenchmark::modified)).toList();
+                    Comparator.comparing(BenchSupport::modified)).toList();
         }
         out.printf(Locale.ROOT, "    %d sub-builds (in order of finishing):%n", logs.size());
         for (Path log : logs) {
@@ -491,31 +398,6 @@ public final class SpringServiceBenchmark {
         }
     }
 
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static Set<Path> folders(Path root) throws IOException {
-        Set<Path> folders = new HashSet<>();
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> list = Files.list(root)) {
-                list.forEach(folders::add);
-            }
-        }
-        return folders;
-    }
-
-    /** The sub-build folder that came last, of those not there {@code before}. */
-    private static Path newest(Path root, Set<Path> before) throws IOException {
-        return folders(root).stream().filter(folder -> !before.contains(folder))
-                .max(Comparator.comparing(SpringServiceBenchmark::modified))
-                .orElseThrow(() -> new IllegalStateException("no sub-build folder below " + root));
-    }
-
     /** The {@code @Test} and {@code @ParameterizedTest} methods of the fixture, for the header line. */
     private static int countTests(Path project) throws IOException {
         try (Stream<Path> files = Files.walk(project.resolve("src/test/java"))) {
@@ -531,48 +413,6 @@ public final class SpringServiceBenchmark {
     private static long countFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.toString().endsWith(".java")).count();
-        }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void write(Path root, CodeUnit unit) {
-        try {
-            Path file = root.resolve(unit.relativePath());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, unit.source());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(file -> !from.relativize(file).startsWith("target")).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

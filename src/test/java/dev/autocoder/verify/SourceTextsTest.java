@@ -29,6 +29,23 @@ class SourceTextsTest {
     private final SourceTexts texts = new SourceTexts();
 
     @Test
+    void aSourceInIso88591IsReadInsteadOfFailing() throws Exception {
+        // As Apache Commons Text's EntityArrays.java: "é" as the one byte 0xE9, not valid UTF-8.
+        Path file = dir.resolve("EntityArrays.java");
+        Files.write(file, "class EntityArrays { String e = \"\u00e9\"; }".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertEquals("class EntityArrays { String e = \"\u00e9\"; }", texts.text(file));
+    }
+
+    @Test
+    void aSourceInUtf8IsReadAsUtf8() throws Exception {
+        Path file = dir.resolve("Accents.java");
+        Files.write(file, "class Accents { String e = \"\u00e9\u20ac\"; }".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("class Accents { String e = \"\u00e9\u20ac\"; }", texts.text(file));
+    }
+
+    @Test
     void aFileWhoseSizeAndModificationTimeStayIsNotReadAgain() throws Exception {
         Path file = write("MoneyTest.java", "class MoneyTest { Money m; }", STAMP);
         assertEquals("class MoneyTest { Money m; }", texts.text(file));
