@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Dependency;
@@ -34,6 +35,20 @@ final class EffectivePom {
 
     private static final String SITE_PLUGIN = "org.apache.maven.plugins:maven-site-plugin";
 
+    /** XML 1.0's {@code Name}: what an element, and so a POM property, may be called. */
+    private static final Pattern XML_NAME;
+
+    /** Text made only of XML 1.0's {@code Char}s (supplementary characters aside). */
+    private static final Pattern XML_TEXT = Pattern.compile("[\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}"
+            + "\\x{10000}-\\x{10FFFF}]*");
+
+    static {
+        String start = ":A-Z_a-z\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{2FF}\\x{370}-\\x{37D}\\x{37F}-\\x{1FFF}"
+                + "\\x{200C}-\\x{200D}\\x{2070}-\\x{218F}\\x{2C00}-\\x{2FEF}\\x{3001}-\\x{D7FF}\\x{F900}-\\x{FDCF}"
+                + "\\x{FDF0}-\\x{FFFD}\\x{10000}-\\x{EFFFF}";
+        XML_NAME = Pattern.compile("[" + start + "][" + start + "\\-.0-9\\x{B7}\\x{300}-\\x{36F}\\x{203F}-\\x{2040}]*");
+    }
+
     private EffectivePom() {
     }
 
@@ -52,6 +67,12 @@ final class EffectivePom {
         model.setProfiles(new ArrayList<>());
         model.setReporting(null);
         model.setDistributionManagement(null);
+        // Plugins add properties while the build runs, and some names no POM can hold: build-helper's
+        // parse-version defines "<prefix>.qualifier?", which Apache Commons' parent POM uses. Written,
+        // such a property makes the POM unreadable; the sub-build's own run of the plugin defines it again.
+        model.getProperties().entrySet().removeIf(property -> !(property.getKey() instanceof String name
+                && XML_NAME.matcher(name).matches() && property.getValue() instanceof String value
+                && XML_TEXT.matcher(value).matches()));
         if (model.getBuild() == null) {
             model.setBuild(new Build());
         }

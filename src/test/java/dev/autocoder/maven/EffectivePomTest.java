@@ -1,5 +1,6 @@
 package dev.autocoder.maven;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -47,6 +48,36 @@ class EffectivePomTest {
         assertTrue(pom.contains("<exclude>src/test/resources/data.txt</exclude>"), pom);
         assertTrue(pom.contains("<include>src/conf/checkstyle.xml</include>"), pom);
         assertTrue(pom.contains("<configLocation>" + dir.resolve("src/conf/checkstyle.xml") + "</configLocation>"), pom);
+    }
+
+    /**
+     * As Apache Commons' parent POM: build-helper's parse-version adds {@code javaTarget.qualifier?}
+     * while the build runs, a name no XML element may have. Written into the sub-build's POM, it made
+     * the POM unreadable and the whole plugin run crash.
+     */
+    @Test
+    void aPropertyNoPomCanHoldIsLeftOutAndTheRestStay() throws Exception {
+        Model model = new Model();
+        model.setGroupId("org.example");
+        model.setArtifactId("lib");
+        model.setVersion("1");
+        model.addProperty("javaTarget.qualifier?", "");
+        model.addProperty("javaTarget.majorVersion", "1");
+        model.addProperty("bell", "ring \u0007");
+        model.addProperty("project.build.sourceEncoding", "ISO-8859-1");
+        MavenProject project = new MavenProject(model);
+        project.setFile(dir.resolve("pom.xml").toFile());
+
+        String pom = EffectivePom.write(project, List.of(project), "dev.autocoder:autocoder-maven-plugin:1");
+
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(pom)));
+        assertTrue(pom.contains("<javaTarget.majorVersion>1</javaTarget.majorVersion>"), pom);
+        assertTrue(pom.contains("<project.build.sourceEncoding>ISO-8859-1</project.build.sourceEncoding>"), pom);
+        assertFalse(pom.contains("qualifier?"), pom);
+        assertFalse(pom.contains("<bell>"), pom);
+        assertTrue(project.getModel().getProperties().containsKey("javaTarget.qualifier?"),
+                "the outer build's own model is untouched");
     }
 
     private static Plugin plugin(String group, String artifact, String configuration) throws Exception {
