@@ -348,7 +348,9 @@ final class SubBuildReactor {
     }
 
     /**
-     * A round runs the tests that can tell about the candidate, through surefire's own selection.
+     * A round runs the tests that can tell about the candidate, as surefire's {@code includes}, so
+     * that the project's own {@code excludes}, {@code excludesFile} and groups still leave out what
+     * its build leaves out.
      * A failing test does not stop the module: every test's outcome is read from surefire's reports
      * and charged by evidence, so a test the project fails on its own does not hide the others.
      * Maven merges the plugin's configuration into each execution and the execution's own setting
@@ -365,7 +367,13 @@ final class SubBuildReactor {
             if (tests.get().isEmpty()) {
                 set(configuration, "skipTests", "true");
             } else {
-                set(configuration, "test", String.join(",", tests.get()));
+                // Through includes, not surefire's test parameter: that one overrides the project's
+                // excludes and excludesFile, so a round would run tests the project's build leaves out.
+                PomElements.child(configuration, "test").ifPresent(configuration::removeChild);
+                PomElements.child(configuration, "includes").ifPresent(configuration::removeChild);
+                Element includes = append(configuration, "includes");
+                tests.get().forEach(test -> text(includes, "include", test.replace('.', '/') + ".java"));
+                set(configuration, "failIfNoTests", "false");
             }
         }
     }

@@ -79,7 +79,10 @@ class SubBuildReactorExecutionsTest {
         List<Element> configurations = configurations(surefire);
         assertEquals(3, configurations.size(), "the plugin's and both executions'");
         for (Element configuration : configurations) {
-            assertEquals("com.example.MoneyTest", only(configuration, "test"));
+            assertTrue(children(configuration, "test").isEmpty(), "surefire's test parameter overrides excludes");
+            List<Element> includes = children(configuration, "includes");
+            assertEquals(1, includes.size(), "the round's selection replaces the project's includes");
+            assertEquals("com/example/MoneyTest.java", only(includes.get(0), "include"));
             assertEquals("true", only(configuration, "testFailureIgnore"));
             assertEquals("false", only(configuration, "trimStackTrace"));
             assertEquals("false", only(configuration, "failIfNoSpecifiedTests"));

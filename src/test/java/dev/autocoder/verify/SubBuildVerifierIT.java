@@ -714,6 +714,59 @@ class SubBuildVerifierIT {
     }
 
     /**
+     * Apache Commons Text leaves tests that need the network out with surefire's excludes. A round
+     * selected those tests through surefire's test parameter, which overrides excludes and
+     * excludesFile, so a test the project's own build never runs failed the candidate's round.
+     */
+    @Test
+    void aTestTheProjectsSurefireExcludesStaysOutOfTheRoundThatSelectsIt() throws IOException {
+        TestProject project = new TestProject(dir.resolve("project")).test("com/example/MoneyOnlineTest.java", """
+                package com.example;
+
+                import static org.junit.jupiter.api.Assertions.fail;
+                import org.junit.jupiter.api.Test;
+
+                class MoneyOnlineTest {
+                    @Test
+                    void fetchesTheRate() {
+                        fail("no network here: " + Money.class.getSimpleName());
+                    }
+                }
+                """);
+        ProjectLayout base = project.layout();
+        String pom = base.build().effectivePom().replace("""
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <version>3.5.3</version>
+                """, """
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <version>3.5.3</version>
+                        <configuration>
+                          <excludes>
+                            <exclude>**/*OnlineTest.java</exclude>
+                          </excludes>
+                        </configuration>
+                """);
+        assertTrue(pom.contains("*OnlineTest.java"), pom);
+        ProjectLayout layout = new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
+                base.testSourceRoots(), base.dependencies(), Map.of(), Optional.empty(), base.compiler(),
+                new ProjectLayout.BuildModel(pom, base.buildDirectory(), base.build().selfPlugin()));
+        Path work = dir.resolve("state/subbuild");
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
+                new InProcessCompiler(layout, owner -> List.of()), settings(Duration.ofMinutes(3)), work, null, true);
+        Candidate money = candidate("money", unit("com.example.Money", MONEY, false),
+                unit("com.example.MoneyTest", MONEY_TEST, true));
+
+        Verdict verdict = verifier.verify(money);
+
+        assertTrue(verdict.passed(), verdict.toString());
+        try (Stream<Path> reports = Files.list(onlyFolder(work).resolve("c0/target/surefire-reports"))) {
+            List<String> ran = reports.map(report -> report.getFileName().toString())
+                    .filter(name -> name.startsWith("TEST-")).toList();
+            assertEquals(List.of("TEST-com.example.MoneyTest.xml"), ran, "the selection less the project's excludes");
+        }
+    }
+
+    /**
      * Issue 21: two tasks' candidates in one round build the same code (each with the other's as
      * published), so they share one module: one compile, one test JVM. The project's tests reach the
      * generated classes only through its own classes (a checkout service, a test helper); each task
