@@ -29,14 +29,23 @@ import javax.tools.ToolProvider;
  * container such as Spring constructs every bean when its context starts, whether a test uses it
  * or not, so a throwing constructor would fail every test for a reason of the stub's own. A test
  * that does depend on what the methods do fails differently with the stub (with this class's
- * {@code UnsupportedOperationException}), and stays the candidate's. The source is parsed with the
+ * {@code UnsupportedOperationException}), and stays the candidate's; so does one in whose report a
+ * stubbed method shows that it ran ({@link #MARK}), even where the project's code caught the
+ * exception and failed the same way as with the candidate (Commons Text wraps any exception of a
+ * lookup in one {@code IllegalArgumentException}). The source is parsed with the
  * JDK's own parser (javac's tree API), never by hand.
  */
 final class BehaviourStubs {
 
-    /** What every stubbed body throws: named so that a test's failure shows where it came from. */
-    static final String THROW = "throw new UnsupportedOperationException(\"autocoder baseline: this code's behaviour is"
-            + " left out\");";
+    /** What a stubbed body prints and throws, so that a test's report shows a stubbed method ran. */
+    static final String MARK = "autocoder baseline";
+
+    /**
+     * What every stubbed body does: it says on standard error that it ran, which surefire keeps with
+     * the test even when the project's code swallows the exception, then throws.
+     */
+    static final String THROW = "java.lang.System.err.println(\"" + MARK + ": a stubbed method ran\");"
+            + " throw new UnsupportedOperationException(\"" + MARK + ": this code's behaviour is left out\");";
 
     private BehaviourStubs() {
     }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,6 +117,47 @@ class SubBuildResultsLogTest {
                                 + " (file:c3/target/test-classes/) ==> expected: <true> but was: <false>\n"
                                 + "    at com.example.count.PricesTest.readsThePriceList(PricesTest.java:15)")),
                 tests);
+    }
+
+    /**
+     * Commons Text wraps any exception of a lookup in one IllegalArgumentException: with the
+     * candidate's methods stubbed out, a test failed just as with the wrong candidate. The stub's
+     * mark in the report (the cause's trace, or what it printed) tells the two apart.
+     */
+    @Test
+    void aTestWhoseReportShowsAStubbedMethodRanNeverFailsTheSameWayAsWithoutIt() throws IOException {
+        SubBuildResults results = results("plain", lines("plain"));
+        Files.writeString(folder().resolve("c3/target/surefire-reports/TEST-com.example.count.FenceTest.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="com.example.count.FenceTest" tests="3" failures="0" errors="3">
+                  <testcase name="caused" classname="com.example.count.FenceTest" time="0.01">
+                    <error message="Error looking up file [a.txt]." type="java.lang.IllegalArgumentException">\
+                java.lang.IllegalArgumentException: Error looking up file [a.txt].
+                Caused by: java.lang.UnsupportedOperationException: autocoder baseline: this code's behaviour is left out
+                </error>
+                  </testcase>
+                  <testcase name="printed" classname="com.example.count.FenceTest" time="0.01">
+                    <error message="Error looking up file [a.txt]." type="java.lang.IllegalArgumentException">\
+                java.lang.IllegalArgumentException: Error looking up file [a.txt].
+                </error>
+                    <system-err>autocoder baseline: a stubbed method ran
+                </system-err>
+                  </testcase>
+                  <testcase name="plain" classname="com.example.count.FenceTest" time="0.01">
+                    <error message="Error looking up file [a.txt]." type="java.lang.IllegalArgumentException">\
+                java.lang.IllegalArgumentException: Error looking up file [a.txt].
+                </error>
+                  </testcase>
+                </testsuite>
+                """, StandardCharsets.UTF_8);
+
+        Map<String, String> failures = new java.util.TreeMap<>();
+        results.tests("c3", COUNTER_PLAN).stream().filter(test -> test.testClass().endsWith("FenceTest"))
+                .forEach(test -> failures.put(test.key().substring(test.key().indexOf('#') + 1), test.failure()));
+
+        String plain = "java.lang.IllegalArgumentException: Error looking up file [a.txt].";
+        assertEquals(Map.of("caused", plain + SubBuildResults.STUB_RAN, "printed", plain + SubBuildResults.STUB_RAN,
+                "plain", plain), failures);
     }
 
     @Test

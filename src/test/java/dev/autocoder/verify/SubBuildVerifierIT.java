@@ -767,6 +767,45 @@ class SubBuildVerifierIT {
     }
 
     /**
+     * Apache Commons Text's parent configures checkstyle with files its source jars do not carry.
+     * The checkstyle goal on the candidate failed before it wrote a finding and left an empty report,
+     * and reading that report threw instead of giving a verdict. Now the goal's own failure is the
+     * verdict: the project's, naming the goal, with nothing for the model.
+     */
+    @Test
+    void aCheckstyleGoalThatFailsBeforeWritingItsReportGivesAVerdictNotACrash() throws IOException {
+        TestProject project = new TestProject(dir.resolve("project"));
+        ProjectLayout base = project.layout();
+        String pom = base.build().effectivePom().replace("""
+                    <plugins>
+                """, """
+                    <plugins>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-checkstyle-plugin</artifactId>
+                        <version>3.6.0</version>
+                        <configuration>
+                          <suppressionsLocation>src/conf/checkstyle-suppressions.xml</suppressionsLocation>
+                        </configuration>
+                      </plugin>
+                """);
+        assertTrue(pom.contains("checkstyle-suppressions.xml"), pom);
+        ProjectLayout layout = new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
+                base.testSourceRoots(), base.dependencies(), Map.of(), Optional.empty(), base.compiler(),
+                new ProjectLayout.BuildModel(pom, base.buildDirectory(), base.build().selfPlugin()));
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
+                new InProcessCompiler(layout, owner -> List.of()), settings(Duration.ofMinutes(3)),
+                dir.resolve("state/subbuild"), null, true);
+
+        Verdict verdict = verifier.verify(candidate("money", unit("com.example.Money", MONEY, false),
+                unit("com.example.MoneyTest", MONEY_TEST, true)));
+
+        assertFalse(verdict.passed(), verdict.toString());
+        Feedback failure = verdict.projectFailure().orElseThrow(() -> new AssertionError(verdict.toString()));
+        assertTrue(failure.message().contains("maven-checkstyle-plugin"), failure.message());
+    }
+
+    /**
      * Issue 21: two tasks' candidates in one round build the same code (each with the other's as
      * published), so they share one module: one compile, one test JVM. The project's tests reach the
      * generated classes only through its own classes (a checkout service, a test helper); each task
