@@ -8,6 +8,7 @@ import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
@@ -175,6 +176,14 @@ final class DiagnosticCauses {
                     return false;
                 }
                 return lookup.involved(memberLocation(path));
+            }
+            case "compiler.err.unreported.exception.need.to.catch.or.throw" -> {
+                // javac goes on to flow analysis past a missing type: what a missing type's method
+                // would return, thrown, is an erroneous "exception" named after that method.
+                TreePath thrown = path.getLeaf() instanceof ThrowTree throwTree
+                        ? new TreePath(path, throwTree.getExpression()) : path;
+                TypeMirror type = typeOf(thrown);
+                return type != null && type.getKind() == TypeKind.ERROR;
             }
             case "compiler.err.prob.found.req", "compiler.err.incomparable.types", "compiler.err.cant.deref" -> {
                 return lookup.involved(typeOf(path)) || path.getParentPath() != null

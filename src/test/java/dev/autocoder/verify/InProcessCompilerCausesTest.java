@@ -57,6 +57,48 @@ class InProcessCompilerCausesTest {
                 messages.toString());
     }
 
+    /**
+     * Found on Commons Text: the path fence throws what another task's unwritten
+     * {@code IllegalArgumentExceptions.format} returns. javac goes on to flow analysis past the
+     * missing type and calls the thrown erroneous type by the method's name, "unreported exception
+     * format", which was sent to the model as its own compile error.
+     */
+    @Test
+    void anUnreportedExceptionThatAMissingTypesMethodWouldReturnWaits() {
+        Verdict verdict = check(new TestProject(dir), List.of(), unit("game.Fence", """
+                package game;
+
+                public class Fence {
+                    public String check(String path) {
+                        if (path.contains("..")) {
+                            throw Failures.format("[%s] leaves the fence", path);
+                        }
+                        return path;
+                    }
+                }
+                """, false));
+
+        assertTrue(verdict.waiting(), verdict.toString());
+        assertTrue(blocking(verdict).stream().allMatch(f -> f.stage() == Feedback.Stage.WAITING), verdict.toString());
+    }
+
+    @Test
+    void anUnreportedCheckedExceptionOfTheProjectsOwnTypeIsTheModels() {
+        Verdict verdict = check(new TestProject(dir), List.of(), unit("game.Reader", """
+                package game;
+
+                public class Reader {
+                    public String read(java.nio.file.Path path) {
+                        return java.nio.file.Files.readString(path);
+                    }
+                }
+                """, false));
+
+        assertFalse(verdict.waiting(), verdict.toString());
+        assertTrue(blocking(verdict).stream().anyMatch(f -> f.stage() == Feedback.Stage.COMPILE
+                && f.message().contains("unreported exception")), verdict.toString());
+    }
+
     @Test
     void aMissingOverrideUnderAnExistingSupertypeIsTheModels() {
         TestProject project = new TestProject(dir).main("game/cells/Cell.java",
