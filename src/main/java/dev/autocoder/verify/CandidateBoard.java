@@ -61,6 +61,8 @@ public final class CandidateBoard {
     private long nevers;
     /** A waiting owner whose turn it is to be told {@link Wake#NEVER}, or null. */
     private String turn;
+    /** The waiting owners whose waits take turns (see {@link #awaitChange(String, long, Duration, boolean)}). */
+    private final Set<String> turnTakers = new HashSet<>();
     private long version;
     private String lastAuthor = "";
     /** The newest version made by an owner other than {@link #lastAuthor}. */
@@ -234,15 +236,27 @@ public final class CandidateBoard {
      * no other owner could change it (every other active owner, the owner's own enclosing tasks
      * aside, waits too), or until {@code bound} has passed.
      *
-     * <p>When every owner waits, one of them is told {@link Wake#NEVER} and the others wait on for
-     * what it does next. It is the one told so least recently, the owner that came last first: so
-     * an owner whose turn changed nothing hands the next turn to another instead of being told
-     * again and again while the others wait.
+     * <p>When every owner waits, the last one to start waiting is told {@link Wake#NEVER} and the
+     * others wait on for what it does next.
      */
     public Wake awaitChange(String owner, long seen, Duration bound) {
+        return awaitChange(owner, seen, bound, false);
+    }
+
+    /**
+     * As {@link #awaitChange(String, long, Duration)}; with {@code takesTurns}, the wait is one of a
+     * failure that fails just the same whatever the owner's code does, where the board cannot tell
+     * whose code is at fault: when every owner waits, such owners are told {@link Wake#NEVER} in
+     * turn, the one told least recently first. Other waits (for a type another owner writes) stop
+     * the last owner to wait, as before, since its own code is what keeps it waiting.
+     */
+    public Wake awaitChange(String owner, long seen, Duration bound, boolean takesTurns) {
         long deadline = deadline(bound);
         synchronized (lock) {
             waiting.put(owner, seen);
+            if (takesTurns) {
+                turnTakers.add(owner);
+            }
             lock.notifyAll();
             try {
                 while (newestChangeNotBy(owner) <= seen) {
@@ -271,6 +285,7 @@ public final class CandidateBoard {
                 throw new IllegalStateException("interrupted while waiting for other tasks' code", e);
             } finally {
                 waiting.remove(owner);
+                turnTakers.remove(owner);
                 if (owner.equals(turn)) {
                     // It woke another way first: the turn is nobody's until the next owner finds everyone waiting.
                     turn = null;
@@ -285,8 +300,11 @@ public final class CandidateBoard {
      */
     private String nextToBeTold(String owner) {
         String next = owner;
+        if (!turnTakers.contains(owner)) {
+            return next;
+        }
         long nextAt = lastNever.getOrDefault(owner, 0L);
-        for (String other : new TreeSet<>(waiting.keySet())) {
+        for (String other : new TreeSet<>(turnTakers)) {
             long at = lastNever.getOrDefault(other, 0L);
             if (!other.equals(owner) && stillWaits(other) && !anyoneElseCanPublish(other) && at < nextAt) {
                 next = other;

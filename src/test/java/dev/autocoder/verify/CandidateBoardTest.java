@@ -89,9 +89,9 @@ class CandidateBoardTest {
     }
 
     /**
-     * The stop goes round: the owner told to stop that only waits again, having changed nothing, is
-     * not told again while the other still waits, so it cannot spend its whole budget on a failure
-     * while the owner that could fix it waits for ever.
+     * Waits on a test that fails the same whatever the waiting code does take turns: the owner told
+     * to stop that only waits again, having changed nothing, is not told again while the other still
+     * waits, so it cannot spend its whole budget on a failure the other owner's code may cause.
      */
     @Test
     void anOwnerWhoseTurnChangedNothingHandsTheNextStopToTheOtherWaiter() throws Exception {
@@ -101,15 +101,15 @@ class CandidateBoardTest {
         board.publish("b", List.of(unit("B", "int x;")));
         long seen = board.version();
         CompletableFuture<CandidateBoard.Wake> a = CompletableFuture.supplyAsync(
-                () -> board.awaitChange("a", seen, Duration.ofSeconds(30)));
+                () -> board.awaitChange("a", seen, Duration.ofSeconds(30), true));
         waitUntil(() -> board.waiting("a"));
 
-        assertEquals(CandidateBoard.Wake.NEVER, board.awaitChange("b", seen, Duration.ofSeconds(30)),
+        assertEquals(CandidateBoard.Wake.NEVER, board.awaitChange("b", seen, Duration.ofSeconds(30), true),
                 "b came last: it stops first");
         assertFalse(a.isDone(), "a waits for what b does next");
         board.publish("b", List.of(unit("B", "int x;")));
         CompletableFuture<CandidateBoard.Wake> bAgain = CompletableFuture.supplyAsync(
-                () -> board.awaitChange("b", seen, Duration.ofSeconds(30)));
+                () -> board.awaitChange("b", seen, Duration.ofSeconds(30), true));
 
         assertEquals(CandidateBoard.Wake.NEVER, a.get(10, TimeUnit.SECONDS), "b changed nothing: now a stops");
         assertFalse(bAgain.isDone(), "b waits for what a does");
