@@ -390,7 +390,7 @@ public final class Engine {
                 }
             }
             return new Verdict(verdict.feedback().stream().map(f -> f.stage() != Feedback.Stage.WAITING ? f
-                    : f.message().startsWith(Feedback.FAILS_WHATEVER_IT_DOES)
+                    : f.failsWhateverItDoes()
                     ? Feedback.blocking(Feedback.Stage.TEST, f.message().substring(Feedback.FAILS_WHATEVER_IT_DOES.length())
                             + " (it fails the same way when this code's methods only throw, and no other task or part"
                             + " will change the code it runs with: look at what this code declares, such as its"
@@ -435,8 +435,7 @@ public final class Engine {
             try {
                 // A test that fails the same whatever this code does cannot tell whose code is at
                 // fault: such waits take turns at being told that nobody else will change it.
-                boolean takesTurns = waiting.feedback().stream().anyMatch(f -> f.stage() == Feedback.Stage.WAITING
-                        && f.message().startsWith(Feedback.FAILS_WHATEVER_IT_DOES));
+                boolean takesTurns = waiting.feedback().stream().anyMatch(Feedback::failsWhateverItDoes);
                 CandidateBoard.Wake wake = board.awaitChange(owner, seen, maxWait, takesTurns);
                 if (wake == CandidateBoard.Wake.TIMED_OUT) {
                     throw new WaitTimedOut(timedOut(owner, waiting));

@@ -54,6 +54,11 @@ public record Feedback(Stage stage, boolean blocking, String message) {
         return stage != Stage.WAITING && stage != Stage.PROJECT;
     }
 
+    /** Whether the finding waits on a test that fails just the same with the candidate's behaviour taken out. */
+    public boolean failsWhateverItDoes() {
+        return stage == Stage.WAITING && message.startsWith(FAILS_WHATEVER_IT_DOES);
+    }
+
     @Override
     public String toString() {
         return "[" + stage.name().toLowerCase(java.util.Locale.ROOT) + "] " + message;
