@@ -97,11 +97,14 @@ final class SubBuildReactor {
      *     absolute path, with its key: {@code main:com/acme/Money.java} or {@code test:...}
      * @param checkstyleReports the file name of each checkstyle report below the module's build
      *     folder, with the severity from which a violation in it fails that execution
+     * @param leftOut the goals the plan's trimming left out of the module's build, as
+     *     {@link RoundTrimming#apply} names them: empty when the module runs the project's whole build
      */
-    record ModuleFiles(Map<String, String> units, Map<String, String> checkstyleReports) {
+    record ModuleFiles(Map<String, String> units, Map<String, String> checkstyleReports, List<String> leftOut) {
         ModuleFiles {
             units = Map.copyOf(units);
             checkstyleReports = Map.copyOf(checkstyleReports);
+            leftOut = List.copyOf(leftOut);
         }
     }
 
@@ -232,9 +235,10 @@ final class SubBuildReactor {
             copy.moveInto(document, module);
             Map<String, String> units = writeSources(module, document, plans.get(i));
             Map<String, String> reports = new LinkedHashMap<>();
-            Files.writeString(module.resolve("pom.xml"),
-                    modulePom(document, folder, module, plans.get(i), rules, jars, reports), StandardCharsets.UTF_8);
-            written.add(new ModuleFiles(units, reports));
+            List<String> leftOut = new ArrayList<>();
+            Files.writeString(module.resolve("pom.xml"), modulePom(document, folder, module, plans.get(i), rules, jars,
+                    reports, leftOut), StandardCharsets.UTF_8);
+            written.add(new ModuleFiles(units, reports, leftOut));
         }
         return written;
     }
@@ -298,7 +302,7 @@ final class SubBuildReactor {
 
     /** The project's effective POM, its paths already in the module's copy, made to build the plan there. */
     private String modulePom(Document document, Path folder, Path module, Plan plan, Path rules,
-            Map<String, String> jars, Map<String, String> reports) throws IOException {
+            Map<String, String> jars, Map<String, String> reports, List<String> leftOut) throws IOException {
         Element project = document.getDocumentElement();
         // Modules of one reactor need distinct coordinates. Resources often filter the name,
         // artifactId and version, so only the groupId changes; it also tells the modules apart
@@ -306,7 +310,7 @@ final class SubBuildReactor {
         Element groupId = child(project, "groupId");
         groupId.setTextContent(groupId.getTextContent().strip() + GROUP_MARKER + module.getFileName());
         Element plugins = child(child(project, "build"), "plugins");
-        plan.trimming().apply(plugins);
+        leftOut.addAll(plan.trimming().apply(plugins));
         addCandidateSources(plugins, module);
         configureTests(plugin(plugins, "maven-surefire-plugin", "3.5.3"), plan.tests());
         excludeTests(plugin(plugins, "maven-compiler-plugin", "3.14.0"), plan.excludedTests());
@@ -466,12 +470,15 @@ final class SubBuildReactor {
         Element sources = child(configuration, "sourceDirectories");
         text(sources, "sourceDirectory", target.resolve(MAIN_SOURCES).toString());
         List<String> files = new ArrayList<>();
-        for (CodeUnit unit : plan.own()) {
+        for (CodeUnit unit : Stream.concat(plan.others().stream(), plan.own().stream()).toList()) {
             if (!unit.test()) {
                 files.add(SourceFile.slashes(unit.relativePath()));
             }
         }
-        // Strict gates put the code among the project's own files: only the plan's are checked here.
+        // Strict gates put the code among the project's own files: only the plan's code is checked here,
+        // the others' too (their findings are theirs, SubBuildResults reads only the candidate's), as
+        // without strict gates, where this execution reads the whole generated folder. So a module
+        // that passed checked all of its code, as a final check of that code does.
         if (strictGates && !files.isEmpty()) {
             ownRoot(module, layout.mainSourceRoots(), document(plugins), "sourceDirectory")
                     .ifPresent(root -> text(sources, "sourceDirectory", root.toString()));

@@ -146,6 +146,8 @@ public final class SubBuildVerifier implements Verifier {
     private final boolean keepFolders;
     private final RoundTrimming trimming;
     private final boolean profile;
+    /** Whether the project's test phase runs the very classes a round chooses among ({@link #runsDefaultTestClassesOnly}). */
+    private final boolean defaultTestClassesOnly;
     private final SubBuildCosts costs = new SubBuildCosts();
     /** How many plans were built in a module shared with other plans of the same code ({@link SharedModules}). */
     private final AtomicInteger sharedPlans = new AtomicInteger();
@@ -160,6 +162,12 @@ public final class SubBuildVerifier implements Verifier {
                 }
             });
     private final Set<String> projectTestFailures = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    /**
+     * Modules that ran the project's whole build (no goal left out, every test of its configured
+     * test phase) and passed it with nothing failing, by the code they built: a final check of the
+     * very same code is the very same build.
+     */
+    private final Set<WholeBuild> passedWholeBuilds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * How sub-build modules are laid out.
@@ -231,6 +239,7 @@ public final class SubBuildVerifier implements Verifier {
         this.reactor = new SubBuildReactor(layout, checkstyleConfig, jvmConfig(settings), settings.mvnFolder(),
                 new ModuleCopy(layout.baseDirectory(), layout.buildDirectory(), notCopied), modules.strictGates());
         this.keepFolders = keepFolders || profile;
+        this.defaultTestClassesOnly = runsDefaultTestClassesOnly(layout.build().effectivePom());
     }
 
     /**
@@ -389,6 +398,12 @@ public final class SubBuildVerifier implements Verifier {
         }
         Set<String> tests = new TreeSet<>(result.testClasses());
         tests.addAll(own);
+        if (defaultTestClassesOnly && tests.containsAll(graph.defaultTestClasses())) {
+            // Every test class the round could choose is chosen, and the project's test phase runs no
+            // other: the round runs that whole phase, which a final check of the same code need not
+            // run again.
+            return new Selection(Optional.empty(), compiled.excludedProjectTests());
+        }
         Map<String, SourceFile> projectTests = new LinkedHashMap<>();
         compiled.compilingProjectTests().forEach(file -> projectTests.put(className(file), file));
         Set<String> needed = new HashSet<>(tests);
@@ -510,6 +525,31 @@ public final class SubBuildVerifier implements Verifier {
         }
     }
 
+    /**
+     * Whether the project's test phase runs exactly the test classes a round chooses among:
+     * surefire's default patterns, less the project's excludes. A surefire configuration (the
+     * plugin's or an execution's) that names includes, an includes file, one test or dependencies
+     * to scan runs other classes too ({@code *Check}), which rounds leave to the final check.
+     */
+    static boolean runsDefaultTestClassesOnly(String effectivePom) {
+        Optional<org.w3c.dom.Element> project = PomElements.project(effectivePom);
+        if (project.isEmpty()) {
+            return false;
+        }
+        List<org.w3c.dom.Element> configurations = new ArrayList<>();
+        PomElements.child(project.get(), "build").flatMap(build -> PomElements.child(build, "plugins"))
+                .map(plugins -> PomElements.children(plugins, "plugin")).orElse(List.of()).stream()
+                .filter(plugin -> PomElements.text(plugin, "artifactId").equals("maven-surefire-plugin"))
+                .forEach(plugin -> {
+                    PomElements.child(plugin, "configuration").ifPresent(configurations::add);
+                    PomElements.child(plugin, "executions").map(executions -> PomElements.children(executions,
+                            "execution")).orElse(List.of()).forEach(execution -> PomElements.child(execution,
+                                    "configuration").ifPresent(configurations::add));
+                });
+        return configurations.stream().noneMatch(configuration -> Stream.of("includes", "includesFile", "test",
+                "dependenciesToScan").anyMatch(tag -> PomElements.child(configuration, tag).isPresent()));
+    }
+
     /** The baseline of this code, compiled in process the first time it is asked for. */
     private Baseline baseline(List<CodeUnit> code) {
         return baselines.computeIfAbsent(code, key -> new Baseline(compiler.checkTogether(key)));
@@ -599,6 +639,9 @@ public final class SubBuildVerifier implements Verifier {
         }
         if (!charged.isEmpty() || !unassigned.isEmpty()) {
             return new FinalCheck(charged, unassigned, project);
+        }
+        if (project.isEmpty() && passedWholeBuilds.contains(WholeBuild.of(all, compiled.excludedProjectTests()))) {
+            return new FinalCheck(charged, unassigned, project, true);
         }
         ModuleOutcome outcome = build(List.of(new SubBuildReactor.Plan(all, List.of(),
                 compiled.excludedProjectTests(), Optional.empty())), List.of(FINAL_CHECK),
@@ -734,12 +777,20 @@ public final class SubBuildVerifier implements Verifier {
      *     {@code PROJECT} finding
      * @param projectTests the project's tests that fail the same way with no generated code at all,
      *     or that need types nobody wrote: reported, never sent to the model
+     * @param sameAsARound whether no sub-build ran because a round of this run already ran the
+     *     project's whole build (no goal left out, every test) with exactly this code, and passed it
      */
-    public record FinalCheck(Map<String, List<Feedback>> charged, List<Feedback> unassigned, List<String> projectTests) {
+    public record FinalCheck(Map<String, List<Feedback>> charged, List<Feedback> unassigned, List<String> projectTests,
+            boolean sameAsARound) {
         public FinalCheck {
             charged = Collections.unmodifiableMap(new LinkedHashMap<>(charged));
             unassigned = List.copyOf(unassigned);
             projectTests = List.copyOf(projectTests);
+        }
+
+        /** What a final check that ran its own sub-build (or none at all) found. */
+        public FinalCheck(Map<String, List<Feedback>> charged, List<Feedback> unassigned, List<String> projectTests) {
+            this(charged, unassigned, projectTests, false);
         }
 
         /** Whether the code passed: nothing charged to a task and nothing else in the way. */
@@ -759,6 +810,16 @@ public final class SubBuildVerifier implements Verifier {
     private static String className(SourceFile test) {
         String path = test.displayName();
         return path.substring(0, path.length() - ".java".length()).replace('/', '.');
+    }
+
+    /**
+     * What a build of the project's whole build and test suite ran with: the code, and the project
+     * tests left out of its compile because they need types nobody wrote yet.
+     */
+    private record WholeBuild(Set<CodeUnit> code, Set<String> notCompiled) {
+        static WholeBuild of(List<CodeUnit> code, List<String> notCompiled) {
+            return new WholeBuild(Set.copyOf(code), Set.copyOf(notCompiled));
+        }
     }
 
     /** One module's findings (compile, checkstyle, the build) and every test it ran. */
@@ -931,6 +992,7 @@ public final class SubBuildVerifier implements Verifier {
             outcomes[i] = new ModuleOutcome(formatted(folder, module, files.get(index), plans.get(i), findings,
                     formatted), modules.testsOf(i, results.tests(module, plans.get(i))));
         }
+        rememberWholeBuilds(modules, files, results, Math.min(stoppedAt, size));
         if (!again.isEmpty()) {
             List<ModuleOutcome> rebuilt = build(again.stream().map(plans::get).toList(),
                     again.stream().map(owners::get).toList());
@@ -939,6 +1001,31 @@ public final class SubBuildVerifier implements Verifier {
             }
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * Remembers each of the first {@code built} modules that ran the project's whole build and
+     * passed it with all of its code read as one task's, as the final check reads it: no goal left
+     * out, every test of the configured test phase, no blocking finding in any file and no failing
+     * test, the project's own included. Such a module is the final check of that code.
+     */
+    private void rememberWholeBuilds(SharedModules modules, List<SubBuildReactor.ModuleFiles> files,
+            SubBuildResults results, int built) {
+        for (int index = 0; index < built; index++) {
+            SubBuildReactor.Plan module = modules.modules().get(index);
+            if (module.tests().isPresent() || !files.get(index).leftOut().isEmpty()) {
+                continue;
+            }
+            List<CodeUnit> code = new ArrayList<>(module.others());
+            code.addAll(module.own());
+            SubBuildReactor.Plan whole = new SubBuildReactor.Plan(code, List.of(), module.excludedTests(),
+                    Optional.empty());
+            String name = SubBuildReactor.moduleName(index);
+            if (results.findings(name, whole).stream().noneMatch(Feedback::blocking)
+                    && results.tests(name, whole).stream().noneMatch(SubBuildResults.TestResult::failed)) {
+                passedWholeBuilds.add(WholeBuild.of(code, module.excludedTests()));
+            }
+        }
     }
 
     /**

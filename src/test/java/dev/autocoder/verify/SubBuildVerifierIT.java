@@ -536,6 +536,114 @@ class SubBuildVerifierIT {
                 + " writes them"), withEveryTask.projectTests());
     }
 
+    /**
+     * Issue 21: every test of the project reaches the candidate, one through a fixture, one through
+     * a service, so the round runs the project's whole test phase; when it passed, the final check
+     * of exactly that code is that very build and runs no sub-build. Code that differs in one line
+     * runs its own final check.
+     */
+    @Test
+    void aFinalCheckOfTheCodeAPassingWholeRoundBuiltIsThatRoundAndRunsNoSubBuild() {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .main("com/example/shop/Checkout.java", """
+                        package com.example.shop;
+
+                        import com.example.Money;
+                        import java.util.List;
+
+                        public final class Checkout {
+                            public static Money total(List<Money> prices) {
+                                Money sum = new Money(0);
+                                for (Money price : prices) {
+                                    sum = sum.plus(price);
+                                }
+                                return sum;
+                            }
+                        }
+                        """)
+                .test("com/example/shop/PriceFixtures.java", """
+                        package com.example.shop;
+
+                        import com.example.Money;
+                        import java.util.List;
+
+                        final class PriceFixtures {
+                            static List<Money> basket() {
+                                return List.of(new Money(150), new Money(250));
+                            }
+                        }
+                        """)
+                .test("com/example/shop/CheckoutTest.java", """
+                        package com.example.shop;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Test;
+
+                        class CheckoutTest {
+                            @Test
+                            void sumsTheBasket() {
+                                assertEquals(400, Checkout.total(PriceFixtures.basket()).cents());
+                            }
+                        }
+                        """)
+                .test("com/example/shop/EmptyBasketTest.java", """
+                        package com.example.shop;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import java.util.List;
+                        import org.junit.jupiter.api.Test;
+
+                        class EmptyBasketTest {
+                            @Test
+                            void costsNothing() {
+                                assertEquals(0, Checkout.total(List.of()).cents());
+                            }
+                        }
+                        """)
+                .layout();
+        CodeUnit money = unit("com.example.Money", MONEY, false);
+        SubBuildVerifier verifier = verifier(layout, Duration.ofMinutes(3));
+
+        Verdict round = verifier.verifyBatch(List.of(candidate("money", money))).values().iterator().next();
+        SubBuildVerifier.FinalCheck same = verifier.verifyTogether(Map.of("money", List.of(money)), true);
+        int afterSame = verifier.costs().total().subBuilds();
+        CodeUnit reworded = unit("com.example.Money", MONEY.replace("public record", "/** Cents. */\npublic record"),
+                false);
+        SubBuildVerifier.FinalCheck other = verifier.verifyTogether(Map.of("money", List.of(reworded)), true);
+
+        assertTrue(round.passed(), round.toString());
+        assertTrue(same.passed() && same.sameAsARound(), same.toString());
+        assertEquals(1, afterSame, "the round's sub-build, and none for the final check of its code");
+        assertTrue(other.passed() && !other.sameAsARound(), other.toString());
+        assertEquals(2, verifier.costs().total().subBuilds(), "code that differs gets a final check of its own");
+        assertEquals(1, verifier.costs().shares().get(SubBuildCosts.FINAL_CHECK).subBuilds());
+    }
+
+    /**
+     * A round that ran only the tests its candidate can reach (here the checkout test, not the
+     * counter's) is not the project's whole build: the final check runs.
+     */
+    @Test
+    void aFinalCheckAfterARoundThatRanASelectionRunsItsOwnSubBuild() {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .test("com/example/MoneyTest.java", MONEY_TEST)
+                .test("com/example/count/CounterTest.java", COUNTER_TEST)
+                .main("com/example/count/Counter.java", "package com.example.count;\npublic class Counter {\n"
+                        + "    private int value;\n    public void increment() {\n        value++;\n    }\n"
+                        + "    public int value() {\n        return value;\n    }\n}\n")
+                .layout();
+        CodeUnit money = unit("com.example.Money", MONEY, false);
+        SubBuildVerifier verifier = verifier(layout, Duration.ofMinutes(3));
+
+        Verdict round = verifier.verifyBatch(List.of(candidate("money", money))).values().iterator().next();
+        SubBuildVerifier.FinalCheck check = verifier.verifyTogether(Map.of("money", List.of(money)), true);
+
+        assertTrue(round.passed(), round.toString());
+        assertTrue(check.passed() && !check.sameAsARound(), check.toString());
+        assertEquals(2, verifier.costs().total().subBuilds());
+        assertEquals(1, verifier.costs().shares().get(SubBuildCosts.FINAL_CHECK).subBuilds());
+    }
+
     @Test
     void aPluginTheSubBuildCannotResolveStopsTheRunInsteadOfFailingTheCandidate() {
         ProjectLayout base = new TestProject(dir.resolve("project")).layout();
