@@ -440,6 +440,7 @@ final class SubBuildResults {
         Set<String> ownPackages = ownPackages(plan);
         List<TestResult> results = new ArrayList<>();
         for (Path report : byName.values()) {
+            boolean classRanStub = redirectedOutputRanStub(report);
             NodeList cases = parse(report).getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 Element testcase = (Element) cases.item(i);
@@ -449,7 +450,7 @@ final class SubBuildResults {
                 Optional<Element> problem = problem(testcase);
                 // A test that ran a stubbed method of a baseline never fails "the same way" as with the
                 // candidate: what the candidate's methods do is on its path.
-                String ranStub = testcase.getTextContent().contains(BehaviourStubs.MARK) ? STUB_RAN : "";
+                String ranStub = classRanStub || testcase.getTextContent().contains(BehaviourStubs.MARK) ? STUB_RAN : "";
                 results.add(new TestResult(topLevel, key,
                         problem.map(found -> clean(found.getAttribute("type") + ": " + found.getAttribute("message"))
                                 + ranStub).orElse(""),
@@ -457,6 +458,28 @@ final class SubBuildResults {
             }
         }
         return results;
+    }
+
+    /**
+     * Whether the test class of a report printed the stub's mark into the file surefire writes its
+     * output to instead of the report ({@code redirectTestOutputToFile}): {@code <class>-output.txt}
+     * beside {@code TEST-<class>.xml}, with the same {@code reportNameSuffix}. That file holds the
+     * whole class's output, so every failing method of the class counts as having run a stub: its
+     * failure is then charged rather than waited on, never the other way round.
+     */
+    static boolean redirectedOutputRanStub(Path report) {
+        String name = report.getFileName().toString();
+        Path output = report.resolveSibling(name.substring("TEST-".length(), name.length() - ".xml".length())
+                + "-output.txt");
+        if (!Files.isRegularFile(output)) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(output, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.anyMatch(line -> line.contains(BehaviourStubs.MARK));
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("cannot read the test output " + output,
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        }
     }
 
     private static Optional<Element> problem(Element testcase) {

@@ -160,6 +160,43 @@ class SubBuildResultsLogTest {
                 "plain", plain), failures);
     }
 
+    /**
+     * With {@code redirectTestOutputToFile} surefire writes what a test class printed to
+     * {@code <class>[-suffix]-output.txt} and nothing into the report: the stub's mark is read there,
+     * for every failing method of the class that printed it, and only of that class.
+     */
+    @Test
+    void aStubMarkInTheOutputFileOfARedirectingProjectCountsForItsClassOnly() throws IOException {
+        SubBuildResults results = results("plain", lines("plain"));
+        Path reports = folder().resolve("c3/target/surefire-reports");
+        for (String name : List.of("FenceTest", "GateTest")) {
+            Files.writeString(reports.resolve("TEST-com.example.count." + name + "-slow.xml"), """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <testsuite name="com.example.count.%1$s" tests="2" failures="0" errors="1">
+                      <testcase name="looksUp" classname="com.example.count.%1$s" time="0.01">
+                        <error message="Error looking up file [a.txt]." type="java.lang.IllegalArgumentException">\
+                    java.lang.IllegalArgumentException: Error looking up file [a.txt].
+                    </error>
+                      </testcase>
+                      <testcase name="passes" classname="com.example.count.%1$s" time="0.01"/>
+                    </testsuite>
+                    """.formatted(name), StandardCharsets.UTF_8);
+        }
+        Files.writeString(reports.resolve("com.example.count.FenceTest-slow-output.txt"),
+                "opening a.txt\nautocoder baseline: a stubbed method ran\n", StandardCharsets.UTF_8);
+        Files.writeString(reports.resolve("com.example.count.GateTest-slow-output.txt"), "opening a.txt\n",
+                StandardCharsets.UTF_8);
+
+        Map<String, String> failures = new java.util.TreeMap<>();
+        results.tests("c3", COUNTER_PLAN).stream().filter(test -> test.key().contains(".FenceTest#")
+                || test.key().contains(".GateTest#")).forEach(test -> failures.put(test.key(), test.failure()));
+
+        String plain = "java.lang.IllegalArgumentException: Error looking up file [a.txt].";
+        assertEquals(Map.of("com.example.count.FenceTest#looksUp", plain + SubBuildResults.STUB_RAN,
+                "com.example.count.FenceTest#passes", "", "com.example.count.GateTest#looksUp", plain,
+                "com.example.count.GateTest#passes", ""), failures);
+    }
+
     @Test
     void surefireReportsWithWindowsPathsLoseTheSubBuildFolderInEveryForm() throws IOException {
         List<SubBuildResults.TestResult> tests = results("windows", lines("windows")).tests("c3", COUNTER_PLAN);
@@ -226,7 +263,7 @@ class SubBuildResultsLogTest {
                             (unit.test() ? "test:" : "main:") + path);
                 }
             }
-            modules.add(new SubBuildReactor.ModuleFiles(units, java.util.Map.of()));
+            modules.add(new SubBuildReactor.ModuleFiles(units, java.util.Map.of(), java.util.List.of()));
         }
         return modules;
     }
