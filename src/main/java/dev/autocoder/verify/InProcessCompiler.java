@@ -311,7 +311,7 @@ public final class InProcessCompiler implements Verifier {
             if (!mainErrors.errors().isEmpty()) {
                 return new Outcome(new Verdict(attribution.judge(mainErrors)));
             }
-            testFiles.withClasses(mainFiles.classes);
+            testFiles.withClasses(mainFiles);
             List<JavaFileObject> tests = new ArrayList<>();
             theirs.stream().filter(CodeUnit::test).map(unit -> source(unit, false)).forEach(tests::add);
             own.stream().filter(CodeUnit::test).map(unit -> source(unit, true)).forEach(tests::add);
@@ -348,7 +348,8 @@ public final class InProcessCompiler implements Verifier {
                     + ": it refers to types that do not exist yet"));
         }
         Optional<TestSelection> selection = testErrors.errors().isEmpty()
-                ? Optional.of(TestSelection.of(bytes(testFiles.upstream), bytes(testFiles.classes))) : Optional.empty();
+                ? Optional.of(TestSelection.of(bytes(testFiles.upstream), bytes(testFiles.classes),
+                        testFiles.allConstantUses())) : Optional.empty();
         return new Outcome(new Verdict(findings), List.copyOf(included.keySet()), excluded, selection, missing);
     }
 
@@ -713,6 +714,7 @@ public final class InProcessCompiler implements Verifier {
             javac.parse().forEach(parsed::add);
             javac.analyze();
             if (errors(diagnostics).isEmpty()) {
+                files.constantUses.putAll(ConstantReferences.of(javac, parsed));
                 javac.generate();
                 return DiagnosticCauses.withoutTrees(placed(errors(diagnostics)));
             }
@@ -854,20 +856,33 @@ public final class InProcessCompiler implements Verifier {
     private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
         private final Map<String, MemoryClass> classes = new ConcurrentHashMap<>();
         private final Map<String, MemoryClass> upstream = new ConcurrentHashMap<>();
+        /** The constants of other classes each class written here uses ({@link ConstantReferences}). */
+        private final Map<String, Set<String>> constantUses = new ConcurrentHashMap<>();
+        private final Map<String, Set<String>> upstreamConstantUses = new ConcurrentHashMap<>();
 
         MemoryFileManager(StandardJavaFileManager standard) {
             super(standard);
         }
 
-        MemoryFileManager withClasses(Map<String, MemoryClass> compiled) {
-            upstream.putAll(compiled);
+        /** The classes another compile wrote on this one's classpath, with their constant uses. */
+        MemoryFileManager withClasses(MemoryFileManager compiled) {
+            upstream.putAll(compiled.classes);
+            upstreamConstantUses.putAll(compiled.constantUses);
             return this;
         }
 
         /** The same classpath for another compile, without the classes that compile wrote. */
         MemoryFileManager fresh() {
             classes.clear();
+            constantUses.clear();
             return this;
+        }
+
+        /** The constant uses of this compile's classes and of those on its classpath. */
+        Map<String, Set<String>> allConstantUses() {
+            Map<String, Set<String>> all = new HashMap<>(upstreamConstantUses);
+            all.putAll(constantUses);
+            return all;
         }
 
         @Override

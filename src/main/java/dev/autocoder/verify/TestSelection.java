@@ -155,7 +155,7 @@ public final class TestSelection {
     private final Map<String, String> unreadable;
     private final Map<String, Set<String>> closures = new ConcurrentHashMap<>();
 
-    private TestSelection(Map<String, byte[]> main, Map<String, byte[]> test) {
+    private TestSelection(Map<String, byte[]> main, Map<String, byte[]> test, Map<String, Set<String>> constantUses) {
         Map<String, Node> nodes = new HashMap<>();
         Map<String, String> broken = new TreeMap<>();
         Set<String> mainNames = new HashSet<>();
@@ -195,6 +195,10 @@ public final class TestSelection {
                 abstracts.add(name);
             }
         });
+        // javac copies a constant's value into the class that uses it: no class file names its class.
+        constantUses.forEach((user, declaring) -> graph.computeIfAbsent(binaryName(user), key -> new HashSet<>())
+                .addAll(declaring.stream().map(TestSelection::binaryName).filter(name -> !name.equals(binaryName(user)))
+                        .toList()));
         this.edges = graph;
         this.stringNames = strings;
         this.stringOnlyEdges = byString;
@@ -214,7 +218,20 @@ public final class TestSelection {
      * @param testClasses the test classes' bytes, named the same way
      */
     public static TestSelection of(Map<String, byte[]> mainClasses, Map<String, byte[]> testClasses) {
-        return new TestSelection(mainClasses, testClasses);
+        return new TestSelection(mainClasses, testClasses, Map.of());
+    }
+
+    /**
+     * A selection over class files held in memory and the compile-time constants their classes use:
+     * javac copies such a constant's value into the class that uses it, so only the compiler can
+     * tell that {@code RetryPolicy} depends on {@code Limits.MAX_ATTEMPTS}.
+     *
+     * @param constantUses each class's uses of other classes' constants, by binary names, as
+     *     {@link ConstantReferences} reads them
+     */
+    public static TestSelection of(Map<String, byte[]> mainClasses, Map<String, byte[]> testClasses,
+            Map<String, Set<String>> constantUses) {
+        return new TestSelection(mainClasses, testClasses, constantUses);
     }
 
     /**
@@ -222,7 +239,7 @@ public final class TestSelection {
      * {@code target/test-classes}; a directory that does not exist counts as empty.
      */
     public static TestSelection fromDirectories(Path mainClasses, Path testClasses) throws IOException {
-        return new TestSelection(readDirectory(mainClasses), readDirectory(testClasses));
+        return new TestSelection(readDirectory(mainClasses), readDirectory(testClasses), Map.of());
     }
 
     /** Whether a class's simple name matches surefire's default includes. */

@@ -46,6 +46,73 @@ class InProcessCompilerTest {
                 outcome.compilingProjectTests().stream().map(SourceFile::displayName).toList());
     }
 
+    /**
+     * Issue 23: javac copies a constant's value into the class that uses it, so no class file of the
+     * project names the generated {@code Limits}: the selection still reaches it through the
+     * project's service (a test of the service) and through an annotation's value, and leaves out
+     * the test that reaches neither.
+     */
+    @Test
+    void testsThatReachAGeneratedConstantThroughTheProjectsCodeOrAnAnnotationAreSelected() {
+        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir)
+                .main("com/example/retry/RetryPolicy.java", """
+                        package com.example.retry;
+
+                        public final class RetryPolicy {
+                            public int attempts() {
+                                return Limits.MAX_ATTEMPTS;
+                            }
+                        }
+                        """)
+                .test("com/example/retry/RetryPolicyTest.java", """
+                        package com.example.retry;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Test;
+
+                        class RetryPolicyTest {
+                            @Test
+                            void triesThreeTimes() {
+                                assertEquals(3, new RetryPolicy().attempts());
+                            }
+                        }
+                        """)
+                .test("com/example/retry/SlowCallTest.java", """
+                        package com.example.retry;
+
+                        import org.junit.jupiter.api.Test;
+                        import org.junit.jupiter.api.Timeout;
+
+                        class SlowCallTest {
+                            @Test
+                            @Timeout(Limits.TIMEOUT_SECONDS)
+                            void endsInTime() {
+                            }
+                        }
+                        """)
+                .test("com/example/MoneyTest.java", MONEY_TEST)
+                .main("com/example/Money.java", MONEY)
+                .layout(), owner -> List.of());
+        CodeUnit limits = unit("com.example.retry.Limits", """
+                package com.example.retry;
+
+                public final class Limits {
+                    public static final int MAX_ATTEMPTS = 3;
+                    public static final long TIMEOUT_SECONDS = 5;
+
+                    private Limits() {
+                    }
+                }
+                """, false);
+
+        InProcessCompiler.Outcome outcome = compiler.check(candidate("limits", limits));
+
+        assertTrue(outcome.verdict().passed(), outcome.verdict().toString());
+        TestSelection selection = outcome.selection().orElseThrow();
+        assertEquals(java.util.Set.of("com.example.retry.RetryPolicyTest", "com.example.retry.SlowCallTest"),
+                selection.select(selection.defaultTestClasses(), List.of("com.example.retry.Limits")).testClasses());
+    }
+
     @Test
     void compileErrorIsReportedWithRelativePathAndLine() {
         InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).layout(), owner -> List.of());
