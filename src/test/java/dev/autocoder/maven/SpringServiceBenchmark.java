@@ -132,8 +132,6 @@ public final class SpringServiceBenchmark {
                 new SubBuildSettings(maven.getParent().getParent(), repository, null, null, true,
                         Duration.ofMinutes(15), null), subBuilds, null, true);
         Candidate candidate = new Candidate(ROUND_TASK, 1, verified.get(ROUND_TASK));
-        List<Double> reusedTimes = new ArrayList<>();
-        String reusedOutcome = "";
         List<Double> roundTimes = new ArrayList<>();
         List<Double> finalTimes = new ArrayList<>();
         String roundOutcome = "";
@@ -148,16 +146,9 @@ public final class SpringServiceBenchmark {
             roundOutcome = round.passed() ? "passed" : "FAILED: " + round.firstFailure().map(Feedback::message).orElse("");
             roundFolder = newest(subBuilds, before);
 
-            start = System.nanoTime();
-            SubBuildVerifier.FinalCheck reused = verifier.verifyTogether(verified, true);
-            reusedTimes.add(seconds(start));
-            reusedOutcome = reused.passed() ? (reused.sameAsARound() ? "passed, the round's build" : "passed, built")
-                    : "FAILED: " + reused;
-
-            // The final check is timed on a new verifier each time: after the round above, whose code is
-            // all three tasks' verified code and which runs every test, the round's verifier's final
-            // check of that code is that round and builds nothing (timed apart above), and a verifier
-            // whose final check of this code passed would not build it again either.
+            // The final check is timed on a new verifier each time: a verifier that already built this
+            // code whole and passed (a round that ran every test, or an earlier final check) would not
+            // build it again. The whole plugin run's log below says when its final check was a round.
             SubBuildVerifier checker = new SubBuildVerifier(layout, others, new InProcessCompiler(layout, others),
                     new SubBuildSettings(maven.getParent().getParent(), repository, null, null, true,
                             Duration.ofMinutes(15), null), subBuilds, null, true);
@@ -202,7 +193,6 @@ public final class SpringServiceBenchmark {
                 roundTimes, ownMedian);
         row("final check: verifyTogether, 3 tasks, " + finalOutcome, SubBuildBenchmark.testsRun(finalFolder),
                 finalTimes, ownMedian);
-        row("final check after that round: " + reusedOutcome, -1, reusedTimes, ownMedian);
         row("whole plugin run: `mvn -o generate-sources`, 3 tasks", -1, runTimes, ownMedian);
         out.printf(Locale.ROOT, "targets: round <= 0.5x, final check <= 1.2x, whole run <= 3x%n");
 
