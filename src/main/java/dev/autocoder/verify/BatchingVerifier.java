@@ -49,23 +49,13 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
      * builds at once as {@code slots} allow.
      */
     public BatchingVerifier(SubBuildVerifier subBuild, int maxBatch, SubBuildSlots slots, CandidateWriters writers) {
-        this(subBuild::verifyBatch, maxBatch, slots, writers);
+        this(subBuild::verifyBatch, maxBatch, slots, writers, FIRST_GATHER);
     }
 
-    BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch) {
-        this(batchVerifier, maxBatch, new SubBuildSlots(1), new CandidateWriters());
-    }
-
-    BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch,
-            SubBuildSlots slots) {
-        this(batchVerifier, maxBatch, slots, new CandidateWriters());
-    }
-
-    BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch,
-            SubBuildSlots slots, CandidateWriters writers) {
-        this(batchVerifier, maxBatch, slots, writers, FIRST_GATHER);
-    }
-
+    /**
+     * Batches for any batch verifier; {@code firstGather} bounds how long a round waits for the
+     * candidates being written before any round has ended.
+     */
     BatchingVerifier(Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier, int maxBatch,
             SubBuildSlots slots, CandidateWriters writers, Duration firstGather) {
         if (maxBatch < 1) {

@@ -52,7 +52,7 @@ class BatchingVerifierIT {
             Map<Candidate, Verdict> verdicts = new LinkedHashMap<>();
             batch.forEach(c -> verdicts.put(c, Verdict.failed(Feedback.Stage.TEST, c.taskName())));
             return verdicts;
-        }, 10);
+        }, 10, new SubBuildSlots(1), new CandidateWriters(), BatchingVerifier.FIRST_GATHER);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             Future<Verdict> first = threads.submit(() -> holder[0].verify(numbered(0)));

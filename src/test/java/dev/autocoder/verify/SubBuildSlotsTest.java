@@ -77,7 +77,8 @@ class SubBuildSlotsTest {
     @Test
     void twoSlotsRunTwoBuildsAtOnceAndTheThirdCandidateWaitsForOne() throws Exception {
         Builds builds = new Builds();
-        BatchingVerifier verifier = new BatchingVerifier(builds, 10, new SubBuildSlots(2));
+        BatchingVerifier verifier = new BatchingVerifier(builds, 10, new SubBuildSlots(2), new CandidateWriters(),
+                BatchingVerifier.FIRST_GATHER);
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
             Future<Verdict> first = threads.submit(() -> verifier.verify(numbered(0)));
@@ -107,8 +108,10 @@ class SubBuildSlotsTest {
     void verifiersOfTwoModulesShareTheJvmsSlots() throws Exception {
         Builds builds = new Builds();
         SubBuildSlots slots = new SubBuildSlots(1);
-        BatchingVerifier moduleA = new BatchingVerifier(builds, 10, slots);
-        BatchingVerifier moduleB = new BatchingVerifier(builds, 10, slots);
+        BatchingVerifier moduleA = new BatchingVerifier(builds, 10, slots, new CandidateWriters(),
+                BatchingVerifier.FIRST_GATHER);
+        BatchingVerifier moduleB = new BatchingVerifier(builds, 10, slots, new CandidateWriters(),
+                BatchingVerifier.FIRST_GATHER);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<Verdict> a = threads.submit(() -> moduleA.verify(numbered(0)));
