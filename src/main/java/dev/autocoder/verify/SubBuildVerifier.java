@@ -146,8 +146,12 @@ public final class SubBuildVerifier implements Verifier {
     private final boolean keepFolders;
     private final RoundTrimming trimming;
     private final boolean profile;
-    /** Whether the project's test phase runs the very classes a round chooses among ({@link #runsDefaultTestClassesOnly}). */
-    private final boolean defaultTestClassesOnly;
+    /**
+     * The test classes the project's test phase runs by name, which rounds choose among; empty when
+     * the project names them in a way rounds cannot follow (then rounds choose among surefire's
+     * defaults, and never stand for the whole test phase).
+     */
+    private final Optional<SurefireIncludes> testPhase;
     private final SubBuildCosts costs = new SubBuildCosts();
     /** How many plans were built in a module shared with other plans of the same code ({@link SharedModules}). */
     private final AtomicInteger sharedPlans = new AtomicInteger();
@@ -239,7 +243,7 @@ public final class SubBuildVerifier implements Verifier {
         this.reactor = new SubBuildReactor(layout, checkstyleConfig, jvmConfig(settings), settings.mvnFolder(),
                 new ModuleCopy(layout.baseDirectory(), layout.buildDirectory(), notCopied), modules.strictGates());
         this.keepFolders = keepFolders || profile;
-        this.defaultTestClassesOnly = runsDefaultTestClassesOnly(layout.build().effectivePom());
+        this.testPhase = SurefireIncludes.of(layout.build().effectivePom());
     }
 
     /**
@@ -299,6 +303,7 @@ public final class SubBuildVerifier implements Verifier {
         List<Candidate> built = new ArrayList<>();
         List<SubBuildReactor.Plan> plans = new ArrayList<>();
         List<List<String>> untrimmed = new ArrayList<>();
+        List<Boolean> inlined = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (verdicts.containsKey(candidate) || built.contains(candidate)) {
                 continue;
@@ -309,6 +314,8 @@ public final class SubBuildVerifier implements Verifier {
                 continue;
             }
             built.add(candidate);
+            inlined.add(compiled.selection().map(graph -> candidate.mainUnits().stream()
+                    .anyMatch(unit -> graph.constantsUsedElsewhere(unit.qualifiedName()))).orElse(false));
             Selection selection = select(candidate, compiled);
             plans.add(new SubBuildReactor.Plan(candidate.units(),
                     InProcessCompiler.withoutReplaced(others.apply(candidate.taskName()), candidate.units()),
@@ -326,7 +333,8 @@ public final class SubBuildVerifier implements Verifier {
             results.get(i).failures().filter(test -> !own.contains(test.testClass()))
                     .forEach(test -> failing.add(test.testClass()));
             questions.computeIfAbsent(plans.get(i).others(), key -> new TreeSet<>()).addAll(failing);
-            stubbed.add(withoutBehaviour(built.get(i), plans.get(i), failing, questions));
+            stubbed.add(inlined.get(i) ? Optional.empty()
+                    : withoutBehaviour(built.get(i), plans.get(i), failing, questions));
             if (!failing.isEmpty()) {
                 askers.add(built.get(i).taskName());
             }
@@ -391,14 +399,15 @@ public final class SubBuildVerifier implements Verifier {
         }
         TestSelection graph = compiled.selection().get();
         Set<String> own = testClasses(candidate.testUnits());
-        TestSelection.Result result = graph.select(graph.defaultTestClasses(),
+        Set<String> choosable = graph.testClasses(testPhase.orElseGet(SurefireIncludes::defaults).asFilter());
+        TestSelection.Result result = graph.select(choosable,
                 candidate.mainUnits().stream().map(CodeUnit::qualifiedName).toList());
         if (result.runAll()) {
             return new Selection(Optional.empty(), compiled.excludedProjectTests());
         }
         Set<String> tests = new TreeSet<>(result.testClasses());
         tests.addAll(own);
-        if (defaultTestClassesOnly && tests.containsAll(graph.defaultTestClasses())) {
+        if (testPhase.isPresent() && tests.containsAll(choosable)) {
             // Every test class the round could choose is chosen, and the project's test phase runs no
             // other: the round runs that whole phase, which a final check of the same code need not
             // run again.
@@ -412,7 +421,7 @@ public final class SubBuildVerifier implements Verifier {
         // A plugin bound between the test compile and the tests may need every test class: then none is left out.
         boolean trimmable = layout.compiler().testClassReaders().isEmpty();
         projectTests.forEach((name, file) -> {
-            if (trimmable && !needed.contains(name) && graph.defaultTestClasses().contains(name)) {
+            if (trimmable && !needed.contains(name) && choosable.contains(name)) {
                 notCompiled.add(file.displayName());
             }
         });
@@ -425,7 +434,10 @@ public final class SubBuildVerifier implements Verifier {
      * candidate's behaviour taken out ({@link BehaviourStubs}), asked about those tests in
      * {@code questions}. Empty when every failing test runs without the candidate, when the
      * candidate is built with no other task's code (then nothing but the candidate and the project
-     * can be at fault), or when its code does not parse.
+     * can be at fault), or when its code does not parse. Not asked at all for a candidate whose
+     * compile-time constants other classes use ({@link ConstantReferences}): javac
+     * copied their values into those classes, so a stub would still carry them, and a test that
+     * fails on a wrong constant would fail just the same with the stub.
      */
     private Optional<List<CodeUnit>> withoutBehaviour(Candidate candidate, SubBuildReactor.Plan plan,
             Set<String> failing, Map<List<CodeUnit>, Set<String>> questions) {
@@ -523,31 +535,6 @@ public final class SubBuildVerifier implements Verifier {
         for (int i = 0; i < plans.size(); i++) {
             baselines.get(keys.get(i)).record(results.get(i).tests());
         }
-    }
-
-    /**
-     * Whether the project's test phase runs exactly the test classes a round chooses among:
-     * surefire's default patterns, less the project's excludes. A surefire configuration (the
-     * plugin's or an execution's) that names includes, an includes file, one test or dependencies
-     * to scan runs other classes too ({@code *Check}), which rounds leave to the final check.
-     */
-    static boolean runsDefaultTestClassesOnly(String effectivePom) {
-        Optional<org.w3c.dom.Element> project = PomElements.project(effectivePom);
-        if (project.isEmpty()) {
-            return false;
-        }
-        List<org.w3c.dom.Element> configurations = new ArrayList<>();
-        PomElements.child(project.get(), "build").flatMap(build -> PomElements.child(build, "plugins"))
-                .map(plugins -> PomElements.children(plugins, "plugin")).orElse(List.of()).stream()
-                .filter(plugin -> PomElements.text(plugin, "artifactId").equals("maven-surefire-plugin"))
-                .forEach(plugin -> {
-                    PomElements.child(plugin, "configuration").ifPresent(configurations::add);
-                    PomElements.child(plugin, "executions").map(executions -> PomElements.children(executions,
-                            "execution")).orElse(List.of()).forEach(execution -> PomElements.child(execution,
-                                    "configuration").ifPresent(configurations::add));
-                });
-        return configurations.stream().noneMatch(configuration -> Stream.of("includes", "includesFile", "test",
-                "dependenciesToScan").anyMatch(tag -> PomElements.child(configuration, tag).isPresent()));
     }
 
     /** The baseline of this code, compiled in process the first time it is asked for. */

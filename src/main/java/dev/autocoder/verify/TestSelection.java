@@ -146,6 +146,8 @@ public final class TestSelection {
     private final Set<String> testClassFiles;
     /** Class name to what it refers to, over main and test classes; strong edges only. */
     private final Map<String, Set<String>> edges;
+    /** The classes whose compile-time constants some class uses (javac copied the values there). */
+    private final Set<String> constantDeclarers;
     private final Map<String, Set<String>> stringNames;
     /** The edges that only a string constant makes, as "from to", so a reason can say so. */
     private final Set<String> stringOnlyEdges;
@@ -200,6 +202,8 @@ public final class TestSelection {
                 .addAll(declaring.stream().map(TestSelection::binaryName).filter(name -> !name.equals(binaryName(user)))
                         .toList()));
         this.edges = graph;
+        this.constantDeclarers = constantUses.values().stream().flatMap(Set::stream).map(TestSelection::binaryName)
+                .collect(Collectors.toUnmodifiableSet());
         this.stringNames = strings;
         this.stringOnlyEdges = byString;
         this.abstractTypes = abstracts;
@@ -249,12 +253,28 @@ public final class TestSelection {
         return simple.indexOf('$') < 0 && SUREFIRE_DEFAULT.matcher(simple).matches();
     }
 
+    /**
+     * Whether another class uses a compile-time constant of this one: javac copied the value into
+     * that class, so what the constant says cannot be taken out of it without compiling it again.
+     */
+    public boolean constantsUsedElsewhere(String binaryName) {
+        return constantDeclarers.contains(binaryName(binaryName));
+    }
+
     /** The concrete top-level test classes that surefire would run by default. */
     public Set<String> defaultTestClasses() {
+        return testClasses(TestSelection::isDefaultTestClassName);
+    }
+
+    /**
+     * The concrete top-level test classes whose binary name the test phase runs, as {@code named}
+     * tells (the project's surefire includes).
+     */
+    public Set<String> testClasses(java.util.function.Predicate<String> named) {
         return testClassFiles.stream()
                 .filter(name -> topLevel.getOrDefault(name, name).equals(name))
                 .filter(name -> !abstractTypes.contains(name))
-                .filter(TestSelection::isDefaultTestClassName)
+                .filter(name -> binaryName(name).indexOf('$') < 0 && named.test(binaryName(name)))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

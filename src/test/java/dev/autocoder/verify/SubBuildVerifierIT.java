@@ -43,6 +43,22 @@ class SubBuildVerifierIT {
             }
             """;
 
+    private static final String COUNTER = """
+            package com.example.count;
+
+            public class Counter {
+                private int value;
+
+                public void increment() {
+                    value++;
+                }
+
+                public int value() {
+                    return value;
+                }
+            }
+            """;
+
     /** A tax of a tenth where the project's checkout test expects a fifth. */
     private static final CodeUnit WRONG_TAX = unit("com.example.shop.Tax", """
             package com.example.shop;
@@ -62,6 +78,16 @@ class SubBuildVerifierIT {
                 }
             }
             """, false);
+    /** The project's checkout service, which adds the generated tax. */
+    private static final String CHECKOUT = """
+            package com.example.shop;
+
+            public final class Checkout {
+                public long total(long cents) {
+                    return cents + Tax.of(cents);
+                }
+            }
+            """;
     /** The project's test of its checkout service, which reaches the tax only through the service. */
     private static final String CHECKOUT_TEST = """
             package com.example.shop;
@@ -83,6 +109,22 @@ class SubBuildVerifierIT {
     static SubBuildSettings settings(Duration timeout) {
         return new SubBuildSettings(Path.of(System.getProperty("maven.home", "/usr/share/maven")),
                 TestProject.localRepository(), null, null, false, timeout, null);
+    }
+
+    /** The project's effective POM with {@code configuration} (XML) added to its surefire plugin. */
+    private static String withSurefire(ProjectLayout base, String configuration) {
+        String plugin = """
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <version>3.5.3</version>
+                """;
+        return base.build().effectivePom().replace(plugin, plugin + configuration.indent(16));
+    }
+
+    /** The project's layout with another effective POM, as a project configured that way would have it. */
+    private static ProjectLayout withEffectivePom(ProjectLayout base, String pom) {
+        return new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
+                base.testSourceRoots(), base.dependencies(), Map.of(), Optional.empty(), base.compiler(),
+                new ProjectLayout.BuildModel(pom, base.buildDirectory(), base.build().selfPlugin()));
     }
 
     private SubBuildVerifier verifier(ProjectLayout layout, Duration timeout) {
@@ -537,6 +579,108 @@ class SubBuildVerifierIT {
     }
 
     /**
+     * Issue 23: the project's retry policy returns the generated {@code Limits.MAX_ATTEMPTS}, which
+     * javac copies into it, and waits with another task's {@code Backoff}. The wrong constant fails
+     * the policy's test; the project's code cannot compile without {@code Limits}, and a stub of it
+     * would still carry the wrong value (fields stay), so the failure would look like someone
+     * else's. It is charged to the candidate instead of making it wait.
+     */
+    @Test
+    void aWrongConstantThatJavacCopiedIntoTheProjectsCodeIsTheCandidatesNotAWait() {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .main("com/example/retry/RetryPolicy.java", """
+                        package com.example.retry;
+
+                        public final class RetryPolicy {
+                            public int attempts() {
+                                return Limits.MAX_ATTEMPTS;
+                            }
+
+                            public long pauseMillis(int attempt) {
+                                return Backoff.millis(attempt);
+                            }
+                        }
+                        """)
+                .test("com/example/retry/RetryPolicyTest.java", """
+                        package com.example.retry;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Test;
+
+                        class RetryPolicyTest {
+                            @Test
+                            void triesThreeTimes() {
+                                assertEquals(3, new RetryPolicy().attempts(), "three attempts");
+                            }
+                        }
+                        """)
+                .layout();
+        CodeUnit wrongLimits = unit("com.example.retry.Limits", """
+                package com.example.retry;
+
+                public final class Limits {
+                    public static final int MAX_ATTEMPTS = 5;
+
+                    private Limits() {
+                    }
+                }
+                """, false);
+        CodeUnit backoff = unit("com.example.retry.Backoff", """
+                package com.example.retry;
+
+                public final class Backoff {
+                    public static long millis(int attempt) {
+                        return 100L << attempt;
+                    }
+                }
+                """, false);
+        java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("limits")
+                ? List.of(backoff) : List.of(wrongLimits);
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
+                settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
+
+        Verdict verdict = verifier.verifyBatch(List.of(candidate("limits", wrongLimits))).values().iterator().next();
+
+        assertFalse(verdict.passed(), verdict.toString());
+        Feedback failure = verdict.firstFailure().orElseThrow();
+        assertEquals(Feedback.Stage.TEST, failure.stage(), verdict.toString());
+        assertTrue(failure.message().contains("three attempts"), failure.message());
+    }
+
+    /**
+     * A project whose surefire runs {@code *Check} classes: the round chooses among them, so the
+     * wrong tax, reached only through the checkout service by {@code CheckoutCheck}, fails its round
+     * on that test's assertion instead of passing a round that could not see it.
+     */
+    @Test
+    void aRoundChoosesAmongTheTestsTheProjectsSurefireIncludesByName() throws IOException {
+        ProjectLayout base = new TestProject(dir.resolve("project"))
+                .main("com/example/shop/Checkout.java", CHECKOUT)
+                .test("com/example/shop/CheckoutCheck.java", CHECKOUT_TEST.replace("class CheckoutTest",
+                        "class CheckoutCheck"))
+                // Named as surefire's defaults would run it, which this project's test phase does not.
+                .test("com/example/count/CounterTest.java", COUNTER_TEST)
+                .main("com/example/count/Counter.java", COUNTER)
+                .layout();
+        String pom = withSurefire(base, """
+                <configuration>
+                  <includes>
+                    <include>**/*Check.java</include>
+                  </includes>
+                </configuration>
+                """);
+        assertTrue(pom.contains("<include>**/*Check.java</include>"), pom);
+        ProjectLayout layout = withEffectivePom(base, pom);
+        SubBuildVerifier verifier = verifier(layout, Duration.ofMinutes(3));
+
+        Verdict round = verifier.verifyBatch(List.of(candidate("tax", WRONG_TAX))).values().iterator().next();
+
+        assertFalse(round.passed(), round.toString());
+        assertTrue(round.firstFailure().orElseThrow().message().contains("total with a fifth in tax"), round.toString());
+        assertTrue(round.firstFailure().orElseThrow().message().contains("CheckoutCheck.addsTheTax"), round.toString());
+    }
+
+    /**
      * Issue 21: every test of the project reaches the candidate, one through a fixture, one through
      * a service, so the round runs the project's whole test phase; when it passed, the final check
      * of exactly that code is that very build and runs no sub-build. Code that differs in one line
@@ -628,9 +772,7 @@ class SubBuildVerifierIT {
         ProjectLayout layout = new TestProject(dir.resolve("project"))
                 .test("com/example/MoneyTest.java", MONEY_TEST)
                 .test("com/example/count/CounterTest.java", COUNTER_TEST)
-                .main("com/example/count/Counter.java", "package com.example.count;\npublic class Counter {\n"
-                        + "    private int value;\n    public void increment() {\n        value++;\n    }\n"
-                        + "    public int value() {\n        return value;\n    }\n}\n")
+                .main("com/example/count/Counter.java", COUNTER)
                 .layout();
         CodeUnit money = unit("com.example.Money", MONEY, false);
         SubBuildVerifier verifier = verifier(layout, Duration.ofMinutes(3));
@@ -748,31 +890,24 @@ class SubBuildVerifierIT {
                 }
                 """);
         ProjectLayout base = project.layout();
-        String pom = base.build().effectivePom().replace("""
-                        <artifactId>maven-surefire-plugin</artifactId>
-                        <version>3.5.3</version>
-                """, """
-                        <artifactId>maven-surefire-plugin</artifactId>
-                        <version>3.5.3</version>
-                        <executions>
-                          <execution>
-                            <id>default-test</id>
-                            <configuration>
-                              <includes>
-                                <include>**/*Check.java</include>
-                                <include>**/*Test.java</include>
-                              </includes>
-                              <test>com.example.legacy.LedgerCheck</test>
-                              <testFailureIgnore>false</testFailureIgnore>
-                              <trimStackTrace>true</trimStackTrace>
-                            </configuration>
-                          </execution>
-                        </executions>
+        String pom = withSurefire(base, """
+                <executions>
+                  <execution>
+                    <id>default-test</id>
+                    <configuration>
+                      <includes>
+                        <include>**/*Check.java</include>
+                        <include>**/*Test.java</include>
+                      </includes>
+                      <test>com.example.legacy.LedgerCheck</test>
+                      <testFailureIgnore>false</testFailureIgnore>
+                      <trimStackTrace>true</trimStackTrace>
+                    </configuration>
+                  </execution>
+                </executions>
                 """);
         assertTrue(pom.contains("<id>default-test</id>"), pom);
-        ProjectLayout layout = new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
-                base.testSourceRoots(), base.dependencies(), Map.of(), Optional.empty(), base.compiler(),
-                new ProjectLayout.BuildModel(pom, base.buildDirectory(), base.build().selfPlugin()));
+        ProjectLayout layout = withEffectivePom(base, pom);
         Path work = dir.resolve("state/subbuild");
         SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
                 new InProcessCompiler(layout, owner -> List.of()), settings(Duration.ofMinutes(3)), work, null, true);
@@ -842,22 +977,15 @@ class SubBuildVerifierIT {
                 }
                 """);
         ProjectLayout base = project.layout();
-        String pom = base.build().effectivePom().replace("""
-                        <artifactId>maven-surefire-plugin</artifactId>
-                        <version>3.5.3</version>
-                """, """
-                        <artifactId>maven-surefire-plugin</artifactId>
-                        <version>3.5.3</version>
-                        <configuration>
-                          <excludes>
-                            <exclude>**/*OnlineTest.java</exclude>
-                          </excludes>
-                        </configuration>
+        String pom = withSurefire(base, """
+                <configuration>
+                  <excludes>
+                    <exclude>**/*OnlineTest.java</exclude>
+                  </excludes>
+                </configuration>
                 """);
         assertTrue(pom.contains("*OnlineTest.java"), pom);
-        ProjectLayout layout = new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
-                base.testSourceRoots(), base.dependencies(), Map.of(), Optional.empty(), base.compiler(),
-                new ProjectLayout.BuildModel(pom, base.buildDirectory(), base.build().selfPlugin()));
+        ProjectLayout layout = withEffectivePom(base, pom);
         Path work = dir.resolve("state/subbuild");
         SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
                 new InProcessCompiler(layout, owner -> List.of()), settings(Duration.ofMinutes(3)), work, null, true);
@@ -898,9 +1026,7 @@ class SubBuildVerifierIT {
                       </plugin>
                 """);
         assertTrue(pom.contains("checkstyle-suppressions.xml"), pom);
-        ProjectLayout layout = new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
-                base.testSourceRoots(), base.dependencies(), Map.of(), Optional.empty(), base.compiler(),
-                new ProjectLayout.BuildModel(pom, base.buildDirectory(), base.build().selfPlugin()));
+        ProjectLayout layout = withEffectivePom(base, pom);
         SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
                 new InProcessCompiler(layout, owner -> List.of()), settings(Duration.ofMinutes(3)),
                 dir.resolve("state/subbuild"), null, true);
@@ -922,15 +1048,7 @@ class SubBuildVerifierIT {
     @Test
     void candidatesThatBuildTheSameCodeShareOneModuleAndKeepTheirOwnVerdicts() throws IOException {
         ProjectLayout layout = new TestProject(dir.resolve("project"))
-                .main("com/example/shop/Checkout.java", """
-                        package com.example.shop;
-
-                        public final class Checkout {
-                            public long total(long cents) {
-                                return cents + Tax.of(cents);
-                            }
-                        }
-                        """)
+                .main("com/example/shop/Checkout.java", CHECKOUT)
                 .test("com/example/shop/Orders.java", """
                         package com.example.shop;
 

@@ -1,0 +1,114 @@
+package dev.autocoder.verify;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.maven.shared.utils.io.SelectorUtils;
+import org.w3c.dom.Element;
+
+/**
+ * The test classes the project's test phase runs by name: surefire's {@code <includes>}, read from
+ * the effective POM where Maven reads them for the {@code default-test} execution (that execution's
+ * own list, else the plugin's), or surefire's defaults ({@code **}{@code /Test*.java},
+ * {@code **}{@code /*Test.java}, {@code **}{@code /*Tests.java}, {@code **}{@code /*TestCase.java})
+ * when neither names any. Rounds choose among these classes, so that a project that names its tests
+ * {@code *Check} has them run in the rounds that can tell about a candidate, not only in the final
+ * check.
+ *
+ * <p>Unknown when the project names its tests another way: one {@code test}, an
+ * {@code includesFile}, {@code dependenciesToScan} (classes from a jar) or a {@code %regex[...]}
+ * pattern. Then rounds choose among surefire's defaults, and the final check runs the rest.
+ */
+final class SurefireIncludes {
+
+    private static final List<String> DEFAULTS = List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java",
+            "**/*TestCase.java");
+    private static final List<String> OTHER_WAYS = List.of("test", "includesFile", "dependenciesToScan");
+
+    private final List<String> patterns;
+
+    private SurefireIncludes(List<String> patterns) {
+        this.patterns = List.copyOf(patterns);
+    }
+
+    /** Surefire's defaults. */
+    static SurefireIncludes defaults() {
+        return new SurefireIncludes(DEFAULTS.stream().map(SurefireIncludes::pattern).toList());
+    }
+
+    /**
+     * The includes of the project's test phase, or empty when its POM names its tests in a way
+     * rounds cannot follow (or does not parse).
+     */
+    static Optional<SurefireIncludes> of(String effectivePom) {
+        Optional<Element> project = PomElements.project(effectivePom);
+        if (project.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Element> surefires = PomElements.child(project.get(), "build")
+                .flatMap(build -> PomElements.child(build, "plugins"))
+                .map(plugins -> PomElements.children(plugins, "plugin")).orElse(List.of()).stream()
+                .filter(plugin -> PomElements.text(plugin, "artifactId").equals("maven-surefire-plugin")).toList();
+        if (surefires.isEmpty()) {
+            return Optional.of(defaults());
+        }
+        Element surefire = surefires.get(0);
+        List<Element> configurations = new ArrayList<>();
+        PomElements.child(surefire, "configuration").ifPresent(configurations::add);
+        Optional<Element> defaultTest = PomElements.child(surefire, "executions").stream()
+                .flatMap(executions -> PomElements.children(executions, "execution").stream())
+                .filter(execution -> PomElements.executionId(execution).equals("default-test")).findFirst()
+                .flatMap(execution -> PomElements.child(execution, "configuration"));
+        defaultTest.ifPresent(configurations::add);
+        if (configurations.stream().anyMatch(configuration -> OTHER_WAYS.stream()
+                .anyMatch(tag -> PomElements.child(configuration, tag).isPresent()))) {
+            return Optional.empty();
+        }
+        // The execution's own list replaces the plugin's, as Maven merges a configuration's children.
+        Optional<Element> includes = defaultTest.flatMap(configuration -> PomElements.child(configuration, "includes"))
+                .or(() -> PomElements.child(surefire, "configuration")
+                        .flatMap(configuration -> PomElements.child(configuration, "includes")));
+        List<String> named = includes.map(list -> PomElements.children(list, "include").stream()
+                .map(include -> include.getTextContent().strip()).filter(text -> !text.isEmpty()).toList())
+                .orElse(List.of());
+        if (named.isEmpty()) {
+            return Optional.of(defaults());
+        }
+        if (named.stream().anyMatch(text -> text.startsWith("%regex[") || text.startsWith("%ant[")
+                || text.contains("#") || text.startsWith("!"))) {
+            return Optional.empty();
+        }
+        // Surefire reads a comma-separated list inside one include too.
+        return Optional.of(new SurefireIncludes(named.stream().flatMap(text -> Stream.of(text.split(",")))
+                .map(String::strip).filter(text -> !text.isEmpty()).map(SurefireIncludes::pattern).toList()));
+    }
+
+    /** Whether the test phase runs the top-level test class of this binary name by its name. */
+    boolean includes(String binaryName) {
+        String path = binaryName.replace('.', File.separatorChar);
+        return patterns.stream().anyMatch(pattern -> SelectorUtils.matchPath(pattern, path, true));
+    }
+
+    /** As a filter of binary names. */
+    Predicate<String> asFilter() {
+        return this::includes;
+    }
+
+    /**
+     * An Ant pattern of a test source ({@code **}{@code /*Check.java}) as surefire reads it, without
+     * its extension (surefire matches {@code .java} and {@code .class} alike), in the platform's
+     * separators, as maven-shared-utils' {@code SelectorUtils} (surefire's own matcher) wants them.
+     */
+    private static String pattern(String ant) {
+        String text = ant.replace('\\', '/');
+        for (String extension : List.of(".java", ".class")) {
+            if (text.endsWith(extension)) {
+                text = text.substring(0, text.length() - extension.length());
+            }
+        }
+        return (text.startsWith("/") ? text.substring(1) : text).replace('/', File.separatorChar);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.autocoder.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which test classes the project's test phase runs by name, read as surefire reads its includes. */
+class SurefireIncludesTest {
+
+    private static final List<String> CLASSES = List.of("com.acme.PriceTest", "com.acme.TestPrice",
+            "com.acme.PriceTests", "com.acme.PriceTestCase", "com.acme.PriceCheck", "com.acme.legacy.LedgerCheck",
+            "com.acme.PriceFixtures", "PriceCheck");
+
+    private static String pom(String surefire) {
+        return """
+                <project>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <artifactId>maven-compiler-plugin</artifactId>
+                        <configuration><includes><include>**/*.java</include></includes></configuration>
+                      </plugin>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <version>3.5.3</version>
+                %s
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(surefire);
+    }
+
+    private static List<String> run(Optional<SurefireIncludes> includes) {
+        return CLASSES.stream().filter(includes.orElseThrow().asFilter()).toList();
+    }
+
+    @Test
+    void withoutIncludesTheTestPhaseRunsSurefiresDefaultsLessNothingElse() {
+        List<String> defaults = List.of("com.acme.PriceTest", "com.acme.TestPrice", "com.acme.PriceTests",
+                "com.acme.PriceTestCase");
+        assertEquals(defaults, run(SurefireIncludes.of(pom(""))));
+        assertEquals(defaults, run(SurefireIncludes.of(pom("""
+                <configuration>
+                  <excludes><exclude>**/*IT.java</exclude></excludes>
+                  <argLine>-Xmx256m</argLine>
+                </configuration>
+                """))), "excludes apply in every round as in the build; they do not change what rounds choose among");
+        assertEquals(defaults, run(SurefireIncludes.of("<project/>")), "no surefire configured at all");
+    }
+
+    @Test
+    void theProjectsIncludesAreWhatRoundsChooseAmongTheDefaultTestExecutionsWinning() {
+        assertEquals(List.of("com.acme.PriceCheck", "com.acme.legacy.LedgerCheck", "PriceCheck"),
+                run(SurefireIncludes.of(pom("""
+                        <configuration><includes><include>**/*Check.java</include></includes></configuration>
+                        """))));
+        assertEquals(List.of("com.acme.legacy.LedgerCheck"), run(SurefireIncludes.of(pom("""
+                <configuration><includes><include>**/*Check.java</include></includes></configuration>
+                <executions>
+                  <execution>
+                    <id>default-test</id>
+                    <configuration><includes><include>com/acme/legacy/*Check</include></includes></configuration>
+                  </execution>
+                  <execution>
+                    <id>slow</id>
+                    <configuration><includes><include>**/*Tests.java</include></includes></configuration>
+                  </execution>
+                </executions>
+                """))), "the default-test execution's own list replaces the plugin's; another execution's is not it");
+        assertEquals(List.of("com.acme.PriceTest", "com.acme.PriceCheck", "com.acme.legacy.LedgerCheck",
+                "PriceCheck"), run(SurefireIncludes.of(pom("""
+                        <configuration><includes><include>**/*Test.java, **/*Check.class</include></includes>
+                        </configuration>
+                        """))), "a comma-separated list, .class and .java alike");
+    }
+
+    @Test
+    void testsNamedInAnotherWayLeaveTheTestPhaseUnknown() {
+        for (String configuration : List.of(
+                "<configuration><test>com.acme.legacy.LedgerCheck</test></configuration>",
+                "<configuration><includesFile>src/test/resources/suite.txt</includesFile></configuration>",
+                "<configuration><dependenciesToScan><dependency>com.acme:contract</dependency></dependenciesToScan>"
+                        + "</configuration>",
+                "<configuration><includes><include>%regex[.*Check.*]</include></includes></configuration>",
+                "<executions><execution><id>default-test</id><configuration><test>PriceTest</test></configuration>"
+                        + "</execution></executions>")) {
+            assertTrue(SurefireIncludes.of(pom(configuration)).isEmpty(), configuration);
+        }
+        assertFalse(SurefireIncludes.of("<project").isPresent(), "a POM that does not parse");
+    }
+}
