@@ -485,8 +485,8 @@ public final class Autocoder {
             String seconds = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
             if (check.passed() && check.sameAsARound()) {
                 log.info("autocoder: final check passed: a round of this run already ran the project's whole build"
-                        + " and test suite, nothing left out, with exactly the code of these " + byTask.size()
-                        + " task(s), and passed; it was not run again");
+                        + " and test suite, nothing left out, with exactly this code (" + byTask.size()
+                        + " task(s)), and passed; it was not run again");
                 lock(plan, generated);
                 return result;
             }
