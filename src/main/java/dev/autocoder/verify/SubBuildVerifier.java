@@ -407,10 +407,10 @@ public final class SubBuildVerifier implements Verifier {
         }
         Set<String> tests = new TreeSet<>(result.testClasses());
         tests.addAll(own);
-        if (testPhase.isPresent() && tests.containsAll(choosable)) {
-            // Every test class the round could choose is chosen, and the project's test phase runs no
-            // other: the round runs that whole phase, which a final check of the same code need not
-            // run again.
+        if (testPhase.isPresent() && tests.containsAll(choosable) && choosable.containsAll(own)) {
+            // Every test class the round could choose is chosen, the project's test phase runs no
+            // other, and it runs the model's tests too: the round runs that whole phase, which a
+            // final check of the same code need not run again.
             return new Selection(Optional.empty(), compiled.excludedProjectTests());
         }
         Map<String, SourceFile> projectTests = new LinkedHashMap<>();
