@@ -483,15 +483,11 @@ public final class Autocoder {
             boolean everyTask = byTask.size() == plan.tasks().size();
             SubBuildVerifier.FinalCheck check = slots.run(() -> subBuilds.verifyTogether(byTask, everyTask));
             String seconds = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
-            if (check.passed() && check.sameAsARound()) {
-                log.info("autocoder: final check passed: a round of this run already ran the project's whole build"
-                        + " and test suite, nothing left out, with exactly this code (" + byTask.size()
-                        + " task(s)), and passed; it was not run again");
-                lock(plan, generated);
-                return result;
-            }
             if (check.passed()) {
-                log.info("autocoder: final check passed in " + seconds + ": the project's whole build and test suite"
+                log.info(check.sameAsARound() ? "autocoder: final check passed: a round of this run already ran the"
+                        + " project's whole build and test suite, nothing left out, with exactly this code ("
+                        + byTask.size() + " task(s)), and passed; it was not run again"
+                        : "autocoder: final check passed in " + seconds + ": the project's whole build and test suite"
                         + " with the code of " + byTask.size() + " task(s)" + (check.projectTests().isEmpty() ? ""
                                 : ", but for " + check.projectTests().size() + " of the project's own test(s), which"
                                         + " fail or do not compile without this code too"));

@@ -13,6 +13,8 @@ import org.w3c.dom.NodeList;
 /** Reading an effective POM's elements: parsed without doctypes, children by tag, their texts. */
 final class PomElements {
 
+    private static final String MAVEN_PLUGINS = "org.apache.maven.plugins";
+
     private PomElements() {
     }
 
@@ -55,6 +57,18 @@ final class PomElements {
     static boolean binds(Element execution, String goal) {
         return child(execution, "goals").stream().flatMap(goals -> children(goals, "goal").stream())
                 .anyMatch(element -> element.getTextContent().strip().equals(goal));
+    }
+
+    /**
+     * The plugin of Maven's own group ({@code org.apache.maven.plugins}, also where the groupId is
+     * left out) with this artifactId among the {@code plugins} element's.
+     */
+    static Optional<Element> mavenPlugin(Element plugins, String artifactId) {
+        return children(plugins, "plugin").stream()
+                .filter(plugin -> text(plugin, "artifactId").equals(artifactId))
+                .filter(plugin -> child(plugin, "groupId").map(group -> group.getTextContent().strip())
+                        .orElse(MAVEN_PLUGINS).equals(MAVEN_PLUGINS))
+                .findFirst();
     }
 
     /** The {@code execution} element's id, {@code default} where it has none, as Maven names it. */

@@ -415,7 +415,7 @@ final class SubBuildReactor {
      * project's file as the project's. The severity from which the execution fails goes with it.
      */
     private static void reportProjectCheckstyle(Element plugins, Path module, Map<String, String> reports) {
-        Optional<Element> plugin = findPlugin(plugins, "maven-checkstyle-plugin");
+        Optional<Element> plugin = PomElements.mavenPlugin(plugins, "maven-checkstyle-plugin");
         Optional<Element> executions = plugin.flatMap(found -> PomElements.child(found, "executions"));
         if (executions.isEmpty()) {
             return;
@@ -452,7 +452,7 @@ final class SubBuildReactor {
      * The project's own checkstyle executions still run as its build runs them.
      */
     private void addCandidateCheckstyle(Element plugins, Path module, Path rules, Plan plan) {
-        Element plugin = findPlugin(plugins, "maven-checkstyle-plugin").orElse(null);
+        Element plugin = PomElements.mavenPlugin(plugins, "maven-checkstyle-plugin").orElse(null);
         Element configuration = document(plugins).createElement("configuration");
         if (plugin == null) {
             plugin = plugin(plugins, "maven-checkstyle-plugin", "3.6.0");
@@ -557,22 +557,13 @@ final class SubBuildReactor {
 
     /** The build plugin of this artifactId, added with the given version when the POM has none. */
     private Element plugin(Element plugins, String artifactId, String fallbackVersion) {
-        return findPlugin(plugins, artifactId).orElseGet(() -> {
+        return PomElements.mavenPlugin(plugins, artifactId).orElseGet(() -> {
             Element plugin = append(plugins, "plugin");
             text(plugin, "groupId", "org.apache.maven.plugins");
             text(plugin, "artifactId", artifactId);
             text(plugin, "version", layout.pluginVersions().getOrDefault(artifactId, fallbackVersion));
             return plugin;
         });
-    }
-
-    private static Optional<Element> findPlugin(Element plugins, String artifactId) {
-        return PomElements.children(plugins, "plugin").stream()
-                .filter(plugin -> PomElements.child(plugin, "artifactId").map(Node::getTextContent).map(String::strip)
-                        .filter(artifactId::equals).isPresent())
-                .filter(plugin -> PomElements.child(plugin, "groupId").map(Node::getTextContent).map(String::strip)
-                        .orElse("org.apache.maven.plugins").equals("org.apache.maven.plugins"))
-                .findFirst();
     }
 
     /** The direct child of this name, created when missing. */

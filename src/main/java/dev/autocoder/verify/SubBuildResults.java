@@ -401,6 +401,9 @@ final class SubBuildResults {
         return simple.endsWith("Check") ? simple.substring(0, simple.length() - "Check".length()) : simple;
     }
 
+    /** Added to the failure of a test in whose report a stubbed method of a baseline ran. */
+    static final String STUB_RAN = " (a stubbed method ran)";
+
     /**
      * One test method as surefire reported it.
      *
@@ -412,9 +415,6 @@ final class SubBuildResults {
      * @param description for a failure, {@code MoneyTest.adds: expected: <3> but was: <4>} and the
      *     frames in the project's own code; empty for a pass
      */
-    /** Added to the failure of a test in whose report a stubbed method of a baseline ran. */
-    static final String STUB_RAN = " (a stubbed method ran)";
-
     record TestResult(String testClass, String key, String failure, String description) {
         boolean failed() {
             return !failure.isEmpty();

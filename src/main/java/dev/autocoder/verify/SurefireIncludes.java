@@ -48,14 +48,13 @@ final class SurefireIncludes {
         if (project.isEmpty()) {
             return Optional.empty();
         }
-        List<Element> surefires = PomElements.child(project.get(), "build")
+        Optional<Element> found = PomElements.child(project.get(), "build")
                 .flatMap(build -> PomElements.child(build, "plugins"))
-                .map(plugins -> PomElements.children(plugins, "plugin")).orElse(List.of()).stream()
-                .filter(plugin -> PomElements.text(plugin, "artifactId").equals("maven-surefire-plugin")).toList();
-        if (surefires.isEmpty()) {
+                .flatMap(plugins -> PomElements.mavenPlugin(plugins, "maven-surefire-plugin"));
+        if (found.isEmpty()) {
             return Optional.of(defaults());
         }
-        Element surefire = surefires.get(0);
+        Element surefire = found.get();
         List<Element> configurations = new ArrayList<>();
         PomElements.child(surefire, "configuration").ifPresent(configurations::add);
         Optional<Element> defaultTest = PomElements.child(surefire, "executions").stream()
