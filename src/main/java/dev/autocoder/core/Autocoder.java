@@ -129,9 +129,10 @@ public final class Autocoder {
             OutputWriter output = new OutputWriter(paths.outputDirectory(), paths.testOutputDirectory());
             CandidateBoard board = new CandidateBoard();
             InProcessCompiler compiler = new InProcessCompiler(project, board::others, log::warn);
+            Path subBuildRoot = config.subBuilds().directory()
+                    .orElseGet(() -> SubBuildVerifier.defaultRoot(paths.baseDirectory()));
             SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler, subBuild,
-                    config.subBuilds().directory().orElseGet(() -> SubBuildVerifier.defaultRoot(paths.baseDirectory()))
-                            .resolve(config.executionId()),
+                    subBuildRoot.resolve(config.executionId()),
                     paths.checkstyleConfig().orElse(null), config.keepSubBuilds(), new SubBuildVerifier.Layout(
                             config.subBuilds().strictGates(), List.of(paths.stateDirectory())),
                     config.rounds().trimming(), config.rounds().profile());
@@ -143,46 +144,52 @@ public final class Autocoder {
                         + " them (the README's \"Sub-build verification\" shows how), or a verified class may fail"
                         + " them on the next build");
             }
-            int earlier = subBuilds.removeEarlierFolders();
-            if (earlier > 0) {
-                log.info("autocoder: removed " + earlier + " sub-build folder(s) of an earlier run");
+            try {
+                int earlier = subBuilds.removeEarlierFolders();
+                if (earlier > 0) {
+                    log.info("autocoder: removed " + earlier + " sub-build folder(s) of an earlier run");
+                }
+                SubBuildSlots slots = SubBuildSlots.shared(config.limits().maxSubBuilds());
+                if (slots.size() != config.limits().maxSubBuilds()) {
+                    log.debug("autocoder: " + slots.size() + " sub-build(s) at once, as the first module of this build"
+                            + " asked (maxSubBuilds)");
+                }
+                List<String> projectFailures = reverify(plan, compiler, subBuilds, slots);
+                if (!projectFailures.isEmpty()) {
+                    write(output, plan.verifiedInTaskOrder());
+                    writeReport(plan.report(List.of(), Map.of(), Map.of()));
+                    throw new TasksFailedException(projectFailures, lockedNote(plan).strip());
+                }
+                if (plan.pending().isEmpty()) {
+                    return concludeFromLock(plan, output);
+                }
+                refuseModelIfNeeded(plan, output);
+                plan.verified().forEach(board::settle);
+                TokenCounter counter = TokenCounter.forModel(config.model().modelName());
+                log.debug("autocoder: requests are bounded to " + config.model().effectiveMaxPromptTokens()
+                        + " prompt tokens (maxPromptTokens), counted with " + counter.describe());
+                PromptFitter model = new PromptFitter(chatPort(runDirectory), counter,
+                        config.model().effectiveMaxPromptTokens(), log::debug, log::warn);
+                CandidateWriters writers = new CandidateWriters();
+                BatchingVerifier batching = new BatchingVerifier(subBuilds, MAX_BATCH, slots, writers);
+                Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler), batching, board,
+                        new Clarifier(prompter), new LogListener(log),
+                        new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
+                                config.limits().maxQuestionRounds(), config.limits().parallelism()), writers);
+                StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
+                Workspace workspace = new Workspace(store, plan);
+                List<String> together = new ArrayList<>();
+                Engine.Result result = checkTogether(plan, engine, workspace, engine.run(plan.pending(), workspace),
+                        subBuilds, slots, together);
+                batching.carried().ifPresent(carried -> log.info("autocoder: " + carried
+                        + (subBuilds.sharedModulePlans() == 0 ? "" : "; " + subBuilds.sharedModulePlans()
+                                + " shared a module (one compile, one test JVM) with other tasks' candidates")));
+                return conclude(plan, result, together, subBuilds, output, model.truncatedTasks());
+            } finally {
+                // A default root is the plugin's own; a configured one is the user's and stays.
+                subBuilds.removeEmptyFolders(config.subBuilds().directory().isPresent() ? List.of()
+                        : List.of(subBuildRoot));
             }
-            SubBuildSlots slots = SubBuildSlots.shared(config.limits().maxSubBuilds());
-            if (slots.size() != config.limits().maxSubBuilds()) {
-                log.debug("autocoder: " + slots.size() + " sub-build(s) at once, as the first module of this build"
-                        + " asked (maxSubBuilds)");
-            }
-            List<String> projectFailures = reverify(plan, compiler, subBuilds, slots);
-            if (!projectFailures.isEmpty()) {
-                write(output, plan.verifiedInTaskOrder());
-                writeReport(plan.report(List.of(), Map.of(), Map.of()));
-                throw new TasksFailedException(projectFailures, lockedNote(plan).strip());
-            }
-            if (plan.pending().isEmpty()) {
-                return concludeFromLock(plan, output);
-            }
-            refuseModelIfNeeded(plan, output);
-            plan.verified().forEach(board::settle);
-            TokenCounter counter = TokenCounter.forModel(config.model().modelName());
-            log.debug("autocoder: requests are bounded to " + config.model().effectiveMaxPromptTokens()
-                    + " prompt tokens (maxPromptTokens), counted with " + counter.describe());
-            PromptFitter model = new PromptFitter(chatPort(runDirectory), counter,
-                    config.model().effectiveMaxPromptTokens(), log::debug, log::warn);
-            CandidateWriters writers = new CandidateWriters();
-            BatchingVerifier batching = new BatchingVerifier(subBuilds, MAX_BATCH, slots, writers);
-            Engine engine = new Engine(model, Engine.stages(new StaticChecks(), compiler), batching, board,
-                    new Clarifier(prompter), new LogListener(log),
-                    new Engine.Settings(config.limits().maxDepth(), config.limits().maxConversationLength(),
-                            config.limits().maxQuestionRounds(), config.limits().parallelism()), writers);
-            StateStore store = new StateStore(runDirectory.resolve("tasks"), log::warn);
-            Workspace workspace = new Workspace(store, plan);
-            List<String> together = new ArrayList<>();
-            Engine.Result result = checkTogether(plan, engine, workspace, engine.run(plan.pending(), workspace),
-                    subBuilds, slots, together);
-            batching.carried().ifPresent(carried -> log.info("autocoder: " + carried
-                    + (subBuilds.sharedModulePlans() == 0 ? "" : "; " + subBuilds.sharedModulePlans()
-                            + " shared a module (one compile, one test JVM) with other tasks' candidates")));
-            return conclude(plan, result, together, subBuilds, output, model.truncatedTasks());
         }
     }
 

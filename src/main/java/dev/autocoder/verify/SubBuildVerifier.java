@@ -832,8 +832,7 @@ public final class SubBuildVerifier implements Verifier {
         Path folder;
         List<SubBuildReactor.ModuleFiles> files;
         try {
-            Files.createDirectories(workRoot);
-            folder = Files.createTempDirectory(workRoot, "build-").toAbsolutePath();
+            folder = newFolder();
             files = reactor.write(folder, modules.modules());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out the sub-build below " + workRoot, e);
@@ -1011,6 +1010,39 @@ public final class SubBuildVerifier implements Verifier {
             if (results.findings(name, whole).stream().noneMatch(Feedback::blocking)
                     && results.tests(name, whole).stream().noneMatch(SubBuildResults.TestResult::failed)) {
                 passedWholeBuilds.add(WholeBuild.of(code, module.excludedTests()));
+            }
+        }
+    }
+
+    /**
+     * A new sub-build folder below the work root. Another build of the same module may remove the
+     * work root while it is empty ({@link #removeEmptyFolders}), so it is made again once if it went.
+     */
+    private Path newFolder() throws IOException {
+        try {
+            Files.createDirectories(workRoot);
+            return Files.createTempDirectory(workRoot, "build-").toAbsolutePath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(workRoot);
+            return Files.createTempDirectory(workRoot, "build-").toAbsolutePath();
+        }
+    }
+
+    /**
+     * Removes this execution's sub-build folder when the run left nothing in it, then each of
+     * {@code above} (its parents, nearest first) that is empty then, so that a run that keeps no
+     * sub-build leaves no empty folder in the temporary folder. A folder that is not empty stays, and
+     * so does everything above it.
+     */
+    public void removeEmptyFolders(List<Path> above) {
+        List<Path> folders = new ArrayList<>(List.of(workRoot));
+        folders.addAll(above);
+        for (Path folder : folders) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException e) {
+                // Not empty (a kept sub-build, another execution's folder) or not ours to remove.
+                return;
             }
         }
     }

@@ -94,7 +94,8 @@ class AutocoderLockIT {
         Files.writeString(project.base().resolve("src/main/java/Note.java"), "/** A note. */\nclass Note {\n}\n");
         CollectingRunLog log = new CollectingRunLog();
 
-        project.run(project.config(tiny.server().baseUrl(), AutocoderConfig.Mode.LIVE, Optional.empty()), log);
+        project.run(TinyProject.keepingSubBuilds(
+                project.config(tiny.server().baseUrl(), AutocoderConfig.Mode.LIVE, Optional.empty())), log);
 
         assertEquals(requestsOfFirstRun, tiny.server().requestCount(), log.text());
         assertTrue(log.contains("autocoder: [alpha] compiles against changed inputs"
@@ -102,7 +103,7 @@ class AutocoderLockIT {
         assertTrue(log.contains("1 task(s) from " + project.lockFile() + ": 0 restored, 1 compile-checked against"
                 + " changed inputs; no model call, no sub-build, lock file unchanged; "), log.text());
         assertArrayEquals(lockBefore, Files.readAllBytes(project.lockFile()), "the lock file is not rewritten");
-        assertFalse(Files.exists(subBuilds), "no sub-build ran");
+        assertFalse(Files.exists(subBuilds), "no sub-build ran (every sub-build folder would have been kept)");
         assertTrue(Files.readString(project.stateDirectory().resolve("report.json"))
                 .contains("\"origin\": \"re-verified\""));
         assertTrue(Files.isRegularFile(project.output("Alpha")));

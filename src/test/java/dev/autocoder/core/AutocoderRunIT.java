@@ -56,11 +56,11 @@ class AutocoderRunIT {
         Files.delete(project.output("Alpha"));
         CollectingRunLog log = new CollectingRunLog();
 
-        project.run(server.baseUrl(), log);
+        project.run(TinyProject.keepingSubBuilds(project.config(server.baseUrl())), log);
 
         assertEquals(requestsOfFirstRun, server.requestCount(), log.text());
         assertTrue(log.contains("autocoder: 1 task(s) up to date with " + project.lockFile()), log.text());
-        assertFalse(Files.exists(subBuilds), "no sub-build ran");
+        assertFalse(Files.exists(subBuilds), "no sub-build ran (every sub-build folder would have been kept)");
         assertTrue(Files.isRegularFile(project.output("Alpha")), "the output was restored from the lock file");
     }
 

@@ -117,6 +117,8 @@ class StateFootprintIT {
         project.run(server.baseUrl(), log);
         assertEquals(List.of(), children(subBuilds), "the next run without the flag removes them");
         assertTrue(log.contains("autocoder: removed 3 sub-build folder(s) of an earlier run"), log.text());
+        assertFalse(Files.exists(subBuilds), "and the execution's folder, left empty");
+        assertFalse(Files.exists(subBuilds.getParent()), "and the module's folder in the temporary folder, left empty");
     }
 
     /** Code that compiles but breaks a blocking checkstyle rule, so it fails only in the sub-build. */

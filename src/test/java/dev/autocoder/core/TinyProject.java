@@ -172,6 +172,16 @@ final class TinyProject {
         return stateDirectory().resolve(executionId);
     }
 
+    /**
+     * {@code config} keeping every sub-build folder: the evidence of which sub-builds a run started,
+     * since a run removes the folders of passing ones, and the folders themselves once empty.
+     */
+    static AutocoderConfig keepingSubBuilds(AutocoderConfig config) {
+        return new AutocoderConfig(config.paths(), config.model(), config.limits(), config.prompt(), config.answers(),
+                config.force(), config.executionId(), config.pluginVersion(), true, config.reverify(), config.rounds(),
+                config.subBuilds());
+    }
+
     /** Where this execution's sub-builds go: the plugin's default folder for this module. */
     Path subBuilds() {
         return dev.autocoder.verify.SubBuildVerifier.defaultRoot(base).resolve(executionId);
