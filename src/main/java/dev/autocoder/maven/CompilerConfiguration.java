@@ -2,6 +2,7 @@ package dev.autocoder.maven;
 
 import dev.autocoder.core.ConfigurationException;
 import dev.autocoder.project.ProjectLayout;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -168,7 +169,23 @@ final class CompilerConfiguration {
                         childValues(configuration, "excludes"), arguments(configuration, false)),
                 new ProjectLayout.CompilerSetup.Compile(testRelease(), childValues(testConfiguration, "testIncludes"),
                         childValues(testConfiguration, "testExcludes"), arguments(testConfiguration, true)),
-                testClassReaders());
+                testClassReaders(), encoding());
+    }
+
+    /**
+     * The encoding javac reads the main sources in: {@code default-compile}'s {@code encoding}, else
+     * {@code project.build.sourceEncoding} (the parameter's default); empty when neither names one
+     * this JVM knows (the compile then fails in the sub-build, as it does in the project's build).
+     */
+    private Optional<Charset> encoding() {
+        return PluginConfig.value(configuration, "encoding").or(() -> property("project.build.sourceEncoding"))
+                .filter(name -> {
+                    try {
+                        return Charset.isSupported(name);
+                    } catch (IllegalArgumentException e) {
+                        return false;
+                    }
+                }).map(Charset::forName);
     }
 
     /**

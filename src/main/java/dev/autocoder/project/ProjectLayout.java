@@ -1,5 +1,6 @@
 package dev.autocoder.project;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,12 @@ public record ProjectLayout(Path baseDirectory, String javaRelease, List<Path> m
      * @param testClassReaders the plugins bound between the test compile and the tests
      *     ({@code process-test-classes}) as {@code artifactId:executionId}: they may need every
      *     test class the compile writes, so a round must not compile only some of them
+     * @param encoding the encoding javac reads the sources in (the compiler plugin's
+     *     {@code encoding}, {@code project.build.sourceEncoding} by default), or empty when the
+     *     project declares none
      */
-    public record CompilerSetup(List<Path> processorPath, Compile main, Compile test, List<String> testClassReaders) {
+    public record CompilerSetup(List<Path> processorPath, Compile main, Compile test, List<String> testClassReaders,
+            Optional<Charset> encoding) {
 
         /** A project that gives javac nothing beyond sources, classpath and release. */
         public static final CompilerSetup PLAIN = new CompilerSetup(List.of(), Compile.DEFAULT, Compile.DEFAULT,
@@ -79,6 +84,12 @@ public record ProjectLayout(Path baseDirectory, String javaRelease, List<Path> m
             Objects.requireNonNull(main, "main");
             Objects.requireNonNull(test, "test");
             testClassReaders = List.copyOf(testClassReaders);
+            Objects.requireNonNull(encoding, "encoding");
+        }
+
+        /** A setup whose project declares no source encoding. */
+        public CompilerSetup(List<Path> processorPath, Compile main, Compile test, List<String> testClassReaders) {
+            this(processorPath, main, test, testClassReaders, Optional.empty());
         }
 
         /**

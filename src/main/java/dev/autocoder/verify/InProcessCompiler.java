@@ -98,7 +98,7 @@ public final class InProcessCompiler implements Verifier {
                     return size() > CACHE_SIZE;
                 }
             });
-    private final SourceTexts sourceTexts = new SourceTexts();
+    private final SourceTexts sourceTexts;
 
     /**
      * @param layout the project: its sources, dependencies, release and javac setup
@@ -119,6 +119,7 @@ public final class InProcessCompiler implements Verifier {
         this.layout = layout;
         this.others = others;
         this.notices = notices;
+        this.sourceTexts = new SourceTexts(layout.compiler().encoding());
         this.compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this runtime; run Maven on a JDK, not a JRE");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,12 +23,24 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SourceTexts {
 
     private final Map<Path, Read> texts = new ConcurrentHashMap<>();
+    private final Optional<Charset> encoding;
+
+    /** Texts read as UTF-8, or as ISO-8859-1 when not valid UTF-8: for a project that declares no encoding. */
+    SourceTexts() {
+        this(Optional.empty());
+    }
+
+    /** @param encoding the encoding the project's compiler reads its sources in, if it declares one */
+    SourceTexts(Optional<Charset> encoding) {
+        this.encoding = encoding;
+    }
 
     /**
-     * A file's text, from the cache while the file's size and modification time stay. The text is read as
-     * UTF-8; a file that is not valid UTF-8 is read as ISO-8859-1, which decodes every byte, so a project
-     * whose sources are in a single-byte encoding (Apache Commons Text declares
-     * {@code project.build.sourceEncoding} ISO-8859-1) still compiles in process instead of failing the round.
+     * A file's text, from the cache while the file's size and modification time stay. The text is read in
+     * the encoding the project declares, as javac reads it in the project's build. Without one it is read
+     * as UTF-8, and a file that is not valid UTF-8 as ISO-8859-1, which decodes every byte, so that a
+     * project whose sources are in a single-byte encoding still compiles in process instead of failing
+     * the round.
      */
     String text(Path file) {
         try {
@@ -36,7 +50,9 @@ final class SourceTexts {
             if (cached != null && cached.isOf(stamp)) {
                 return cached.text();
             }
-            Read read = new Read(stamp.size(), stamp.lastModifiedTime(), decoded(Files.readAllBytes(file)));
+            byte[] bytes = Files.readAllBytes(file);
+            Read read = new Read(stamp.size(), stamp.lastModifiedTime(),
+                    encoding.map(charset -> new String(bytes, charset)).orElseGet(() -> decoded(bytes)));
             texts.put(file, read);
             return read.text();
         } catch (IOException e) {

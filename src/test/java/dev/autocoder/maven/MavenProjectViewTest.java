@@ -122,6 +122,26 @@ class MavenProjectViewTest {
     }
 
     @Test
+    void sourcesAreReadInTheEncodingTheCompilerIsGivenOrTheProjectDeclares() throws Exception {
+        MavenProject declared = module("""
+                <properties><project.build.sourceEncoding>ISO-8859-1</project.build.sourceEncoding></properties>
+                """, "", "");
+        assertEquals(java.util.Optional.of(java.nio.charset.StandardCharsets.ISO_8859_1),
+                layout(declared).compiler().encoding());
+
+        MavenProject given = module("""
+                <properties><project.build.sourceEncoding>ISO-8859-1</project.build.sourceEncoding></properties>
+                """, "<encoding>windows-1252</encoding>", "");
+        assertEquals(java.util.Optional.of(java.nio.charset.Charset.forName("windows-1252")),
+                layout(given).compiler().encoding(), "the compiler's own parameter wins over its default");
+
+        MavenProject unknown = module("""
+                <properties><project.build.sourceEncoding>no-such-charset</project.build.sourceEncoding></properties>
+                """, "", "");
+        assertEquals(java.util.Optional.empty(), layout(unknown).compiler().encoding());
+    }
+
+    @Test
     void aProjectThatOnlySetsItsReleaseHasAPlainCompilerSetup() throws Exception {
         MavenProject project = fixture.build(write(dir.resolve("pom.xml"), pom("com.example", "plain", "1.0", """
                 <properties><maven.compiler.release>17</maven.compiler.release></properties>

@@ -38,6 +38,24 @@ class SourceTextsTest {
     }
 
     @Test
+    void aSourceIsReadInTheEncodingTheProjectDeclaresAsJavacReadsIt() throws Exception {
+        // "€" is the one byte 0x80 in windows-1252, which ISO-8859-1 would read as a control character.
+        Path euro = dir.resolve("Prices.java");
+        Files.write(euro, "class Prices { String c = \"€\"; }".getBytes("windows-1252"));
+        // Bytes that are valid UTF-8 ("é") but declared ISO-8859-1: javac reads two characters.
+        Path latin = dir.resolve("Names.java");
+        Files.write(latin, "class Names { String e = \"é\"; }".getBytes(StandardCharsets.UTF_8));
+
+        SourceTexts windows = new SourceTexts(java.util.Optional.of(java.nio.charset.Charset.forName("windows-1252")));
+        SourceTexts iso = new SourceTexts(java.util.Optional.of(StandardCharsets.ISO_8859_1));
+
+        assertEquals("class Prices { String c = \"€\"; }", windows.text(euro));
+        assertEquals("class Prices { String c = \"\"; }", texts.text(euro), "undeclared: ISO-8859-1 fallback");
+        assertEquals("class Names { String e = \"Ã©\"; }", iso.text(latin));
+        assertEquals("class Names { String e = \"é\"; }", texts.text(latin), "undeclared: UTF-8");
+    }
+
+    @Test
     void aSourceInUtf8IsReadAsUtf8() throws Exception {
         Path file = dir.resolve("Accents.java");
         Files.write(file, "class Accents { String e = \"\u00e9\u20ac\"; }".getBytes(StandardCharsets.UTF_8));
