@@ -1,0 +1,5 @@
+// Issue 23: a JPMS library with Error Prone, javac forked with its exports as -J options, so only the sub-build can run Error Prone; the checks are in
+// src/it/shared/error-prone.groovy.
+def errorProne = evaluate(new File('src/it/shared/error-prone.groovy'))
+errorProne(basedir, false)
+true
