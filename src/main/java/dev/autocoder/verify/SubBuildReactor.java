@@ -358,28 +358,55 @@ final class SubBuildReactor {
      * A failing test does not stop the module: every test's outcome is read from surefire's reports
      * and charged by evidence, so a test the project fails on its own does not hide the others.
      * Maven merges the plugin's configuration into each execution and the execution's own setting
-     * wins, so each setting goes into every execution's configuration as well as the plugin's.
+     * wins, so each setting goes into every execution's configuration as well as the plugin's. Each
+     * execution runs only the chosen tests among those it includes in the project's build (its own
+     * includes, else the plugin's, else surefire's defaults), and none when it includes none of
+     * them; an execution whose tests rounds cannot follow by name runs every chosen test.
      */
     private static void configureTests(Element surefire, Optional<List<String>> tests) {
-        for (Element configuration : configurations(surefire)) {
+        List<Element> configurations = configurations(surefire);
+        // Read before anything is changed: the plugin's configuration first, then each execution's.
+        Optional<Element> plugin = Optional.of(configurations.get(0));
+        List<List<String>> shares = new ArrayList<>();
+        for (Element configuration : configurations) {
+            Optional<Element> own = configuration == plugin.get() ? Optional.empty() : Optional.of(configuration);
+            List<String> chosen = tests.orElse(List.of());
+            shares.add(skipped(plugin, own) ? List.of() : SurefireIncludes.ofExecution(plugin, own)
+                    .map(includes -> chosen.stream().filter(includes.asFilter()).toList()).orElse(chosen));
+        }
+        for (int i = 0; i < configurations.size(); i++) {
+            Element configuration = configurations.get(i);
             set(configuration, "trimStackTrace", "false");
             set(configuration, "testFailureIgnore", "true");
             if (tests.isEmpty()) {
                 continue;
             }
             set(configuration, "failIfNoSpecifiedTests", "false");
-            if (tests.get().isEmpty()) {
-                set(configuration, "skipTests", "true");
-            } else {
+            // Said in each: an execution would otherwise take the plugin's skip when its own share is not empty.
+            set(configuration, "skipTests", Boolean.toString(shares.get(i).isEmpty()));
+            if (!shares.get(i).isEmpty()) {
                 // Through includes, not surefire's test parameter: that one overrides the project's
                 // excludes and excludesFile, so a round would run tests the project's build leaves out.
                 PomElements.child(configuration, "test").ifPresent(configuration::removeChild);
                 PomElements.child(configuration, "includes").ifPresent(configuration::removeChild);
                 Element includes = append(configuration, "includes");
-                tests.get().forEach(test -> text(includes, "include", test.replace('.', '/') + ".java"));
+                shares.get(i).forEach(test -> text(includes, "include", test.replace('.', '/') + ".java"));
                 set(configuration, "failIfNoTests", "false");
             }
         }
+    }
+
+    /** Whether the project's build skips this surefire execution ({@code skip} or {@code skipTests}, its own or the plugin's). */
+    private static boolean skipped(Optional<Element> plugin, Optional<Element> own) {
+        for (String name : List.of("skip", "skipTests", "skipExec")) {
+            Optional<String> value = own.flatMap(configuration -> PomElements.child(configuration, name))
+                    .or(() -> plugin.flatMap(configuration -> PomElements.child(configuration, name)))
+                    .map(element -> element.getTextContent().strip());
+            if (value.isPresent() && value.get().equals("true")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,10 +11,11 @@ import org.w3c.dom.Element;
 
 /**
  * The test classes the project's test phase runs by name: surefire's {@code <includes>}, read from
- * the effective POM where Maven reads them for the {@code default-test} execution (that execution's
- * own list, else the plugin's), or surefire's defaults ({@code **}{@code /Test*.java},
- * {@code **}{@code /*Test.java}, {@code **}{@code /*Tests.java}, {@code **}{@code /*TestCase.java})
- * when neither names any. Rounds choose among these classes, so that a project that names its tests
+ * the effective POM where Maven reads them for each execution of the phase ({@code default-test} and
+ * every other execution of the {@code test} goal; each execution's own list, else the plugin's), or
+ * surefire's defaults ({@code **}{@code /Test*.java}, {@code **}{@code /*Test.java},
+ * {@code **}{@code /*Tests.java}, {@code **}{@code /*TestCase.java}) where neither names any. The
+ * same reading of one execution tells which chosen tests that execution runs in a round. Rounds choose among these classes, so that a project that names its tests
  * {@code *Check} has them run in the rounds that can tell about a candidate, not only in the final
  * check.
  *
@@ -27,6 +28,7 @@ final class SurefireIncludes {
     private static final List<String> DEFAULTS = List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java",
             "**/*TestCase.java");
     private static final List<String> OTHER_WAYS = List.of("test", "includesFile", "dependenciesToScan");
+    private static final String DEFAULT_TEST = "default-test";
 
     private final List<String> patterns;
 
@@ -41,7 +43,10 @@ final class SurefireIncludes {
 
     /**
      * The includes of the project's test phase, or empty when its POM names its tests in a way
-     * rounds cannot follow (or does not parse).
+     * rounds cannot follow (or does not parse). The phase runs surefire's {@code default-test}
+     * execution (unless the project moves it to phase {@code none}) and every other execution of
+     * the {@code test} goal, each with its own includes or else the plugin's: the phase runs a
+     * class that any of them includes.
      */
     static Optional<SurefireIncludes> of(String effectivePom) {
         Optional<Element> project = PomElements.project(effectivePom);
@@ -55,34 +60,67 @@ final class SurefireIncludes {
             return Optional.of(defaults());
         }
         Element surefire = found.get();
+        Optional<Element> plugin = PomElements.child(surefire, "configuration");
+        List<Element> executions = PomElements.child(surefire, "executions").stream()
+                .flatMap(list -> PomElements.children(list, "execution").stream()).toList();
+        boolean defaultTestListed = executions.stream()
+                .anyMatch(execution -> PomElements.executionId(execution).equals(DEFAULT_TEST));
+        List<Optional<Element>> running = new ArrayList<>();
+        if (!defaultTestListed) {
+            running.add(Optional.empty());
+        }
+        executions.stream().filter(SurefireIncludes::runsInTheBuild)
+                .forEach(execution -> running.add(PomElements.child(execution, "configuration")));
+        List<String> patterns = new ArrayList<>();
+        for (Optional<Element> own : running) {
+            Optional<List<String>> named = named(plugin, own);
+            if (named.isEmpty()) {
+                return Optional.empty();
+            }
+            named.get().stream().filter(pattern -> !patterns.contains(pattern)).forEach(patterns::add);
+        }
+        return Optional.of(new SurefireIncludes(patterns));
+    }
+
+    /**
+     * The includes of one surefire execution whose own configuration is {@code own}, as Maven
+     * merges it over the plugin's: empty when either names its tests in a way rounds cannot follow.
+     */
+    static Optional<SurefireIncludes> ofExecution(Optional<Element> plugin, Optional<Element> own) {
+        return named(plugin, own).map(SurefireIncludes::new);
+    }
+
+    /** Whether an execution of the POM runs: {@code default-test}, or the {@code test} goal, at a phase. */
+    private static boolean runsInTheBuild(Element execution) {
+        boolean bound = PomElements.executionId(execution).equals(DEFAULT_TEST) || PomElements.binds(execution, "test");
+        return bound && !PomElements.text(execution, "phase").equals("none");
+    }
+
+    /** The patterns of one execution, surefire's defaults where it names none; empty when unknown. */
+    private static Optional<List<String>> named(Optional<Element> plugin, Optional<Element> own) {
         List<Element> configurations = new ArrayList<>();
-        PomElements.child(surefire, "configuration").ifPresent(configurations::add);
-        Optional<Element> defaultTest = PomElements.child(surefire, "executions").stream()
-                .flatMap(executions -> PomElements.children(executions, "execution").stream())
-                .filter(execution -> PomElements.executionId(execution).equals("default-test")).findFirst()
-                .flatMap(execution -> PomElements.child(execution, "configuration"));
-        defaultTest.ifPresent(configurations::add);
+        plugin.ifPresent(configurations::add);
+        own.ifPresent(configurations::add);
         if (configurations.stream().anyMatch(configuration -> OTHER_WAYS.stream()
                 .anyMatch(tag -> PomElements.child(configuration, tag).isPresent()))) {
             return Optional.empty();
         }
         // The execution's own list replaces the plugin's, as Maven merges a configuration's children.
-        Optional<Element> includes = defaultTest.flatMap(configuration -> PomElements.child(configuration, "includes"))
-                .or(() -> PomElements.child(surefire, "configuration")
-                        .flatMap(configuration -> PomElements.child(configuration, "includes")));
+        Optional<Element> includes = own.flatMap(configuration -> PomElements.child(configuration, "includes"))
+                .or(() -> plugin.flatMap(configuration -> PomElements.child(configuration, "includes")));
         List<String> named = includes.map(list -> PomElements.children(list, "include").stream()
                 .map(include -> include.getTextContent().strip()).filter(text -> !text.isEmpty()).toList())
                 .orElse(List.of());
         if (named.isEmpty()) {
-            return Optional.of(defaults());
+            return Optional.of(DEFAULTS.stream().map(SurefireIncludes::pattern).toList());
         }
         if (named.stream().anyMatch(text -> text.startsWith("%regex[") || text.startsWith("%ant[")
                 || text.contains("#") || text.startsWith("!"))) {
             return Optional.empty();
         }
         // Surefire reads a comma-separated list inside one include too.
-        return Optional.of(new SurefireIncludes(named.stream().flatMap(text -> Stream.of(text.split(",")))
-                .map(String::strip).filter(text -> !text.isEmpty()).map(SurefireIncludes::pattern).toList()));
+        return Optional.of(named.stream().flatMap(text -> Stream.of(text.split(",")))
+                .map(String::strip).filter(text -> !text.isEmpty()).map(SurefireIncludes::pattern).toList());
     }
 
     /** Whether the test phase runs the top-level test class of this binary name by its name. */

@@ -45,12 +45,8 @@ class SubBuildReactorExecutionsTest {
                             <goals><goal>compile</goal></goals>
                           </execution>
                         </executions>
-                """).replace("""
-                        <artifactId>maven-surefire-plugin</artifactId>
-                        <version>3.5.3</version>
-                """, """
-                        <artifactId>maven-surefire-plugin</artifactId>
-                        <version>3.5.3</version>
+                """);
+        pom = withSurefire(pom, """
                         <executions>
                           <execution>
                             <id>default-test</id>
@@ -66,15 +62,8 @@ class SubBuildReactorExecutionsTest {
                           </execution>
                         </executions>
                 """);
-        ProjectLayout layout = new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
-                base.testSourceRoots(), base.dependencies(), Map.of(), Optional.empty(), base.compiler(),
-                new ProjectLayout.BuildModel(pom, base.buildDirectory(), base.build().selfPlugin()));
-        Path folder = Files.createDirectories(dir.resolve("build"));
-
-        new SubBuildReactor(layout, null, null).write(folder, List.of(new SubBuildReactor.Plan(List.of(), List.of(),
-                List.of("com/example/WaitsTest.java"), Optional.of(List.of("com.example.MoneyTest")))));
-
-        Document module = parse(folder.resolve("c0/pom.xml"));
+        Document module = written(base, pom, new SubBuildReactor.Plan(List.of(), List.of(),
+                List.of("com/example/WaitsTest.java"), Optional.of(List.of("com.example.MoneyTest"))));
         Element surefire = plugin(module, "maven-surefire-plugin");
         List<Element> configurations = configurations(surefire);
         assertEquals(3, configurations.size(), "the plugin's and both executions'");
@@ -95,6 +84,86 @@ class SubBuildReactorExecutionsTest {
                 "added to the execution's own list, which replaces the plugin's");
         assertTrue(compilerConfigurations.size() == 2 || testExcludes(compilerConfigurations.get(2)).isEmpty(),
                 "an execution without a list of its own gets the plugin's");
+    }
+
+    /**
+     * Issue 23: a project that runs its {@code *Check} classes in a second surefire execution. Each
+     * execution of a round runs only the chosen tests among those it runs in the project's build: a
+     * chosen test never runs in an execution (with that execution's settings) that never runs it.
+     */
+    @Test
+    void eachSurefireExecutionRunsOnlyTheChosenTestsItIncludesInTheProjectsBuild() throws Exception {
+        ProjectLayout base = new TestProject(dir.resolve("project")).layout();
+        String pom = withSurefire(base.build().effectivePom(), """
+                        <executions>
+                          <execution>
+                            <id>default-test</id>
+                            <goals><goal>test</goal></goals>
+                          </execution>
+                          <execution>
+                            <id>contract-checks</id>
+                            <goals><goal>test</goal></goals>
+                            <configuration>
+                              <includes><include>**/*Check.java</include></includes>
+                              <systemPropertyVariables><contracts>strict</contracts></systemPropertyVariables>
+                            </configuration>
+                          </execution>
+                          <execution>
+                            <id>documentation</id>
+                            <goals><goal>test</goal></goals>
+                            <configuration>
+                              <includes><include>**/*Doc.java</include></includes>
+                            </configuration>
+                          </execution>
+                          <execution>
+                            <id>legacy</id>
+                            <goals><goal>test</goal></goals>
+                            <configuration>
+                              <skipTests>true</skipTests>
+                            </configuration>
+                          </execution>
+                        </executions>
+                """);
+        Document module = written(base, pom, new SubBuildReactor.Plan(List.of(), List.of(), List.of(),
+                Optional.of(List.of("com.example.MoneyTest", "com.example.PriceCheck"))));
+
+        List<Element> configurations = configurations(plugin(module, "maven-surefire-plugin"));
+        assertEquals(5, configurations.size(), "the plugin's and the four executions'");
+        assertEquals(List.of("com/example/MoneyTest.java"), includes(configurations.get(0)), "surefire's defaults");
+        assertEquals(List.of("com/example/MoneyTest.java"), includes(configurations.get(1)), "default-test: the same");
+        assertEquals(List.of("com/example/PriceCheck.java"), includes(configurations.get(2)), "its own *Check");
+        assertEquals("strict", only(children(configurations.get(2), "systemPropertyVariables").get(0), "contracts"));
+        List<String> skipTests = configurations.stream().map(configuration -> only(configuration, "skipTests")).toList();
+        assertEquals(List.of("false", "false", "false", "true", "true"), skipTests,
+                "an execution that includes no chosen test, and one the project skips, run nothing; the others"
+                        + " say so themselves rather than take the plugin's setting");
+    }
+
+    private static List<String> includes(Element configuration) {
+        List<String> files = new ArrayList<>();
+        for (Element list : children(configuration, "includes")) {
+            children(list, "include").forEach(file -> files.add(file.getTextContent().strip()));
+        }
+        return files;
+    }
+
+    /** The effective POM with {@code executions} (XML, indented as a plugin's child) added to surefire. */
+    private static String withSurefire(String pom, String executions) {
+        String plugin = """
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <version>3.5.3</version>
+                """;
+        return pom.replace(plugin, plugin + executions);
+    }
+
+    /** The module POM a sub-build writes for {@code plan} in a project whose effective POM is {@code pom}. */
+    private Document written(ProjectLayout base, String pom, SubBuildReactor.Plan plan) throws Exception {
+        ProjectLayout layout = new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
+                base.testSourceRoots(), base.dependencies(), Map.of(), Optional.empty(), base.compiler(),
+                new ProjectLayout.BuildModel(pom, base.buildDirectory(), base.build().selfPlugin()));
+        Path folder = Files.createDirectories(dir.resolve("build"));
+        new SubBuildReactor(layout, null, null).write(folder, List.of(plan));
+        return parse(folder.resolve("c0/pom.xml"));
     }
 
     private static Document parse(Path pom) throws Exception {

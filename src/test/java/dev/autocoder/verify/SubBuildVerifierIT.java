@@ -654,30 +654,60 @@ class SubBuildVerifierIT {
      */
     @Test
     void aRoundChoosesAmongTheTestsTheProjectsSurefireIncludesByName() throws IOException {
-        ProjectLayout base = new TestProject(dir.resolve("project"))
-                .main("com/example/shop/Checkout.java", CHECKOUT)
-                .test("com/example/shop/CheckoutCheck.java", CHECKOUT_TEST.replace("class CheckoutTest",
-                        "class CheckoutCheck"))
-                // Named as surefire's defaults would run it, which this project's test phase does not.
-                .test("com/example/count/CounterTest.java", COUNTER_TEST)
-                .main("com/example/count/Counter.java", COUNTER)
-                .layout();
-        String pom = withSurefire(base, """
+        Verdict round = wrongTaxRound("""
                 <configuration>
                   <includes>
                     <include>**/*Check.java</include>
                   </includes>
                 </configuration>
                 """);
-        assertTrue(pom.contains("<include>**/*Check.java</include>"), pom);
-        ProjectLayout layout = withEffectivePom(base, pom);
-        SubBuildVerifier verifier = verifier(layout, Duration.ofMinutes(3));
-
-        Verdict round = verifier.verifyBatch(List.of(candidate("tax", WRONG_TAX))).values().iterator().next();
 
         assertFalse(round.passed(), round.toString());
         assertTrue(round.firstFailure().orElseThrow().message().contains("total with a fifth in tax"), round.toString());
         assertTrue(round.firstFailure().orElseThrow().message().contains("CheckoutCheck.addsTheTax"), round.toString());
+    }
+
+    /**
+     * The same wrong tax in a project that runs its {@code *Check} classes in a second surefire
+     * execution of its own, beside {@code default-test} with surefire's defaults: the round chooses
+     * among what either execution runs, and fails on {@code CheckoutCheck}.
+     */
+    @Test
+    void aRoundChoosesAmongTheTestsEverySurefireExecutionOfTheTestPhaseRuns() throws IOException {
+        Verdict round = wrongTaxRound("""
+                <executions>
+                  <execution>
+                    <id>contract-checks</id>
+                    <phase>test</phase>
+                    <goals><goal>test</goal></goals>
+                    <configuration>
+                      <includes><include>**/*Check.java</include></includes>
+                    </configuration>
+                  </execution>
+                </executions>
+                """);
+
+        assertFalse(round.passed(), round.toString());
+        assertTrue(round.firstFailure().orElseThrow().message().contains("CheckoutCheck.addsTheTax"), round.toString());
+    }
+
+    /**
+     * A round of the wrong tax in a project whose surefire is configured with {@code surefire}: the
+     * checkout service is tested by {@code CheckoutCheck}, which surefire's default names leave out,
+     * and an unrelated counter by {@code CounterTest}, which they include.
+     */
+    private Verdict wrongTaxRound(String surefire) {
+        ProjectLayout base = new TestProject(dir.resolve("project"))
+                .main("com/example/shop/Checkout.java", CHECKOUT)
+                .test("com/example/shop/CheckoutCheck.java", CHECKOUT_TEST.replace("class CheckoutTest",
+                        "class CheckoutCheck"))
+                .test("com/example/count/CounterTest.java", COUNTER_TEST)
+                .main("com/example/count/Counter.java", COUNTER)
+                .layout();
+        String pom = withSurefire(base, surefire);
+        assertTrue(pom.contains("<include>**/*Check.java</include>"), pom);
+        SubBuildVerifier verifier = verifier(withEffectivePom(base, pom), Duration.ofMinutes(3));
+        return verifier.verifyBatch(List.of(candidate("tax", WRONG_TAX))).values().iterator().next();
     }
 
     /**

@@ -81,6 +81,45 @@ class SurefireIncludesTest {
     }
 
     @Test
+    void theTestPhaseRunsWhatAnyOfItsSurefireExecutionsIncludes() {
+        assertEquals(List.of("com.acme.PriceTest", "com.acme.TestPrice", "com.acme.PriceTests",
+                "com.acme.PriceTestCase", "com.acme.PriceCheck", "com.acme.legacy.LedgerCheck", "PriceCheck"),
+                run(SurefireIncludes.of(pom("""
+                        <executions>
+                          <execution>
+                            <id>contract-checks</id>
+                            <goals><goal>test</goal></goals>
+                            <configuration><includes><include>**/*Check.java</include></includes></configuration>
+                          </execution>
+                        </executions>
+                        """))), "default-test, not listed, runs the defaults; the second execution its own");
+        assertEquals(List.of("com.acme.PriceCheck", "com.acme.legacy.LedgerCheck", "PriceCheck"),
+                run(SurefireIncludes.of(pom("""
+                        <executions>
+                          <execution>
+                            <id>default-test</id>
+                            <phase>none</phase>
+                          </execution>
+                          <execution>
+                            <id>checks</id>
+                            <phase>test</phase>
+                            <goals><goal>test</goal></goals>
+                            <configuration><includes><include>**/*Check.java</include></includes></configuration>
+                          </execution>
+                        </executions>
+                        """))), "a default-test moved to phase none runs nothing");
+        assertTrue(SurefireIncludes.of(pom("""
+                <executions>
+                  <execution>
+                    <id>suite</id>
+                    <goals><goal>test</goal></goals>
+                    <configuration><includesFile>suite.txt</includesFile></configuration>
+                  </execution>
+                </executions>
+                """)).isEmpty(), "one execution that names its tests another way leaves the phase unknown");
+    }
+
+    @Test
     void testsNamedInAnotherWayLeaveTheTestPhaseUnknown() {
         for (String configuration : List.of(
                 "<configuration><test>com.acme.legacy.LedgerCheck</test></configuration>",
