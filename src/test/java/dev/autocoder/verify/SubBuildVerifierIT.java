@@ -583,11 +583,57 @@ class SubBuildVerifierIT {
      * javac copies into it, and waits with another task's {@code Backoff}. The wrong constant fails
      * the policy's test; the project's code cannot compile without {@code Limits}, and a stub of it
      * would still carry the wrong value (fields stay), so the failure would look like someone
-     * else's. It is charged to the candidate instead of making it wait.
+     * else's. With no other candidate of the round charged for that test, nothing but the constant
+     * explains it: it is charged to the candidate instead of making it wait.
      */
     @Test
     void aWrongConstantThatJavacCopiedIntoTheProjectsCodeIsTheCandidatesNotAWait() {
-        ProjectLayout layout = new TestProject(dir.resolve("project"))
+        ProjectLayout layout = retryPolicy();
+        CodeUnit wrongLimits = limits(5);
+        java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("limits")
+                ? List.of(backoff("100L << attempt")) : List.of(wrongLimits);
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
+                settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
+
+        Verdict verdict = verifier.verifyBatch(List.of(candidate("limits", wrongLimits))).values().iterator().next();
+
+        assertFalse(verdict.passed(), verdict.toString());
+        Feedback failure = verdict.firstFailure().orElseThrow();
+        assertEquals(Feedback.Stage.TEST, failure.stage(), verdict.toString());
+        assertTrue(failure.message().contains("three attempts"), failure.message());
+    }
+
+    /**
+     * The other way round, as on Apache Commons Text: {@code Limits} is right and the other task's
+     * {@code Backoff}, in the same round, is wrong. The test fails just the same with the limits'
+     * methods stubbed, and the round charges it to the backoff, whose stub changes how it fails:
+     * the limits wait for that code instead of paying for a failure their constant does not cause.
+     */
+    @Test
+    void aRightConstantWaitsWhileTheSameFailingTestIsChargedToAnotherCandidateOfTheRound() {
+        ProjectLayout layout = retryPolicy();
+        CodeUnit rightLimits = limits(3);
+        CodeUnit wrongBackoff = backoff("100L << (attempt + 1)");
+        java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("limits")
+                ? List.of(wrongBackoff) : List.of(rightLimits);
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
+                settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
+
+        Map<Candidate, Verdict> round = verifier.verifyBatch(List.of(candidate("limits", rightLimits),
+                candidate("backoff", wrongBackoff)));
+        List<Verdict> verdicts = List.copyOf(round.values());
+
+        Feedback limits = verdicts.get(0).firstFailure().orElseThrow();
+        assertEquals(Feedback.Stage.WAITING, limits.stage(), verdicts.toString());
+        assertTrue(limits.failsWhateverItDoes(), limits.toString());
+        Feedback backoff = verdicts.get(1).firstFailure().orElseThrow();
+        assertEquals(Feedback.Stage.TEST, backoff.stage(), verdicts.toString());
+        assertTrue(backoff.message().contains("doubling pauses"), backoff.message());
+    }
+
+    /** A project whose retry policy returns {@code Limits.MAX_ATTEMPTS} and pauses by {@code Backoff}, both generated. */
+    private ProjectLayout retryPolicy() {
+        return new TestProject(dir.resolve("project"))
                 .main("com/example/retry/RetryPolicy.java", """
                         package com.example.retry;
 
@@ -609,42 +655,39 @@ class SubBuildVerifierIT {
 
                         class RetryPolicyTest {
                             @Test
-                            void triesThreeTimes() {
-                                assertEquals(3, new RetryPolicy().attempts(), "three attempts");
+                            void triesThreeTimesWithDoublingPauses() {
+                                RetryPolicy policy = new RetryPolicy();
+                                assertEquals(3, policy.attempts(), "three attempts");
+                                assertEquals(200L, policy.pauseMillis(1), "doubling pauses");
                             }
                         }
                         """)
                 .layout();
-        CodeUnit wrongLimits = unit("com.example.retry.Limits", """
+    }
+
+    private static CodeUnit limits(int maxAttempts) {
+        return unit("com.example.retry.Limits", """
                 package com.example.retry;
 
                 public final class Limits {
-                    public static final int MAX_ATTEMPTS = 5;
+                    public static final int MAX_ATTEMPTS = %d;
 
                     private Limits() {
                     }
                 }
-                """, false);
-        CodeUnit backoff = unit("com.example.retry.Backoff", """
+                """.formatted(maxAttempts), false);
+    }
+
+    private static CodeUnit backoff(String millis) {
+        return unit("com.example.retry.Backoff", """
                 package com.example.retry;
 
                 public final class Backoff {
                     public static long millis(int attempt) {
-                        return 100L << attempt;
+                        return %s;
                     }
                 }
-                """, false);
-        java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("limits")
-                ? List.of(backoff) : List.of(wrongLimits);
-        SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
-                settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
-
-        Verdict verdict = verifier.verifyBatch(List.of(candidate("limits", wrongLimits))).values().iterator().next();
-
-        assertFalse(verdict.passed(), verdict.toString());
-        Feedback failure = verdict.firstFailure().orElseThrow();
-        assertEquals(Feedback.Stage.TEST, failure.stage(), verdict.toString());
-        assertTrue(failure.message().contains("three attempts"), failure.message());
+                """.formatted(millis), false);
     }
 
     /**
