@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.shared.invoker.DefaultInvocationRequest;
 import org.apache.maven.shared.invoker.InvocationRequest;
@@ -303,7 +304,6 @@ public final class SubBuildVerifier implements Verifier {
         List<Candidate> built = new ArrayList<>();
         List<SubBuildReactor.Plan> plans = new ArrayList<>();
         List<List<String>> untrimmed = new ArrayList<>();
-        List<Boolean> inlined = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (verdicts.containsKey(candidate) || built.contains(candidate)) {
                 continue;
@@ -314,8 +314,6 @@ public final class SubBuildVerifier implements Verifier {
                 continue;
             }
             built.add(candidate);
-            inlined.add(compiled.selection().map(graph -> candidate.mainUnits().stream()
-                    .anyMatch(unit -> graph.constantsUsedElsewhere(unit.qualifiedName()))).orElse(false));
             Selection selection = select(candidate, compiled);
             plans.add(new SubBuildReactor.Plan(candidate.units(),
                     InProcessCompiler.withoutReplaced(others.apply(candidate.taskName()), candidate.units()),
@@ -339,18 +337,8 @@ public final class SubBuildVerifier implements Verifier {
             }
         }
         answerFromBaselines(questions, askers);
-        List<Map<SubBuildResults.TestResult, Charge>> charges = new ArrayList<>();
-        Set<String> chargedToSomeone = new HashSet<>();
         for (int i = 0; i < built.size(); i++) {
-            charges.add(charges(built.get(i), plans.get(i), results.get(i), stubbed.get(i)));
-            charges.get(i).forEach((test, charge) -> {
-                if (charge == Charge.CANDIDATE) {
-                    chargedToSomeone.add(test.key());
-                }
-            });
-        }
-        for (int i = 0; i < built.size(); i++) {
-            verdicts.put(built.get(i), verdict(results.get(i), charges.get(i), inlined.get(i), chargedToSomeone));
+            verdicts.put(built.get(i), charge(built.get(i), plans.get(i), results.get(i), stubbed.get(i)));
         }
         Map<Candidate, Verdict> ordered = new LinkedHashMap<>();
         candidates.forEach(candidate -> ordered.put(candidate, verdicts.get(candidate)));
@@ -469,64 +457,33 @@ public final class SubBuildVerifier implements Verifier {
         return Optional.of(key);
     }
 
-    /** Whose a failing test is, by the baselines' evidence. */
-    private enum Charge {
-        /** It fails the same way without the candidate: the project's own. */
-        PROJECT,
-        /** It fails the same way with the candidate's methods only throwing: the other tasks' code it runs with. */
-        OTHERS,
-        /** It passes, fails another way or cannot run without the candidate: the candidate's. */
-        CANDIDATE
-    }
-
     /**
-     * How each failing test of a candidate's module is charged, by the baseline without the
-     * candidate and the one with its behaviour taken out ({@code stubbed}). The model's own tests
-     * are always its own.
+     * A candidate's verdict: its module's findings, and each failing test charged by the baseline.
+     * A test that cannot run without the candidate but fails just the same with its behaviour taken
+     * out ({@code stubbed}) fails because of the other tasks' code it runs with: the candidate waits
+     * for that code to change, and no model call is spent on it (the engine hands it to the model
+     * only when no other task can change that code any more, naming what a stub keeps: annotations,
+     * types, constants, constructors). So does a candidate whose compile-time constants other
+     * classes use ({@link ConstantReferences}): javac copied their values into those classes, and a
+     * test that fails on a wrong constant fails just the same with the stub; while another task's
+     * code may still change it cannot be told from a failure of that code.
      */
-    private Map<SubBuildResults.TestResult, Charge> charges(Candidate candidate, SubBuildReactor.Plan plan,
-            ModuleOutcome outcome, Optional<List<CodeUnit>> stubbed) {
+    private Verdict charge(Candidate candidate, SubBuildReactor.Plan plan, ModuleOutcome outcome,
+            Optional<List<CodeUnit>> stubbed) {
         Set<String> own = testClasses(candidate.testUnits());
         Baseline baseline = baselines.get(plan.others());
         Baseline withoutBehaviour = stubbed.map(baselines::get).orElse(null);
-        Map<SubBuildResults.TestResult, Charge> charges = new LinkedHashMap<>();
+        List<Feedback> findings = new ArrayList<>(outcome.findings());
         for (SubBuildResults.TestResult test : outcome.failures().toList()) {
             if (!own.contains(test.testClass()) && baseline != null && baseline.failsAlike(test)) {
-                charges.put(test, Charge.PROJECT);
-            } else if (!own.contains(test.testClass()) && withoutBehaviour != null && withoutBehaviour.failsAlike(test)) {
-                charges.put(test, Charge.OTHERS);
-            } else {
-                charges.put(test, Charge.CANDIDATE);
-            }
-        }
-        return charges;
-    }
-
-    /**
-     * A candidate's verdict: its module's findings and each failing test as charged. A test that
-     * fails just the same with the candidate's behaviour taken out fails because of the other tasks'
-     * code it runs with: the candidate waits for that code to change, and no model call is spent on
-     * it (the engine hands it to the model only when no other task can change that code any more).
-     *
-     * <p>The stub keeps a candidate's compile-time constants, and where other classes use them
-     * ({@code inlined}, {@link ConstantReferences}) javac copied their values into those classes,
-     * so a test failing on a wrong constant fails just the same with the stub. Such a candidate
-     * waits only while the same test is charged to another candidate of this round; otherwise
-     * nothing but its constants is left to explain the failure, and it is the candidate's.
-     */
-    private Verdict verdict(ModuleOutcome outcome, Map<SubBuildResults.TestResult, Charge> charges,
-            boolean inlined, Set<String> chargedToSomeone) {
-        List<Feedback> findings = new ArrayList<>(outcome.findings());
-        charges.forEach((test, charge) -> {
-            if (charge == Charge.PROJECT) {
                 findings.add(projectTest(test));
-            } else if (charge == Charge.OTHERS && (!inlined || chargedToSomeone.contains(test.key()))) {
+            } else if (!own.contains(test.testClass()) && withoutBehaviour != null && withoutBehaviour.failsAlike(test)) {
                 findings.add(Feedback.blocking(Feedback.Stage.WAITING, Feedback.FAILS_WHATEVER_IT_DOES
                         + test.description()));
             } else {
                 findings.add(Feedback.blocking(Feedback.Stage.TEST, test.description()));
             }
-        });
+        }
         return FeedbackLimit.apply(findings, FeedbackLimit.DEFAULT_CHARS);
     }
 

@@ -147,7 +147,6 @@ public final class TestSelection {
     /** Class name to what it refers to, over main and test classes; strong edges only. */
     private final Map<String, Set<String>> edges;
     /** The classes whose compile-time constants some class uses (javac copied the values there). */
-    private final Set<String> constantDeclarers;
     private final Map<String, Set<String>> stringNames;
     /** The edges that only a string constant makes, as "from to", so a reason can say so. */
     private final Set<String> stringOnlyEdges;
@@ -202,8 +201,6 @@ public final class TestSelection {
                 .addAll(declaring.stream().map(TestSelection::binaryName).filter(name -> !name.equals(binaryName(user)))
                         .toList()));
         this.edges = graph;
-        this.constantDeclarers = constantUses.values().stream().flatMap(Set::stream).map(TestSelection::binaryName)
-                .collect(Collectors.toUnmodifiableSet());
         this.stringNames = strings;
         this.stringOnlyEdges = byString;
         this.abstractTypes = abstracts;
@@ -251,14 +248,6 @@ public final class TestSelection {
         String name = binaryName(binaryName);
         String simple = name.substring(name.lastIndexOf('.') + 1);
         return simple.indexOf('$') < 0 && SUREFIRE_DEFAULT.matcher(simple).matches();
-    }
-
-    /**
-     * Whether another class uses a compile-time constant of this one: javac copied the value into
-     * that class, so what the constant says cannot be taken out of it without compiling it again.
-     */
-    public boolean constantsUsedElsewhere(String binaryName) {
-        return constantDeclarers.contains(binaryName(binaryName));
     }
 
     /** The concrete top-level test classes that surefire would run by default. */

@@ -580,14 +580,15 @@ class SubBuildVerifierIT {
 
     /**
      * Issue 23: the project's retry policy returns the generated {@code Limits.MAX_ATTEMPTS}, which
-     * javac copies into it, and waits with another task's {@code Backoff}. The wrong constant fails
-     * the policy's test; the project's code cannot compile without {@code Limits}, and a stub of it
-     * would still carry the wrong value (fields stay), so the failure would look like someone
-     * else's. With no other candidate of the round charged for that test, nothing but the constant
-     * explains it: it is charged to the candidate instead of making it wait.
+     * javac copies into it, and runs with another task's {@code Backoff}. The wrong constant fails
+     * the policy's test; the project's code cannot compile without {@code Limits}, and its stub
+     * still carries the wrong value (fields stay), so the test fails just the same without its
+     * behaviour: the candidate waits for the other task's code, carrying the failure, which the
+     * engine hands to its model with a pointer at constants once nobody else will change that code
+     * ({@code EngineTest.tasksThatAllWaitOnTheSameFailingTestAreEachSentItWithWhatTheirStubsCouldNotTakeOut}).
      */
     @Test
-    void aWrongConstantThatJavacCopiedIntoTheProjectsCodeIsTheCandidatesNotAWait() {
+    void aWrongConstantThatJavacCopiedIntoTheProjectsCodeWaitsCarryingItsFailure() {
         ProjectLayout layout = retryPolicy();
         CodeUnit wrongLimits = limits(5);
         java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("limits")
@@ -599,18 +600,18 @@ class SubBuildVerifierIT {
 
         assertFalse(verdict.passed(), verdict.toString());
         Feedback failure = verdict.firstFailure().orElseThrow();
-        assertEquals(Feedback.Stage.TEST, failure.stage(), verdict.toString());
+        assertTrue(failure.failsWhateverItDoes(), verdict.toString());
         assertTrue(failure.message().contains("three attempts"), failure.message());
     }
 
     /**
      * The other way round, as on Apache Commons Text: {@code Limits} is right and the other task's
      * {@code Backoff}, in the same round, is wrong. The test fails just the same with the limits'
-     * methods stubbed, and the round charges it to the backoff, whose stub changes how it fails:
-     * the limits wait for that code instead of paying for a failure their constant does not cause.
+     * methods stubbed, and is charged to the backoff, whose stub changes how it fails: the limits
+     * wait for that code instead of paying for a failure their constant does not cause.
      */
     @Test
-    void aRightConstantWaitsWhileTheSameFailingTestIsChargedToAnotherCandidateOfTheRound() {
+    void aRightConstantWaitsWhileAnotherTasksCodeFailsTheTest() {
         ProjectLayout layout = retryPolicy();
         CodeUnit rightLimits = limits(3);
         CodeUnit wrongBackoff = backoff("100L << (attempt + 1)");
