@@ -189,6 +189,9 @@ public final class Engine {
                 acquire(permits);
                 futures.add(tasksPool.submit(() -> {
                     checks.holding.set(true);
+                    // From its start the task is on its way to a candidate (its context, its prompt, then
+                    // the model): a round about to start waits for it as for one asking the model.
+                    writers.writing();
                     try {
                         if (abort.get() == null && charged.containsKey(task.name())) {
                             builder.rework(task, state, workspace.context(task), charged.get(task.name()));

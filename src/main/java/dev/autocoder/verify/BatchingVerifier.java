@@ -121,7 +121,13 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
             }
         }
         try {
-            return mine.verdict().join();
+            Verdict verdict = mine.verdict().join();
+            if (!verdict.passed()) {
+                // The caller goes on to write its next candidate at once (it stops writing when it waits
+                // or its conversation ends): the candidates of a round's failed tasks share the next round.
+                writers.writing();
+            }
+            return verdict;
         } catch (java.util.concurrent.CompletionException e) {
             // The batch's build failed as a whole: every caller gets the build's own exception.
             if (e.getCause() instanceof RuntimeException cause) {

@@ -88,6 +88,69 @@ class RoundGatheringTest {
         }
     }
 
+    /**
+     * Two candidates fail their shared round. One task writes its next candidate at once, the other
+     * first builds its next prompt (300 ms here, before it asks the model): a task whose candidate
+     * failed counts as writing from its verdict on, so the next round waits for it and carries both
+     * again, instead of the two taking turns, one round each, for the rest of the run.
+     */
+    @Test
+    void theTasksOfAFailedRoundShareTheNextRoundThoughOneStartsWritingLater() throws Exception {
+        List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+        Function<List<Candidate>, Map<Candidate, Verdict>> failFirst = batch -> {
+            batches.add(batch.stream().map(Candidate::taskName).sorted().toList());
+            if (batches.size() == 1) {
+                // A round of 2 s: the next one gathers for at most half of that.
+                sleepQuietly(2_000);
+            }
+            Map<Candidate, Verdict> verdicts = new LinkedHashMap<>();
+            batch.forEach(candidate -> verdicts.put(candidate, candidate.attempt() == 1
+                    ? Verdict.failed(Feedback.Stage.TEST, "ShopTest fails") : Verdict.PASSED));
+            return verdicts;
+        };
+        CandidateWriters writers = new CandidateWriters();
+        BatchingVerifier verifier = new BatchingVerifier(failFirst, 10, new SubBuildSlots(1), writers,
+                Duration.ofSeconds(30));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch bothWrite = new CountDownLatch(2);
+        try {
+            List<Future<Boolean>> tasks = new ArrayList<>();
+            for (String task : List.of("a", "b")) {
+                tasks.add(threads.submit(() -> {
+                    writers.writing();
+                    bothWrite.countDown();
+                    bothWrite.await(10, TimeUnit.SECONDS);
+                    Verdict first = verifier.verify(attempt(task, 1));
+                    if (task.equals("b")) {
+                        Thread.sleep(300);
+                    }
+                    writers.writing();
+                    return !first.passed() && verifier.verify(attempt(task, 2)).passed();
+                }));
+            }
+            for (Future<Boolean> task : tasks) {
+                assertTrue(task.get(30, TimeUnit.SECONDS));
+            }
+
+            assertEquals(List.of(List.of("a", "b"), List.of("a", "b")), batches, "two rounds, both candidates each");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Candidate attempt(String task, int attempt) {
+        Candidate first = of(task);
+        return new Candidate(task, attempt, first.units());
+    }
+
     @Test
     void aWriterThatNeverDeliversHoldsTheRoundBackNoLongerThanTheLimit() throws Exception {
         Builds builds = new Builds();
