@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the way to the sub-build. A {@link BatchingVerifier} about to start a round waits a little for
  * them, so that candidates written at the same time share one round instead of taking turns.
  *
- * <p>A thread writes from the start of its task (its context and prompt come first) or from its
- * request for code until its candidate goes to the sub-build, until it
+ * <p>A thread writes from the start of its task (its context and prompt come first), from its
+ * request for code and from a failed verdict, until its candidate goes to the sub-build, until it
  * waits for another task's code, or until its conversation ends. A thread that dies stops writing.
  * Thread-safe; never blocks.
  */

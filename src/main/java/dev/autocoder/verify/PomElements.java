@@ -71,6 +71,15 @@ final class PomElements {
                 .findFirst();
     }
 
+    /**
+     * A setting of one execution as Maven merges its configuration over the plugin's: the
+     * execution's own element of this name, else the plugin's.
+     */
+    static Optional<Element> setting(Optional<Element> plugin, Optional<Element> own, String tag) {
+        return own.flatMap(configuration -> child(configuration, tag))
+                .or(() -> plugin.flatMap(configuration -> child(configuration, tag)));
+    }
+
     /** The {@code execution} element's id, {@code default} where it has none, as Maven names it. */
     static String executionId(Element execution) {
         String id = text(execution, "id");

@@ -367,13 +367,11 @@ final class SubBuildReactor {
         List<Element> configurations = configurations(surefire);
         // Read before anything is changed: the plugin's configuration first, then each execution's.
         Optional<Element> plugin = Optional.of(configurations.get(0));
-        List<List<String>> shares = new ArrayList<>();
-        for (Element configuration : configurations) {
+        List<List<String>> shares = tests.map(chosen -> configurations.stream().map(configuration -> {
             Optional<Element> own = configuration == plugin.get() ? Optional.empty() : Optional.of(configuration);
-            List<String> chosen = tests.orElse(List.of());
-            shares.add(skipped(plugin, own) ? List.of() : SurefireIncludes.ofExecution(plugin, own)
-                    .map(includes -> chosen.stream().filter(includes.asFilter()).toList()).orElse(chosen));
-        }
+            return skipped(plugin, own) ? List.<String>of() : SurefireIncludes.ofExecution(plugin, own)
+                    .map(includes -> chosen.stream().filter(includes.asFilter()).toList()).orElse(chosen);
+        }).toList()).orElse(List.of());
         for (int i = 0; i < configurations.size(); i++) {
             Element configuration = configurations.get(i);
             set(configuration, "trimStackTrace", "false");
@@ -399,10 +397,8 @@ final class SubBuildReactor {
     /** Whether the project's build skips this surefire execution ({@code skip} or {@code skipTests}, its own or the plugin's). */
     private static boolean skipped(Optional<Element> plugin, Optional<Element> own) {
         for (String name : List.of("skip", "skipTests", "skipExec")) {
-            Optional<String> value = own.flatMap(configuration -> PomElements.child(configuration, name))
-                    .or(() -> plugin.flatMap(configuration -> PomElements.child(configuration, name)))
-                    .map(element -> element.getTextContent().strip());
-            if (value.isPresent() && value.get().equals("true")) {
+            if (PomElements.setting(plugin, own, name).map(element -> element.getTextContent().strip())
+                    .filter("true"::equals).isPresent()) {
                 return true;
             }
         }

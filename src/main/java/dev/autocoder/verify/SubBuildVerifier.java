@@ -662,7 +662,7 @@ public final class SubBuildVerifier implements Verifier {
     private Map<String, Set<String>> implicate(Map<String, List<CodeUnit>> byTask,
             List<SubBuildResults.TestResult> failures) {
         Set<String> failingClasses = failures.stream().map(SubBuildResults.TestResult::testClass)
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
         List<String> names = new ArrayList<>();
         List<Baseline> baselines = new ArrayList<>();
         List<SubBuildReactor.Plan> plans = new ArrayList<>();

@@ -14,10 +14,10 @@ import org.w3c.dom.Element;
  * the effective POM where Maven reads them for each execution of the phase ({@code default-test} and
  * every other execution of the {@code test} goal; each execution's own list, else the plugin's), or
  * surefire's defaults ({@code **}{@code /Test*.java}, {@code **}{@code /*Test.java},
- * {@code **}{@code /*Tests.java}, {@code **}{@code /*TestCase.java}) where neither names any. The
- * same reading of one execution tells which chosen tests that execution runs in a round. Rounds choose among these classes, so that a project that names its tests
- * {@code *Check} has them run in the rounds that can tell about a candidate, not only in the final
- * check.
+ * {@code **}{@code /*Tests.java}, {@code **}{@code /*TestCase.java}) where neither names any.
+ * Rounds choose among these classes, so that a project that names its tests {@code *Check} has
+ * them run in the rounds that can tell about a candidate, not only in the final check. The same
+ * reading of one execution tells which chosen tests that execution runs in a round.
  *
  * <p>Unknown when the project names its tests another way: one {@code test}, an
  * {@code includesFile}, {@code dependenciesToScan} (classes from a jar) or a {@code %regex[...]}
@@ -106,8 +106,7 @@ final class SurefireIncludes {
             return Optional.empty();
         }
         // The execution's own list replaces the plugin's, as Maven merges a configuration's children.
-        Optional<Element> includes = own.flatMap(configuration -> PomElements.child(configuration, "includes"))
-                .or(() -> plugin.flatMap(configuration -> PomElements.child(configuration, "includes")));
+        Optional<Element> includes = PomElements.setting(plugin, own, "includes");
         List<String> named = includes.map(list -> PomElements.children(list, "include").stream()
                 .map(include -> include.getTextContent().strip()).filter(text -> !text.isEmpty()).toList())
                 .orElse(List.of());
