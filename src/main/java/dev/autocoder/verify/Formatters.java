@@ -1,9 +1,5 @@
 package dev.autocoder.verify;
 
-import static dev.autocoder.verify.PomElements.child;
-import static dev.autocoder.verify.PomElements.children;
-import static dev.autocoder.verify.PomElements.text;
-
 import dev.autocoder.report.LineDiff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.w3c.dom.Element;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 
 /**
  * The project's formatter gates. A formatter's check names the files it would change but not how
@@ -57,10 +56,10 @@ final class Formatters {
                     && (finding.stage() == Feedback.Stage.BUILD || finding.stage() == Feedback.Stage.PROJECT)
                     && formatter.failedIn(finding.message()));
             if (failed) {
-                Optional<Element> plugin = plugin(effectivePom, formatter);
+                Optional<Plugin> plugin = PomModel.read(effectivePom).flatMap(model -> plugin(model, formatter));
                 if (plugin.isPresent()) {
                     return Optional.of(formatter.groupId() + ":" + formatter.artifactId() + ":"
-                            + text(plugin.get(), "version") + ":" + formatter.apply()
+                            + plugin.get().getVersion() + ":" + formatter.apply()
                             + checkExecution(plugin.get(), formatter.check()).map(id -> "@" + id).orElse(""));
                 }
             }
@@ -118,32 +117,23 @@ final class Formatters {
      * The formatter's plugin with a version among the effective POM's plugins, the build's own
      * before {@code pluginManagement}'s, if it has it.
      */
-    private static Optional<Element> plugin(String effectivePom, Formatter formatter) {
-        Optional<Element> build = PomElements.project(effectivePom).flatMap(project -> child(project, "build"));
-        Stream<Element> own = build.stream().flatMap(section -> plugins(section));
-        Stream<Element> managed = build.flatMap(section -> child(section, "pluginManagement")).stream()
-                .flatMap(section -> plugins(section));
-        return Stream.concat(own, managed)
-                .filter(plugin -> formatter.groupId().equals(text(plugin, "groupId"))
-                        && formatter.artifactId().equals(text(plugin, "artifactId"))
-                        && !text(plugin, "version").isEmpty())
+    private static Optional<Plugin> plugin(Model model, Formatter formatter) {
+        Build build = model.getBuild();
+        if (build == null) {
+            return Optional.empty();
+        }
+        Stream<Plugin> managed = build.getPluginManagement() == null ? Stream.empty()
+                : build.getPluginManagement().getPlugins().stream();
+        return Stream.concat(build.getPlugins().stream(), managed)
+                .filter(plugin -> formatter.groupId().equals(plugin.getGroupId())
+                        && formatter.artifactId().equals(plugin.getArtifactId())
+                        && plugin.getVersion() != null && !plugin.getVersion().isBlank())
                 .findFirst();
     }
 
-    /** The {@code plugin} elements of a {@code build} or {@code pluginManagement} element. */
-    private static Stream<Element> plugins(Element section) {
-        return child(section, "plugins").stream().flatMap(plugins -> children(plugins, "plugin").stream());
-    }
-
     /** The id of the plugin's first execution that binds {@code goal}, {@code default} where it has none. */
-    private static Optional<String> checkExecution(Element plugin, String goal) {
-        List<Element> executions = child(plugin, "executions").map(list -> children(list, "execution"))
-                .orElse(List.of());
-        for (Element execution : executions) {
-            if (PomElements.binds(execution, goal)) {
-                return Optional.of(PomElements.executionId(execution));
-            }
-        }
-        return Optional.empty();
+    private static Optional<String> checkExecution(Plugin plugin, String goal) {
+        return plugin.getExecutions().stream().filter(execution -> execution.getGoals().contains(goal))
+                .map(PluginExecution::getId).findFirst();
     }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.w3c.dom.Document;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 
 /**
  * The module's base folder as a sub-build module sees it: a copy of its own, so that whatever the
@@ -152,31 +152,33 @@ final class ModuleCopy {
     }
 
     /**
-     * Moves every path in the document's text and attribute values (decoded: {@code &amp;} is
-     * {@code &} here, and is escaped again when the document is written) into the copy.
+     * The POM with every path in its values and attribute values moved into the copy. Read as
+     * Maven's generic XML tree ({@code Xpp3Dom}, as Maven reads a plugin's configuration), because
+     * paths lie anywhere: in the build's folders, the properties, and the configurations of plugins
+     * whose elements only the plugin knows (antrun's {@code <echo file="${basedir}/...">}).
+     *
+     * @throws IllegalStateException when the POM is not well-formed XML
      */
-    void moveInto(Document document, Path copy) {
-        moveText(document.getDocumentElement(), copy.toAbsolutePath().normalize());
+    String moveInto(String pom, Path copy) {
+        Xpp3Dom project;
+        try {
+            project = Xpp3DomBuilder.build(new java.io.StringReader(pom));
+        } catch (IOException | XmlPullParserException e) {
+            throw new IllegalStateException("the project's effective POM is not well-formed XML: " + e.getMessage(), e);
+        }
+        moveValues(project, copy.toAbsolutePath().normalize());
+        return project.toString();
     }
 
-    private void moveText(Node node, Path copy) {
-        if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE
-                || node.getNodeType() == Node.ATTRIBUTE_NODE) {
-            String text = node.getNodeValue();
-            String moved = move(text, copy);
-            if (!moved.equals(text)) {
-                node.setNodeValue(moved);
-            }
-            return;
+    private void moveValues(Xpp3Dom element, Path copy) {
+        if (element.getValue() != null) {
+            element.setValue(move(element.getValue(), copy));
         }
-        // Attributes too: a plugin's own XML (antrun's <echo file="${basedir}/...">) keeps paths there.
-        org.w3c.dom.NamedNodeMap attributes = node.getAttributes();
-        for (int i = 0; attributes != null && i < attributes.getLength(); i++) {
-            moveText(attributes.item(i), copy);
+        for (String name : element.getAttributeNames()) {
+            element.setAttribute(name, move(element.getAttribute(name), copy));
         }
-        NodeList children = node.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            moveText(children.item(i), copy);
+        for (Xpp3Dom child : element.getChildren()) {
+            moveValues(child, copy);
         }
     }
 }

@@ -1,15 +1,19 @@
 package dev.autocoder.verify;
 
-import static dev.autocoder.verify.PomElements.child;
-import static dev.autocoder.verify.PomElements.children;
-import static dev.autocoder.verify.PomElements.text;
+import static dev.autocoder.verify.PomModel.child;
+import static dev.autocoder.verify.PomModel.children;
+import static dev.autocoder.verify.PomModel.text;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.w3c.dom.Element;
+import java.util.stream.Stream;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The project's repository-wide gates that scan the plugin's own files: the spec folder
@@ -35,26 +39,20 @@ public final class OwnFileGates {
         if (!spec.startsWith(baseDirectory.toAbsolutePath().normalize())) {
             return gates;
         }
-        Optional<Element> parsed = PomElements.project(effectivePom);
+        Optional<Model> parsed = PomModel.read(effectivePom);
         if (parsed.isEmpty()) {
             return gates;
         }
-        Element project = parsed.get();
-        Optional<Element> plugins = child(project, "build").flatMap(build -> child(build, "plugins"));
-        if (plugins.isEmpty()) {
-            return gates;
-        }
-        for (Element plugin : children(plugins.get(), "plugin")) {
-            String artifactId = text(plugin, "artifactId");
+        for (Plugin plugin : PomModel.plugins(parsed.get())) {
+            String artifactId = plugin.getArtifactId();
             boolean wholeTree = artifactId.equals("apache-rat-plugin") || artifactId.equals("license-maven-plugin");
             if (wholeTree && !excludesAutocoder(plugin)) {
                 gates.add(artifactId);
             } else if (artifactId.equals("maven-checkstyle-plugin")) {
-                for (Element execution : child(plugin, "executions").map(e -> children(e, "execution"))
-                        .orElse(List.of())) {
-                    Optional<Element> configuration = child(execution, "configuration");
+                for (PluginExecution execution : plugin.getExecutions()) {
+                    Optional<Xpp3Dom> configuration = PomModel.configuration(execution);
                     if (configuration.isPresent() && scansSpec(configuration.get(), spec)) {
-                        gates.add(artifactId + " (execution " + text(execution, "id") + ")");
+                        gates.add(artifactId + " (execution " + execution.getId() + ")");
                     }
                 }
             }
@@ -63,17 +61,17 @@ public final class OwnFileGates {
     }
 
     /** Whether a checkstyle execution's source folders hold the spec folder, for files other than Java sources. */
-    private static boolean scansSpec(Element configuration, Path spec) {
+    private static boolean scansSpec(Xpp3Dom configuration, Path spec) {
         List<String> folders = new ArrayList<>();
         // A list of elements, or (as the nohttp setup writes it) one text of comma-separated folders.
         child(configuration, "sourceDirectories").ifPresent(list -> {
-            List<Element> items = children(list, null);
+            List<Xpp3Dom> items = children(list, null);
             if (items.isEmpty()) {
-                List.of(list.getTextContent().split(",")).forEach(folder -> folders.add(folder.strip()));
+                List.of(PomModel.value(list).split(",")).forEach(folder -> folders.add(folder.strip()));
             }
-            items.forEach(folder -> folders.add(folder.getTextContent().strip()));
+            items.forEach(folder -> folders.add(PomModel.value(folder)));
         });
-        child(configuration, "sourceDirectory").ifPresent(folder -> folders.add(folder.getTextContent().strip()));
+        child(configuration, "sourceDirectory").ifPresent(folder -> folders.add(PomModel.value(folder)));
         boolean holds = folders.stream().anyMatch(folder -> {
             try {
                 return spec.startsWith(Path.of(folder).toAbsolutePath().normalize());
@@ -87,7 +85,15 @@ public final class OwnFileGates {
         return holds && !javaOnly && !text(configuration, "excludes").contains("autocoder");
     }
 
-    private static boolean excludesAutocoder(Element plugin) {
-        return plugin.getTextContent().contains("autocoder");
+    /** Whether any setting of the plugin or its executions (an exclude pattern) names {@code autocoder}. */
+    private static boolean excludesAutocoder(Plugin plugin) {
+        return Stream.concat(Stream.of(plugin), plugin.getExecutions().stream())
+                .flatMap(container -> PomModel.configuration(container).stream())
+                .anyMatch(OwnFileGates::namesAutocoder);
+    }
+
+    private static boolean namesAutocoder(Xpp3Dom element) {
+        return PomModel.value(element).contains("autocoder")
+                || PomModel.children(element, null).stream().anyMatch(OwnFileGates::namesAutocoder);
     }
 }

@@ -1,17 +1,16 @@
 package dev.autocoder.verify;
 
-import static dev.autocoder.verify.PomElements.child;
-import static dev.autocoder.verify.PomElements.children;
-import static dev.autocoder.verify.PomElements.text;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiPredicate;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.Resource;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * What a round leaves out of the project's build: executions of goals whose result cannot depend on
@@ -30,7 +29,6 @@ public final class RoundTrimming {
     /** Leaves everything in: the final check, and any plan built without a round's trimming. */
     public static final RoundTrimming NONE = new RoundTrimming(List.of(), false);
 
-    private static final String MAVEN_PLUGINS = "org.apache.maven.plugins";
     private static final String PARAMETER = "roundSkips";
 
     /**
@@ -73,19 +71,14 @@ public final class RoundTrimming {
      * A known verdict-neutral goal and when it must stay all the same: {@code keep} is asked with the
      * whole project element and the execution's merged configuration (execution over plugin).
      */
-    private record Known(Goal goal, BiPredicate<Element, Configuration> keep) {
+    private record Known(Goal goal, BiPredicate<Model, Configuration> keep) {
     }
 
     /** An execution's setting, else the plugin's. */
-    private record Configuration(Element execution, Element plugin) {
+    private record Configuration(PluginExecution execution, Plugin plugin) {
         Optional<String> get(String name) {
-            return setting(execution, name).or(() -> setting(plugin, name));
-        }
-
-        private static Optional<String> setting(Element owner, String name) {
-            return child(owner, "configuration")
-                    .flatMap(configuration -> child(configuration, name))
-                    .map(Node::getTextContent).map(String::strip);
+            return PomModel.setting(PomModel.configuration(plugin), PomModel.configuration(execution), name)
+                    .map(PomModel::value);
         }
     }
 
@@ -141,67 +134,53 @@ public final class RoundTrimming {
      * goal goes too. A coverage agent's property (default {@code argLine}) is defined empty when the
      * project does not define it, so that surefire's {@code @{argLine}} still resolves.
      *
-     * @param plugins the {@code <build><plugins>} element of the module POM
+     * @param model the module POM's model
      * @return what was left out, as {@code groupId:artifactId:goal (execution)}
      */
-    public List<String> apply(Element plugins) {
+    public List<String> apply(Model model) {
         List<String> removed = new ArrayList<>();
         if (named.isEmpty() && !known) {
             return removed;
         }
-        Element project = (Element) plugins.getParentNode().getParentNode();
-        for (Element plugin : children(plugins, "plugin")) {
-            String group = text(plugin, "groupId");
-            group = group.isEmpty() ? MAVEN_PLUGINS : group;
-            String artifact = text(plugin, "artifactId");
-            Optional<Element> executions = child(plugin, "executions");
-            if (executions.isEmpty()) {
-                continue;
-            }
-            for (Element execution : children(executions.get(), "execution")) {
-                String id = PomElements.executionId(execution);
-                Optional<Element> goals = child(execution, "goals");
-                if (goals.isEmpty()) {
-                    continue;
-                }
+        for (Plugin plugin : PomModel.plugins(model)) {
+            String group = plugin.getGroupId();
+            String artifact = plugin.getArtifactId();
+            for (PluginExecution execution : List.copyOf(plugin.getExecutions())) {
                 Configuration configuration = new Configuration(execution, plugin);
-                for (Element goal : children(goals.get(), "goal")) {
-                    String name = goal.getTextContent().strip();
-                    if (leftOut(project, configuration, group, artifact, name)) {
-                        goals.get().removeChild(goal);
-                        removed.add(group + ":" + artifact + ":" + name + " (" + id + ")");
+                for (String name : List.copyOf(execution.getGoals())) {
+                    if (leftOut(model, configuration, group, artifact, name)) {
+                        execution.removeGoal(name);
+                        removed.add(group + ":" + artifact + ":" + name + " (" + execution.getId() + ")");
                         if (group.equals("org.jacoco") && name.equals("prepare-agent")) {
-                            defineEmpty(project, configuration.get("propertyName").orElse("argLine"));
+                            defineEmpty(model, configuration.get("propertyName").orElse("argLine"));
                         }
                     }
                 }
-                if (children(goals.get(), "goal").isEmpty()) {
-                    executions.get().removeChild(execution);
+                if (execution.getGoals().isEmpty()) {
+                    plugin.removeExecution(execution);
                 }
             }
         }
         return removed;
     }
 
-    private boolean leftOut(Element project, Configuration configuration, String group, String artifact, String name) {
+    private boolean leftOut(Model model, Configuration configuration, String group, String artifact, String name) {
         if (named.stream().anyMatch(goal -> goal.matches(group, artifact, name))) {
             return true;
         }
         return known && KNOWN.stream().anyMatch(entry -> entry.goal().matches(group, artifact, name)
-                && !entry.keep().test(project, configuration));
+                && !entry.keep().test(model, configuration));
     }
 
     /** An SBOM written into the class folders can be read by a test (Spring Boot's actuator serves it). */
-    private static boolean onClassPath(Element project, Configuration configuration) {
+    private static boolean onClassPath(Model model, Configuration configuration) {
         Optional<String> output = configuration.get("outputDirectory");
-        if (output.isEmpty()) {
+        Build build = model.getBuild();
+        if (output.isEmpty() || build == null) {
             return false;
         }
-        Element build = child(project, "build").orElse(null);
-        for (String folder : List.of("outputDirectory", "testOutputDirectory")) {
-            Optional<String> classes = build == null ? Optional.empty()
-                    : child(build, folder).map(Node::getTextContent).map(String::strip);
-            if (classes.isPresent() && output.get().startsWith(classes.get())) {
+        for (String classes : new String[] {build.getOutputDirectory(), build.getTestOutputDirectory()}) {
+            if (classes != null && output.get().startsWith(classes.strip())) {
                 return true;
             }
         }
@@ -209,50 +188,62 @@ public final class RoundTrimming {
     }
 
     /** git-commit-id's properties reach tests through filtered resources, POM references or git.properties. */
-    private static boolean gitReadable(Element project, Configuration configuration) {
+    private static boolean gitReadable(Model model, Configuration configuration) {
         if (configuration.get("generateGitPropertiesFile").map("true"::equalsIgnoreCase).orElse(false)) {
             return true;
         }
         String prefix = configuration.get("prefix").orElse("git");
-        return filtersResources(project) || refersTo(project, "${" + prefix + ".");
+        return filtersResources(model) || refersTo(model, "${" + prefix + ".");
     }
 
     /** buildnumber's properties reach tests through filtered resources or POM references. */
-    private static boolean buildNumberReadable(Element project, Configuration configuration) {
-        if (filtersResources(project)) {
+    private static boolean buildNumberReadable(Model model, Configuration configuration) {
+        if (filtersResources(model)) {
             return true;
         }
         for (String[] property : new String[][] {{"buildNumberPropertyName", "buildNumber"},
                 {"timestampPropertyName", "timestamp"}, {"scmBranchPropertyName", "scmBranch"}}) {
-            if (refersTo(project, "${" + configuration.get(property[0]).orElse(property[1]) + "}")) {
+            if (refersTo(model, "${" + configuration.get(property[0]).orElse(property[1]) + "}")) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean filtersResources(Element project) {
-        NodeList filtering = project.getElementsByTagName("filtering");
-        for (int i = 0; i < filtering.getLength(); i++) {
-            if ("true".equalsIgnoreCase(filtering.item(i).getTextContent().strip())) {
-                return true;
-            }
+    /**
+     * Whether anything is filtered: a resource of the build, or a {@code filtering} setting in a
+     * plugin's configuration (an execution of the resources plugin with resources of its own).
+     */
+    private static boolean filtersResources(Model model) {
+        Build build = model.getBuild();
+        if (build == null) {
+            return false;
         }
-        return false;
+        List<Resource> resources = new ArrayList<>(build.getResources());
+        resources.addAll(build.getTestResources());
+        if (resources.stream().anyMatch(Resource::isFiltering)) {
+            return true;
+        }
+        return build.getPlugins().stream()
+                .flatMap(plugin -> java.util.stream.Stream.concat(java.util.stream.Stream.of(plugin),
+                        plugin.getExecutions().stream()))
+                .flatMap(container -> PomModel.configuration(container).stream())
+                .anyMatch(RoundTrimming::filters);
     }
 
-    private static boolean refersTo(Element project, String expression) {
-        return project.getTextContent().toLowerCase(Locale.ROOT).contains(expression.toLowerCase(Locale.ROOT));
+    private static boolean filters(Xpp3Dom element) {
+        return element.getName().equals("filtering") && "true".equalsIgnoreCase(PomModel.value(element))
+                || PomModel.children(element, null).stream().anyMatch(RoundTrimming::filters);
     }
 
-    private static void defineEmpty(Element project, String property) {
-        Element properties = child(project, "properties").orElseGet(() -> {
-            Element created = project.getOwnerDocument().createElement("properties");
-            project.appendChild(created);
-            return created;
-        });
-        if (child(properties, property).isEmpty()) {
-            properties.appendChild(project.getOwnerDocument().createElement(property));
+    /** Whether the POM refers to the expression anywhere (a property, a plugin's setting, a resource's). */
+    private static boolean refersTo(Model model, String expression) {
+        return PomModel.write(model).toLowerCase(Locale.ROOT).contains(expression.toLowerCase(Locale.ROOT));
+    }
+
+    private static void defineEmpty(Model model, String property) {
+        if (!model.getProperties().containsKey(property)) {
+            model.getProperties().setProperty(property, "");
         }
     }
 

@@ -1,7 +1,11 @@
 package dev.autocoder.verify;
 
+import static dev.autocoder.verify.PomModel.append;
+import static dev.autocoder.verify.PomModel.childOf;
+import static dev.autocoder.verify.PomModel.configurationOf;
+import static dev.autocoder.verify.PomModel.set;
+
 import dev.autocoder.project.ProjectLayout;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,15 +25,12 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Lays out one sub-build on disk: an aggregator POM and one module per plan, each module a copy of
@@ -231,12 +232,11 @@ final class SubBuildReactor {
         for (int i = 0; i < plans.size(); i++) {
             Path module = folder.resolve(moduleName(i)).toAbsolutePath().normalize();
             copy.copyTo(module);
-            Document document = parse(layout.build().effectivePom());
-            copy.moveInto(document, module);
-            Map<String, String> units = writeSources(module, document, plans.get(i));
+            Model model = PomModel.parse(copy.moveInto(layout.build().effectivePom(), module));
+            Map<String, String> units = writeSources(module, model, plans.get(i));
             Map<String, String> reports = new LinkedHashMap<>();
             List<String> leftOut = new ArrayList<>();
-            Files.writeString(module.resolve("pom.xml"), modulePom(document, folder, module, plans.get(i), rules, jars,
+            Files.writeString(module.resolve("pom.xml"), modulePom(model, folder, module, plans.get(i), rules, jars,
                     reports, leftOut), StandardCharsets.UTF_8);
             written.add(new ModuleFiles(units, reports, leftOut));
         }
@@ -249,13 +249,14 @@ final class SubBuildReactor {
      * folder, unless the project has a file of that name there; otherwise to a source root below
      * the copy's build folder, as the real build has it.
      */
-    private Map<String, String> writeSources(Path module, Document document, Plan plan) throws IOException {
+    private Map<String, String> writeSources(Path module, Model model, Plan plan) throws IOException {
         Path generatedMain = module.resolve(ModuleCopy.BUILD_FOLDER).resolve(MAIN_SOURCES);
         Path generatedTest = module.resolve(ModuleCopy.BUILD_FOLDER).resolve(TEST_SOURCES);
-        Optional<Path> main = strictGates ? ownRoot(module, layout.mainSourceRoots(), document, "sourceDirectory")
-                : Optional.empty();
-        Optional<Path> test = strictGates ? ownRoot(module, layout.testSourceRoots(), document, "testSourceDirectory")
-                : Optional.empty();
+        Build build = model.getBuild();
+        Optional<Path> main = strictGates ? ownRoot(module, layout.mainSourceRoots(),
+                build == null ? null : build.getSourceDirectory()) : Optional.empty();
+        Optional<Path> test = strictGates ? ownRoot(module, layout.testSourceRoots(),
+                build == null ? null : build.getTestSourceDirectory()) : Optional.empty();
         Map<String, String> units = new LinkedHashMap<>();
         Set<Path> ours = new HashSet<>();
         for (List<CodeUnit> group : List.of(plan.others(), plan.own())) {
@@ -284,7 +285,7 @@ final class SubBuildReactor {
      * code the sub-build reads from where the real build has it), not a folder gates look at, and
      * the copy's build folder starts empty.
      */
-    private Optional<Path> ownRoot(Path module, List<Path> roots, Document document, String tag) {
+    private Optional<Path> ownRoot(Path module, List<Path> roots, String named) {
         Path buildDirectory = layout.buildDirectory().toAbsolutePath().normalize();
         for (Path root : roots) {
             if (root.toAbsolutePath().normalize().startsWith(buildDirectory)) {
@@ -295,60 +296,69 @@ final class SubBuildReactor {
                 return moved;
             }
         }
-        return PomElements.child(document.getDocumentElement(), "build").flatMap(build -> PomElements.child(build, tag))
-                .map(element -> Path.of(element.getTextContent().strip()).toAbsolutePath().normalize())
+        return Optional.ofNullable(named).filter(name -> !name.isBlank())
+                .map(name -> Path.of(name.strip()).toAbsolutePath().normalize())
                 .filter(root -> root.startsWith(module));
     }
 
     /** The project's effective POM, its paths already in the module's copy, made to build the plan there. */
-    private String modulePom(Document document, Path folder, Path module, Plan plan, Path rules,
+    private String modulePom(Model model, Path folder, Path module, Plan plan, Path rules,
             Map<String, String> jars, Map<String, String> reports, List<String> leftOut) throws IOException {
-        Element project = document.getDocumentElement();
         // Modules of one reactor need distinct coordinates. Resources often filter the name,
         // artifactId and version, so only the groupId changes; it also tells the modules apart
         // in Maven's log headers.
-        Element groupId = child(project, "groupId");
-        groupId.setTextContent(groupId.getTextContent().strip() + GROUP_MARKER + module.getFileName());
-        Element plugins = child(child(project, "build"), "plugins");
-        leftOut.addAll(plan.trimming().apply(plugins));
+        String groupId = model.getGroupId() != null ? model.getGroupId()
+                : model.getParent() != null ? model.getParent().getGroupId() : "";
+        model.setGroupId(groupId.strip() + GROUP_MARKER + module.getFileName());
+        if (model.getBuild() == null) {
+            model.setBuild(new Build());
+        }
+        List<Plugin> plugins = model.getBuild().getPlugins();
+        leftOut.addAll(plan.trimming().apply(model));
         addCandidateSources(plugins, module);
         configureTests(plugin(plugins, "maven-surefire-plugin", "3.5.3"), plan.tests());
         excludeTests(plugin(plugins, "maven-compiler-plugin", "3.14.0"), plan.excludedTests());
         reportProjectCheckstyle(plugins, module, reports);
-        addCandidateCheckstyle(plugins, module, rules, plan);
+        addCandidateCheckstyle(model, module, rules, plan);
         reports.put(CHECKSTYLE_REPORT, "error");
-        jarSystemFolders(project, folder.resolve("deps"), jars);
-        return serialize(document);
+        jarSystemFolders(model, folder.resolve("deps"), jars);
+        return PomModel.write(model);
     }
 
     /**
      * Autocoder's own executions, skipped, add the candidate's folders as the real build adds its
      * output, and the outputs of the module's earlier autocoder executions as they stand.
      */
-    private void addCandidateSources(Element plugins, Path module) {
+    private void addCandidateSources(List<Plugin> plugins, Path module) {
         String[] coordinates = layout.build().selfPlugin().split(":");
-        Element plugin = append(plugins, "plugin");
-        text(plugin, "groupId", coordinates[0]);
-        text(plugin, "artifactId", coordinates[1]);
-        text(plugin, "version", coordinates[2]);
-        Element executions = append(plugin, "executions");
+        Plugin plugin = new Plugin();
+        plugin.setGroupId(coordinates[0]);
+        plugin.setArtifactId(coordinates[1]);
+        plugin.setVersion(coordinates[2]);
         List<ProjectLayout.GeneratedRoots> earlier = layout.build().earlierOutputs();
         for (int i = 0; i < earlier.size(); i++) {
-            addRoots(executions, "autocoder-earlier-" + i, earlier.get(i).main(), earlier.get(i).test());
+            addRoots(plugin, "autocoder-earlier-" + i, earlier.get(i).main(), earlier.get(i).test());
         }
         Path target = module.resolve(ModuleCopy.BUILD_FOLDER);
-        addRoots(executions, "autocoder-candidate", target.resolve(MAIN_SOURCES), target.resolve(TEST_SOURCES));
+        addRoots(plugin, "autocoder-candidate", target.resolve(MAIN_SOURCES), target.resolve(TEST_SOURCES));
+        plugins.add(plugin);
     }
 
-    private static void addRoots(Element executions, String id, Path main, Path test) {
-        Element execution = append(executions, "execution");
-        text(execution, "id", id);
-        text(execution, "phase", "generate-sources");
-        text(append(execution, "goals"), "goal", "generate");
-        Element configuration = append(execution, "configuration");
-        text(configuration, "skip", "true");
-        text(configuration, "outputDirectory", main.toAbsolutePath().toString());
-        text(configuration, "testOutputDirectory", test.toAbsolutePath().toString());
+    private static void addRoots(Plugin plugin, String id, Path main, Path test) {
+        PluginExecution execution = execution(id, "generate-sources", "generate");
+        Xpp3Dom configuration = configurationOf(execution);
+        append(configuration, "skip", "true");
+        append(configuration, "outputDirectory", main.toAbsolutePath().toString());
+        append(configuration, "testOutputDirectory", test.toAbsolutePath().toString());
+        plugin.addExecution(execution);
+    }
+
+    private static PluginExecution execution(String id, String phase, String goal) {
+        PluginExecution execution = new PluginExecution();
+        execution.setId(id);
+        execution.setPhase(phase);
+        execution.addGoal(goal);
+        return execution;
     }
 
     /**
@@ -363,17 +373,17 @@ final class SubBuildReactor {
      * includes, else the plugin's, else surefire's defaults), and none when it includes none of
      * them; an execution whose tests rounds cannot follow by name runs every chosen test.
      */
-    private static void configureTests(Element surefire, Optional<List<String>> tests) {
-        List<Element> configurations = configurations(surefire);
+    private static void configureTests(Plugin surefire, Optional<List<String>> tests) {
+        List<Xpp3Dom> configurations = configurations(surefire);
         // Read before anything is changed: the plugin's configuration first, then each execution's.
-        Optional<Element> plugin = Optional.of(configurations.get(0));
+        Optional<Xpp3Dom> plugin = Optional.of(configurations.get(0));
         List<List<String>> shares = tests.map(chosen -> configurations.stream().map(configuration -> {
-            Optional<Element> own = configuration == plugin.get() ? Optional.empty() : Optional.of(configuration);
+            Optional<Xpp3Dom> own = configuration == plugin.get() ? Optional.empty() : Optional.of(configuration);
             return skipped(plugin, own) ? List.<String>of() : SurefireIncludes.ofExecution(plugin, own)
                     .map(includes -> chosen.stream().filter(includes.asFilter()).toList()).orElse(chosen);
         }).toList()).orElse(List.of());
         for (int i = 0; i < configurations.size(); i++) {
-            Element configuration = configurations.get(i);
+            Xpp3Dom configuration = configurations.get(i);
             set(configuration, "trimStackTrace", "false");
             set(configuration, "testFailureIgnore", "true");
             if (tests.isEmpty()) {
@@ -385,19 +395,19 @@ final class SubBuildReactor {
             if (!shares.get(i).isEmpty()) {
                 // Through includes, not surefire's test parameter: that one overrides the project's
                 // excludes and excludesFile, so a round would run tests the project's build leaves out.
-                PomElements.child(configuration, "test").ifPresent(configuration::removeChild);
-                PomElements.child(configuration, "includes").ifPresent(configuration::removeChild);
-                Element includes = append(configuration, "includes");
-                shares.get(i).forEach(test -> text(includes, "include", test.replace('.', '/') + ".java"));
+                PomModel.remove(configuration, "test");
+                PomModel.remove(configuration, "includes");
+                Xpp3Dom includes = append(configuration, "includes", null);
+                shares.get(i).forEach(test -> append(includes, "include", test.replace('.', '/') + ".java"));
                 set(configuration, "failIfNoTests", "false");
             }
         }
     }
 
     /** Whether the project's build skips this surefire execution ({@code skip} or {@code skipTests}, its own or the plugin's). */
-    private static boolean skipped(Optional<Element> plugin, Optional<Element> own) {
+    private static boolean skipped(Optional<Xpp3Dom> plugin, Optional<Xpp3Dom> own) {
         for (String name : List.of("skip", "skipTests", "skipExec")) {
-            if (PomElements.setting(plugin, own, name).map(element -> element.getTextContent().strip())
+            if (PomModel.setting(plugin, own, name).map(PomModel::value)
                     .filter("true"::equals).isPresent()) {
                 return true;
             }
@@ -410,25 +420,24 @@ final class SubBuildReactor {
      * {@code testExcludes} in the plugin's configuration and in every execution's that has its own
      * list (which would otherwise replace the plugin's).
      */
-    private static void excludeTests(Element compiler, List<String> excluded) {
+    private static void excludeTests(Plugin compiler, List<String> excluded) {
         if (excluded.isEmpty()) {
             return;
         }
-        Element plugin = child(compiler, "configuration");
-        for (Element configuration : configurations(compiler)) {
-            if (configuration == plugin || PomElements.child(configuration, "testExcludes").isPresent()) {
-                Element testExcludes = child(configuration, "testExcludes");
-                excluded.forEach(file -> text(testExcludes, "testExclude", file));
+        Xpp3Dom plugin = configurationOf(compiler);
+        for (Xpp3Dom configuration : configurations(compiler)) {
+            if (configuration == plugin || PomModel.child(configuration, "testExcludes").isPresent()) {
+                Xpp3Dom testExcludes = childOf(configuration, "testExcludes");
+                excluded.forEach(file -> append(testExcludes, "testExclude", file));
             }
         }
     }
 
-    /** The plugin's configuration (created when missing) and that of each of its executions. */
-    private static List<Element> configurations(Element plugin) {
-        List<Element> configurations = new java.util.ArrayList<>();
-        configurations.add(child(plugin, "configuration"));
-        PomElements.child(plugin, "executions").ifPresent(executions -> PomElements.children(executions, "execution")
-                .forEach(execution -> configurations.add(child(execution, "configuration"))));
+    /** The plugin's configuration and that of each of its executions, each created when missing. */
+    private static List<Xpp3Dom> configurations(Plugin plugin) {
+        List<Xpp3Dom> configurations = new ArrayList<>();
+        configurations.add(configurationOf(plugin));
+        plugin.getExecutions().forEach(execution -> configurations.add(configurationOf(execution)));
         return configurations;
     }
 
@@ -437,30 +446,26 @@ final class SubBuildReactor {
      * findings are read per file: one in the plan's code with its line and rule, one in the
      * project's file as the project's. The severity from which the execution fails goes with it.
      */
-    private static void reportProjectCheckstyle(Element plugins, Path module, Map<String, String> reports) {
-        Optional<Element> plugin = PomElements.mavenPlugin(plugins, "maven-checkstyle-plugin");
-        Optional<Element> executions = plugin.flatMap(found -> PomElements.child(found, "executions"));
-        if (executions.isEmpty()) {
+    private static void reportProjectCheckstyle(List<Plugin> plugins, Path module, Map<String, String> reports) {
+        Optional<Plugin> plugin = PomModel.mavenPlugin(plugins, "maven-checkstyle-plugin");
+        if (plugin.isEmpty()) {
             return;
         }
-        String pluginSeverity = PomElements.child(plugin.get(), "configuration")
-                .flatMap(c -> PomElements.child(c, "violationSeverity"))
-                .map(element -> element.getTextContent().strip()).orElse("error");
+        Optional<Xpp3Dom> pluginConfiguration = PomModel.configuration(plugin.get());
         Path target = module.resolve(ModuleCopy.BUILD_FOLDER);
-        for (Element execution : PomElements.children(executions.get(), "execution")) {
-            if (!PomElements.binds(execution, "check")) {
+        for (PluginExecution execution : plugin.get().getExecutions()) {
+            if (!execution.getGoals().contains("check")) {
                 continue;
             }
-            String id = PomElements.executionId(execution);
-            String report = PROJECT_CHECKSTYLE_REPORT + id.replaceAll("[^A-Za-z0-9_.-]", "_") + ".xml";
-            Element configuration = child(execution, "configuration");
-            String severity = PomElements.child(configuration, "violationSeverity").map(e -> e.getTextContent().strip())
-                    .orElse(pluginSeverity);
-            if (PomElements.child(configuration, "failOnViolation").or(() -> PomElements.child(plugin.get(), "configuration")
-                    .flatMap(c -> PomElements.child(c, "failOnViolation"))).map(e -> e.getTextContent().strip())
+            String report = PROJECT_CHECKSTYLE_REPORT + execution.getId().replaceAll("[^A-Za-z0-9_.-]", "_") + ".xml";
+            Optional<Xpp3Dom> own = PomModel.configuration(execution);
+            String severity = PomModel.setting(pluginConfiguration, own, "violationSeverity").map(PomModel::value)
+                    .orElse("error");
+            if (PomModel.setting(pluginConfiguration, own, "failOnViolation").map(PomModel::value)
                     .filter("false"::equals).isPresent()) {
                 severity = NEVER_FAILS;
             }
+            Xpp3Dom configuration = configurationOf(execution);
             set(configuration, "outputFileFormat", "xml");
             set(configuration, "outputFile", target.resolve(report).toString());
             // Read from the report: on the console a violation reads like a compiler error.
@@ -474,24 +479,28 @@ final class SubBuildReactor {
      * override, or the built-in rules when the project has none), reporting to a file of its own.
      * The project's own checkstyle executions still run as its build runs them.
      */
-    private void addCandidateCheckstyle(Element plugins, Path module, Path rules, Plan plan) {
-        Element plugin = PomElements.mavenPlugin(plugins, "maven-checkstyle-plugin").orElse(null);
-        Element configuration = document(plugins).createElement("configuration");
-        if (plugin == null) {
+    private void addCandidateCheckstyle(Model model, Path module, Path rules, Plan plan) {
+        List<Plugin> plugins = model.getBuild().getPlugins();
+        Optional<Plugin> found = PomModel.mavenPlugin(plugins, "maven-checkstyle-plugin");
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Plugin plugin;
+        if (found.isEmpty()) {
             plugin = plugin(plugins, "maven-checkstyle-plugin", "3.6.0");
-            Element dependency = append(append(plugin, "dependencies"), "dependency");
-            text(dependency, "groupId", "com.puppycrawl.tools");
-            text(dependency, "artifactId", "checkstyle");
-            text(dependency, "version", "12.3.1");
+            Dependency checkstyle = new Dependency();
+            checkstyle.setGroupId("com.puppycrawl.tools");
+            checkstyle.setArtifactId("checkstyle");
+            checkstyle.setVersion("12.3.1");
+            plugin.addDependency(checkstyle);
         } else {
+            plugin = found.get();
             projectCheckConfiguration(plugin).ifPresent(projects -> copyChildren(projects, configuration));
         }
         if (rules != null) {
             set(configuration, "configLocation", rules.toAbsolutePath().toString());
         }
         Path target = module.resolve(ModuleCopy.BUILD_FOLDER);
-        Element sources = child(configuration, "sourceDirectories");
-        text(sources, "sourceDirectory", target.resolve(MAIN_SOURCES).toString());
+        Xpp3Dom sources = append(configuration, "sourceDirectories", null);
+        append(sources, "sourceDirectory", target.resolve(MAIN_SOURCES).toString());
         List<String> files = new ArrayList<>();
         for (CodeUnit unit : Stream.concat(plan.others().stream(), plan.own().stream()).toList()) {
             if (!unit.test()) {
@@ -503,8 +512,8 @@ final class SubBuildReactor {
         // without strict gates, where this execution reads the whole generated folder. So a module
         // that passed checked all of its code, as a final check of that code does.
         if (strictGates && !files.isEmpty()) {
-            ownRoot(module, layout.mainSourceRoots(), document(plugins), "sourceDirectory")
-                    .ifPresent(root -> text(sources, "sourceDirectory", root.toString()));
+            ownRoot(module, layout.mainSourceRoots(), model.getBuild().getSourceDirectory())
+                    .ifPresent(root -> append(sources, "sourceDirectory", root.toString()));
             set(configuration, "includes", String.join(",", files));
         }
         for (String[] setting : new String[][] {{"includeTestSourceDirectory", "false"}, {"includeResources", "false"},
@@ -515,32 +524,21 @@ final class SubBuildReactor {
                 {"cacheFile", target.resolve("autocoder-checkstyle.cache").toAbsolutePath().toString()}}) {
             set(configuration, setting[0], setting[1]);
         }
-        Element execution = append(child(plugin, "executions"), "execution");
-        text(execution, "id", "autocoder-checkstyle");
-        text(execution, "phase", "process-sources");
-        text(append(execution, "goals"), "goal", "check");
-        execution.appendChild(configuration);
+        PluginExecution execution = execution("autocoder-checkstyle", "process-sources", "check");
+        execution.setConfiguration(configuration);
+        plugin.addExecution(execution);
     }
 
     /** The configuration of the project's first {@code check} execution, which holds its rules when the plugin's does not. */
-    private static Optional<Element> projectCheckConfiguration(Element plugin) {
-        Element executions = PomElements.child(plugin, "executions").orElse(null);
-        if (executions == null) {
-            return Optional.empty();
-        }
-        for (Element execution : PomElements.children(executions, "execution")) {
-            Optional<Element> configuration = PomElements.child(execution, "configuration");
-            if (PomElements.binds(execution, "check") && configuration.isPresent()) {
-                return configuration;
-            }
-        }
-        return Optional.empty();
+    private static Optional<Xpp3Dom> projectCheckConfiguration(Plugin plugin) {
+        return plugin.getExecutions().stream().filter(execution -> execution.getGoals().contains("check"))
+                .flatMap(execution -> PomModel.configuration(execution).stream()).findFirst();
     }
 
-    private static void copyChildren(Element from, Element to) {
-        for (Element child : PomElements.children(from, null)) {
-            if (!OWN_CHECKSTYLE_ELEMENTS.contains(child.getTagName())) {
-                to.appendChild(child.cloneNode(true));
+    private static void copyChildren(Xpp3Dom from, Xpp3Dom to) {
+        for (Xpp3Dom child : PomModel.children(from, null)) {
+            if (!OWN_CHECKSTYLE_ELEMENTS.contains(child.getName())) {
+                to.addChild(new Xpp3Dom(child));
             }
         }
     }
@@ -549,20 +547,37 @@ final class SubBuildReactor {
      * Maven accepts only files as system paths, and reactor modules arrive as class folders when the
      * outer build did not package them: those are packed into jars once per sub-build.
      */
-    private static void jarSystemFolders(Element project, Path deps, Map<String, String> jars) throws IOException {
-        NodeList paths = project.getElementsByTagName("systemPath");
-        for (int i = 0; i < paths.getLength(); i++) {
-            Element systemPath = (Element) paths.item(i);
-            Path dependency = Path.of(systemPath.getTextContent().strip());
-            if (Files.isDirectory(dependency)) {
-                String jar = jars.get(dependency.toString());
+    private static void jarSystemFolders(Model model, Path deps, Map<String, String> jars) throws IOException {
+        for (Dependency dependency : everyDependency(model)) {
+            if (dependency.getSystemPath() == null || dependency.getSystemPath().isBlank()) {
+                continue;
+            }
+            Path folder = Path.of(dependency.getSystemPath().strip());
+            if (Files.isDirectory(folder)) {
+                String jar = jars.get(folder.toString());
                 if (jar == null) {
-                    jar = asJar(dependency, deps.resolve(jars.size() + "-" + dependency.getParent().getFileName() + ".jar"));
-                    jars.put(dependency.toString(), jar);
+                    jar = asJar(folder, deps.resolve(jars.size() + "-" + folder.getParent().getFileName() + ".jar"));
+                    jars.put(folder.toString(), jar);
                 }
-                systemPath.setTextContent(jar);
+                dependency.setSystemPath(jar);
             }
         }
+    }
+
+    /** The model's dependencies, managed ones and those of its build's plugins, managed ones too. */
+    private static List<Dependency> everyDependency(Model model) {
+        List<Dependency> dependencies = new ArrayList<>(model.getDependencies());
+        if (model.getDependencyManagement() != null) {
+            dependencies.addAll(model.getDependencyManagement().getDependencies());
+        }
+        Build build = model.getBuild();
+        if (build != null) {
+            build.getPlugins().forEach(plugin -> dependencies.addAll(plugin.getDependencies()));
+            if (build.getPluginManagement() != null) {
+                build.getPluginManagement().getPlugins().forEach(plugin -> dependencies.addAll(plugin.getDependencies()));
+            }
+        }
+        return dependencies;
     }
 
     private static String asJar(Path folder, Path jar) throws IOException {
@@ -579,61 +594,15 @@ final class SubBuildReactor {
     }
 
     /** The build plugin of this artifactId, added with the given version when the POM has none. */
-    private Element plugin(Element plugins, String artifactId, String fallbackVersion) {
-        return PomElements.mavenPlugin(plugins, artifactId).orElseGet(() -> {
-            Element plugin = append(plugins, "plugin");
-            text(plugin, "groupId", "org.apache.maven.plugins");
-            text(plugin, "artifactId", artifactId);
-            text(plugin, "version", layout.pluginVersions().getOrDefault(artifactId, fallbackVersion));
+    private Plugin plugin(List<Plugin> plugins, String artifactId, String fallbackVersion) {
+        return PomModel.mavenPlugin(plugins, artifactId).orElseGet(() -> {
+            Plugin plugin = new Plugin();
+            plugin.setGroupId(PomModel.MAVEN_PLUGINS);
+            plugin.setArtifactId(artifactId);
+            plugin.setVersion(layout.pluginVersions().getOrDefault(artifactId, fallbackVersion));
+            plugins.add(plugin);
             return plugin;
         });
-    }
-
-    /** The direct child of this name, created when missing. */
-    private static Element child(Element parent, String tag) {
-        return PomElements.child(parent, tag).orElseGet(() -> append(parent, tag));
-    }
-
-    private static Element append(Element parent, String tag) {
-        Element element = document(parent).createElement(tag);
-        parent.appendChild(element);
-        return element;
-    }
-
-    private static void text(Element parent, String tag, String value) {
-        append(parent, tag).setTextContent(value);
-    }
-
-    /** Sets a single-valued setting, replacing what the project had there. */
-    private static void set(Element configuration, String tag, String value) {
-        PomElements.child(configuration, tag).ifPresent(configuration::removeChild);
-        text(configuration, tag, value);
-    }
-
-    private static Document document(Node node) {
-        return node instanceof Document document ? document : node.getOwnerDocument();
-    }
-
-    private static Document parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException("the project's effective POM is not well-formed XML: " + e.getMessage(), e);
-        }
-    }
-
-    private static String serialize(Document document) {
-        try {
-            javax.xml.transform.Transformer transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-            java.io.StringWriter out = new java.io.StringWriter();
-            transformer.transform(new DOMSource(document), new StreamResult(out));
-            return out.toString();
-        } catch (Exception e) {
-            throw new UncheckedIOException(new IOException("cannot write the sub-build's POM", e));
-        }
     }
 
     /** The module folders by name, for reading results back. */

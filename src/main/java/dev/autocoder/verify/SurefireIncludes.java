@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.shared.utils.io.SelectorUtils;
-import org.w3c.dom.Element;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The test classes the project's test phase runs by name: surefire's {@code <includes>}, read from
@@ -49,30 +52,27 @@ final class SurefireIncludes {
      * class that any of them includes.
      */
     static Optional<SurefireIncludes> of(String effectivePom) {
-        Optional<Element> project = PomElements.project(effectivePom);
-        if (project.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Element> found = PomElements.child(project.get(), "build")
-                .flatMap(build -> PomElements.child(build, "plugins"))
-                .flatMap(plugins -> PomElements.mavenPlugin(plugins, "maven-surefire-plugin"));
+        return PomModel.read(effectivePom).flatMap(SurefireIncludes::of);
+    }
+
+    /** The includes of the test phase of this effective model; see {@link #of(String)}. */
+    static Optional<SurefireIncludes> of(Model model) {
+        Optional<Plugin> found = PomModel.mavenPlugin(PomModel.plugins(model), "maven-surefire-plugin");
         if (found.isEmpty()) {
             return Optional.of(defaults());
         }
-        Element surefire = found.get();
-        Optional<Element> plugin = PomElements.child(surefire, "configuration");
-        List<Element> executions = PomElements.child(surefire, "executions").stream()
-                .flatMap(list -> PomElements.children(list, "execution").stream()).toList();
-        boolean defaultTestListed = executions.stream()
-                .anyMatch(execution -> PomElements.executionId(execution).equals(DEFAULT_TEST));
-        List<Optional<Element>> running = new ArrayList<>();
+        Plugin surefire = found.get();
+        Optional<Xpp3Dom> plugin = PomModel.configuration(surefire);
+        boolean defaultTestListed = surefire.getExecutions().stream()
+                .anyMatch(execution -> execution.getId().equals(DEFAULT_TEST));
+        List<Optional<Xpp3Dom>> running = new ArrayList<>();
         if (!defaultTestListed) {
             running.add(Optional.empty());
         }
-        executions.stream().filter(SurefireIncludes::runsInTheBuild)
-                .forEach(execution -> running.add(PomElements.child(execution, "configuration")));
+        surefire.getExecutions().stream().filter(SurefireIncludes::runsInTheBuild)
+                .forEach(execution -> running.add(PomModel.configuration(execution)));
         List<String> patterns = new ArrayList<>();
-        for (Optional<Element> own : running) {
+        for (Optional<Xpp3Dom> own : running) {
             Optional<List<String>> named = named(plugin, own);
             if (named.isEmpty()) {
                 return Optional.empty();
@@ -86,29 +86,29 @@ final class SurefireIncludes {
      * The includes of one surefire execution whose own configuration is {@code own}, as Maven
      * merges it over the plugin's: empty when either names its tests in a way rounds cannot follow.
      */
-    static Optional<SurefireIncludes> ofExecution(Optional<Element> plugin, Optional<Element> own) {
+    static Optional<SurefireIncludes> ofExecution(Optional<Xpp3Dom> plugin, Optional<Xpp3Dom> own) {
         return named(plugin, own).map(SurefireIncludes::new);
     }
 
     /** Whether an execution of the POM runs: {@code default-test}, or the {@code test} goal, at a phase. */
-    private static boolean runsInTheBuild(Element execution) {
-        boolean bound = PomElements.executionId(execution).equals(DEFAULT_TEST) || PomElements.binds(execution, "test");
-        return bound && !PomElements.text(execution, "phase").equals("none");
+    private static boolean runsInTheBuild(PluginExecution execution) {
+        boolean bound = execution.getId().equals(DEFAULT_TEST) || execution.getGoals().contains("test");
+        return bound && !"none".equals(execution.getPhase());
     }
 
     /** The patterns of one execution, surefire's defaults where it names none; empty when unknown. */
-    private static Optional<List<String>> named(Optional<Element> plugin, Optional<Element> own) {
-        List<Element> configurations = new ArrayList<>();
+    private static Optional<List<String>> named(Optional<Xpp3Dom> plugin, Optional<Xpp3Dom> own) {
+        List<Xpp3Dom> configurations = new ArrayList<>();
         plugin.ifPresent(configurations::add);
         own.ifPresent(configurations::add);
         if (configurations.stream().anyMatch(configuration -> OTHER_WAYS.stream()
-                .anyMatch(tag -> PomElements.child(configuration, tag).isPresent()))) {
+                .anyMatch(tag -> PomModel.child(configuration, tag).isPresent()))) {
             return Optional.empty();
         }
         // The execution's own list replaces the plugin's, as Maven merges a configuration's children.
-        Optional<Element> includes = PomElements.setting(plugin, own, "includes");
-        List<String> named = includes.map(list -> PomElements.children(list, "include").stream()
-                .map(include -> include.getTextContent().strip()).filter(text -> !text.isEmpty()).toList())
+        Optional<Xpp3Dom> includes = PomModel.setting(plugin, own, "includes");
+        List<String> named = includes.map(list -> PomModel.children(list, "include").stream()
+                .map(PomModel::value).filter(text -> !text.isEmpty()).toList())
                 .orElse(List.of());
         if (named.isEmpty()) {
             return Optional.of(DEFAULTS.stream().map(SurefireIncludes::pattern).toList());

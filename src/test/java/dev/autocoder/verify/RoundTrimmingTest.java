@@ -4,21 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.PluginExecution;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 class RoundTrimmingTest {
 
     private static final String CLASSES = "/p/target/classes";
 
     /** An effective POM's project with these plugins, and optionally a filtered resource folder. */
-    private static Element plugins(String plugins, boolean filtered) throws Exception {
+    private static Model plugins(String plugins, boolean filtered) {
         String xml = """
                 <project>
                   <groupId>com.example</groupId>
@@ -29,9 +26,12 @@ class RoundTrimmingTest {
                   </build>
                 </project>
                 """.formatted(CLASSES, filtered ? "<filtering>true</filtering>" : "", plugins);
-        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        return (Element) document.getElementsByTagName("plugins").item(0);
+        return PomModel.parse(xml);
+    }
+
+    /** Every execution left in the model's build plugins. */
+    private static List<PluginExecution> executions(Model model) {
+        return PomModel.plugins(model).stream().flatMap(plugin -> plugin.getExecutions().stream()).toList();
     }
 
     private static String plugin(String group, String artifact, String id, String configuration, String... goals) {
@@ -44,15 +44,9 @@ class RoundTrimmingTest {
                 + "<configuration>" + configuration + "</configuration></execution></executions></plugin>";
     }
 
-    /** Adds a project property; returns the project element. */
-    private static Element define(Element plugins, String name, String value) {
-        Document document = plugins.getOwnerDocument();
-        Element properties = document.createElement("properties");
-        Element property = document.createElement(name);
-        property.setTextContent(value);
-        properties.appendChild(property);
-        document.getDocumentElement().appendChild(properties);
-        return document.getDocumentElement();
+    /** Adds a project property. */
+    private static void define(Model model, String name, String value) {
+        model.getProperties().setProperty(name, value);
     }
 
     private static final String JACOCO = plugin("org.jacoco", "jacoco-maven-plugin", "agent", "", "prepare-agent",
@@ -67,7 +61,7 @@ class RoundTrimmingTest {
 
     @Test
     void aRoundLeavesOutTheKnownVerdictNeutralGoalsAndKeepsTheOtherGoalsOfTheirExecutions() throws Exception {
-        Element plugins = plugins(JACOCO + ENFORCER + SBOM + GIT + BUILD_NUMBER, false);
+        Model plugins = plugins(JACOCO + ENFORCER + SBOM + GIT + BUILD_NUMBER, false);
 
         List<String> removed = RoundTrimming.forRounds(List.of()).apply(plugins);
 
@@ -76,19 +70,19 @@ class RoundTrimmingTest {
                 "org.cyclonedx:cyclonedx-maven-plugin:makeAggregateBom (sbom)",
                 "io.github.git-commit-id:git-commit-id-maven-plugin:revision (git)",
                 "org.codehaus.mojo:buildnumber-maven-plugin:create (bn)"), removed);
-        assertEquals(1, plugins.getElementsByTagName("execution").getLength(), "only jacoco's execution keeps a goal");
-        assertEquals("report", plugins.getElementsByTagName("goal").item(0).getTextContent());
-        Element project = plugins.getOwnerDocument().getDocumentElement();
-        assertEquals(1, project.getElementsByTagName("argLine").getLength(),
+        assertEquals(1, executions(plugins).size(), "only jacoco's execution keeps a goal");
+        assertEquals(List.of("report"), executions(plugins).get(0).getGoals());
+        assertEquals("", plugins.getProperties().getProperty("argLine"),
                 "an empty argLine keeps surefire's @{argLine} resolvable without the agent");
+        assertTrue(PomModel.write(plugins).contains("<argLine></argLine>"), "and the module's POM defines it");
     }
 
     @Test
     void theFinalCheckLeavesEverythingIn() throws Exception {
-        Element plugins = plugins(JACOCO + ENFORCER + SBOM, false);
+        Model plugins = plugins(JACOCO + ENFORCER + SBOM, false);
 
         assertEquals(List.of(), RoundTrimming.NONE.apply(plugins));
-        assertEquals(3, plugins.getElementsByTagName("execution").getLength());
+        assertEquals(3, executions(plugins).size());
     }
 
     @Test
@@ -103,35 +97,35 @@ class RoundTrimmingTest {
                 RoundTrimming.forRounds(List.of()).apply(plugins(GIT + BUILD_NUMBER + ENFORCER, true)),
                 "filtered resources can carry git and build number properties");
 
-        Element referenced = plugins(GIT, false);
+        Model referenced = plugins(GIT, false);
         define(referenced, "app.version", "${git.commit.id.abbrev}");
         assertEquals(List.of(), RoundTrimming.forRounds(List.of()).apply(referenced));
     }
 
     @Test
     void theAgentsOwnPropertyIsDefinedOnlyWhenTheProjectHasNone() throws Exception {
-        Element plugins = plugins(plugin("org.jacoco", "jacoco-maven-plugin", "agent",
+        Model plugins = plugins(plugin("org.jacoco", "jacoco-maven-plugin", "agent",
                 "<propertyName>coverageArgs</propertyName>", "prepare-agent"), false);
-        Element project = define(plugins, "coverageArgs", "-Xmx256m");
+        define(plugins, "coverageArgs", "-Xmx256m");
 
         RoundTrimming.forRounds(List.of()).apply(plugins);
 
-        assertEquals(1, project.getElementsByTagName("coverageArgs").getLength());
-        assertEquals("-Xmx256m", project.getElementsByTagName("coverageArgs").item(0).getTextContent());
+        assertEquals("-Xmx256m", plugins.getProperties().getProperty("coverageArgs"));
+        assertEquals(null, plugins.getProperties().getProperty("argLine"), "the agent's own property only");
     }
 
     @Test
     void aProjectNamesMoreGoalsOrWholePlugins() throws Exception {
         String spotless = plugin("com.diffplug.spotless", "spotless-maven-plugin", "fmt", "", "check", "apply");
         String license = plugin("com.mycila", "license-maven-plugin", "headers", "", "check");
-        Element plugins = plugins(spotless + license, false);
+        Model plugins = plugins(spotless + license, false);
 
         List<String> removed = RoundTrimming.forRounds(RoundTrimming.parse(
                 " com.diffplug.spotless:spotless-maven-plugin:check , com.mycila:license-maven-plugin ,")).apply(plugins);
 
         assertEquals(List.of("com.diffplug.spotless:spotless-maven-plugin:check (fmt)",
                 "com.mycila:license-maven-plugin:check (headers)"), removed);
-        assertEquals("apply", plugins.getElementsByTagName("goal").item(0).getTextContent());
+        assertEquals(List.of(List.of("apply")), executions(plugins).stream().map(PluginExecution::getGoals).toList());
     }
 
     @Test
