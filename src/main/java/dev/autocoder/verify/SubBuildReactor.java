@@ -371,7 +371,9 @@ final class SubBuildReactor {
      * wins, so each setting goes into every execution's configuration as well as the plugin's. Each
      * execution runs only the chosen tests among those it includes in the project's build (its own
      * includes, else the plugin's, else surefire's defaults), and none when it includes none of
-     * them; an execution whose tests rounds cannot follow by name runs every chosen test.
+     * them; an execution whose tests rounds cannot follow by name runs every chosen test. Where the
+     * project names an execution's tests with {@code <test>} (which overrides includes and excludes),
+     * the round's share replaces that {@code <test>}, so the execution's rules stay the project's.
      */
     private static void configureTests(Plugin surefire, Optional<List<String>> tests) {
         List<Xpp3Dom> configurations = configurations(surefire);
@@ -382,6 +384,8 @@ final class SubBuildReactor {
             return skipped(plugin, own) ? List.<String>of() : SurefireIncludes.ofExecution(plugin, own)
                     .map(includes -> chosen.stream().filter(includes.asFilter()).toList()).orElse(chosen);
         }).toList()).orElse(List.of());
+        List<Boolean> namedByTest = configurations.stream().map(configuration -> SurefireIncludes.namedByTest(plugin,
+                configuration == plugin.get() ? Optional.empty() : Optional.of(configuration))).toList();
         for (int i = 0; i < configurations.size(); i++) {
             Xpp3Dom configuration = configurations.get(i);
             set(configuration, "trimStackTrace", "false");
@@ -392,7 +396,13 @@ final class SubBuildReactor {
             set(configuration, "failIfNoSpecifiedTests", "false");
             // Said in each: an execution would otherwise take the plugin's skip when its own share is not empty.
             set(configuration, "skipTests", Boolean.toString(shares.get(i).isEmpty()));
-            if (!shares.get(i).isEmpty()) {
+            if (!shares.get(i).isEmpty() && namedByTest.get(i)) {
+                // The project names this execution's tests with <test>, which overrides its includes
+                // and excludes: the round narrows that <test> to its share, so that the same rules hold.
+                set(configuration, "test", String.join(",", shares.get(i).stream()
+                        .map(test -> test.replace('.', '/')).toList()));
+                set(configuration, "failIfNoTests", "false");
+            } else if (!shares.get(i).isEmpty()) {
                 // Through includes, not surefire's test parameter: that one overrides the project's
                 // excludes and excludesFile, so a round would run tests the project's build leaves out.
                 PomModel.remove(configuration, "test");

@@ -22,15 +22,20 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * them run in the rounds that can tell about a candidate, not only in the final check. The same
  * reading of one execution tells which chosen tests that execution runs in a round.
  *
- * <p>Unknown when the project names its tests another way: one {@code test}, an
- * {@code includesFile}, {@code dependenciesToScan} (classes from a jar) or a {@code %regex[...]}
- * pattern. Then rounds choose among surefire's defaults, and the final check runs the rest.
+ * <p>A {@code <test>} in the POM names the tests instead, overriding includes and excludes as
+ * surefire reads it: each class pattern ({@code *Check}, {@code com.acme.PriceCheck},
+ * {@code com/acme/*Check.java}) matches as {@code **}{@code /pattern}.
+ *
+ * <p>Unknown when the project names its tests another way: an {@code includesFile},
+ * {@code dependenciesToScan} (classes from a jar), a {@code %regex[...]} pattern, or a method or
+ * exclusion in {@code <test>} ({@code #method}, {@code !Slow*}). Then rounds choose among surefire's
+ * defaults, and the final check runs the rest.
  */
 final class SurefireIncludes {
 
     private static final List<String> DEFAULTS = List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java",
             "**/*TestCase.java");
-    private static final List<String> OTHER_WAYS = List.of("test", "includesFile", "dependenciesToScan");
+    private static final List<String> OTHER_WAYS = List.of("includesFile", "dependenciesToScan");
     private static final String DEFAULT_TEST = "default-test";
 
     private final List<String> patterns;
@@ -105,6 +110,10 @@ final class SurefireIncludes {
                 .anyMatch(tag -> PomModel.child(configuration, tag).isPresent()))) {
             return Optional.empty();
         }
+        Optional<String> test = PomModel.setting(plugin, own, "test").map(PomModel::value).filter(text -> !text.isEmpty());
+        if (test.isPresent()) {
+            return testPatterns(test.get());
+        }
         // The execution's own list replaces the plugin's, as Maven merges a configuration's children.
         Optional<Xpp3Dom> includes = PomModel.setting(plugin, own, "includes");
         List<String> named = includes.map(list -> PomModel.children(list, "include").stream()
@@ -120,6 +129,42 @@ final class SurefireIncludes {
         // Surefire reads a comma-separated list inside one include too.
         return Optional.of(named.stream().flatMap(text -> Stream.of(text.split(",")))
                 .map(String::strip).filter(text -> !text.isEmpty()).map(SurefireIncludes::pattern).toList());
+    }
+
+    /**
+     * Whether one surefire execution, as Maven merges its configuration over the plugin's, names its
+     * tests with {@code <test>}, which overrides its includes and excludes.
+     */
+    static boolean namedByTest(Optional<Xpp3Dom> plugin, Optional<Xpp3Dom> own) {
+        return PomModel.setting(plugin, own, "test").map(PomModel::value).filter(text -> !text.isEmpty()).isPresent();
+    }
+
+    /**
+     * Surefire's {@code test} parameter as class patterns, read as surefire's {@code ResolvedTest}
+     * reads them: a name without {@code /} is a (possibly qualified) class name whose dots are
+     * package separators, and every pattern may lie in any package ({@code **}{@code /}).
+     */
+    private static Optional<List<String>> testPatterns(String test) {
+        List<String> patterns = new ArrayList<>();
+        for (String entry : test.split(",")) {
+            String text = entry.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (text.startsWith("!") || text.contains("#") || text.startsWith("%regex[") || text.startsWith("%ant[")) {
+                return Optional.empty();
+            }
+            for (String extension : List.of(".java", ".class", ".*")) {
+                if (text.endsWith(extension)) {
+                    text = text.substring(0, text.length() - extension.length());
+                }
+            }
+            if (!text.contains("/")) {
+                text = text.replace('.', '/');
+            }
+            patterns.add(pattern(text.startsWith("**/") ? text : "**/" + text));
+        }
+        return patterns.isEmpty() ? Optional.empty() : Optional.of(patterns);
     }
 
     /** Whether the test phase runs the top-level test class of this binary name by its name. */

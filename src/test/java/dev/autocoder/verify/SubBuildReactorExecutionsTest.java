@@ -51,7 +51,7 @@ class SubBuildReactorExecutionsTest {
                           <execution>
                             <id>default-test</id>
                             <configuration>
-                              <test>com.example.legacy.LedgerCheck</test>
+                              <includes><include>**/*Test.java</include></includes>
                               <testFailureIgnore>false</testFailureIgnore>
                               <excludedGroups>slow</excludedGroups>
                             </configuration>
@@ -68,7 +68,7 @@ class SubBuildReactorExecutionsTest {
         List<Element> configurations = configurations(surefire);
         assertEquals(3, configurations.size(), "the plugin's and both executions'");
         for (Element configuration : configurations) {
-            assertTrue(children(configuration, "test").isEmpty(), "surefire's test parameter overrides excludes");
+            assertTrue(children(configuration, "test").isEmpty(), "the project names its tests by includes");
             List<Element> includes = children(configuration, "includes");
             assertEquals(1, includes.size(), "the round's selection replaces the project's includes");
             assertEquals("com/example/MoneyTest.java", only(includes.get(0), "include"));
@@ -137,6 +137,45 @@ class SubBuildReactorExecutionsTest {
         assertEquals(List.of("false", "false", "false", "true", "true"), skipTests,
                 "an execution that includes no chosen test, and one the project skips, run nothing; the others"
                         + " say so themselves rather than take the plugin's setting");
+    }
+
+    /**
+     * Issue 23: an execution whose tests the project names with {@code <test>} (overriding its
+     * includes and excludes) gets its share of the round in that {@code <test>}, so the same rules
+     * decide what runs; one whose {@code <test>} names none of the chosen tests runs nothing.
+     */
+    @Test
+    void aRoundNarrowsTheTestParameterThePomSetsToItsShare() throws Exception {
+        ProjectLayout base = new TestProject(dir.resolve("project")).layout();
+        String pom = withSurefire(base.build().effectivePom(), """
+                        <executions>
+                          <execution>
+                            <id>default-test</id>
+                            <configuration>
+                              <test>*Check</test>
+                              <excludes><exclude>**/Price*</exclude></excludes>
+                            </configuration>
+                          </execution>
+                          <execution>
+                            <id>ledger</id>
+                            <goals><goal>test</goal></goals>
+                            <configuration>
+                              <test>com.example.legacy.LedgerCheck</test>
+                            </configuration>
+                          </execution>
+                        </executions>
+                """);
+        Document module = written(base, pom, new SubBuildReactor.Plan(List.of(), List.of(), List.of(),
+                Optional.of(List.of("com.example.MoneyTest", "com.example.PriceCheck"))));
+
+        List<Element> configurations = configurations(plugin(module, "maven-surefire-plugin"));
+        assertEquals(List.of("com/example/MoneyTest.java"), includes(configurations.get(0)),
+                "the plugin's own configuration names no test: surefire's defaults");
+        assertEquals("com/example/PriceCheck", only(configurations.get(1), "test"),
+                "the chosen *Check, by the parameter that overrides the excludes, as in the project's build");
+        assertEquals(List.of(), includes(configurations.get(1)));
+        assertEquals("false", only(configurations.get(1), "skipTests"));
+        assertEquals("true", only(configurations.get(2), "skipTests"), "the ledger execution runs no chosen test");
     }
 
     private static List<String> includes(Element configuration) {

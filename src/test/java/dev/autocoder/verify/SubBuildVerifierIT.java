@@ -736,6 +736,25 @@ class SubBuildVerifierIT {
     }
 
     /**
+     * The same wrong tax in a project that names its tests with {@code <test>} in its POM, which
+     * overrides surefire's includes and excludes: the round chooses among the classes that parameter
+     * names, runs its share through it, and fails on {@code CheckoutCheck}; the excludes that the
+     * parameter overrides in the project's build do not hide it in the round either.
+     */
+    @Test
+    void aRoundChoosesAmongTheTestsATestParameterInThePomNames() throws IOException {
+        Verdict round = wrongTaxRound("""
+                <configuration>
+                  <test>*Check</test>
+                  <excludes><exclude>**/Checkout*</exclude></excludes>
+                </configuration>
+                """);
+
+        assertFalse(round.passed(), round.toString());
+        assertTrue(round.firstFailure().orElseThrow().message().contains("CheckoutCheck.addsTheTax"), round.toString());
+    }
+
+    /**
      * A round of the wrong tax in a project whose surefire is configured with {@code surefire}: the
      * checkout service is tested by {@code CheckoutCheck}, which surefire's default names leave out,
      * and an unrelated counter by {@code CounterTest}, which they include.
@@ -749,7 +768,7 @@ class SubBuildVerifierIT {
                 .main("com/example/count/Counter.java", COUNTER)
                 .layout();
         String pom = withSurefire(base, surefire);
-        assertTrue(pom.contains("<include>**/*Check.java</include>"), pom);
+        assertTrue(pom.contains("*Check"), pom);
         SubBuildVerifier verifier = verifier(withEffectivePom(base, pom), Duration.ofMinutes(3));
         return verifier.verifyBatch(List.of(candidate("tax", WRONG_TAX))).values().iterator().next();
     }

@@ -119,15 +119,45 @@ class SurefireIncludesTest {
                 """)).isEmpty(), "one execution that names its tests another way leaves the phase unknown");
     }
 
+    /**
+     * Issue 23: a project that names its tests with {@code <test>} in its POM (which overrides
+     * includes and excludes) runs exactly those classes; rounds choose among them, read as surefire
+     * reads the parameter: plain, qualified or path patterns, each in any package.
+     */
+    @Test
+    void aTestParameterInThePomNamesWhatTheTestPhaseRunsAsSurefireReadsIt() {
+        assertEquals(List.of("com.acme.PriceCheck", "com.acme.legacy.LedgerCheck", "PriceCheck"),
+                run(SurefireIncludes.of(pom("""
+                        <configuration>
+                          <includes><include>**/*Test.java</include></includes>
+                          <test>*Check</test>
+                        </configuration>
+                        """))), "the test parameter wins over includes");
+        assertEquals(List.of("com.acme.TestPrice", "com.acme.legacy.LedgerCheck"), run(SurefireIncludes.of(pom("""
+                <executions>
+                  <execution>
+                    <id>default-test</id>
+                    <configuration>
+                      <test>com.acme.legacy.LedgerCheck, com/acme/Test*.java,</test>
+                    </configuration>
+                  </execution>
+                </executions>
+                """))), "a qualified name, and a path pattern with its extension");
+        assertEquals(List.of("com.acme.PriceCheck"), run(SurefireIncludes.of(pom("""
+                <configuration><test>acme.PriceCheck</test></configuration>
+                """))), "a partly qualified name lies in any package, as the last part of a path");
+    }
+
     @Test
     void testsNamedInAnotherWayLeaveTheTestPhaseUnknown() {
         for (String configuration : List.of(
-                "<configuration><test>com.acme.legacy.LedgerCheck</test></configuration>",
+                "<configuration><test>com.acme.legacy.LedgerCheck#balances</test></configuration>",
                 "<configuration><includesFile>src/test/resources/suite.txt</includesFile></configuration>",
                 "<configuration><dependenciesToScan><dependency>com.acme:contract</dependency></dependenciesToScan>"
                         + "</configuration>",
                 "<configuration><includes><include>%regex[.*Check.*]</include></includes></configuration>",
-                "<executions><execution><id>default-test</id><configuration><test>PriceTest</test></configuration>"
+                "<executions><execution><id>default-test</id><configuration><test>Price*, !PriceTests</test>"
+                        + "</configuration>"
                         + "</execution></executions>")) {
             assertTrue(SurefireIncludes.of(pom(configuration)).isEmpty(), configuration);
         }
