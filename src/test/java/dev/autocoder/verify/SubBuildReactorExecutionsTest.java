@@ -124,10 +124,7 @@ class SubBuildReactorExecutionsTest {
                           </execution>
                         </executions>
                 """);
-        Document module = written(base, pom, new SubBuildReactor.Plan(List.of(), List.of(), List.of(),
-                Optional.of(List.of("com.example.MoneyTest", "com.example.PriceCheck"))));
-
-        List<Element> configurations = configurations(plugin(module, "maven-surefire-plugin"));
+        List<Element> configurations = surefireOfRound(base, pom);
         assertEquals(5, configurations.size(), "the plugin's and the four executions'");
         assertEquals(List.of("com/example/MoneyTest.java"), includes(configurations.get(0)), "surefire's defaults");
         assertEquals(List.of("com/example/MoneyTest.java"), includes(configurations.get(1)), "default-test: the same");
@@ -165,10 +162,7 @@ class SubBuildReactorExecutionsTest {
                           </execution>
                         </executions>
                 """);
-        Document module = written(base, pom, new SubBuildReactor.Plan(List.of(), List.of(), List.of(),
-                Optional.of(List.of("com.example.MoneyTest", "com.example.PriceCheck"))));
-
-        List<Element> configurations = configurations(plugin(module, "maven-surefire-plugin"));
+        List<Element> configurations = surefireOfRound(base, pom);
         assertEquals(List.of("com/example/MoneyTest.java"), includes(configurations.get(0)),
                 "the plugin's own configuration names no test: surefire's defaults");
         assertEquals("com/example/PriceCheck", only(configurations.get(1), "test"),
@@ -176,6 +170,16 @@ class SubBuildReactorExecutionsTest {
         assertEquals(List.of(), includes(configurations.get(1)));
         assertEquals("false", only(configurations.get(1), "skipTests"));
         assertEquals("true", only(configurations.get(2), "skipTests"), "the ledger execution runs no chosen test");
+    }
+
+    /**
+     * Surefire's configurations (the plugin's, then each execution's) in the module POM of a round
+     * that chose {@code MoneyTest} and {@code PriceCheck}.
+     */
+    private List<Element> surefireOfRound(ProjectLayout base, String pom) throws Exception {
+        Document module = written(base, pom, new SubBuildReactor.Plan(List.of(), List.of(), List.of(),
+                Optional.of(List.of("com.example.MoneyTest", "com.example.PriceCheck"))));
+        return configurations(plugin(module, "maven-surefire-plugin"));
     }
 
     private static List<String> includes(Element configuration) {
