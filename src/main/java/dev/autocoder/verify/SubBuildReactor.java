@@ -74,12 +74,29 @@ final class SubBuildReactor {
      *     configured test phase
      * @param trimming what a round leaves out of the build; {@link RoundTrimming#NONE} for the final
      *     check, which is the project's whole build
+     * @param baseline whether the module only asks how tests end with this code (a baseline, or the
+     *     final check's runs that leave a task out): then no gate can change the answer, so its code
+     *     lies where the project's gates do not look, as without strict gates, and the candidate's
+     *     checkstyle execution is left out. A gate that rejected a stub's one-line bodies or another
+     *     task's unfinished code would stop the build before its tests, and the answer would be lost.
      */
     record Plan(List<CodeUnit> own, List<CodeUnit> others, List<String> excludedTests, Optional<List<String>> tests,
-            RoundTrimming trimming) {
+            RoundTrimming trimming, boolean baseline) {
+        /** A candidate's plan: its code meets the project's gates. */
+        Plan(List<CodeUnit> own, List<CodeUnit> others, List<String> excludedTests, Optional<List<String>> tests,
+                RoundTrimming trimming) {
+            this(own, others, excludedTests, tests, trimming, false);
+        }
+
         /** A plan that runs the project's whole build, every goal included. */
         Plan(List<CodeUnit> own, List<CodeUnit> others, List<String> excludedTests, Optional<List<String>> tests) {
             this(own, others, excludedTests, tests, RoundTrimming.NONE);
+        }
+
+        /** A baseline's plan: this code and the project, running {@code tests} only to see how they end. */
+        static Plan baseline(List<CodeUnit> code, List<String> excludedTests, List<String> tests,
+                RoundTrimming trimming) {
+            return new Plan(code, List.of(), excludedTests, Optional.of(tests), trimming, true);
         }
 
         Plan {
@@ -253,9 +270,10 @@ final class SubBuildReactor {
         Path generatedMain = module.resolve(ModuleCopy.BUILD_FOLDER).resolve(MAIN_SOURCES);
         Path generatedTest = module.resolve(ModuleCopy.BUILD_FOLDER).resolve(TEST_SOURCES);
         Build build = model.getBuild();
-        Optional<Path> main = strictGates ? ownRoot(module, layout.mainSourceRoots(),
+        boolean strict = strictGates && !plan.baseline();
+        Optional<Path> main = strict ? ownRoot(module, layout.mainSourceRoots(),
                 build == null ? null : build.getSourceDirectory()) : Optional.empty();
-        Optional<Path> test = strictGates ? ownRoot(module, layout.testSourceRoots(),
+        Optional<Path> test = strict ? ownRoot(module, layout.testSourceRoots(),
                 build == null ? null : build.getTestSourceDirectory()) : Optional.empty();
         Map<String, String> units = new LinkedHashMap<>();
         Set<Path> ours = new HashSet<>();
@@ -319,8 +337,10 @@ final class SubBuildReactor {
         configureTests(plugin(plugins, "maven-surefire-plugin", "3.5.3"), plan.tests());
         excludeTests(plugin(plugins, "maven-compiler-plugin", "3.14.0"), plan.excludedTests());
         reportProjectCheckstyle(plugins, module, reports);
-        addCandidateCheckstyle(model, module, rules, plan);
-        reports.put(CHECKSTYLE_REPORT, "error");
+        if (!plan.baseline()) {
+            addCandidateCheckstyle(model, module, rules, plan);
+            reports.put(CHECKSTYLE_REPORT, "error");
+        }
         jarSystemFolders(model, folder.resolve("deps"), jars);
         return PomModel.write(model);
     }

@@ -521,8 +521,8 @@ public final class SubBuildVerifier implements Verifier {
             toRun.removeIf(test -> baseline.knows(test) || !baseline.runnable(test, question.getKey()));
             if (!toRun.isEmpty()) {
                 keys.add(question.getKey());
-                plans.add(new SubBuildReactor.Plan(question.getKey(), List.of(),
-                        baseline.compiled.excludedProjectTests(), Optional.of(List.copyOf(toRun)), trimming));
+                plans.add(SubBuildReactor.Plan.baseline(question.getKey(), baseline.compiled.excludedProjectTests(),
+                        List.copyOf(toRun), trimming));
                 baseline.asked(toRun);
             }
         }
@@ -684,8 +684,8 @@ public final class SubBuildVerifier implements Verifier {
             List<String> toRun = failingClasses.stream().filter(test -> baseline.runnable(test, code)).toList();
             if (!toRun.isEmpty()) {
                 built.add(i);
-                plans.add(new SubBuildReactor.Plan(code, List.of(), baseline.compiled.excludedProjectTests(),
-                        Optional.of(toRun)));
+                plans.add(SubBuildReactor.Plan.baseline(code, baseline.compiled.excludedProjectTests(), toRun,
+                        RoundTrimming.NONE));
             }
         }
         if (!plans.isEmpty()) {

@@ -50,6 +50,34 @@ class SubBuildReactorLayoutTest {
     }
 
     @Test
+    void aBaselinesCodeStaysOutOfTheProjectsGatesEvenWithStrictGates() throws Exception {
+        Path base = dir.resolve("project");
+        ProjectLayout layout = new TestProject(base).test("com/example/MoneyTest.java", TestProject.MONEY_TEST).layout();
+        Path folder = Files.createDirectories(dir.resolve("build"));
+        SubBuildReactor.Plan candidate = new SubBuildReactor.Plan(List.of(unit("com.example.Money", MONEY, false)),
+                List.of(), List.of(), Optional.of(List.of("com.example.MoneyTest")), RoundTrimming.NONE);
+        SubBuildReactor.Plan baseline = SubBuildReactor.Plan.baseline(List.of(unit("com.example.Money", MONEY, false)),
+                List.of(), List.of("com.example.MoneyTest"), RoundTrimming.NONE);
+
+        List<SubBuildReactor.ModuleFiles> files = new SubBuildReactor(layout, null, null)
+                .write(folder, List.of(candidate, baseline));
+
+        Path first = folder.resolve("c0").toAbsolutePath();
+        Path second = folder.resolve("c1").toAbsolutePath();
+        assertEquals(Map.of(SubBuildResults.comparable(first.resolve("src/main/java/com/example/Money.java").toString()),
+                "main:com/example/Money.java"), files.get(0).units(), "a candidate meets the gates");
+        assertEquals(Map.of(SubBuildResults.comparable(second.resolve("target/" + SubBuildReactor.MAIN_SOURCES
+                + "/com/example/Money.java").toString()), "main:com/example/Money.java"), files.get(1).units(),
+                "a baseline's code lies where gates do not look");
+        assertTrue(files.get(0).checkstyleReports().containsKey(SubBuildReactor.CHECKSTYLE_REPORT));
+        assertFalse(files.get(1).checkstyleReports().containsKey(SubBuildReactor.CHECKSTYLE_REPORT),
+                files.get(1).checkstyleReports().toString());
+        assertTrue(Files.readString(first.resolve("pom.xml")).contains("<id>autocoder-checkstyle</id>"));
+        assertFalse(Files.readString(second.resolve("pom.xml")).contains("<id>autocoder-checkstyle</id>"),
+                "no checkstyle on a baseline's code: its findings would be nobody's");
+    }
+
+    @Test
     void aProjectWhoseOnlyMainRootIsAnotherExecutionsOutputGetsTheCodeInItsSourceDirectory() throws Exception {
         Path base = dir.resolve("project");
         ProjectLayout plain = new TestProject(base).layout();

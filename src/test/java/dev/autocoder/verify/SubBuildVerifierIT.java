@@ -103,6 +103,21 @@ class SubBuildVerifierIT {
             }
             """;
 
+    /** The checkout service calling two generated classes: the tax and the shipping. */
+    private static final String CHECKOUT_WITH_SHIPPING = """
+            package com.example.shop;
+
+            public final class Checkout {
+                public long total(long cents) {
+                    return cents + Tax.of(cents);
+                }
+
+                public long shipping(long cents) {
+                    return Shipping.of(cents);
+                }
+            }
+            """;
+
     @TempDir
     Path dir;
 
@@ -118,6 +133,14 @@ class SubBuildVerifierIT {
                         <version>3.5.3</version>
                 """;
         return base.build().effectivePom().replace(plugin, plugin + configuration.indent(16));
+    }
+
+    /** The project's effective POM with {@code plugin} (XML) as its first build plugin. */
+    private static String withPlugin(ProjectLayout base, String plugin) {
+        String plugins = """
+                    <plugins>
+                """;
+        return base.build().effectivePom().replace(plugins, plugins + plugin.indent(6));
     }
 
     /** The project's layout with another effective POM, as a project configured that way would have it. */
@@ -1105,18 +1128,15 @@ class SubBuildVerifierIT {
     void aCheckstyleGoalThatFailsBeforeWritingItsReportGivesAVerdictNotACrash() throws IOException {
         TestProject project = new TestProject(dir.resolve("project"));
         ProjectLayout base = project.layout();
-        String pom = base.build().effectivePom().replace("""
-                    <plugins>
-                """, """
-                    <plugins>
-                      <plugin>
-                        <groupId>org.apache.maven.plugins</groupId>
-                        <artifactId>maven-checkstyle-plugin</artifactId>
-                        <version>3.6.0</version>
-                        <configuration>
-                          <suppressionsLocation>src/conf/checkstyle-suppressions.xml</suppressionsLocation>
-                        </configuration>
-                      </plugin>
+        String pom = withPlugin(base, """
+                <plugin>
+                  <groupId>org.apache.maven.plugins</groupId>
+                  <artifactId>maven-checkstyle-plugin</artifactId>
+                  <version>3.6.0</version>
+                  <configuration>
+                    <suppressionsLocation>src/conf/checkstyle-suppressions.xml</suppressionsLocation>
+                  </configuration>
+                </plugin>
                 """);
         assertTrue(pom.contains("checkstyle-suppressions.xml"), pom);
         ProjectLayout layout = withEffectivePom(base, pom);
@@ -1215,42 +1235,85 @@ class SubBuildVerifierIT {
     @Test
     void aTestThatFailsTheSameWithTheCandidatesBehaviourTakenOutMakesItWaitInsteadOfPaying() throws IOException {
         ProjectLayout layout = new TestProject(dir.resolve("project"))
-                .main("com/example/shop/Checkout.java", """
-                        package com.example.shop;
-
-                        public final class Checkout {
-                            public long total(long cents) {
-                                return cents + Tax.of(cents);
-                            }
-
-                            public long shipping(long cents) {
-                                return Shipping.of(cents);
-                            }
-                        }
-                        """)
+                .main("com/example/shop/Checkout.java", CHECKOUT_WITH_SHIPPING)
                 .test("com/example/shop/CheckoutTest.java", CHECKOUT_TEST)
                 .layout();
-        CodeUnit wrongTax = WRONG_TAX;
-        CodeUnit shipping = SHIPPING;
+        verifyTaxAndShippingInOneRound(layout);
+    }
+
+    /**
+     * A round of the wrong tax and the right shipping, each built with the other's code: the tax
+     * pays for the checkout test, and the shipping, whose code that test never runs, waits.
+     */
+    private void verifyTaxAndShippingInOneRound(ProjectLayout layout) {
         java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("tax")
-                ? List.of(shipping) : List.of(wrongTax);
+                ? List.of(SHIPPING) : List.of(WRONG_TAX);
         SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
                 settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
-        Candidate tax = candidate("tax", wrongTax);
-        Candidate ships = candidate("shipping", shipping);
+        Candidate tax = candidate("tax", WRONG_TAX);
+        Candidate ships = candidate("shipping", SHIPPING);
 
         Map<Candidate, Verdict> verdicts = verifier.verifyBatch(List.of(tax, ships));
 
         Verdict charged = verdicts.get(tax);
+        Verdict waits = verdicts.get(ships);
         assertEquals(Feedback.Stage.TEST, charged.firstFailure().orElseThrow().stage(), charged.toString());
         assertTrue(charged.firstFailure().orElseThrow().message().startsWith("CheckoutTest.addsTheTax"),
                 charged.toString());
-        Verdict waits = verdicts.get(ships);
         assertFalse(waits.passed());
         assertTrue(waits.waiting(), "shipping's only finding is a wait, which no model call is spent on: " + waits);
         assertTrue(waits.firstFailure().orElseThrow().message().startsWith(Feedback.FAILS_WHATEVER_IT_DOES
                 + "CheckoutTest.addsTheTax: total with a fifth in tax"), waits.toString());
         assertEquals(List.of(), verifier.projectTestFailures(), "nothing was blamed on the project");
+    }
+
+    /**
+     * A baseline asks how tests end without a candidate's behaviour; the project's gates cannot
+     * change that. Here a checkstyle gate at {@code validate} (one statement per line) rejects the
+     * stub's bodies, which were placed where the gate looks: the baseline's build stopped before
+     * its tests, nothing was learnt, and the task whose code the test never runs was charged and
+     * would have been sent to the model. A baseline's code now stays out of the project's gates.
+     */
+    @Test
+    void aGateOfTheProjectDoesNotStopABaselineFromRunningItsTests() throws IOException {
+        Path base = dir.resolve("project");
+        Files.createDirectories(base);
+        Path rules = Files.writeString(base.resolve("checkstyle.xml"), """
+                <?xml version="1.0"?>
+                <!DOCTYPE module PUBLIC "-//Checkstyle//DTD Checkstyle Configuration 1.3//EN"
+                    "https://checkstyle.org/dtds/configuration_1_3.dtd">
+                <module name="Checker">
+                  <module name="TreeWalker">
+                    <module name="OneStatementPerLine"/>
+                  </module>
+                </module>
+                """);
+        ProjectLayout plain = new TestProject(base).main("com/example/shop/Checkout.java", CHECKOUT_WITH_SHIPPING)
+                .test("com/example/shop/CheckoutTest.java", CHECKOUT_TEST)
+                .layout();
+        String pom = withPlugin(plain, """
+                <plugin>
+                  <groupId>org.apache.maven.plugins</groupId>
+                  <artifactId>maven-checkstyle-plugin</artifactId>
+                  <version>3.6.0</version>
+                  <executions>
+                    <execution>
+                      <id>style</id>
+                      <phase>validate</phase>
+                      <goals>
+                        <goal>check</goal>
+                      </goals>
+                      <configuration>
+                        <configLocation>%s</configLocation>
+                        <consoleOutput>true</consoleOutput>
+                      </configuration>
+                    </execution>
+                  </executions>
+                </plugin>
+                """.formatted(rules));
+        assertTrue(pom.contains("<id>style</id>"), pom);
+
+        verifyTaxAndShippingInOneRound(withEffectivePom(plain, pom));
     }
 
     private static Path firstFolder(Path work) throws IOException {
