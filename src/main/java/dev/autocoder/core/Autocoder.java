@@ -186,6 +186,7 @@ public final class Autocoder {
                                 + " shared a module (one compile, one test JVM) with other tasks' candidates")));
                 return conclude(plan, result, together, subBuilds, output, model.truncatedTasks());
             } finally {
+                compiler.close();
                 // A default root is the plugin's own; a configured one is the user's and stays.
                 subBuilds.removeEmptyFolders(config.subBuilds().directory().isPresent() ? List.of()
                         : List.of(subBuildRoot));

@@ -3,7 +3,6 @@ package dev.autocoder.verify;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
-import dev.autocoder.project.Dependency;
 import dev.autocoder.project.ProjectLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
@@ -49,7 +47,10 @@ import org.apache.maven.shared.utils.io.MatchPatterns;
  * far: main code on the main classpath first, then the tests against it, leaving out project tests
  * that only wait for types another task has not written yet.
  */
-public final class InProcessCompiler implements Verifier {
+public final class InProcessCompiler implements Verifier, AutoCloseable {
+
+    /** Closes the classpaths of a compiler that was dropped without {@link #close}. */
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     /** How many rounds of leaving out waiting tests before giving up; each round can free others. */
     private static final int MAX_EXCLUSION_ROUNDS = 5;
@@ -99,6 +100,7 @@ public final class InProcessCompiler implements Verifier {
                 }
             });
     private final SourceTexts sourceTexts;
+    private final Classpaths classpaths;
 
     /**
      * @param layout the project: its sources, dependencies, release and javac setup
@@ -116,6 +118,16 @@ public final class InProcessCompiler implements Verifier {
      * @param notices told once, for each reason, why a compile is handed to the sub-build
      */
     public InProcessCompiler(ProjectLayout layout, Function<String, List<CodeUnit>> others, Consumer<String> notices) {
+        this(layout, others, notices, true);
+    }
+
+    /**
+     * @param keepClasspathsOpen keep javac's view of the classpath (every jar's index) from one
+     *     compile to the next ({@link Classpaths}); false opens it afresh for each compile, which
+     *     only a benchmark compares against
+     */
+    InProcessCompiler(ProjectLayout layout, Function<String, List<CodeUnit>> others, Consumer<String> notices,
+            boolean keepClasspathsOpen) {
         this.layout = layout;
         this.others = others;
         this.notices = notices;
@@ -124,6 +136,14 @@ public final class InProcessCompiler implements Verifier {
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this runtime; run Maven on a JDK, not a JRE");
         }
+        this.classpaths = new Classpaths(compiler, layout, keepClasspathsOpen);
+        CLEANER.register(this, classpaths::close);
+    }
+
+    /** Releases the jars this compiler keeps open; a later compile opens them again. */
+    @Override
+    public void close() {
+        classpaths.close();
     }
 
     @Override
@@ -299,8 +319,8 @@ public final class InProcessCompiler implements Verifier {
         testSources().forEach(file -> known.add(typeOf(file)));
         theirs.forEach(unit -> known.add(unit.qualifiedName()));
         Attribution attribution = new Attribution(own, known);
-        try (MemoryFileManager mainFiles = fileManager(Dependency::onMainClasspath);
-                MemoryFileManager testFiles = fileManager(dep -> true)) {
+        try (MemoryFileManager mainFiles = fileManager(false);
+                MemoryFileManager testFiles = fileManager(true)) {
             List<Feedback> redeclared = redeclared(own, testFiles);
             if (!redeclared.isEmpty()) {
                 return new Outcome(new Verdict(redeclared));
@@ -317,8 +337,6 @@ public final class InProcessCompiler implements Verifier {
             theirs.stream().filter(CodeUnit::test).map(unit -> source(unit, false)).forEach(tests::add);
             own.stream().filter(CodeUnit::test).map(unit -> source(unit, true)).forEach(tests::add);
             return compileTests(testFiles, tests, attribution);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot release the compiler's files", e);
         }
     }
 
@@ -775,20 +793,9 @@ public final class InProcessCompiler implements Verifier {
                 candidate ? Owner.CANDIDATE : Owner.OTHERS);
     }
 
-    private MemoryFileManager fileManager(Predicate<Dependency> onClasspath) {
-        StandardJavaFileManager standard = compiler.getStandardFileManager(null, Locale.ENGLISH, StandardCharsets.UTF_8);
-        List<java.io.File> classpath = layout.dependencies().stream().filter(onClasspath)
-                .map(dep -> dep.file().toFile()).toList();
-        try {
-            standard.setLocation(StandardLocation.CLASS_PATH, classpath);
-            if (!layout.compiler().processorPath().isEmpty()) {
-                standard.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH,
-                        layout.compiler().processorPath().stream().map(Path::toFile).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot use the project's classpath", e);
-        }
-        return new MemoryFileManager(standard);
+    private MemoryFileManager fileManager(boolean tests) {
+        StandardJavaFileManager standard = classpaths.borrow(tests);
+        return new MemoryFileManager(standard, () -> classpaths.giveBack(tests, standard));
     }
 
     /** Who wrote a source: the candidate being checked, other tasks or parts, or the project. */
@@ -861,8 +868,21 @@ public final class InProcessCompiler implements Verifier {
         private final Map<String, Set<String>> constantUses = new ConcurrentHashMap<>();
         private final Map<String, Set<String>> upstreamConstantUses = new ConcurrentHashMap<>();
 
-        MemoryFileManager(StandardJavaFileManager standard) {
+        /** Hands the file manager back to the classpaths it came from, instead of closing it. */
+        private final Runnable release;
+        private boolean released;
+
+        MemoryFileManager(StandardJavaFileManager standard, Runnable release) {
             super(standard);
+            this.release = release;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!released) {
+                released = true;
+                release.run();
+            }
         }
 
         /** The classes another compile wrote on this one's classpath, with their constant uses. */

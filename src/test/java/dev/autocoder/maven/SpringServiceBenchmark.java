@@ -11,6 +11,7 @@ import static dev.autocoder.maven.BenchSupport.write;
 import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.testing.FakeOpenAiServer;
 import dev.autocoder.verify.Candidate;
+import dev.autocoder.verify.ClasspathBenchmark;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.Feedback;
 import dev.autocoder.verify.InProcessCompiler;
@@ -161,6 +162,10 @@ public final class SpringServiceBenchmark {
             finalFolder = newest(subBuilds, before);
         }
 
+        // 3b. The round's in-process compile with javac's view of the classpath kept open between compiles,
+        // as a run does, against opening it for each compile: alternating pairs in this JVM.
+        ClasspathBenchmark.Result compiles = ClasspathBenchmark.run(layout, others, candidate, Math.max(5, 5 * repeats));
+
         // 4. The whole plugin run, from a fresh copy (a clean state folder) each time, replaying the replies.
         List<Double> runTimes = new ArrayList<>();
         Path lastRun = null;
@@ -195,6 +200,10 @@ public final class SpringServiceBenchmark {
                 finalTimes, ownMedian);
         row("whole plugin run: `mvn -o generate-sources`, 3 tasks", -1, runTimes, ownMedian);
         out.printf(Locale.ROOT, "targets: round <= 0.5x, final check <= 1.2x, whole run <= 3x%n");
+        out.printf(Locale.ROOT, "in-process compile of the round's candidate (%d pairs, %d jars on the test classpath):"
+                + " classpath kept open %.3f s, opened per compile %.3f s (medians), ratio %.2f; same verdicts: %s%n",
+                compiles.kept().size(), layout.dependencies().size(), median(compiles.kept()),
+                median(compiles.opened()), median(compiles.kept()) / median(compiles.opened()), compiles.sameVerdicts());
 
         // 5. Where a sub-build's time goes: the kept round and final-check folders built again, timestamped
         // (after the table, which a failure here must not cost).

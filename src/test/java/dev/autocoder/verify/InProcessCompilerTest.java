@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autocoder.project.ProjectLayout;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,38 @@ class InProcessCompilerTest {
         TestSelection selection = outcome.selection().orElseThrow();
         assertEquals(java.util.Set.of("com.example.retry.RetryPolicyTest", "com.example.retry.SlowCallTest"),
                 selection.select(selection.defaultTestClasses(), List.of("com.example.retry.Limits")).testClasses());
+    }
+
+    /**
+     * Issue 21: a run keeps javac's view of the classpath (every jar's index) open from one compile
+     * to the next. Kept open, it judges each candidate exactly as a compiler that opens it afresh
+     * for that compile: one that passes, one that does not compile, one whose main code uses a
+     * test-scoped jar (which only the main classpath refuses), and a passing one again.
+     */
+    @Test
+    void aCompilerThatKeepsTheClasspathOpenJudgesEveryCandidateAsAFreshOneDoes() {
+        ProjectLayout layout = new TestProject(dir).test("com/example/MoneyTest.java", MONEY_TEST).layout();
+        InProcessCompiler warm = new InProcessCompiler(layout, owner -> List.of());
+        List<String> sources = List.of(MONEY, MONEY.replace("cents + other.cents", "cents + other.amount"),
+                "package com.example;\npublic class Money { org.junit.jupiter.api.Test t; }\n",
+                MONEY.replace("cents + other.cents", "other.cents + cents"));
+        List<Boolean> passed = new ArrayList<>();
+        for (String source : sources) {
+            Candidate candidate = candidate("money", unit("com.example.Money", source, false));
+            InProcessCompiler.Outcome fresh;
+            try (InProcessCompiler cold = new InProcessCompiler(layout, owner -> List.of(), message -> { }, false)) {
+                fresh = cold.check(candidate);
+            }
+
+            InProcessCompiler.Outcome kept = warm.check(candidate);
+
+            assertEquals(fresh.verdict(), kept.verdict(), source);
+            assertEquals(fresh.excludedProjectTests(), kept.excludedProjectTests(), source);
+            assertEquals(fresh.compilingProjectTests(), kept.compilingProjectTests(), source);
+            passed.add(kept.verdict().passed());
+        }
+        warm.close();
+        assertEquals(List.of(true, false, false, true), passed);
     }
 
     @Test
