@@ -164,6 +164,10 @@ public final class Autocoder {
                     return concludeFromLock(plan, output);
                 }
                 refuseModelIfNeeded(plan, output);
+                // The model's first answers take seconds; a cold javac's first compile too. Both at once.
+                Thread warmUp = new Thread(compiler::warmUp, "autocoder-compiler-warm-up");
+                warmUp.setDaemon(true);
+                warmUp.start();
                 plan.verified().forEach(board::settle);
                 TokenCounter counter = TokenCounter.forModel(config.model().modelName());
                 log.debug("autocoder: requests are bounded to " + config.model().effectiveMaxPromptTokens()

@@ -140,6 +140,21 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         CLEANER.register(this, classpaths::close);
     }
 
+    /**
+     * Does now the work the first check would start with: compiles the project's own code alone,
+     * once, which opens the classpath's jars and warms javac in this JVM. A run calls this on a
+     * thread of its own while the model writes the first candidates, so that the seconds a cold
+     * javac takes hide behind the model's; a check that comes first waits for it, and it is never
+     * done twice. Nothing is judged here: a failure shows at the first check.
+     */
+    public void warmUp() {
+        try {
+            projectProblem();
+        } catch (RuntimeException e) {
+            // The first check compiles again and reports what went wrong there.
+        }
+    }
+
     /** Releases the jars this compiler keeps open; a later compile opens them again. */
     @Override
     public void close() {

@@ -117,11 +117,17 @@ final class BenchSupport {
      * ({@code dependency:list}), both written into {@code work}.
      */
     ProjectLayout layout(Path project, Path work) throws Exception {
+        timed(project, work.resolve("layout.log"), Map.of(), "-B", "-q", HELP_PLUGIN + ":effective-pom",
+                "-Doutput=" + work.resolve("effective-pom.xml"), DEPENDENCY_PLUGIN + ":list",
+                "-DoutputFile=" + work.resolve("dependencies.txt"), "-DoutputAbsoluteArtifactFilename=true",
+                "-DincludeScope=test", "-DexcludeTransitive=false");
+        return layoutFrom(project, work, version);
+    }
+
+    /** The layout {@link #layout} computes, from the two files it wrote into {@code work}; no Maven run. */
+    static ProjectLayout layoutFrom(Path project, Path work, String version) throws Exception {
         Path effective = work.resolve("effective-pom.xml");
         Path list = work.resolve("dependencies.txt");
-        timed(project, work.resolve("layout.log"), Map.of(), "-B", "-q", HELP_PLUGIN + ":effective-pom",
-                "-Doutput=" + effective, DEPENDENCY_PLUGIN + ":list", "-DoutputFile=" + list,
-                "-DoutputAbsoluteArtifactFilename=true", "-DincludeScope=test", "-DexcludeTransitive=false");
         Model model;
         try (Reader reader = Files.newBufferedReader(effective)) {
             model = new MavenXpp3Reader().read(reader);

@@ -57,6 +57,9 @@ public final class SpringServiceBenchmark {
             "Started (\\w+) in (\\d+\\.\\d+) seconds \\(process running for (\\d+\\.\\d+)\\)");
     private static final Pattern TOTAL_TIME = Pattern.compile("^\\[INFO] Total time:\\s+(.+)$");
 
+    /** How long the model takes to write a run's first candidates, in the warm-up step: a fast model's answer. */
+    private static final long WARM_UP_LATENCY_MS = 3_000;
+
     private final BenchSupport bench;
     private final Path maven;
     private final Path repository;
@@ -166,6 +169,10 @@ public final class SpringServiceBenchmark {
         // as a run does, against opening it for each compile: alternating pairs in this JVM.
         ClasspathBenchmark.Result compiles = ClasspathBenchmark.run(layout, others, candidate, Math.max(5, 5 * repeats));
 
+        // 3c. A run's first verdict with javac warmed up while the model answers, against without: each in a
+        // JVM of its own (javac starts cold), in alternating pairs, the model taking WARM_UP_LATENCY_MS.
+        List<List<Double>> firstVerdicts = firstVerdicts(project, verified, Math.max(5, 3 * repeats));
+
         // 4. The whole plugin run, from a fresh copy (a clean state folder) each time, replaying the replies.
         List<Double> runTimes = new ArrayList<>();
         Path lastRun = null;
@@ -204,6 +211,10 @@ public final class SpringServiceBenchmark {
                 + " classpath kept open %.3f s, opened per compile %.3f s (medians), ratio %.2f; same verdicts: %s%n",
                 compiles.kept().size(), layout.dependencies().size(), median(compiles.kept()),
                 median(compiles.opened()), median(compiles.kept()) / median(compiles.opened()), compiles.sameVerdicts());
+        out.printf(Locale.ROOT, "a run's first verdict, the model answering in %.1f s (%d pairs, a JVM each):"
+                + " javac warmed up meanwhile %.3f s, not %.3f s (medians), ratio %.2f%n", WARM_UP_LATENCY_MS / 1000.0,
+                firstVerdicts.get(0).size(), median(firstVerdicts.get(0)), median(firstVerdicts.get(1)),
+                median(firstVerdicts.get(0)) / median(firstVerdicts.get(1)));
 
         // 5. Where a sub-build's time goes: the kept round and final-check folders built again, timestamped
         // (after the table, which a failure here must not cost).
@@ -219,6 +230,37 @@ public final class SpringServiceBenchmark {
         breakdown("final check's sub-build, built again timestamped", finalProfile);
         pluginRun(lastRun);
         out.println("work folder (logs, kept sub-builds): " + work);
+    }
+
+    /**
+     * Seconds from making the compiler to the round candidate's first verdict, warmed up (first list)
+     * and not (second), each measured by {@link CompilerWarmUpProbe} in a JVM of its own.
+     */
+    private List<List<Double>> firstVerdicts(Path project, Map<String, List<CodeUnit>> verified, int pairs)
+            throws Exception {
+        Path folder = work.resolve("warm-up");
+        Path candidate = folder.resolve("candidate");
+        Path others = folder.resolve("others");
+        verified.forEach((task, units) -> units.forEach(unit -> BenchSupport.write(
+                task.equals(ROUND_TASK) ? candidate : others, unit)));
+        List<Double> warm = new ArrayList<>();
+        List<Double> cold = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            for (String mode : List.of("warm", "cold")) {
+                Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dautocoder.bench.version=" + version, "-cp", System.getProperty("java.class.path"),
+                        CompilerWarmUpProbe.class.getName(), project.toString(), work.toString(), candidate.toString(),
+                        others.toString(), String.valueOf(WARM_UP_LATENCY_MS), mode).redirectErrorStream(true).start();
+                String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                java.util.regex.Matcher seconds = java.util.regex.Pattern.compile("first verdict after ([0-9.]+) s: passed")
+                        .matcher(output);
+                if (probe.waitFor() != 0 || !seconds.find()) {
+                    throw new IllegalStateException("the warm-up probe (" + mode + ") failed: " + output);
+                }
+                (mode.equals("warm") ? warm : cold).add(Double.parseDouble(seconds.group(1)));
+            }
+        }
+        return List.of(warm, cold);
     }
 
     /** Maven's JVM options in a sub-build when the project sets none, as SubBuildVerifier gives them. */

@@ -147,6 +147,33 @@ class InProcessCompilerTest {
         assertEquals(List.of(true, false, false, true), passed);
     }
 
+    /**
+     * Issue 21: a run warms javac up while the model writes the first candidates. A check that comes
+     * while the warm-up still compiles waits for it, and gives the verdict a compiler that never warmed
+     * up gives, for a candidate that passes and one that does not compile.
+     */
+    @Test
+    void aCheckDuringOrAfterTheWarmUpJudgesAsACheckWithoutIt() throws InterruptedException {
+        ProjectLayout layout = new TestProject(dir).test("com/example/MoneyTest.java", MONEY_TEST).layout();
+        for (String source : List.of(MONEY, MONEY.replace("cents + other.cents", "cents + other.amount"))) {
+            Candidate candidate = candidate("money", unit("com.example.Money", source, false));
+            InProcessCompiler.Outcome plain;
+            try (InProcessCompiler without = new InProcessCompiler(layout, owner -> List.of())) {
+                plain = without.check(candidate);
+            }
+            try (InProcessCompiler warmed = new InProcessCompiler(layout, owner -> List.of())) {
+                Thread warmUp = new Thread(warmed::warmUp);
+                warmUp.start();
+
+                InProcessCompiler.Outcome during = warmed.check(candidate);
+
+                warmUp.join();
+                assertEquals(plain.verdict(), during.verdict(), source);
+                assertEquals(plain.compilingProjectTests(), during.compilingProjectTests(), source);
+            }
+        }
+    }
+
     @Test
     void compileErrorIsReportedWithRelativePathAndLine() {
         InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).layout(), owner -> List.of());
