@@ -24,12 +24,15 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  *
  * <p>A {@code <test>} in the POM names the tests instead, overriding includes and excludes as
  * surefire reads it: each class pattern ({@code *Check}, {@code com.acme.PriceCheck},
- * {@code com/acme/*Check.java}) matches as {@code **}{@code /pattern}.
+ * {@code com/acme/*Check.java}) matches as {@code **}{@code /pattern}, and one marked {@code !}
+ * ({@code *Check, !SlowCheck}) leaves the classes it matches out, so a round never runs a test the
+ * project's build does not.
  *
  * <p>Unknown when the project names its tests another way: an {@code includesFile},
- * {@code dependenciesToScan} (classes from a jar), a {@code %regex[...]} pattern, or a method or
- * exclusion in {@code <test>} ({@code #method}, {@code !Slow*}). Then rounds choose among surefire's
- * defaults, and the final check runs the rest.
+ * {@code dependenciesToScan} (classes from a jar), a {@code %regex[...]} pattern, a method in
+ * {@code <test>} ({@code #method}), or a {@code <test>} of exclusions only (surefire then runs
+ * every class it finds). Then rounds choose among surefire's defaults, and the final check runs the
+ * rest.
  */
 final class SurefireIncludes {
 
@@ -38,15 +41,33 @@ final class SurefireIncludes {
     private static final List<String> OTHER_WAYS = List.of("includesFile", "dependenciesToScan");
     private static final String DEFAULT_TEST = "default-test";
 
-    private final List<String> patterns;
+    /** One execution's patterns: it runs a class that one of {@code included} matches and none of {@code excluded}. */
+    private record Named(List<String> included, List<String> excluded) {
+        Named {
+            included = List.copyOf(included);
+            excluded = List.copyOf(excluded);
+        }
 
-    private SurefireIncludes(List<String> patterns) {
-        this.patterns = List.copyOf(patterns);
+        boolean runs(String path) {
+            return included.stream().anyMatch(pattern -> SelectorUtils.matchPath(pattern, path, true))
+                    && excluded.stream().noneMatch(pattern -> SelectorUtils.matchPath(pattern, path, true));
+        }
+    }
+
+    /** The executions of the phase: a class runs when any of them runs it. */
+    private final List<Named> executions;
+
+    private SurefireIncludes(List<Named> executions) {
+        this.executions = List.copyOf(executions);
+    }
+
+    private SurefireIncludes(Named execution) {
+        this(List.of(execution));
     }
 
     /** Surefire's defaults. */
     static SurefireIncludes defaults() {
-        return new SurefireIncludes(DEFAULTS.stream().map(SurefireIncludes::pattern).toList());
+        return new SurefireIncludes(new Named(DEFAULTS.stream().map(SurefireIncludes::pattern).toList(), List.of()));
     }
 
     /**
@@ -76,15 +97,15 @@ final class SurefireIncludes {
         }
         surefire.getExecutions().stream().filter(SurefireIncludes::runsInTheBuild)
                 .forEach(execution -> running.add(PomModel.configuration(execution)));
-        List<String> patterns = new ArrayList<>();
+        List<Named> executions = new ArrayList<>();
         for (Optional<Xpp3Dom> own : running) {
-            Optional<List<String>> named = named(plugin, own);
+            Optional<Named> named = named(plugin, own);
             if (named.isEmpty()) {
                 return Optional.empty();
             }
-            named.get().stream().filter(pattern -> !patterns.contains(pattern)).forEach(patterns::add);
+            executions.add(named.get());
         }
-        return Optional.of(new SurefireIncludes(patterns));
+        return Optional.of(new SurefireIncludes(executions));
     }
 
     /**
@@ -102,7 +123,7 @@ final class SurefireIncludes {
     }
 
     /** The patterns of one execution, surefire's defaults where it names none; empty when unknown. */
-    private static Optional<List<String>> named(Optional<Xpp3Dom> plugin, Optional<Xpp3Dom> own) {
+    private static Optional<Named> named(Optional<Xpp3Dom> plugin, Optional<Xpp3Dom> own) {
         List<Xpp3Dom> configurations = new ArrayList<>();
         plugin.ifPresent(configurations::add);
         own.ifPresent(configurations::add);
@@ -120,15 +141,15 @@ final class SurefireIncludes {
                 .map(PomModel::value).filter(text -> !text.isEmpty()).toList())
                 .orElse(List.of());
         if (named.isEmpty()) {
-            return Optional.of(DEFAULTS.stream().map(SurefireIncludes::pattern).toList());
+            return Optional.of(defaults().executions.get(0));
         }
         if (named.stream().anyMatch(text -> text.startsWith("%regex[") || text.startsWith("%ant[")
                 || text.contains("#") || text.startsWith("!"))) {
             return Optional.empty();
         }
         // Surefire reads a comma-separated list inside one include too.
-        return Optional.of(named.stream().flatMap(text -> Stream.of(text.split(",")))
-                .map(String::strip).filter(text -> !text.isEmpty()).map(SurefireIncludes::pattern).toList());
+        return Optional.of(new Named(named.stream().flatMap(text -> Stream.of(text.split(",")))
+                .map(String::strip).filter(text -> !text.isEmpty()).map(SurefireIncludes::pattern).toList(), List.of()));
     }
 
     /**
@@ -142,16 +163,22 @@ final class SurefireIncludes {
     /**
      * Surefire's {@code test} parameter as class patterns, read as surefire's {@code ResolvedTest}
      * reads them: a name without {@code /} is a (possibly qualified) class name whose dots are
-     * package separators, and every pattern may lie in any package ({@code **}{@code /}).
+     * package separators, every pattern may lie in any package ({@code **}{@code /}), and one that
+     * starts with {@code !} excludes what it matches.
      */
-    private static Optional<List<String>> testPatterns(String test) {
-        List<String> patterns = new ArrayList<>();
+    private static Optional<Named> testPatterns(String test) {
+        List<String> included = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
         for (String entry : test.split(",")) {
             String text = entry.strip();
+            boolean exclusion = text.startsWith("!");
+            if (exclusion) {
+                text = text.substring(1).strip();
+            }
             if (text.isEmpty()) {
                 continue;
             }
-            if (text.startsWith("!") || text.contains("#") || text.startsWith("%regex[") || text.startsWith("%ant[")) {
+            if (text.contains("#") || text.startsWith("%regex[") || text.startsWith("%ant[")) {
                 return Optional.empty();
             }
             for (String extension : List.of(".java", ".class", ".*")) {
@@ -162,15 +189,15 @@ final class SurefireIncludes {
             if (!text.contains("/")) {
                 text = text.replace('.', '/');
             }
-            patterns.add(pattern(text.startsWith("**/") ? text : "**/" + text));
+            (exclusion ? excluded : included).add(pattern(text.startsWith("**/") ? text : "**/" + text));
         }
-        return patterns.isEmpty() ? Optional.empty() : Optional.of(patterns);
+        return included.isEmpty() ? Optional.empty() : Optional.of(new Named(included, excluded));
     }
 
     /** Whether the test phase runs the top-level test class of this binary name by its name. */
     boolean includes(String binaryName) {
         String path = binaryName.replace('.', File.separatorChar);
-        return patterns.stream().anyMatch(pattern -> SelectorUtils.matchPath(pattern, path, true));
+        return executions.stream().anyMatch(execution -> execution.runs(path));
     }
 
     /** As a filter of binary names. */

@@ -93,8 +93,7 @@ class SubBuildReactorExecutionsTest {
      */
     @Test
     void eachSurefireExecutionRunsOnlyTheChosenTestsItIncludesInTheProjectsBuild() throws Exception {
-        ProjectLayout base = new TestProject(dir.resolve("project")).layout();
-        String pom = withSurefire(base.build().effectivePom(), """
+        List<Element> configurations = surefireOfRound("""
                         <executions>
                           <execution>
                             <id>default-test</id>
@@ -124,7 +123,6 @@ class SubBuildReactorExecutionsTest {
                           </execution>
                         </executions>
                 """);
-        List<Element> configurations = surefireOfRound(base, pom);
         assertEquals(5, configurations.size(), "the plugin's and the four executions'");
         assertEquals(List.of("com/example/MoneyTest.java"), includes(configurations.get(0)), "surefire's defaults");
         assertEquals(List.of("com/example/MoneyTest.java"), includes(configurations.get(1)), "default-test: the same");
@@ -143,8 +141,7 @@ class SubBuildReactorExecutionsTest {
      */
     @Test
     void aRoundNarrowsTheTestParameterThePomSetsToItsShare() throws Exception {
-        ProjectLayout base = new TestProject(dir.resolve("project")).layout();
-        String pom = withSurefire(base.build().effectivePom(), """
+        List<Element> configurations = surefireOfRound("""
                         <executions>
                           <execution>
                             <id>default-test</id>
@@ -162,7 +159,6 @@ class SubBuildReactorExecutionsTest {
                           </execution>
                         </executions>
                 """);
-        List<Element> configurations = surefireOfRound(base, pom);
         assertEquals(List.of("com/example/MoneyTest.java"), includes(configurations.get(0)),
                 "the plugin's own configuration names no test: surefire's defaults");
         assertEquals("com/example/PriceCheck", only(configurations.get(1), "test"),
@@ -172,10 +168,32 @@ class SubBuildReactorExecutionsTest {
         assertEquals("true", only(configurations.get(2), "skipTests"), "the ledger execution runs no chosen test");
     }
 
+    /** A class the project's {@code <test>} excludes ({@code !}) is never in a round's share of that execution. */
+    @Test
+    void aRoundNeverRunsATestThePomsTestParameterExcludes() throws Exception {
+        List<Element> configurations = surefireOfRound("""
+                        <executions>
+                          <execution>
+                            <id>default-test</id>
+                            <configuration>
+                              <test>*Check, *Test, !Price*</test>
+                            </configuration>
+                          </execution>
+                        </executions>
+                """);
+        assertEquals("com/example/MoneyTest", only(configurations.get(1), "test"),
+                "PriceCheck was chosen, but the project's build never runs it");
+    }
+
     /**
      * Surefire's configurations (the plugin's, then each execution's) in the module POM of a round
      * that chose {@code MoneyTest} and {@code PriceCheck}.
      */
+    private List<Element> surefireOfRound(String surefireConfiguration) throws Exception {
+        ProjectLayout base = new TestProject(dir.resolve("project")).layout();
+        return surefireOfRound(base, withSurefire(base.build().effectivePom(), surefireConfiguration));
+    }
+
     private List<Element> surefireOfRound(ProjectLayout base, String pom) throws Exception {
         Document module = written(base, pom, new SubBuildReactor.Plan(List.of(), List.of(), List.of(),
                 Optional.of(List.of("com.example.MoneyTest", "com.example.PriceCheck"))));

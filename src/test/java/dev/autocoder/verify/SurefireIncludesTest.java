@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 
 /** Which test classes the project's test phase runs by name, read as surefire reads its includes. */
@@ -148,6 +149,29 @@ class SurefireIncludesTest {
                 """))), "a partly qualified name lies in any package, as the last part of a path");
     }
 
+    /**
+     * Surefire's {@code test} parameter excludes a class with {@code !}: the project's build never
+     * runs it, so no round may choose it, in that execution or in the phase.
+     */
+    @Test
+    void anExclusionInTheTestParameterLeavesItsClassesOutOfTheTestPhase() {
+        String pom = pom("""
+                <executions>
+                  <execution>
+                    <id>default-test</id>
+                    <configuration>
+                      <test>Price*, !PriceTests, ! com.acme.PriceTestCase</test>
+                    </configuration>
+                  </execution>
+                </executions>
+                """);
+        assertEquals(List.of("com.acme.PriceTest", "com.acme.PriceCheck", "com.acme.PriceFixtures", "PriceCheck"), run(SurefireIncludes.of(pom)));
+        Optional<Xpp3Dom> own = PomModel.read(pom).flatMap(model -> PomModel.mavenPlugin(PomModel.plugins(model),
+                "maven-surefire-plugin")).flatMap(plugin -> PomModel.configuration(plugin.getExecutions().get(0)));
+        assertEquals(List.of("com.acme.PriceTest", "com.acme.PriceCheck", "com.acme.PriceFixtures", "PriceCheck"),
+                run(SurefireIncludes.ofExecution(Optional.empty(), own)), "the execution's own share reads it alike");
+    }
+
     @Test
     void testsNamedInAnotherWayLeaveTheTestPhaseUnknown() {
         for (String configuration : List.of(
@@ -156,9 +180,7 @@ class SurefireIncludesTest {
                 "<configuration><dependenciesToScan><dependency>com.acme:contract</dependency></dependenciesToScan>"
                         + "</configuration>",
                 "<configuration><includes><include>%regex[.*Check.*]</include></includes></configuration>",
-                "<executions><execution><id>default-test</id><configuration><test>Price*, !PriceTests</test>"
-                        + "</configuration>"
-                        + "</execution></executions>")) {
+                "<configuration><test>!PriceTests</test></configuration>")) {
             assertTrue(SurefireIncludes.of(pom(configuration)).isEmpty(), configuration);
         }
         assertFalse(SurefireIncludes.of("<project").isPresent(), "a POM that does not parse");
