@@ -54,6 +54,10 @@ final class SurefireIncludes {
         }
     }
 
+    /** An execution that names no tests: surefire's defaults. */
+    private static final Named DEFAULT_EXECUTION = new Named(DEFAULTS.stream().map(SurefireIncludes::pattern).toList(),
+            List.of());
+
     /** The executions of the phase: a class runs when any of them runs it. */
     private final List<Named> executions;
 
@@ -67,7 +71,7 @@ final class SurefireIncludes {
 
     /** Surefire's defaults. */
     static SurefireIncludes defaults() {
-        return new SurefireIncludes(new Named(DEFAULTS.stream().map(SurefireIncludes::pattern).toList(), List.of()));
+        return new SurefireIncludes(DEFAULT_EXECUTION);
     }
 
     /**
@@ -141,7 +145,7 @@ final class SurefireIncludes {
                 .map(PomModel::value).filter(text -> !text.isEmpty()).toList())
                 .orElse(List.of());
         if (named.isEmpty()) {
-            return Optional.of(defaults().executions.get(0));
+            return Optional.of(DEFAULT_EXECUTION);
         }
         if (named.stream().anyMatch(text -> text.startsWith("%regex[") || text.startsWith("%ant[")
                 || text.contains("#") || text.startsWith("!"))) {

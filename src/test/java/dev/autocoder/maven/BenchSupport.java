@@ -234,6 +234,19 @@ final class BenchSupport {
         }
     }
 
+    /** The Java sources below a source root, as main units named by their package folders. */
+    static List<CodeUnit> sources(Path root) throws IOException {
+        List<CodeUnit> units = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+                Path folder = root.relativize(file.getParent());
+                units.add(new CodeUnit(folder.toString().replace(java.io.File.separatorChar, '.'),
+                        file.getFileName().toString().replace(".java", ""), Files.readString(file), false));
+            }
+        }
+        return units;
+    }
+
     static void delete(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;

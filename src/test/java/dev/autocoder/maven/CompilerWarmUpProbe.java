@@ -5,12 +5,9 @@ import dev.autocoder.verify.Candidate;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.InProcessCompiler;
 import dev.autocoder.verify.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * One run's start, in a JVM of its own so that javac starts cold as in a real run: the compiler is
@@ -32,8 +29,8 @@ public final class CompilerWarmUpProbe {
     public static void main(String[] args) throws Exception {
         ProjectLayout layout = BenchSupport.layoutFrom(Path.of(args[0]), Path.of(args[1]),
                 System.getProperty("autocoder.bench.version"));
-        List<CodeUnit> candidate = units(Path.of(args[2]));
-        List<CodeUnit> others = units(Path.of(args[3]));
+        List<CodeUnit> candidate = BenchSupport.sources(Path.of(args[2]));
+        List<CodeUnit> others = BenchSupport.sources(Path.of(args[3]));
         long latency = Long.parseLong(args[4]);
         boolean warm = args[5].equals("warm");
 
@@ -49,20 +46,5 @@ public final class CompilerWarmUpProbe {
             System.out.printf(Locale.ROOT, "first verdict after %.3f s: %s%n", (System.nanoTime() - start) / 1e9,
                     verdict.passed() ? "passed" : "failed");
         }
-    }
-
-    /** The Java sources below a folder, as main units named by their package folders. */
-    static List<CodeUnit> units(Path folder) throws Exception {
-        List<CodeUnit> units = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
-                Path relative = folder.relativize(file);
-                String packageName = relative.getParent() == null ? ""
-                        : relative.getParent().toString().replace(java.io.File.separatorChar, '.');
-                String name = relative.getFileName().toString().replace(".java", "");
-                units.add(new CodeUnit(packageName, name, Files.readString(file), false));
-            }
-        }
-        return units;
     }
 }

@@ -313,13 +313,8 @@ public final class SpringServiceBenchmark {
         Map<String, List<CodeUnit>> verified = new LinkedHashMap<>();
         Map<String, String> owners = Map.of("PriceCalculator", "price-calculator", "Slugs", "slugs",
                 "SkuValidator", "sku-validator");
-        try (Stream<Path> files = Files.walk(generated)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String type = file.getFileName().toString().replace(".java", "");
-                String pkg = generated.relativize(file.getParent()).toString().replace('/', '.');
-                verified.computeIfAbsent(owners.get(type), key -> new ArrayList<>())
-                        .add(new CodeUnit(pkg, type, Files.readString(file), false));
-            }
+        for (CodeUnit unit : BenchSupport.sources(generated)) {
+            verified.computeIfAbsent(owners.get(unit.typeName()), key -> new ArrayList<>()).add(unit);
         }
         if (!verified.keySet().equals(Set.copyOf(TASKS))) {
             throw new IllegalStateException("the record run did not verify the three tasks: " + verified.keySet()
