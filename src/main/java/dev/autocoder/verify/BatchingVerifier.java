@@ -26,7 +26,8 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
     /** How long the first round waits at most for candidates being written, before any round took a time. */
     static final Duration FIRST_GATHER = Duration.ofSeconds(10);
 
-    private record Pending(Candidate candidate, CompletableFuture<Verdict> verdict) { }
+    /** A queued candidate, the thread that waits for its verdict, and that verdict. */
+    private record Pending(Candidate candidate, Thread caller, CompletableFuture<Verdict> verdict) { }
 
     private final Function<List<Candidate>, Map<Candidate, Verdict>> batchVerifier;
     private final int maxBatch;
@@ -80,7 +81,7 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
      */
     @Override
     public Verdict verify(Candidate candidate) {
-        Pending mine = new Pending(candidate, new CompletableFuture<>());
+        Pending mine = new Pending(candidate, Thread.currentThread(), new CompletableFuture<>());
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException("the batching verifier is closed");
@@ -121,13 +122,7 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
             }
         }
         try {
-            Verdict verdict = mine.verdict().join();
-            if (!verdict.passed()) {
-                // The caller goes on to write its next candidate at once (it stops writing when it waits
-                // or its conversation ends): the candidates of a round's failed tasks share the next round.
-                writers.writing();
-            }
-            return verdict;
+            return mine.verdict().join();
         } catch (java.util.concurrent.CompletionException e) {
             // The batch's build failed as a whole: every caller gets the build's own exception.
             if (e.getCause() instanceof RuntimeException cause) {
@@ -184,6 +179,16 @@ public final class BatchingVerifier implements Verifier, AutoCloseable {
             synchronized (lock) {
                 roundNanos += System.nanoTime() - start;
                 timedRounds++;
+            }
+            // A failed candidate's caller goes on to write its next one at once (it stops writing when
+            // it waits or its conversation ends), so the candidates of a round's failed tasks share the
+            // next round. It counts as writing before any caller sees a verdict: a caller that starts
+            // the next round at once would otherwise find the others not yet awake, and run alone.
+            for (Pending pending : batch) {
+                Verdict verdict = verdicts.get(pending.candidate());
+                if (verdict != null && !verdict.passed()) {
+                    writers.writing(pending.caller());
+                }
             }
             batch.forEach(pending -> pending.verdict().complete(verdicts.get(pending.candidate())));
         } catch (RuntimeException | Error e) {

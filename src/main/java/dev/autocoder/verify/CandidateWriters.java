@@ -22,7 +22,15 @@ public final class CandidateWriters {
 
     /** The calling thread is writing a candidate. */
     public void writing() {
-        if (writing.add(Thread.currentThread())) {
+        writing(Thread.currentThread());
+    }
+
+    /**
+     * {@code thread} is writing a candidate: a round marks the callers of its failed candidates
+     * before it hands them their verdicts, so that no round starting in between misses them.
+     */
+    void writing(Thread thread) {
+        if (writing.add(thread)) {
             changed();
         }
     }

@@ -1,6 +1,7 @@
 package dev.autocoder.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.engine.Clarifier;
@@ -133,6 +134,46 @@ class RoundGatheringTest {
             }
 
             assertEquals(List.of(List.of("a", "b"), List.of("a", "b")), batches, "two rounds, both candidates each");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * The callers of a round's failed candidates count as writing from the moment the round ends,
+     * not from when each of them wakes up: the first caller back starts the next round at once, and
+     * must find the other still writing, not asleep, or it runs alone.
+     */
+    @Test
+    void everyFailedCandidatesCallerCountsAsWritingBeforeAnyCallerHasItsVerdict() throws Exception {
+        Function<List<Candidate>, Map<Candidate, Verdict>> failAll = batch -> {
+            Map<Candidate, Verdict> verdicts = new LinkedHashMap<>();
+            batch.forEach(candidate -> verdicts.put(candidate, Verdict.failed(Feedback.Stage.TEST, "ShopTest fails")));
+            return verdicts;
+        };
+        CandidateWriters writers = new CandidateWriters();
+        BatchingVerifier verifier = new BatchingVerifier(failAll, 10, new SubBuildSlots(1), writers,
+                Duration.ofSeconds(30));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch bothWrite = new CountDownLatch(2);
+        List<Integer> writingWhenBack = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<Boolean>> tasks = new ArrayList<>();
+            for (String task : List.of("a", "b")) {
+                tasks.add(threads.submit(() -> {
+                    writers.writing();
+                    bothWrite.countDown();
+                    bothWrite.await(10, TimeUnit.SECONDS);
+                    Verdict verdict = verifier.verify(of(task));
+                    writingWhenBack.add(writers.count());
+                    return verdict.passed();
+                }));
+            }
+            for (Future<Boolean> task : tasks) {
+                assertFalse(task.get(30, TimeUnit.SECONDS));
+            }
+
+            assertEquals(List.of(2, 2), writingWhenBack, "each caller found both writing as it got its verdict");
         } finally {
             threads.shutdownNow();
         }
