@@ -1,7 +1,6 @@
 package dev.autocoder.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.engine.Clarifier;
@@ -112,31 +111,17 @@ class RoundGatheringTest {
         CandidateWriters writers = new CandidateWriters();
         BatchingVerifier verifier = new BatchingVerifier(failFirst, 10, new SubBuildSlots(1), writers,
                 Duration.ofSeconds(30));
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        CountDownLatch bothWrite = new CountDownLatch(2);
-        try {
-            List<Future<Boolean>> tasks = new ArrayList<>();
-            for (String task : List.of("a", "b")) {
-                tasks.add(threads.submit(() -> {
-                    writers.writing();
-                    bothWrite.countDown();
-                    bothWrite.await(10, TimeUnit.SECONDS);
-                    Verdict first = verifier.verify(attempt(task, 1));
-                    if (task.equals("b")) {
-                        Thread.sleep(300);
-                    }
-                    writers.writing();
-                    return !first.passed() && verifier.verify(attempt(task, 2)).passed();
-                }));
+        List<Boolean> passed = tasksAAndB(writers, task -> {
+            Verdict first = verifier.verify(attempt(task, 1));
+            if (task.equals("b")) {
+                Thread.sleep(300);
             }
-            for (Future<Boolean> task : tasks) {
-                assertTrue(task.get(30, TimeUnit.SECONDS));
-            }
+            writers.writing();
+            return !first.passed() && verifier.verify(attempt(task, 2)).passed();
+        });
 
-            assertEquals(List.of(List.of("a", "b"), List.of("a", "b")), batches, "two rounds, both candidates each");
-        } finally {
-            threads.shutdownNow();
-        }
+        assertEquals(List.of(true, true), passed, "both failed first and passed then");
+        assertEquals(List.of(List.of("a", "b"), List.of("a", "b")), batches, "two rounds, both candidates each");
     }
 
     /**
@@ -154,9 +139,26 @@ class RoundGatheringTest {
         CandidateWriters writers = new CandidateWriters();
         BatchingVerifier verifier = new BatchingVerifier(failAll, 10, new SubBuildSlots(1), writers,
                 Duration.ofSeconds(30));
+        List<Integer> writingWhenBack = Collections.synchronizedList(new ArrayList<>());
+        List<Boolean> passed = tasksAAndB(writers, task -> {
+            Verdict verdict = verifier.verify(of(task));
+            writingWhenBack.add(writers.count());
+            return verdict.passed();
+        });
+
+        assertEquals(List.of(false, false), passed);
+        assertEquals(List.of(2, 2), writingWhenBack, "each caller found both writing as it got its verdict");
+    }
+
+    /** What one task's thread does once it and the other are writing; true for a passing end. */
+    private interface TaskBody {
+        boolean run(String task) throws Exception;
+    }
+
+    /** Runs tasks {@code a} and {@code b} on two threads, both writing before either goes on. */
+    private static List<Boolean> tasksAAndB(CandidateWriters writers, TaskBody body) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CountDownLatch bothWrite = new CountDownLatch(2);
-        List<Integer> writingWhenBack = Collections.synchronizedList(new ArrayList<>());
         try {
             List<Future<Boolean>> tasks = new ArrayList<>();
             for (String task : List.of("a", "b")) {
@@ -164,16 +166,14 @@ class RoundGatheringTest {
                     writers.writing();
                     bothWrite.countDown();
                     bothWrite.await(10, TimeUnit.SECONDS);
-                    Verdict verdict = verifier.verify(of(task));
-                    writingWhenBack.add(writers.count());
-                    return verdict.passed();
+                    return body.run(task);
                 }));
             }
+            List<Boolean> passed = new ArrayList<>();
             for (Future<Boolean> task : tasks) {
-                assertFalse(task.get(30, TimeUnit.SECONDS));
+                passed.add(task.get(30, TimeUnit.SECONDS));
             }
-
-            assertEquals(List.of(2, 2), writingWhenBack, "each caller found both writing as it got its verdict");
+            return passed;
         } finally {
             threads.shutdownNow();
         }
