@@ -393,6 +393,10 @@ public final class Engine {
                 }
             }
             return new Verdict(verdict.feedback().stream().map(f -> f.stage() != Feedback.Stage.WAITING ? f
+                    // Another task's file fails the project's check: no code of this task can change that.
+                    : f.message().startsWith(Feedback.OTHERS_FAIL_A_GATE)
+                    ? Feedback.blocking(Feedback.Stage.PROJECT, "cannot be verified while " + f.message()
+                            + " (no other task or part will change that code)")
                     : f.failsWhateverItDoes()
                     ? Feedback.blocking(Feedback.Stage.TEST, f.message().substring(Feedback.FAILS_WHATEVER_IT_DOES.length())
                             + " (it fails the same way when this code's methods only throw, and no other task or part"

@@ -29,6 +29,12 @@ public record Feedback(Stage stage, boolean blocking, String message) {
     public static final String OTHERS_DO_NOT_COMPILE = "another task's or part's code does not compile with this code";
 
     /**
+     * How a wait begins for another task's code that fails a gate of the project's build (a
+     * formatter, a checkstyle rule) in the module the candidate was built in, so that no test ran.
+     */
+    public static final String OTHERS_FAIL_A_GATE = "another task's or part's code fails a check of the project's build";
+
+    /**
      * How a wait begins for a test that fails just the same when the candidate's behaviour is taken
      * out (see {@code BehaviourStubs}): its failure comes from other code it runs with, which another
      * task may still change.

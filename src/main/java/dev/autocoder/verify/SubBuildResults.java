@@ -120,15 +120,27 @@ final class SubBuildResults {
             findings.add(Feedback.blocking(Feedback.Stage.WAITING, Feedback.OTHERS_DO_NOT_COMPILE
                     + " yet, so no test ran: " + judge.othersErrors.stream().findFirst().orElse("")));
         }
+        if (findings.stream().noneMatch(Feedback::blocking) && !judge.othersViolations.isEmpty()) {
+            // Another candidate of the module broke a checkstyle rule that fails the build, so the
+            // module stopped before its tests: the candidate waits for that code to change.
+            findings.add(othersFailAGate(judge.othersViolations.get(0)));
+        }
         if (findings.stream().noneMatch(Feedback::blocking)) {
             failedGoal(module).ifPresent(message -> findings.add(FORK_ENDED.matcher(message).find()
                     ? Feedback.blocking(Feedback.Stage.TEST, "the test JVM ended while testing this code: a test or"
                             + " the code under test called System.exit or Runtime.halt, or crashed the JVM; tests must"
                             + " return normally")
                     : judge.mentionsOwn(message) ? Feedback.blocking(Feedback.Stage.BUILD, message)
+                    // A goal that names another task's file (a formatter listing the files it would
+                    // change) failed on that code, not on the candidate's or the project's.
+                    : judge.otherTypes.matcher(message).find() ? othersFailAGate("the goal " + message)
                     : Feedback.blocking(Feedback.Stage.PROJECT, "the goal " + message)));
         }
         return findings;
+    }
+
+    private static Feedback othersFailAGate(String failure) {
+        return Feedback.blocking(Feedback.Stage.WAITING, Feedback.OTHERS_FAIL_A_GATE + ", so no test ran: " + failure);
     }
 
     /** Whose a finding is, for one module's plan. */
@@ -139,6 +151,8 @@ final class SubBuildResults {
         final java.util.regex.Pattern otherTypes;
         /** Compile errors in other tasks' files, or in project files about their types. */
         final List<String> othersErrors = new ArrayList<>();
+        /** Checkstyle violations in other tasks' files that fail their execution. */
+        final List<String> othersViolations = new ArrayList<>();
         boolean leftToOthers;
 
         Judge(SubBuildReactor.Plan plan) {
@@ -365,9 +379,10 @@ final class SubBuildResults {
                 Element file = (Element) files.item(i);
                 Optional<String> unit = unitKey(module.units(), file.getAttribute("name"));
                 boolean projects = unit.isEmpty() && !entry.getKey().equals(SubBuildReactor.CHECKSTYLE_REPORT);
-                if (!projects && (unit.isEmpty() || !judge.ownFiles.containsKey(unit.get()))) {
+                if (!projects && unit.isEmpty()) {
                     continue;
                 }
+                boolean others = !projects && !judge.ownFiles.containsKey(unit.get());
                 String relative = projects ? projectPath(moduleFolder, file.getAttribute("name"))
                         : unit.get().substring(5);
                 NodeList errors = file.getElementsByTagName("error");
@@ -376,6 +391,13 @@ final class SubBuildResults {
                     String message = relative + ":" + error.getAttribute("line") + " ["
                             + rule(error.getAttribute("source")) + "] " + clean(error.getAttribute("message"));
                     boolean blocking = SEVERITIES.indexOf(error.getAttribute("severity")) >= failsFrom;
+                    if (others) {
+                        // Another task's file: that task's own verdict has it; here it only stops the build.
+                        if (blocking) {
+                            judge.othersViolations.add(message);
+                        }
+                        continue;
+                    }
                     if (projects) {
                         // The project's file fails the project's own execution, whatever the candidate is.
                         if (blocking) {
