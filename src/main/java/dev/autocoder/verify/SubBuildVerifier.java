@@ -476,7 +476,9 @@ public final class SubBuildVerifier implements Verifier {
         List<Feedback> findings = new ArrayList<>(outcome.findings());
         for (SubBuildResults.TestResult test : outcome.failures().toList()) {
             if (!own.contains(test.testClass()) && baseline != null && baseline.failsAlike(test)) {
-                findings.add(projectTest(test));
+                // Not the candidate's. The project's only when the baseline ran no other task's code:
+                // else that code, which its own task's verdict and the final check judge, may be why.
+                findings.add(plan.others().isEmpty() ? projectTest(test) : notThisTasks(test));
             } else if (!own.contains(test.testClass()) && withoutBehaviour != null && withoutBehaviour.failsAlike(test)) {
                 findings.add(Feedback.blocking(Feedback.Stage.WAITING, Feedback.FAILS_WHATEVER_IT_DOES
                         + test.description()));
@@ -494,6 +496,16 @@ public final class SubBuildVerifier implements Verifier {
                 + " it was not sent to the model");
         return Feedback.advice(Feedback.Stage.PROJECT, "the project's test " + first
                 + " fails without the generated code too");
+    }
+
+    /**
+     * A test that fails the same way without the candidate, with the other tasks' code it was built
+     * with: not the candidate's, and not known to be the project's, so nobody is told so yet.
+     */
+    private static Feedback notThisTasks(SubBuildResults.TestResult test) {
+        String first = test.description().lines().findFirst().orElse(test.key());
+        return Feedback.advice(Feedback.Stage.PROJECT, "the project's test " + first + " fails the same way without"
+                + " this code, with the other tasks' code as it is now");
     }
 
     /**

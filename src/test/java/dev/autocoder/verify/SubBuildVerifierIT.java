@@ -1268,6 +1268,56 @@ class SubBuildVerifierIT {
     }
 
     /**
+     * Found on Spring PetClinic: a test selected for one task (here by the name it loads) fails
+     * because of another task's wrong candidate of the same round, and fails the same way in the
+     * baseline without the first task's code, which still holds the other's. That failure is not
+     * the first task's, and it is not the project's either: the user was told "the project's own
+     * test fails with or without the generated code" about a test the run then made pass.
+     */
+    @Test
+    void aTestThatFailsTheSameWithoutTheCandidateButWithAnotherTasksCodeIsNotCalledTheProjects() {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .main("com/example/shop/Checkout.java", CHECKOUT)
+                .test("com/example/shop/CheckoutTest.java", """
+                        package com.example.shop;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import static org.junit.jupiter.api.Assertions.assertNotNull;
+                        import org.junit.jupiter.api.Test;
+
+                        class CheckoutTest {
+                            @Test
+                            void addsTheTax() {
+                                assertEquals(120, new Checkout().total(100), "total with a fifth in tax");
+                            }
+
+                            @Test
+                            void shipsWithTheShippingItLoads() throws ClassNotFoundException {
+                                assertNotNull(Class.forName("com.example.shop.Shipping"));
+                            }
+                        }
+                        """)
+                .layout();
+        java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("tax")
+                ? List.of(SHIPPING) : List.of(WRONG_TAX);
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
+                settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
+        Candidate tax = candidate("tax", WRONG_TAX);
+        Candidate ships = candidate("shipping", SHIPPING);
+
+        Map<Candidate, Verdict> verdicts = verifier.verifyBatch(List.of(tax, ships));
+
+        Verdict charged = verdicts.get(tax);
+        assertTrue(charged.firstFailure().orElseThrow().message().startsWith("CheckoutTest.addsTheTax"),
+                charged.toString());
+        Verdict shipping = verdicts.get(ships);
+        assertTrue(shipping.passed(), "the tax's failure is not the shipping's: " + shipping);
+        assertTrue(shipping.feedback().stream().anyMatch(f -> f.message().contains("CheckoutTest.addsTheTax")
+                && f.message().contains("with the other tasks' code")), shipping.toString());
+        assertEquals(List.of(), verifier.projectTestFailures(), "the project was not blamed for the tax's failure");
+    }
+
+    /**
      * A baseline asks how tests end without a candidate's behaviour; the project's gates cannot
      * change that. Here a checkstyle gate at {@code validate} (one statement per line) rejects the
      * stub's bodies, which were placed where the gate looks: the baseline's build stopped before
