@@ -1246,17 +1246,9 @@ class SubBuildVerifierIT {
      * pays for the checkout test, and the shipping, whose code that test never runs, waits.
      */
     private void verifyTaxAndShippingInOneRound(ProjectLayout layout) {
-        java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("tax")
-                ? List.of(SHIPPING) : List.of(WRONG_TAX);
-        SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
-                settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
-        Candidate tax = candidate("tax", WRONG_TAX);
-        Candidate ships = candidate("shipping", SHIPPING);
-
-        Map<Candidate, Verdict> verdicts = verifier.verifyBatch(List.of(tax, ships));
-
-        Verdict charged = verdicts.get(tax);
-        Verdict waits = verdicts.get(ships);
+        TaxAndShipping round = taxAndShippingRound(layout);
+        Verdict charged = round.tax();
+        Verdict waits = round.shipping();
         assertEquals(Feedback.Stage.TEST, charged.firstFailure().orElseThrow().stage(), charged.toString());
         assertTrue(charged.firstFailure().orElseThrow().message().startsWith("CheckoutTest.addsTheTax"),
                 charged.toString());
@@ -1264,7 +1256,22 @@ class SubBuildVerifierIT {
         assertTrue(waits.waiting(), "shipping's only finding is a wait, which no model call is spent on: " + waits);
         assertTrue(waits.firstFailure().orElseThrow().message().startsWith(Feedback.FAILS_WHATEVER_IT_DOES
                 + "CheckoutTest.addsTheTax: total with a fifth in tax"), waits.toString());
-        assertEquals(List.of(), verifier.projectTestFailures(), "nothing was blamed on the project");
+        assertEquals(List.of(), round.verifier().projectTestFailures(), "nothing was blamed on the project");
+    }
+
+    /** The verdicts of one round of the wrong tax and the right shipping, and the verifier that gave them. */
+    private record TaxAndShipping(SubBuildVerifier verifier, Verdict tax, Verdict shipping) { }
+
+    /** A round of the wrong tax and the right shipping, each built with the other's code, as published. */
+    private TaxAndShipping taxAndShippingRound(ProjectLayout layout) {
+        java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("tax")
+                ? List.of(SHIPPING) : List.of(WRONG_TAX);
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
+                settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
+        Candidate tax = candidate("tax", WRONG_TAX);
+        Candidate ships = candidate("shipping", SHIPPING);
+        Map<Candidate, Verdict> verdicts = verifier.verifyBatch(List.of(tax, ships));
+        return new TaxAndShipping(verifier, verdicts.get(tax), verdicts.get(ships));
     }
 
     /**
@@ -1298,23 +1305,16 @@ class SubBuildVerifierIT {
                         }
                         """)
                 .layout();
-        java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("tax")
-                ? List.of(SHIPPING) : List.of(WRONG_TAX);
-        SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
-                settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
-        Candidate tax = candidate("tax", WRONG_TAX);
-        Candidate ships = candidate("shipping", SHIPPING);
+        TaxAndShipping round = taxAndShippingRound(layout);
 
-        Map<Candidate, Verdict> verdicts = verifier.verifyBatch(List.of(tax, ships));
-
-        Verdict charged = verdicts.get(tax);
+        Verdict charged = round.tax();
         assertTrue(charged.firstFailure().orElseThrow().message().startsWith("CheckoutTest.addsTheTax"),
                 charged.toString());
-        Verdict shipping = verdicts.get(ships);
+        Verdict shipping = round.shipping();
         assertTrue(shipping.passed(), "the tax's failure is not the shipping's: " + shipping);
         assertTrue(shipping.feedback().stream().anyMatch(f -> f.message().contains("CheckoutTest.addsTheTax")
                 && f.message().contains("with the other tasks' code")), shipping.toString());
-        assertEquals(List.of(), verifier.projectTestFailures(), "the project was not blamed for the tax's failure");
+        assertEquals(List.of(), round.verifier().projectTestFailures(), "the project was not blamed for the tax's failure");
     }
 
     /**
