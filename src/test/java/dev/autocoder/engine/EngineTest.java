@@ -560,6 +560,33 @@ class EngineTest {
         assertFalse(toB.get(0).contains("ShopTest"), toB.get(0));
     }
 
+    /**
+     * A round's module stopped at a gate on a's file (as spring-javaformat's validate stopped
+     * PetClinic's): b's tests never ran, so b waits for a's next candidate and is checked again
+     * with it, and is never sent a's gate failure nor called the project's failure.
+     */
+    @Test
+    void aTaskWhoseModuleAnotherTasksFileStoppedAtAGateWaitsForThatCodeAndIsNeverSentIt() throws Exception {
+        String gate = "a/A.java:3 [LineLength] Line is longer than 120 characters";
+        buildCheck = (board, candidate) -> {
+            if (candidate.taskName().equals("a")) {
+                return wrongA(candidate.units()) ? new Verdict(List.of(Feedback.blocking(Feedback.Stage.CHECKSTYLE,
+                        gate))) : Verdict.PASSED;
+            }
+            return wrongA(board.others("b")) ? new Verdict(List.of(Feedback.blocking(Feedback.Stage.WAITING,
+                    Feedback.OTHERS_FAIL_A_GATE + ", so no test ran: " + gate))) : Verdict.PASSED;
+        };
+
+        Engine.Result result = runAWrongThenRightAndB();
+
+        assertTrue(result.allVerified(), failures(result));
+        assertEquals(List.of(2, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
+        List<String> toB = server.requests().stream().map(FakeOpenAiServer.Recorded::messagesText)
+                .filter(text -> text.contains("Task `b`") && !text.contains(REVIEW)).toList();
+        assertEquals(1, toB.size(), "b asked the model once: " + toB);
+        assertFalse(toB.get(0).contains("LineLength"), toB.get(0));
+    }
+
     @Test
     void tasksThatAllWaitOnTheSameFailingTestAreEachSentItWithWhatTheirStubsCouldNotTakeOut() throws Exception {
         buildCheck = (board, candidate) -> wrongA(candidate.taskName().equals("a") ? candidate.units()
