@@ -550,14 +550,17 @@ class EngineTest {
                     Feedback.FAILS_WHATEVER_IT_DOES + SHOP_TEST_FAILS))) : Verdict.PASSED;
         };
 
-        Engine.Result result = runAWrongThenRightAndB();
+        assertBWaitedForA(runAWrongThenRightAndB(), "ShopTest");
+    }
 
+    /** All verified, a in two attempts and b in one, and b never sent {@code notSent}, which was a's to fix. */
+    private void assertBWaitedForA(Engine.Result result, String notSent) {
         assertTrue(result.allVerified(), failures(result));
         assertEquals(List.of(2, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
         List<String> toB = server.requests().stream().map(FakeOpenAiServer.Recorded::messagesText)
                 .filter(text -> text.contains("Task `b`") && !text.contains(REVIEW)).toList();
         assertEquals(1, toB.size(), "b asked the model once: " + toB);
-        assertFalse(toB.get(0).contains("ShopTest"), toB.get(0));
+        assertFalse(toB.get(0).contains(notSent), toB.get(0));
     }
 
     /**
@@ -577,14 +580,7 @@ class EngineTest {
                     Feedback.OTHERS_FAIL_A_GATE + ", so no test ran: " + gate))) : Verdict.PASSED;
         };
 
-        Engine.Result result = runAWrongThenRightAndB();
-
-        assertTrue(result.allVerified(), failures(result));
-        assertEquals(List.of(2, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
-        List<String> toB = server.requests().stream().map(FakeOpenAiServer.Recorded::messagesText)
-                .filter(text -> text.contains("Task `b`") && !text.contains(REVIEW)).toList();
-        assertEquals(1, toB.size(), "b asked the model once: " + toB);
-        assertFalse(toB.get(0).contains("LineLength"), toB.get(0));
+        assertBWaitedForA(runAWrongThenRightAndB(), "LineLength");
     }
 
     @Test
