@@ -153,6 +153,12 @@ public final class SubBuildVerifier implements Verifier {
      * defaults, and never stand for the whole test phase).
      */
     private final Optional<SurefireIncludes> testPhase;
+    /** The project's own last test times by class ({@link #wholeRound}); empty when its build folder has none. */
+    private final Map<String, Double> lastTestSeconds;
+    /** A round runs the whole build when what its selection leaves out took at most this share of the tests' time... */
+    static final double WHOLE_ROUND_SHARE = 0.1;
+    /** ...or at most this many seconds. */
+    static final double WHOLE_ROUND_SECONDS = 1.0;
     private final SubBuildCosts costs = new SubBuildCosts();
     /** How many plans were built in a module shared with other plans of the same code ({@link SharedModules}). */
     private final AtomicInteger sharedPlans = new AtomicInteger();
@@ -245,6 +251,7 @@ public final class SubBuildVerifier implements Verifier {
                 new ModuleCopy(layout.baseDirectory(), layout.buildDirectory(), notCopied), modules.strictGates());
         this.keepFolders = keepFolders || profile;
         this.testPhase = SurefireIncludes.of(layout.build().effectivePom());
+        this.lastTestSeconds = lastTestSeconds(layout);
     }
 
     /**
@@ -304,6 +311,7 @@ public final class SubBuildVerifier implements Verifier {
         List<Candidate> built = new ArrayList<>();
         List<SubBuildReactor.Plan> plans = new ArrayList<>();
         List<List<String>> untrimmed = new ArrayList<>();
+        List<Selection> selections = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (verdicts.containsKey(candidate) || built.contains(candidate)) {
                 continue;
@@ -314,11 +322,17 @@ public final class SubBuildVerifier implements Verifier {
                 continue;
             }
             built.add(candidate);
-            Selection selection = select(candidate, compiled);
+            selections.add(select(candidate, compiled));
+            untrimmed.add(compiled.excludedProjectTests());
+        }
+        boolean whole = wholeRound(selections);
+        for (int i = 0; i < built.size(); i++) {
+            Candidate candidate = built.get(i);
+            Selection selection = selections.get(i);
             plans.add(new SubBuildReactor.Plan(candidate.units(),
                     InProcessCompiler.withoutReplaced(others.apply(candidate.taskName()), candidate.units()),
-                    selection.notCompiled(), selection.tests(), trimming));
-            untrimmed.add(compiled.excludedProjectTests());
+                    whole ? untrimmed.get(i) : selection.notCompiled(), whole ? Optional.empty() : selection.tests(),
+                    whole ? RoundTrimming.NONE : trimming));
         }
         List<ModuleOutcome> results = plans.isEmpty() ? List.of()
                 : againUntrimmed(plans, untrimmed, build(plans, built.stream().map(Candidate::taskName).toList()), built);
@@ -375,10 +389,61 @@ public final class SubBuildVerifier implements Verifier {
     }
 
     /**
-     * What a round runs: the test classes to run (empty for the whole configured test phase) and
-     * the project test files left out of the test compile.
+     * What a round runs.
+     *
+     * @param tests the test classes the round runs, or empty for the whole configured test phase
+     * @param notCompiled the project test files left out of the test compile
+     * @param choosable the test classes the project's test phase runs, or empty when no selection
+     *     could be made
      */
-    private record Selection(Optional<List<String>> tests, List<String> notCompiled) {
+    private record Selection(Optional<List<String>> tests, List<String> notCompiled, Set<String> choosable) {
+        Selection(Optional<List<String>> tests, List<String> notCompiled) {
+            this(tests, notCompiled, Set.of());
+        }
+    }
+
+    /**
+     * Whether the round runs the project's whole build instead of its selection: the tests every
+     * candidate's selection leaves out took, in the project's own last build, at most a tenth of
+     * the test phase's time (or a second). Then leaving them out saves next to nothing, while a
+     * round that runs the whole build with nothing left out, and passes with every task's code, is
+     * that code's final check ({@link #rememberWholeBuilds}). A test with no time in those reports
+     * counts as expensive: no reports, no widening.
+     */
+    private boolean wholeRound(List<Selection> selections) {
+        if (selections.isEmpty() || testPhase.isEmpty() || lastTestSeconds.isEmpty()) {
+            return false;
+        }
+        Set<String> chosen = new HashSet<>();
+        Set<String> choosable = new TreeSet<>();
+        for (Selection selection : selections) {
+            if (selection.choosable().isEmpty()) {
+                // No selection could be made: the round runs every test already, as trimmed.
+                return false;
+            }
+            chosen.addAll(selection.tests().orElse(List.copyOf(selection.choosable())));
+            choosable.addAll(selection.choosable());
+        }
+        double all = choosable.stream().mapToDouble(test -> lastTestSeconds.getOrDefault(test, 0.0)).sum();
+        double rest = 0;
+        for (String test : choosable) {
+            if (!chosen.contains(test)) {
+                Double seconds = lastTestSeconds.get(test);
+                if (seconds == null) {
+                    return false;
+                }
+                rest += seconds;
+            }
+        }
+        return rest <= Math.max(WHOLE_ROUND_SECONDS, all * WHOLE_ROUND_SHARE);
+    }
+
+    /** Each test class's time in the project's own last build, a top-level class with its nested ones. */
+    private static Map<String, Double> lastTestSeconds(ProjectLayout layout) {
+        Map<String, Double> byClass = new HashMap<>();
+        SurefireReportTimes.byClass(layout.buildDirectory().resolve("surefire-reports")).forEach((name, seconds) ->
+                byClass.merge(name.contains("$") ? name.substring(0, name.indexOf('$')) : name, seconds, Double::sum));
+        return Map.copyOf(byClass);
     }
 
     /**
@@ -408,7 +473,7 @@ public final class SubBuildVerifier implements Verifier {
             // Every test class the round could choose is chosen, the project's test phase runs no
             // other, and it runs the model's tests too: the round runs that whole phase, which a
             // final check of the same code need not run again.
-            return new Selection(Optional.empty(), compiled.excludedProjectTests());
+            return new Selection(Optional.empty(), compiled.excludedProjectTests(), choosable);
         }
         Map<String, SourceFile> projectTests = new LinkedHashMap<>();
         compiled.compilingProjectTests().forEach(file -> projectTests.put(className(file), file));
@@ -422,7 +487,7 @@ public final class SubBuildVerifier implements Verifier {
                 notCompiled.add(file.displayName());
             }
         });
-        return new Selection(Optional.of(List.copyOf(tests)), notCompiled);
+        return new Selection(Optional.of(List.copyOf(tests)), notCompiled, choosable);
     }
 
     /**

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
@@ -25,18 +27,31 @@ public final class SurefireReportTimes {
      * no report that can be read.
      */
     public static OptionalLong millis(Path reports) {
-        if (!Files.isDirectory(reports)) {
+        Map<String, Double> byClass = byClass(reports);
+        if (byClass.isEmpty()) {
             return OptionalLong.empty();
+        }
+        double seconds = byClass.values().stream().mapToDouble(Double::doubleValue).sum();
+        return OptionalLong.of(Math.round(seconds * 1000));
+    }
+
+    /**
+     * Each test class's time in seconds in a reports folder, by the {@code name} of its report's
+     * {@code testsuite} ({@code com.acme.MoneyTest}); empty when the folder holds no report that can
+     * be read. A report cut short (a build stopped while writing it) is left out.
+     */
+    public static Map<String, Double> byClass(Path reports) {
+        if (!Files.isDirectory(reports)) {
+            return Map.of();
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(reports)) {
             files = listing.filter(file -> file.getFileName().toString().startsWith("TEST-")
                     && file.getFileName().toString().endsWith(".xml")).sorted().toList();
         } catch (IOException e) {
-            return OptionalLong.empty();
+            return Map.of();
         }
-        double seconds = 0;
-        boolean read = false;
+        Map<String, Double> byClass = new TreeMap<>();
         for (Path file : files) {
             try {
                 DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -47,13 +62,13 @@ public final class SurefireReportTimes {
                 Element suite = builder.parse(file.toFile()).getDocumentElement();
                 String time = suite.getAttribute("time").replace(",", "").strip();
                 if (suite.getTagName().equals("testsuite") && !time.isEmpty()) {
-                    seconds += Double.parseDouble(time.toLowerCase(Locale.ROOT));
-                    read = true;
+                    byClass.merge(suite.getAttribute("name"), Double.parseDouble(time.toLowerCase(Locale.ROOT)),
+                            Double::sum);
                 }
             } catch (Exception e) {
-                // A report cut short (a build stopped while writing it) tells nothing; the others still count.
+                // A report cut short tells nothing; the others still count.
             }
         }
-        return read ? OptionalLong.of(Math.round(seconds * 1000)) : OptionalLong.empty();
+        return byClass;
     }
 }

@@ -69,6 +69,17 @@ class SubBuildVerifierIT {
                 }
             }
             """, false);
+    /** A right tax of a fifth, as the project's checkout test expects. */
+    private static final CodeUnit RIGHT_TAX = unit("com.example.shop.Tax", """
+            package com.example.shop;
+
+            public final class Tax {
+                public static long of(long cents) {
+                    return cents / 5;
+                }
+            }
+            """, false);
+
     private static final CodeUnit SHIPPING = unit("com.example.shop.Shipping", """
             package com.example.shop;
 
@@ -1272,6 +1283,88 @@ class SubBuildVerifierIT {
         Candidate ships = candidate("shipping", SHIPPING);
         Map<Candidate, Verdict> verdicts = verifier.verifyBatch(List.of(tax, ships));
         return new TaxAndShipping(verifier, verdicts.get(tax), verdicts.get(ships));
+    }
+
+    /**
+     * Issue 21, measured on Spring PetClinic: its last round ran 44 of its 54 tests in 26.4 s, and
+     * the final check of the same code ran all 54 in 26.7 s. A round whose selection leaves out only
+     * tests that were cheap in the project's own last build runs the whole build with nothing left
+     * out, and when it passes with every task's code, no final check runs again.
+     */
+    @Test
+    void aRoundThatWouldLeaveOutOnlyCheapTestsRunsTheWholeBuildAndIsTheFinalCheck() throws IOException {
+        RoundAndCheck run = taxRoundAndFinalCheck("0.01");
+
+        assertTrue(run.ranGreeting(), "the round ran the test its selection would have left out");
+        assertTrue(run.check().passed(), run.check().toString());
+        assertTrue(run.check().sameAsARound(), "the round was the final check: " + run.check());
+    }
+
+    /** The same with a test the selection leaves out that took 30 s: the round leaves it out, and the final check runs. */
+    @Test
+    void aRoundLeavesOutATestThatWasExpensiveAndTheFinalCheckRunsIt() throws IOException {
+        RoundAndCheck run = taxRoundAndFinalCheck("30.0");
+
+        assertFalse(run.ranGreeting(), "the round left the expensive test out");
+        assertTrue(run.check().passed(), run.check().toString());
+        assertFalse(run.check().sameAsARound(), run.check().toString());
+    }
+
+    /** Whether a round ran the greeting test, and the final check that followed it. */
+    private record RoundAndCheck(boolean ranGreeting, SubBuildVerifier.FinalCheck check) {
+    }
+
+    /** A round of the right tax, then the final check of it, with the greeting test taking {@code greetingSeconds}. */
+    private RoundAndCheck taxRoundAndFinalCheck(String greetingSeconds) throws IOException {
+        Path work = dir.resolve("state/subbuild");
+        SubBuildVerifier verifier = keptVerifier(checkoutAndGreeting(greetingSeconds), work);
+
+        assertTrue(verifier.verify(candidate("tax", RIGHT_TAX)).passed());
+        boolean ranGreeting = Files.exists(
+                firstFolder(work).resolve("c0/target/surefire-reports/TEST-com.example.other.GreetingTest.xml"));
+        return new RoundAndCheck(ranGreeting, verifier.verifyTogether(Map.of("tax", List.of(RIGHT_TAX)), true));
+    }
+
+    /**
+     * A checkout service with its test, and a greeting test the tax can never affect, with surefire
+     * reports of the project's own last build: the checkout test took 2.5 s, the greeting test
+     * {@code greetingSeconds}.
+     */
+    private ProjectLayout checkoutAndGreeting(String greetingSeconds) throws IOException {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .main("com/example/shop/Checkout.java", CHECKOUT)
+                .test("com/example/shop/CheckoutTest.java", CHECKOUT_TEST)
+                .test("com/example/other/GreetingTest.java", """
+                        package com.example.other;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Test;
+
+                        class GreetingTest {
+                            @Test
+                            void greets() {
+                                assertEquals("hi", "h" + "i");
+                            }
+                        }
+                        """)
+                .layout();
+        Path reports = Files.createDirectories(layout.buildDirectory().resolve("surefire-reports"));
+        Map.of("com.example.shop.CheckoutTest", "2.5", "com.example.other.GreetingTest", greetingSeconds)
+                .forEach((test, seconds) -> {
+                    try {
+                        Files.writeString(reports.resolve("TEST-" + test + ".xml"), "<?xml version=\"1.0\"?>\n"
+                                + "<testsuite name=\"" + test + "\" time=\"" + seconds + "\" tests=\"1\"/>\n");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        return layout;
+    }
+
+    /** A verifier that keeps every sub-build folder below {@code work}. */
+    private SubBuildVerifier keptVerifier(ProjectLayout layout, Path work) {
+        return new SubBuildVerifier(layout, owner -> List.of(), new InProcessCompiler(layout, owner -> List.of()),
+                settings(Duration.ofMinutes(3)), work, null, true);
     }
 
     /**

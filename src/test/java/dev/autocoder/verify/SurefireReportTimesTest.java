@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,5 +45,15 @@ class SurefireReportTimesTest {
         assertEquals(OptionalLong.empty(), SurefireReportTimes.millis(dir.resolve("missing")));
         Files.writeString(dir.resolve("TEST-com.example.Cut.xml"), "<testsuite time=\"3.0\"");
         assertEquals(OptionalLong.empty(), SurefireReportTimes.millis(dir));
+    }
+
+    @Test
+    void givesEachTestSuitesTimeByItsName() throws IOException {
+        report("com.example.MoneyTest", "1.25");
+        report("com.example.MoneyTest$Rounding", "0.5");
+        Files.writeString(dir.resolve("TEST-com.example.Cut.xml"), "<testsuite time=\"3.0\"");
+
+        assertEquals(Map.of("com.example.MoneyTest", 1.25, "com.example.MoneyTest$Rounding", 0.5),
+                SurefireReportTimes.byClass(dir));
     }
 }
