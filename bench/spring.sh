@@ -5,7 +5,8 @@
 # - a round: one candidate verified by the real SubBuildVerifier, its selected tests only;
 # - the final check: verifyTogether over the three tasks;
 # - the whole plugin run for the three tasks: `mvn -o generate-sources` in a fresh copy (a clean state
-#   folder each time), the model answered by a local scripted server from bench/spring-script.json
+#   folder each time), RUNS times without surefire reports in target/ and RUNS times, in turn, with the own
+#   build's (as after a developer's `mvn test`), the model answered by a local scripted server from bench/spring-script.json
 #   (bench/spring-replies/), so no API key is needed. A recording run in record mode against the same
 #   server comes first, untimed and online: it fetches what the builds need and must verify all three.
 # Prints a table of seconds and ratios, then where the time goes, read from the build logs.

@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * the service's own {@code mvn -o -q test}: a round (one candidate through the real
  * {@link SubBuildVerifier}, its selected tests only), the final check ({@link SubBuildVerifier#verifyTogether}
  * over the three tasks) and the whole plugin run for the three tasks ({@code mvn -o generate-sources} in a
- * fresh copy, the model answered by the scripted local server). The project layout the verifier gets is the one the plugin
+ * fresh copy, the model answered by the scripted local server; in turn without and with the own build's
+ * surefire reports in the copy's {@code target/}). The project layout the verifier gets is the one the plugin
  * computes ({@link MavenProjectView#layout}), from the fixture's effective POM and resolved dependencies.
  * Prints where the time goes, read from the build logs. Run by {@code bench/spring.sh}; not a test.
  */
@@ -173,18 +174,29 @@ public final class SpringServiceBenchmark {
         // JVM of its own (javac starts cold), in alternating pairs, the model taking WARM_UP_LATENCY_MS.
         List<List<Double>> firstVerdicts = firstVerdicts(project, verified, Math.max(5, 3 * repeats));
 
-        // 4. The whole plugin run, from a fresh copy (a clean state folder) each time, replaying the replies.
+        // 4. The whole plugin run, from a fresh copy (a clean state folder) each time, replaying the replies;
+        // in turn without surefire reports in target/ (a fresh clone, CI) and with the own build's (a
+        // developer who ran the tests before), from which a round learns which tests are cheap.
         List<Double> runTimes = new ArrayList<>();
+        List<Double> reportedRunTimes = new ArrayList<>();
         Path lastRun = null;
-        for (int i = 0; i < runs; i++) {
+        Path lastReportedRun = null;
+        for (int i = 0; i < 2 * runs; i++) {
+            boolean reported = i % 2 == 1;
             Path copy = work.resolve("run-" + i);
             copy(template, copy);
-            lastRun = copy;
+            if (reported) {
+                copy(own.resolve("target/surefire-reports"), copy.resolve("target/surefire-reports"));
+                lastReportedRun = copy;
+            } else {
+                lastRun = copy;
+            }
             // The scripted server, not the cassette: which feedback a task gets depends on which code of
             // the others its round ran with, so a replay keyed by the exact messages misses replies.
             FakeOpenAiServer server = FakeOpenAiServer.fromScript(resolved(script));
             try {
-                runTimes.add(bench.timed(copy, copy.resolve("run.log"), Map.of("OPENAI_API_KEY", "sk-bench-spring-service"),
+                (reported ? reportedRunTimes : runTimes).add(bench.timed(copy, copy.resolve("run.log"),
+                        Map.of("OPENAI_API_KEY", "sk-bench-spring-service"),
                         "-B", "-o", "generate-sources", "-Dautocoder.keepSubBuilds=true", "-Dautocoder.mode=live",
                         "-Dautocoder.subBuildDirectory=" + subBuildsOf(copy), "-Dautocoder.baseUrl=" + server.baseUrl()));
             } finally {
@@ -206,6 +218,7 @@ public final class SpringServiceBenchmark {
         row("final check: verifyTogether, 3 tasks, " + finalOutcome, SubBuildBenchmark.testsRun(finalFolder),
                 finalTimes, ownMedian);
         row("whole plugin run: `mvn -o generate-sources`, 3 tasks", -1, runTimes, ownMedian);
+        row("the same, the own build's surefire reports in target/", -1, reportedRunTimes, ownMedian);
         out.printf(Locale.ROOT, "targets: round <= 0.5x, final check <= 1.2x, whole run <= 3x%n");
         out.printf(Locale.ROOT, "in-process compile of the round's candidate (%d pairs, %d jars on the test classpath):"
                 + " classpath kept open %.3f s, opened per compile %.3f s (medians), ratio %.2f; same verdicts: %s%n",
@@ -229,6 +242,7 @@ public final class SpringServiceBenchmark {
         breakdown("round's sub-build, built again timestamped", roundProfile);
         breakdown("final check's sub-build, built again timestamped", finalProfile);
         pluginRun(lastRun);
+        pluginRun(lastReportedRun);
         out.println("work folder (logs, kept sub-builds): " + work);
     }
 
