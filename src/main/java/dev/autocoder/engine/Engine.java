@@ -402,6 +402,10 @@ public final class Engine {
                             + " (it fails the same way when this code's methods only throw, and no other task or part"
                             + " will change the code it runs with: look at what this code declares, such as its"
                             + " annotations, types, constants and constructors)")
+                    : f.message().startsWith(Feedback.ANOTHER_IS_SENT_IT_FIRST)
+                    ? Feedback.blocking(Feedback.Stage.TEST, f.message().substring(Feedback.ANOTHER_IS_SENT_IT_FIRST.length())
+                            + " (it runs this code and other tasks' code, no run could tell whose code it fails on,"
+                            + " and no other task or part will change its code now)")
                     : Feedback.blocking(Feedback.Stage.COMPILE, f.message() + (f.message().startsWith(Feedback.OTHERS_DO_NOT_COMPILE)
                             ? " (no other task or part will change that code: make this code fit it)"
                             : " (no other task or part is writing this type)"))).toList());
@@ -442,7 +446,7 @@ public final class Engine {
             try {
                 // A test that fails the same whatever this code does cannot tell whose code is at
                 // fault: such waits take turns at being told that nobody else will change it.
-                boolean takesTurns = waiting.feedback().stream().anyMatch(Feedback::failsWhateverItDoes);
+                boolean takesTurns = waiting.feedback().stream().anyMatch(Feedback::takesTurns);
                 CandidateBoard.Wake wake = board.awaitChange(owner, seen, maxWait, takesTurns);
                 if (wake == CandidateBoard.Wake.TIMED_OUT) {
                     throw new WaitTimedOut(timedOut(owner, waiting));

@@ -42,6 +42,16 @@ public record Feedback(Stage stage, boolean blocking, String message) {
     public static final String FAILS_WHATEVER_IT_DOES = "a test fails just the same when this code's methods only"
             + " throw, so it waits for the other tasks' code it runs with to change: ";
 
+    /**
+     * How a wait begins for a test that fails in a module the candidate shared with other tasks'
+     * candidates, where every one of them is on the test's path and no baseline could clear any: one
+     * of them is sent the failure first, and the others wait for its code to change rather than each
+     * paying for a failure only one of them may have caused.
+     */
+    public static final String ANOTHER_IS_SENT_IT_FIRST = "a test that runs this code and other tasks' code fails,"
+            + " and no run could tell whose code it fails on; another of those tasks is sent it first, and this"
+            + " waits for that code to change: ";
+
     public Feedback {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(message, "message");
@@ -58,6 +68,14 @@ public record Feedback(Stage stage, boolean blocking, String message) {
     /** Whether the finding is about the candidate, as opposed to waiting for others or the project. */
     public boolean modelCaused() {
         return stage != Stage.WAITING && stage != Stage.PROJECT;
+    }
+
+    /**
+     * Whether the finding waits on a test whose failure no run could pin on this code alone: such
+     * waits take turns at being sent it when no other code will change.
+     */
+    public boolean takesTurns() {
+        return failsWhateverItDoes() || stage == Stage.WAITING && message.startsWith(ANOTHER_IS_SENT_IT_FIRST);
     }
 
     /** Whether the finding waits on a test that fails just the same with the candidate's behaviour taken out. */

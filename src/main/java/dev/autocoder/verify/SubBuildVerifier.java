@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -160,6 +161,8 @@ public final class SubBuildVerifier implements Verifier {
     /** ...or at most this many seconds. */
     static final double WHOLE_ROUND_SECONDS = 1.0;
     private final SubBuildCosts costs = new SubBuildCosts();
+    /** How often each task was sent each test first, by test key ({@link #sentToAnotherFirst}). */
+    private final Map<String, Map<String, Integer>> sentFirst = new ConcurrentHashMap<>();
     /** How many plans were built in a module shared with other plans of the same code ({@link SharedModules}). */
     private final AtomicInteger sharedPlans = new AtomicInteger();
     private final List<Path> profiles = Collections.synchronizedList(new ArrayList<>());
@@ -351,8 +354,9 @@ public final class SubBuildVerifier implements Verifier {
             }
         }
         answerFromBaselines(questions, askers);
+        List<Set<String>> waits = sentToAnotherFirst(built, plans, results, stubbed);
         for (int i = 0; i < built.size(); i++) {
-            verdicts.put(built.get(i), charge(built.get(i), plans.get(i), results.get(i), stubbed.get(i)));
+            verdicts.put(built.get(i), charge(built.get(i), plans.get(i), results.get(i), stubbed.get(i), waits.get(i)));
         }
         Map<Candidate, Verdict> ordered = new LinkedHashMap<>();
         candidates.forEach(candidate -> ordered.put(candidate, verdicts.get(candidate)));
@@ -534,24 +538,87 @@ public final class SubBuildVerifier implements Verifier {
      * code may still change it cannot be told from a failure of that code.
      */
     private Verdict charge(Candidate candidate, SubBuildReactor.Plan plan, ModuleOutcome outcome,
-            Optional<List<CodeUnit>> stubbed) {
-        Set<String> own = testClasses(candidate.testUnits());
-        Baseline baseline = baselines.get(plan.others());
-        Baseline withoutBehaviour = stubbed.map(baselines::get).orElse(null);
+            Optional<List<CodeUnit>> stubbed, Set<String> sentToAnother) {
         List<Feedback> findings = new ArrayList<>(outcome.findings());
         for (SubBuildResults.TestResult test : outcome.failures().toList()) {
-            if (!own.contains(test.testClass()) && baseline != null && baseline.failsAlike(test)) {
+            switch (evidence(candidate, plan, stubbed, test)) {
                 // Not the candidate's. The project's only when the baseline ran no other task's code:
                 // else that code, which its own task's verdict and the final check judge, may be why.
-                findings.add(plan.others().isEmpty() ? projectTest(test) : notThisTasks(test));
-            } else if (!own.contains(test.testClass()) && withoutBehaviour != null && withoutBehaviour.failsAlike(test)) {
-                findings.add(Feedback.blocking(Feedback.Stage.WAITING, Feedback.FAILS_WHATEVER_IT_DOES
-                        + test.description()));
-            } else {
-                findings.add(Feedback.blocking(Feedback.Stage.TEST, test.description()));
+                case FAILS_WITHOUT_IT -> findings.add(plan.others().isEmpty() ? projectTest(test) : notThisTasks(test));
+                case FAILS_WHATEVER_IT_DOES -> findings.add(Feedback.blocking(Feedback.Stage.WAITING,
+                        Feedback.FAILS_WHATEVER_IT_DOES + test.description()));
+                case NEEDS_IT -> findings.add(sentToAnother.contains(test.key())
+                        ? Feedback.blocking(Feedback.Stage.WAITING, Feedback.ANOTHER_IS_SENT_IT_FIRST + test.description())
+                        : Feedback.blocking(Feedback.Stage.TEST, test.description()));
             }
         }
         return FeedbackLimit.apply(findings, FeedbackLimit.DEFAULT_CHARS);
+    }
+
+    /** What the baselines say of a test that failed with a candidate. */
+    private enum Evidence {
+        /** It fails the same way without the candidate. */
+        FAILS_WITHOUT_IT,
+        /** It cannot run without the candidate, and fails the same way with its methods only throwing. */
+        FAILS_WHATEVER_IT_DOES,
+        /** It passes, fails another way or cannot run without the candidate, or it is the candidate's own test. */
+        NEEDS_IT
+    }
+
+    private Evidence evidence(Candidate candidate, SubBuildReactor.Plan plan, Optional<List<CodeUnit>> stubbed,
+            SubBuildResults.TestResult test) {
+        if (testClasses(candidate.testUnits()).contains(test.testClass())) {
+            return Evidence.NEEDS_IT;
+        }
+        Baseline baseline = baselines.get(plan.others());
+        if (baseline != null && baseline.failsAlike(test)) {
+            return Evidence.FAILS_WITHOUT_IT;
+        }
+        Baseline withoutBehaviour = stubbed.map(baselines::get).orElse(null);
+        return withoutBehaviour != null && withoutBehaviour.failsAlike(test) ? Evidence.FAILS_WHATEVER_IT_DOES
+                : Evidence.NEEDS_IT;
+    }
+
+    /**
+     * For each built candidate, the failing tests it waits on instead of being sent them. Candidates
+     * that shared a module ran one test run; when a project test failed there and the baselines
+     * show that every one of them is on its path (none can be cleared), only one of them is sent the
+     * failure: the one sent this test least often in this run, then by task name. The others wait
+     * for its next code, taking turns when it cannot change any more ({@link Feedback#takesTurns}),
+     * rather than each paying a model call for a failure that one of them may have caused alone.
+     */
+    private List<Set<String>> sentToAnotherFirst(List<Candidate> built, List<SubBuildReactor.Plan> plans,
+            List<ModuleOutcome> results, List<Optional<List<CodeUnit>>> stubbed) {
+        List<Set<String>> waits = new ArrayList<>();
+        Map<Set<CodeUnit>, Map<List<String>, List<Integer>>> chargedByModule = new LinkedHashMap<>();
+        Set<String> tasksTests = new HashSet<>();
+        built.forEach(candidate -> tasksTests.addAll(testClasses(candidate.testUnits())));
+        for (int i = 0; i < built.size(); i++) {
+            waits.add(new HashSet<>());
+            Set<CodeUnit> code = new HashSet<>(plans.get(i).own());
+            code.addAll(plans.get(i).others());
+            Map<List<String>, List<Integer>> charged = chargedByModule.computeIfAbsent(code, key -> new LinkedHashMap<>());
+            for (SubBuildResults.TestResult test : results.get(i).failures().toList()) {
+                if (!tasksTests.contains(test.testClass())
+                        && evidence(built.get(i), plans.get(i), stubbed.get(i), test) == Evidence.NEEDS_IT) {
+                    // One run: the same test failing the same way for every candidate of the module.
+                    charged.computeIfAbsent(List.of(test.key(), test.failure()), key -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        chargedByModule.values().forEach(charged -> charged.forEach((test, candidates) -> {
+            if (candidates.size() < 2) {
+                return;
+            }
+            String key = test.get(0);
+            Map<String, Integer> sent = sentFirst.computeIfAbsent(key, ignored -> new ConcurrentHashMap<>());
+            int first = candidates.stream().min(Comparator.<Integer>comparingInt(
+                    i -> sent.getOrDefault(built.get(i).taskName(), 0)).thenComparing(i -> built.get(i).taskName()))
+                    .orElseThrow();
+            sent.merge(built.get(first).taskName(), 1, Integer::sum);
+            candidates.stream().filter(i -> i != first).forEach(i -> waits.get(i).add(key));
+        }));
+        return waits;
     }
 
     /** A test that fails without the generated code too: the user's to know, never the model's. */

@@ -585,9 +585,24 @@ class EngineTest {
 
     @Test
     void tasksThatAllWaitOnTheSameFailingTestAreEachSentItWithWhatTheirStubsCouldNotTakeOut() throws Exception {
+        assertAllWaitingTakeTurns(Feedback.FAILS_WHATEVER_IT_DOES, " (it fails the same way when this code's methods only throw");
+    }
+
+    /** As sent by a round whose shared module ran a test on both tasks' code, sending it to one of them first. */
+    @Test
+    void tasksThatAllWaitForAnotherToBeSentAFailingTestFirstTakeTurnsAtIt() throws Exception {
+        assertAllWaitingTakeTurns(Feedback.ANOTHER_IS_SENT_IT_FIRST, " (it runs this code and other tasks' code");
+    }
+
+    /**
+     * Both tasks wait with {@code wait} on a test that fails while a is wrong: one of them is told
+     * that nobody else will change the code, and a is sent the failure with {@code told}, without the
+     * wait's own wording, and both verify.
+     */
+    private void assertAllWaitingTakeTurns(String wait, String told) {
         buildCheck = (board, candidate) -> wrongA(candidate.taskName().equals("a") ? candidate.units()
                 : board.others(candidate.taskName())) ? new Verdict(List.of(Feedback.blocking(Feedback.Stage.WAITING,
-                        Feedback.FAILS_WHATEVER_IT_DOES + SHOP_TEST_FAILS))) : Verdict.PASSED;
+                        wait + SHOP_TEST_FAILS))) : Verdict.PASSED;
 
         Engine.Result result = runAWrongThenRightAndB();
 
@@ -595,8 +610,8 @@ class EngineTest {
         String toA = server.requests().stream().map(FakeOpenAiServer.Recorded::messagesText)
                 .filter(text -> text.contains("Task `a`") && text.contains("Verification failed")).findFirst()
                 .orElseThrow();
-        assertTrue(toA.contains(SHOP_TEST_FAILS + " (it fails the same way when this code's methods only throw"), toA);
-        assertFalse(toA.contains(Feedback.FAILS_WHATEVER_IT_DOES), "the wait's own wording stays out: " + toA);
+        assertTrue(toA.contains(SHOP_TEST_FAILS + told), toA);
+        assertFalse(toA.contains(wait), "the wait's own wording stays out: " + toA);
     }
 
     @Test

@@ -1270,6 +1270,61 @@ class SubBuildVerifierIT {
         assertEquals(List.of(), round.verifier().projectTestFailures(), "nothing was blamed on the project");
     }
 
+    /**
+     * Found on the Spring bench: three tasks' candidates shared a module, a test ran all three and
+     * failed on one of them, and each candidate's stubbed baseline failed another way, since the
+     * test runs every one of them. No run can tell whose code the test fails on, and all three were
+     * sent the failure: two model calls for what one candidate caused. Now one is sent it, and the
+     * other waits for that code to change; when the same test fails again, the other is sent it.
+     */
+    @Test
+    void aTestThatRunsEveryCandidateOfASharedModuleIsSentToOneOfThemAtATime() throws IOException {
+        ProjectLayout layout = new TestProject(dir.resolve("project"))
+                .main("com/example/shop/Checkout.java", """
+                        package com.example.shop;
+
+                        public final class Checkout {
+                            public long total(long cents) {
+                                return cents + Tax.of(cents) + Shipping.of(cents);
+                            }
+                        }
+                        """)
+                .test("com/example/shop/CheckoutTest.java", """
+                        package com.example.shop;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Test;
+
+                        class CheckoutTest {
+                            @Test
+                            void addsTaxAndShipping() {
+                                assertEquals(125, new Checkout().total(100), "a fifth in tax and 5 for shipping");
+                            }
+                        }
+                        """)
+                .layout();
+        TaxAndShipping round = taxAndShippingRound(layout);
+
+        // Neither can be cleared: each stubbed out, the test fails another way. The first in task order is sent it.
+        assertOneSentTheOtherWaits(round.shipping(), round.tax());
+        Candidate tax = candidate("tax", WRONG_TAX);
+        Candidate ships = candidate("shipping", SHIPPING);
+        Map<Candidate, Verdict> again = round.verifier().verifyBatch(List.of(tax, ships));
+        assertOneSentTheOtherWaits(again.get(tax), again.get(ships));
+        assertEquals(List.of(), round.verifier().projectTestFailures(), "nothing was blamed on the project");
+    }
+
+    /** {@code sent} is charged with the checkout test, and {@code waits} only waits for the other's code. */
+    private static void assertOneSentTheOtherWaits(Verdict sent, Verdict waits) {
+        assertEquals(Feedback.Stage.TEST, sent.firstFailure().orElseThrow().stage(), sent.toString());
+        assertTrue(sent.firstFailure().orElseThrow().message().startsWith("CheckoutTest.addsTaxAndShipping"),
+                sent.toString());
+        assertTrue(waits.waiting(), "no model call is spent on it: " + waits);
+        assertTrue(waits.firstFailure().orElseThrow().takesTurns(), waits.toString());
+        assertTrue(waits.firstFailure().orElseThrow().message().startsWith(Feedback.ANOTHER_IS_SENT_IT_FIRST
+                + "CheckoutTest.addsTaxAndShipping"), waits.toString());
+    }
+
     /** The verdicts of one round of the wrong tax and the right shipping, and the verifier that gave them. */
     private record TaxAndShipping(SubBuildVerifier verifier, Verdict tax, Verdict shipping) { }
 
