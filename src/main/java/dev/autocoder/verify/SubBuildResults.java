@@ -443,6 +443,12 @@ final class SubBuildResults {
         }
     }
 
+    /** The top-level class of a binary class name: {@code com.acme.MoneyTest} for {@code com.acme.MoneyTest$Nested}. */
+    static String topLevel(String className) {
+        int nested = className.indexOf('$');
+        return nested < 0 ? className : className.substring(0, nested);
+    }
+
     /**
      * Every test method the module ran, read from surefire's XML reports: what a round or the final
      * check judges by evidence (see {@link SubBuildVerifier}), not by how a test is written.
@@ -467,7 +473,7 @@ final class SubBuildResults {
             for (int i = 0; i < cases.getLength(); i++) {
                 Element testcase = (Element) cases.item(i);
                 String className = testcase.getAttribute("classname");
-                String topLevel = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
+                String topLevel = topLevel(className);
                 String key = className + "#" + testcase.getAttribute("name");
                 Optional<Element> problem = problem(testcase);
                 // A test that ran a stubbed method of a baseline never fails "the same way" as with the

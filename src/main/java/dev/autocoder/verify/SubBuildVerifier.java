@@ -354,9 +354,17 @@ public final class SubBuildVerifier implements Verifier {
             }
         }
         answerFromBaselines(questions, askers);
-        List<Set<String>> waits = sentToAnotherFirst(built, plans, results, stubbed);
+        List<Map<SubBuildResults.TestResult, Evidence>> evidence = new ArrayList<>();
         for (int i = 0; i < built.size(); i++) {
-            verdicts.put(built.get(i), charge(built.get(i), plans.get(i), results.get(i), stubbed.get(i), waits.get(i)));
+            Map<SubBuildResults.TestResult, Evidence> byTest = new HashMap<>();
+            for (SubBuildResults.TestResult test : results.get(i).failures().toList()) {
+                byTest.put(test, evidence(built.get(i), plans.get(i), stubbed.get(i), test));
+            }
+            evidence.add(byTest);
+        }
+        List<Set<String>> waits = sentToAnotherFirst(built, plans, results, evidence);
+        for (int i = 0; i < built.size(); i++) {
+            verdicts.put(built.get(i), charge(plans.get(i), results.get(i), evidence.get(i), waits.get(i)));
         }
         Map<Candidate, Verdict> ordered = new LinkedHashMap<>();
         candidates.forEach(candidate -> ordered.put(candidate, verdicts.get(candidate)));
@@ -446,7 +454,7 @@ public final class SubBuildVerifier implements Verifier {
     private static Map<String, Double> lastTestSeconds(ProjectLayout layout) {
         Map<String, Double> byClass = new HashMap<>();
         SurefireReportTimes.byClass(layout.buildDirectory().resolve("surefire-reports")).forEach((name, seconds) ->
-                byClass.merge(name.contains("$") ? name.substring(0, name.indexOf('$')) : name, seconds, Double::sum));
+                byClass.merge(SubBuildResults.topLevel(name), seconds, Double::sum));
         return Map.copyOf(byClass);
     }
 
@@ -529,19 +537,21 @@ public final class SubBuildVerifier implements Verifier {
     /**
      * A candidate's verdict: its module's findings, and each failing test charged by the baseline.
      * A test that cannot run without the candidate but fails just the same with its behaviour taken
-     * out ({@code stubbed}) fails because of the other tasks' code it runs with: the candidate waits
+     * out ({@link Evidence#FAILS_WHATEVER_IT_DOES}) fails because of the other tasks' code it runs with: the candidate waits
      * for that code to change, and no model call is spent on it (the engine hands it to the model
      * only when no other task can change that code any more, naming what a stub keeps: annotations,
      * types, constants, constructors). So does a candidate whose compile-time constants other
      * classes use ({@link ConstantReferences}): javac copied their values into those classes, and a
      * test that fails on a wrong constant fails just the same with the stub; while another task's
-     * code may still change it cannot be told from a failure of that code.
+     * code may still change it cannot be told from a failure of that code. A test in
+     * {@code sentToAnother} is sent to another candidate of its module first ({@link #sentToAnotherFirst}),
+     * and this one waits.
      */
-    private Verdict charge(Candidate candidate, SubBuildReactor.Plan plan, ModuleOutcome outcome,
-            Optional<List<CodeUnit>> stubbed, Set<String> sentToAnother) {
+    private Verdict charge(SubBuildReactor.Plan plan, ModuleOutcome outcome,
+            Map<SubBuildResults.TestResult, Evidence> evidence, Set<String> sentToAnother) {
         List<Feedback> findings = new ArrayList<>(outcome.findings());
         for (SubBuildResults.TestResult test : outcome.failures().toList()) {
-            switch (evidence(candidate, plan, stubbed, test)) {
+            switch (evidence.get(test)) {
                 // Not the candidate's. The project's only when the baseline ran no other task's code:
                 // else that code, which its own task's verdict and the final check judge, may be why.
                 case FAILS_WITHOUT_IT -> findings.add(plan.others().isEmpty() ? projectTest(test) : notThisTasks(test));
@@ -588,7 +598,7 @@ public final class SubBuildVerifier implements Verifier {
      * rather than each paying a model call for a failure that one of them may have caused alone.
      */
     private List<Set<String>> sentToAnotherFirst(List<Candidate> built, List<SubBuildReactor.Plan> plans,
-            List<ModuleOutcome> results, List<Optional<List<CodeUnit>>> stubbed) {
+            List<ModuleOutcome> results, List<Map<SubBuildResults.TestResult, Evidence>> evidence) {
         List<Set<String>> waits = new ArrayList<>();
         Map<Set<CodeUnit>, Map<List<String>, List<Integer>>> chargedByModule = new LinkedHashMap<>();
         Set<String> tasksTests = new HashSet<>();
@@ -600,7 +610,7 @@ public final class SubBuildVerifier implements Verifier {
             Map<List<String>, List<Integer>> charged = chargedByModule.computeIfAbsent(code, key -> new LinkedHashMap<>());
             for (SubBuildResults.TestResult test : results.get(i).failures().toList()) {
                 if (!tasksTests.contains(test.testClass())
-                        && evidence(built.get(i), plans.get(i), stubbed.get(i), test) == Evidence.NEEDS_IT) {
+                        && evidence.get(i).get(test) == Evidence.NEEDS_IT) {
                     // One run: the same test failing the same way for every candidate of the module.
                     charged.computeIfAbsent(List.of(test.key(), test.failure()), key -> new ArrayList<>()).add(i);
                 }
