@@ -54,6 +54,8 @@ class EngineTest {
     private String context = "";
     private final AtomicInteger fastChecks = new AtomicInteger();
     private Duration maxWait = Engine.Settings.DEFAULT_MAX_WAIT;
+    /** One task at a time unless a test needs two at once: a task waiting for another's type must hand its slot over. */
+    private int parallelism = 1;
     /** The sub-build's verdict, from the board as it stands and the candidate. */
     private java.util.function.BiFunction<CandidateBoard, Candidate, Verdict> buildCheck = (board, candidate) ->
             Verdict.PASSED;
@@ -541,21 +543,48 @@ class EngineTest {
     @Test
     void aTaskWhoseTestFailsJustTheSameWithoutItsBehaviourWaitsForTheOtherTaskAndIsNeverSentTheFailure()
             throws Exception {
-        buildCheck = (board, candidate) -> {
+        bSeesWrongAFirst((board, candidate) -> {
             if (candidate.taskName().equals("a")) {
                 return wrongA(candidate.units()) ? new Verdict(List.of(Feedback.blocking(Feedback.Stage.TEST,
                         SHOP_TEST_FAILS))) : Verdict.PASSED;
             }
             return wrongA(board.others("b")) ? new Verdict(List.of(Feedback.blocking(Feedback.Stage.WAITING,
                     Feedback.FAILS_WHATEVER_IT_DOES + SHOP_TEST_FAILS))) : Verdict.PASSED;
-        };
+        });
 
         assertBWaitedForA(runAWrongThenRightAndB(), "ShopTest");
     }
 
-    /** All verified, a in two attempts and b in one, and b never sent {@code notSent}, which was a's to fix. */
+    /**
+     * Runs a and b at once with {@code check} as their build check, where a's wrong code is checked
+     * only once b's check has seen it on the board: so b certainly checks with a's wrong code and
+     * has to wait, where one task at a time would verify a before b starts.
+     */
+    private void bSeesWrongAFirst(java.util.function.BiFunction<CandidateBoard, Candidate, Verdict> check) {
+        parallelism = 2;
+        buildCheck = (board, candidate) -> {
+            if (candidate.taskName().equals("b") && wrongA(board.others("b"))) {
+                bSawWrongA.countDown();
+            } else if (candidate.taskName().equals("a") && wrongA(candidate.units())) {
+                try {
+                    bSawWrongA.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return check.apply(board, candidate);
+        };
+    }
+
+    private final java.util.concurrent.CountDownLatch bSawWrongA = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * All verified, a in two attempts and b in one, b checked with a's wrong code, and b never sent
+     * {@code notSent}, which was a's to fix.
+     */
     private void assertBWaitedForA(Engine.Result result, String notSent) {
         assertTrue(result.allVerified(), failures(result));
+        assertEquals(0, bSawWrongA.getCount(), "b's build check ran with a's wrong code");
         assertEquals(List.of(2, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
         List<String> toB = server.requests().stream().map(FakeOpenAiServer.Recorded::messagesText)
                 .filter(text -> text.contains("Task `b`") && !text.contains(REVIEW)).toList();
@@ -571,14 +600,14 @@ class EngineTest {
     @Test
     void aTaskWhoseModuleAnotherTasksFileStoppedAtAGateWaitsForThatCodeAndIsNeverSentIt() throws Exception {
         String gate = "a/A.java:3 [LineLength] Line is longer than 120 characters";
-        buildCheck = (board, candidate) -> {
+        bSeesWrongAFirst((board, candidate) -> {
             if (candidate.taskName().equals("a")) {
                 return wrongA(candidate.units()) ? new Verdict(List.of(Feedback.blocking(Feedback.Stage.CHECKSTYLE,
                         gate))) : Verdict.PASSED;
             }
             return wrongA(board.others("b")) ? new Verdict(List.of(Feedback.blocking(Feedback.Stage.WAITING,
                     Feedback.OTHERS_FAIL_A_GATE + ", so no test ran: " + gate))) : Verdict.PASSED;
-        };
+        });
 
         assertBWaitedForA(runAWrongThenRightAndB(), "LineLength");
     }
@@ -740,7 +769,6 @@ class EngineTest {
         };
         Verifier build = candidate -> buildCheck.apply(board, candidate);
         PromptFitter fitted = new PromptFitter(model, COUNTER, maxPromptTokens, message -> { }, message -> { });
-        // One task at a time: a task waiting for another's type must hand its slot over.
         EngineListener listener = new EngineListener() {
             @Override
             public void detail(String message) {
@@ -748,7 +776,7 @@ class EngineTest {
             }
         };
         engine = new Engine(fitted, fast, build, board, new Clarifier(Optional.empty()), listener,
-                new Engine.Settings(maxDepth, window, 2, 1, maxWait));
+                new Engine.Settings(maxDepth, window, 2, parallelism, maxWait));
         workspace = new InMemoryWorkspace(states, () -> context);
         return engine.run(tasks, workspace);
     }
