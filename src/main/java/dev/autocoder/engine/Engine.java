@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -123,6 +124,10 @@ public final class Engine {
         this.clarifier = clarifier;
         this.listener = listener;
         this.settings = settings;
+        // A task waiting for another's code writes nothing while it sleeps. Woken by that code, it
+        // goes on to check and send its own: it writes from the moment that code reaches the board,
+        // not from when its thread runs again, so the round the new code starts gathers it too.
+        board.tellWriters(writers);
     }
 
     public Result run(List<Task> tasks, Workspace workspace) {
@@ -298,12 +303,8 @@ public final class Engine {
                 if (!verdict.waiting()) {
                     return verdict;
                 }
-                // Waiting for another's code, it writes nothing a round should wait for.
-                writers.idle();
+                // While it sleeps waiting for another's code, no round waits for it (see the constructor).
                 if (await(owner, seen, verdict)) {
-                    if (publish) {
-                        writers.writing();
-                    }
                     continue;
                 }
                 List<CodeUnit> attempts = publish ? theirAttempts(candidate) : List.of();
@@ -443,18 +444,24 @@ public final class Engine {
             if (holds) {
                 permits.release();
             }
+            CandidateBoard.Wake wake = CandidateBoard.Wake.NEVER;
             try {
                 // A test that fails the same whatever this code does cannot tell whose code is at
                 // fault: such waits take turns at being told that nobody else will change it.
                 boolean takesTurns = waiting.feedback().stream().anyMatch(Feedback::takesTurns);
-                CandidateBoard.Wake wake = board.awaitChange(owner, seen, maxWait, takesTurns);
+                wake = board.awaitChange(owner, seen, maxWait, takesTurns);
                 if (wake == CandidateBoard.Wake.TIMED_OUT) {
                     throw new WaitTimedOut(timedOut(owner, waiting));
                 }
                 return wake == CandidateBoard.Wake.CHANGED;
             } finally {
-                if (holds) {
+                if (holds && !tryAcquire(permits)) {
+                    // Every slot is taken: it writes nothing until it gets one, so no round gathers for it meanwhile.
+                    writers.idle();
                     acquire(permits);
+                    if (wake == CandidateBoard.Wake.CHANGED) {
+                        writers.writing();
+                    }
                 }
             }
         }
@@ -473,6 +480,16 @@ public final class Engine {
 
         private static String fileOf(CodeUnit unit) {
             return unit.relativePath().toString().replace('\\', '/');
+        }
+    }
+
+    /** A permit if one is free now, in the semaphore's fair order. */
+    private static boolean tryAcquire(Semaphore permits) {
+        try {
+            return permits.tryAcquire(0, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a task slot", e);
         }
     }
 

@@ -56,6 +56,10 @@ public final class CandidateBoard {
     private final Set<String> active = new HashSet<>();
     /** The owners waiting, with the version each has seen. */
     private final Map<String, Long> waiting = new HashMap<>();
+    /** The thread of each waiting owner. */
+    private final Map<String, Thread> waitingThreads = new HashMap<>();
+    /** Told which waiting threads sleep and which a change wakes: a set of its own until {@link #tellWriters}. */
+    private volatile CandidateWriters writers = new CandidateWriters();
     /** When each owner was last told {@link Wake#NEVER}, by {@link #nevers}. */
     private final Map<String, Long> lastNever = new HashMap<>();
     private long nevers;
@@ -254,6 +258,8 @@ public final class CandidateBoard {
         long deadline = deadline(bound);
         synchronized (lock) {
             waiting.put(owner, seen);
+            waitingThreads.put(owner, Thread.currentThread());
+            boolean asleep = false;
             if (takesTurns) {
                 turnTakers.add(owner);
             }
@@ -277,6 +283,10 @@ public final class CandidateBoard {
                     if (left <= 0) {
                         return Wake.TIMED_OUT;
                     }
+                    if (!asleep) {
+                        asleep = true;
+                        writers.idle(Thread.currentThread());
+                    }
                     lock.wait(Math.max(1, left / 1_000_000));
                 }
                 return Wake.CHANGED;
@@ -285,6 +295,7 @@ public final class CandidateBoard {
                 throw new IllegalStateException("interrupted while waiting for other tasks' code", e);
             } finally {
                 waiting.remove(owner);
+                waitingThreads.remove(owner);
                 turnTakers.remove(owner);
                 if (owner.equals(turn)) {
                     // It woke another way first: the turn is nobody's until the next owner finds everyone waiting.
@@ -389,6 +400,17 @@ public final class CandidateBoard {
         return names;
     }
 
+    /**
+     * Tells {@code writers} which threads write a candidate as waits begin and end: a thread that
+     * falls asleep waiting writes nothing, and a thread whose wait a change ends writes again from
+     * that change on, before it wakes (it goes on to check and send its own code), so that a round
+     * the change starts gathers it. A wait that ends without sleeping (the board had changed
+     * already, or it is the owner's turn) changes nothing.
+     */
+    public void tellWriters(CandidateWriters writers) {
+        this.writers = writers;
+    }
+
     /** Records a change made by {@code author}, which ends the waits of every other owner. */
     private void changed(String author) {
         if (!author.equals(lastAuthor)) {
@@ -396,6 +418,11 @@ public final class CandidateBoard {
             lastAuthor = author;
         }
         version++;
+        waitingThreads.forEach((owner, thread) -> {
+            if (!owner.equals(author)) {
+                writers.writing(thread);
+            }
+        });
         lock.notifyAll();
     }
 }

@@ -11,9 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * them, so that candidates written at the same time share one round instead of taking turns.
  *
  * <p>A thread writes from the start of its task (its context and prompt come first), from its
- * request for code and from a failed verdict, until its candidate goes to the sub-build, until it
- * waits for another task's code, or until its conversation ends. A thread that dies stops writing.
- * Thread-safe; never blocks.
+ * request for code, from a failed verdict and from the moment another task's change ends its wait
+ * (before it wakes), until its candidate goes to the sub-build, until it sleeps waiting for another
+ * task's code, or until its conversation ends. A thread that dies stops writing. Thread-safe; never
+ * blocks.
  */
 public final class CandidateWriters {
 
@@ -27,7 +28,8 @@ public final class CandidateWriters {
 
     /**
      * {@code thread} is writing a candidate: a round marks the callers of its failed candidates
-     * before it hands them their verdicts, so that no round starting in between misses them.
+     * before it hands them their verdicts, and the board marks the threads a change wakes before
+     * they wake, so that no round starting in between misses them.
      */
     void writing(Thread thread) {
         if (writing.add(thread)) {
@@ -37,7 +39,12 @@ public final class CandidateWriters {
 
     /** The calling thread writes no candidate now. */
     public void idle() {
-        if (writing.remove(Thread.currentThread())) {
+        idle(Thread.currentThread());
+    }
+
+    /** {@code thread} writes no candidate now: it sleeps until another task's code changes. */
+    void idle(Thread thread) {
+        if (writing.remove(thread)) {
             changed();
         }
     }

@@ -1,6 +1,7 @@
 package dev.autocoder.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autocoder.engine.Clarifier;
@@ -243,13 +244,69 @@ class RoundGatheringTest {
      */
     @Test
     void theEngineTellsWhoWritesSoTasksReadyAMomentApartShareTheirRound() throws Exception {
-        String pass = "{\"complete\": true, \"feedback\": \"\"}";
-        try (FakeOpenAiServer server = FakeOpenAiServer.start(
-                Rule.reply(pass).whenContains("You review Java code").always(),
+        Builds builds = new Builds();
+        CandidateWriters writers = new CandidateWriters();
+        Engine.Result result = runEngine(builds, writers, new CandidateBoard(), List.of(new Task("quick",
+                "Write app.Quick."), new Task("slow", "Write app.Slow.")),
                 Rule.reply("```java\npackage app;\n\npublic final class Slow {\n}\n```\n").whenContains("Task `slow`")
                         .delayMillis(600),
                 Rule.reply("```java\npackage app;\n\npublic final class Quick {\n}\n```\n")
-                        .whenContains("Task `quick`"))) {
+                        .whenContains("Task `quick`"));
+
+        assertTrue(result.allVerified(), result.toString());
+        assertEquals(List.of(List.of("quick", "slow")), builds.batches, "the quick task's round waited for slow");
+        assertEquals(0, writers.count(), "nobody writes once the run is over");
+    }
+
+    /**
+     * A task that waits for another's next candidate (its test failed on the other's wrong code)
+     * counts as writing from the moment that candidate reaches the board, not from when its own
+     * thread wakes: the round that candidate starts gathers it, instead of running alone and
+     * leaving it a round of its own, as happened on the Spring bench.
+     */
+    @Test
+    void aTaskWokenByAnothersNextCandidateSharesTheRoundThatCandidateStarts() throws Exception {
+        CandidateBoard board = new CandidateBoard();
+        List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+        Function<List<Candidate>, Map<Candidate, Verdict>> shopTest = batch -> {
+            batches.add(batch.stream().map(Candidate::taskName).sorted().toList());
+            // A round of 400 ms: the next one gathers for at most half of that, as after real rounds.
+            sleepQuietly(400);
+            Map<Candidate, Verdict> verdicts = new LinkedHashMap<>();
+            for (Candidate candidate : batch) {
+                boolean wrongA = (candidate.taskName().equals("a") ? candidate.units() : board.others("b")).stream()
+                        .anyMatch(unit -> unit.source().contains("return 2;"));
+                verdicts.put(candidate, !wrongA ? Verdict.PASSED : candidate.taskName().equals("a")
+                        ? Verdict.failed(Feedback.Stage.TEST, "ShopTest.total: expected: <2> but was: <3>")
+                        : new Verdict(List.of(Feedback.blocking(Feedback.Stage.WAITING,
+                                Feedback.ANOTHER_IS_SENT_IT_FIRST + "ShopTest.total: expected: <2> but was: <3>"))));
+            }
+            return verdicts;
+        };
+        CandidateWriters writers = new CandidateWriters();
+
+        Engine.Result result = runEngine(shopTest, writers, board, List.of(new Task("a", "Write app.A."),
+                new Task("b", "Write app.B.")),
+                Rule.reply(javaClass("B", "static int two() { return A.one() + 1; }")).whenContains("Task `b`").always(),
+                Rule.reply(javaClass("A", "static int one() { return 1; }")).whenContains("Verification failed").always(),
+                Rule.reply(javaClass("A", "static int one() { return 2; }")).whenContains("Task `a`").always());
+
+        assertTrue(result.allVerified(), result.toString());
+        assertEquals(List.of(List.of("a", "b"), List.of("a", "b")), batches,
+                "b, woken by a's fix, shared the round the fix started");
+    }
+
+    private static String javaClass(String name, String body) {
+        return "```java\npackage app;\n\npublic final class " + name + " {\n    " + body + "\n}\n```\n";
+    }
+
+    /** Runs the engine on two threads with a real in-process compile and these batches as sub-builds. */
+    private Engine.Result runEngine(Function<List<Candidate>, Map<Candidate, Verdict>> builds, CandidateWriters writers,
+            CandidateBoard board, List<Task> tasks, Rule... replies) throws Exception {
+        String pass = "{\"complete\": true, \"feedback\": \"\"}";
+        List<Rule> rules = new ArrayList<>(List.of(Rule.reply(pass).whenContains("You review Java code").always()));
+        rules.addAll(List.of(replies));
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(rules.toArray(Rule[]::new))) {
             Files.createDirectories(project.resolve("src/main/java"));
             ProjectLayout layout = new ProjectLayout(project, "17", List.of(project.resolve("src/main/java")),
                     List.of(), List.of(), Map.of(), Optional.empty(), ProjectLayout.CompilerSetup.PLAIN,
@@ -257,22 +314,13 @@ class RoundGatheringTest {
             LangChain4jChatPort model = new LangChain4jChatPort(ModelSettings.of("test-model", ApiKey.of("sk-test"))
                     .withBaseUrl(URI.create(server.baseUrl()))
                     .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });
-            CandidateBoard board = new CandidateBoard();
-            Builds builds = new Builds();
-            CandidateWriters writers = new CandidateWriters();
             BatchingVerifier batching = new BatchingVerifier(builds, 10, new SubBuildSlots(1), writers,
                     Duration.ofSeconds(20));
             Engine engine = new Engine(new PromptFitter(model, TokenCounter.forModel("test-model"), 100_000,
                     message -> { }, message -> { }), Engine.stages(new StaticChecks(),
                     new InProcessCompiler(layout, board::others)), batching, board, new Clarifier(Optional.empty()),
                     new EngineListener() { }, new Engine.Settings(3, 10, 1, 2), writers);
-
-            Engine.Result result = engine.run(List.of(new Task("quick", "Write app.Quick."),
-                    new Task("slow", "Write app.Slow.")), new InMemoryWorkspace());
-
-            assertTrue(result.allVerified(), result.toString());
-            assertEquals(List.of(List.of("quick", "slow")), builds.batches, "the quick task's round waited for slow");
-            assertEquals(0, writers.count(), "nobody writes once the run is over");
+            return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> engine.run(tasks, new InMemoryWorkspace()));
         }
     }
 }
