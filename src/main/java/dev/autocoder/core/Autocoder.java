@@ -391,6 +391,15 @@ public final class Autocoder {
     }
 
     /** A list of changes for one log line: the first few, and how many more. */
+    /**
+     * What the final check's line adds about the reactor's modules that build on this one: their
+     * compile and tests are no part of it, so "verified" does not cover them.
+     */
+    static String notChecked(List<String> dependents) {
+        return dependents.isEmpty() ? "" : "; the module(s) that depend on this one (" + String.join(", ", dependents)
+                + ") are not part of it: their compile and tests run when your build builds them";
+    }
+
     private static String summary(List<String> changes) {
         int shown = 3;
         if (changes.size() <= shown) {
@@ -496,13 +505,14 @@ public final class Autocoder {
             SubBuildVerifier.FinalCheck check = slots.run(() -> subBuilds.verifyTogether(byTask, everyTask));
             String seconds = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
             if (check.passed()) {
-                log.info(check.sameAsARound() ? "autocoder: final check passed: a round of this run already ran the"
+                log.info((check.sameAsARound() ? "autocoder: final check passed: a round of this run already ran the"
                         + " project's whole build and test suite, nothing left out, with exactly this code ("
                         + byTask.size() + " task(s)), and passed; it was not run again"
                         : "autocoder: final check passed in " + seconds + ": the project's whole build and test suite"
                         + " with the code of " + byTask.size() + " task(s)" + (check.projectTests().isEmpty() ? ""
                                 : ", but for " + check.projectTests().size() + " of the project's own test(s), which"
-                                        + " fail or do not compile without this code too"));
+                                        + " fail or do not compile without this code too"))
+                        + notChecked(project.build().dependents()));
                 lock(plan, generated);
                 return result;
             }

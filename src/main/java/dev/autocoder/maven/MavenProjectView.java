@@ -68,7 +68,35 @@ final class MavenProjectView {
                 dependencies(project), pluginVersions(project), checkstyle(project),
                 compiler.setup(repositorySystem, session.getRepositorySession()),
                 new ProjectLayout.BuildModel(EffectivePom.write(project, session.getProjects(), selfPlugin),
-                        Path.of(project.getBuild().getDirectory()), selfPlugin, earlierOutputs));
+                        Path.of(project.getBuild().getDirectory()), selfPlugin, earlierOutputs,
+                        dependents(project, session.getAllProjects() != null ? session.getAllProjects()
+                                : session.getProjects())));
+    }
+
+    /**
+     * The artifact ids of the reactor's modules that depend on {@code project}, directly or through
+     * one another, in reactor order. {@code all} is the whole reactor, modules left out with
+     * {@code -pl} included, since they build with this module's code as well.
+     */
+    static List<String> dependents(MavenProject project, List<MavenProject> all) {
+        String self = project.getGroupId() + ":" + project.getArtifactId();
+        Set<String> reached = new HashSet<>(Set.of(self));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (MavenProject module : all) {
+                String key = module.getGroupId() + ":" + module.getArtifactId();
+                if (!reached.contains(key) && module.getDependencies().stream()
+                        .anyMatch(d -> reached.contains(d.getGroupId() + ":" + d.getArtifactId()))) {
+                    reached.add(key);
+                    grew = true;
+                }
+            }
+        }
+        return all.stream().filter(module -> {
+            String key = module.getGroupId() + ":" + module.getArtifactId();
+            return !key.equals(self) && reached.contains(key);
+        }).map(MavenProject::getArtifactId).toList();
     }
 
     private static List<Path> existingRoots(List<String> roots, Path ownOutput) {

@@ -133,19 +133,22 @@ public record ProjectLayout(Path baseDirectory, String javaRelease, List<Path> m
      *     sub-build declares (skipped) to add the candidate's sources as the real build adds them
      * @param earlierOutputs the output folders of autocoder executions that ran before this one in
      *     the module, whose verified code the real build compiles along
+     * @param dependents the reactor's modules that depend on this one, directly or through each
+     *     other, in reactor order: their compile and tests are no part of a sub-build
      */
     public record BuildModel(String effectivePom, Path buildDirectory, String selfPlugin,
-            List<GeneratedRoots> earlierOutputs) {
+            List<GeneratedRoots> earlierOutputs, List<String> dependents) {
         public BuildModel {
             Objects.requireNonNull(effectivePom, "effectivePom");
             Objects.requireNonNull(buildDirectory, "buildDirectory");
             Objects.requireNonNull(selfPlugin, "selfPlugin");
             earlierOutputs = List.copyOf(earlierOutputs);
+            dependents = List.copyOf(dependents);
         }
 
-        /** The build of a module in which autocoder runs once. */
+        /** The build of a module in which autocoder runs once and that no other module depends on. */
         public BuildModel(String effectivePom, Path buildDirectory, String selfPlugin) {
-            this(effectivePom, buildDirectory, selfPlugin, List.of());
+            this(effectivePom, buildDirectory, selfPlugin, List.of(), List.of());
         }
     }
 

@@ -493,6 +493,42 @@ class MavenProjectViewTest {
         assertEquals(file.toAbsolutePath().toString(), dependency.getSystemPath());
     }
 
+    /**
+     * A module's dependents are every reactor module that builds on it, directly or through another
+     * module, in reactor order (those left out with {@code -pl} too); not what it builds on itself,
+     * nor a module of the same artifact id in another group.
+     */
+    @Test
+    void theModulesThatBuildOnAModuleAreItsDependentsInReactorOrder() {
+        MavenProject util = reactorModule("com.acme", "util");
+        MavenProject core = reactorModule("com.acme", "core", "com.acme:util");
+        MavenProject web = reactorModule("com.acme", "web", "com.acme:api");
+        MavenProject api = reactorModule("com.acme", "api", "com.acme:core", "org.other:web");
+        MavenProject docs = reactorModule("com.acme", "docs");
+        MavenProject otherCore = reactorModule("org.other", "app", "org.other:core");
+
+        List<MavenProject> reactor = List.of(util, core, web, api, docs, otherCore);
+
+        assertEquals(List.of("web", "api"), MavenProjectView.dependents(core, reactor));
+        assertEquals(List.of("core", "web", "api"), MavenProjectView.dependents(util, reactor));
+        assertEquals(List.of(), MavenProjectView.dependents(web, reactor));
+    }
+
+    private static MavenProject reactorModule(String groupId, String artifactId, String... dependsOn) {
+        Model model = new Model();
+        model.setGroupId(groupId);
+        model.setArtifactId(artifactId);
+        model.setVersion("1.0");
+        for (String coordinates : dependsOn) {
+            Dependency dependency = new Dependency();
+            dependency.setGroupId(coordinates.split(":")[0]);
+            dependency.setArtifactId(coordinates.split(":")[1]);
+            dependency.setVersion("1.0");
+            model.addDependency(dependency);
+        }
+        return new MavenProject(model);
+    }
+
     private Artifact artifact(String coordinates, String scope, Path file, String... trail) {
         String[] parts = coordinates.split(":");
         Artifact artifact = new DefaultArtifact(parts[0], parts[1], parts[2], scope, "jar", null,
