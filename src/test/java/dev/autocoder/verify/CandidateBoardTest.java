@@ -168,6 +168,46 @@ class CandidateBoardTest {
         assertEquals(CandidateBoard.Wake.CHANGED, waited.get(10, TimeUnit.SECONDS));
     }
 
+    /**
+     * A waiting thread writes nothing while it sleeps, and writes again from the change that ends
+     * its wait: the publisher's thread finds it writing as soon as its publish returns, whatever the
+     * woken thread has done by then. A wait the board ends without sleeping leaves it as it was.
+     */
+    @Test
+    void aWaitingThreadWritesNothingWhileItSleepsAndWritesAgainFromTheChangeThatWakesIt() throws Exception {
+        CandidateBoard board = new CandidateBoard();
+        CandidateWriters writers = new CandidateWriters();
+        board.tellWriters(writers);
+        board.enter("a");
+        board.enter("b");
+        long seen = board.version();
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+        Thread a = new Thread(() -> {
+            writers.writing();
+            board.awaitChange("a", seen, Duration.ofSeconds(30));
+            try {
+                // Alive, so that it still counts: a thread that ends stops writing.
+                end.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            a.start();
+            waitUntil(() -> board.waiting("a") && writers.count() == 0);
+
+            board.publish("b", List.of(unit("B", "")));
+
+            assertEquals(1, writers.count(), "a writes from b's publish on");
+            board.publish("a", List.of(unit("A", "")));
+            assertEquals(CandidateBoard.Wake.CHANGED, board.awaitChange("b", seen, SHORT), "the board had changed");
+            assertEquals(1, writers.count(), "b, which never slept, was not marked");
+        } finally {
+            end.countDown();
+            a.join(10_000);
+        }
+    }
+
     @Test
     void waitingEndsAtOnceWhenNoOtherActiveOwnerCouldPublish() {
         CandidateBoard board = new CandidateBoard();
