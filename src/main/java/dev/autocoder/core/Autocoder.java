@@ -390,7 +390,6 @@ public final class Autocoder {
         return lines;
     }
 
-    /** A list of changes for one log line: the first few, and how many more. */
     /**
      * What the final check's line adds about the reactor's modules that build on this one: their
      * compile and tests are no part of it, so "verified" does not cover them.
@@ -400,6 +399,7 @@ public final class Autocoder {
                 + ") are not part of it: their compile and tests run when your build builds them";
     }
 
+    /** A list of changes for one log line: the first few, and how many more. */
     private static String summary(List<String> changes) {
         int shown = 3;
         if (changes.size() <= shown) {
