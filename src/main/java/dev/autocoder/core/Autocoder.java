@@ -77,8 +77,6 @@ public final class Autocoder {
     private final Set<String> compileChecked = ConcurrentHashMap.newKeySet();
     /** When the run started planning, for the time a run from the lock file took. */
     private long planStarted;
-    /** The project's own last test time from its surefire reports, read before any sub-build; null when unknown. */
-    private Long projectTestMillis;
 
     public Autocoder(AutocoderConfig config, ProjectLayout project, SubBuildSettings subBuild, RunLog log,
             Optional<Clarifier.Prompter> prompter, PriceTable prices) {
@@ -119,9 +117,6 @@ public final class Autocoder {
             return List.of();
         }
         Path runDirectory = paths.stateDirectory().resolve(config.executionId());
-        java.util.OptionalLong lastTests = dev.autocoder.verify.SurefireReportTimes.millis(
-                project.build().buildDirectory().resolve("surefire-reports"));
-        projectTestMillis = lastTests.isPresent() ? lastTests.getAsLong() : null;
         try (RunLock ignored = RunLock.acquire(runDirectory)) {
             StateFolder.tidy(runDirectory, tasks.stream().map(Task::name).toList(), config.keepSubBuilds(), log::warn)
                     .describe().ifPresent(log::info);
@@ -595,7 +590,9 @@ public final class Autocoder {
                 subBuilds.keptFolder(state.task()).ifPresent(folder -> kept.put(state.task(), folder));
             }
         }
-        RunCost cost = RunCost.of((System.nanoTime() - planStarted) / 1_000_000, subBuilds.costs(), projectTestMillis,
+        java.util.OptionalLong lastTests = subBuilds.projectTestMillis();
+        RunCost cost = RunCost.of((System.nanoTime() - planStarted) / 1_000_000, subBuilds.costs(),
+                lastTests.isPresent() ? lastTests.getAsLong() : null,
                 subBuilds.profiles().stream().map(Path::toString).toList());
         writeReport(plan.report(states, warnings, kept).withCost(cost));
         SummaryTable.render(states, config.model().modelName(), prices,

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -154,8 +155,11 @@ public final class SubBuildVerifier implements Verifier {
      * defaults, and never stand for the whole test phase).
      */
     private final Optional<SurefireIncludes> testPhase;
-    /** The project's own last test times by class ({@link #wholeRound}); empty when its build folder has none. */
-    private final Map<String, Double> lastTestSeconds;
+    /**
+     * The project's own last test times by class ({@link #lastTestSeconds()}), read from its build
+     * folder when first needed, so a build that runs no sub-build reads no report.
+     */
+    private Map<String, Double> lastTestSeconds;
     /** A round runs the whole build when what its selection leaves out took at most this share of the tests' time... */
     static final double WHOLE_ROUND_SHARE = 0.1;
     /** ...or at most this many seconds. */
@@ -254,7 +258,6 @@ public final class SubBuildVerifier implements Verifier {
                 new ModuleCopy(layout.baseDirectory(), layout.buildDirectory(), notCopied), modules.strictGates());
         this.keepFolders = keepFolders || profile;
         this.testPhase = SurefireIncludes.of(layout.build().effectivePom());
-        this.lastTestSeconds = lastTestSeconds(layout);
     }
 
     /**
@@ -423,7 +426,11 @@ public final class SubBuildVerifier implements Verifier {
      * counts as expensive: no reports, no widening.
      */
     private boolean wholeRound(List<Selection> selections) {
-        if (selections.isEmpty() || testPhase.isEmpty() || lastTestSeconds.isEmpty()) {
+        if (selections.isEmpty() || testPhase.isEmpty()) {
+            return false;
+        }
+        Map<String, Double> lastTestSeconds = lastTestSeconds();
+        if (lastTestSeconds.isEmpty()) {
             return false;
         }
         Set<String> chosen = new HashSet<>();
@@ -450,12 +457,25 @@ public final class SubBuildVerifier implements Verifier {
         return rest <= Math.max(WHOLE_ROUND_SECONDS, all * WHOLE_ROUND_SHARE);
     }
 
-    /** Each test class's time in the project's own last build, a top-level class with its nested ones. */
-    private static Map<String, Double> lastTestSeconds(ProjectLayout layout) {
-        Map<String, Double> byClass = new HashMap<>();
-        SurefireReportTimes.byClass(layout.buildDirectory().resolve("surefire-reports")).forEach((name, seconds) ->
-                byClass.merge(SubBuildResults.topLevel(name), seconds, Double::sum));
-        return Map.copyOf(byClass);
+    /**
+     * Each test class's time in the project's own last build, a top-level class with its nested
+     * ones; empty when its build folder holds no surefire report. Read once, on first need.
+     */
+    private synchronized Map<String, Double> lastTestSeconds() {
+        if (lastTestSeconds == null) {
+            Map<String, Double> byClass = new HashMap<>();
+            SurefireReportTimes.byClass(layout.buildDirectory().resolve("surefire-reports")).forEach((name, seconds) ->
+                    byClass.merge(SubBuildResults.topLevel(name), seconds, Double::sum));
+            lastTestSeconds = Map.copyOf(byClass);
+        }
+        return lastTestSeconds;
+    }
+
+    /** The project's own last test time, from its surefire reports, or empty when it has none. */
+    public OptionalLong projectTestMillis() {
+        Map<String, Double> byClass = lastTestSeconds();
+        return byClass.isEmpty() ? OptionalLong.empty()
+                : OptionalLong.of(Math.round(byClass.values().stream().mapToDouble(Double::doubleValue).sum() * 1000));
     }
 
     /**

@@ -1377,6 +1377,9 @@ class SubBuildVerifierIT {
         assertTrue(verifier.verify(candidate("tax", RIGHT_TAX)).passed());
         boolean ranGreeting = Files.exists(
                 firstFolder(work).resolve("c0/target/surefire-reports/TEST-com.example.other.GreetingTest.xml"));
+        // The run's footer compares with the same reports, read once: both tests' times, untouched by the round.
+        assertEquals(java.util.OptionalLong.of(Math.round((2.5 + Double.parseDouble(greetingSeconds)) * 1000)),
+                verifier.projectTestMillis(), "the project's own last test time");
         return new RoundAndCheck(ranGreeting, verifier.verifyTogether(Map.of("tax", List.of(RIGHT_TAX)), true));
     }
 
