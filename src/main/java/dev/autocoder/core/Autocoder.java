@@ -386,12 +386,18 @@ public final class Autocoder {
     }
 
     /**
-     * What the final check's line adds about the reactor's modules that build on this one: their
-     * compile and tests are no part of it, so "verified" does not cover them.
+     * What the final check's line adds about the reactor's modules that build on this one: those it
+     * built along, and those it left out, whose compile and tests are no part of it, so that
+     * "verified" does not cover them.
      */
-    static String notChecked(List<String> dependents) {
-        return dependents.isEmpty() ? "" : "; the module(s) that depend on this one (" + String.join(", ", dependents)
-                + ") are not part of it: their compile and tests run when your build builds them";
+    static String dependentsLine(ProjectLayout.BuildModel build) {
+        List<String> checked = build.dependentBuilds().stream().map(ProjectLayout.DependentBuild::name).toList();
+        List<String> left = build.dependentsNotBuilt();
+        return (checked.isEmpty() ? "" : ", and the compile and tests of the module(s) that depend on this one ("
+                + String.join(", ", checked) + ")")
+                + (left.isEmpty() ? "" : "; the " + (checked.isEmpty() ? "" : "other ")
+                        + "module(s) that depend on this one (" + String.join(", ", left)
+                        + ") are not part of it: their compile and tests run when your build builds them");
     }
 
     /** A list of changes for one log line: the first few, and how many more. */
@@ -507,7 +513,7 @@ public final class Autocoder {
                         + " with the code of " + byTask.size() + " task(s)" + (check.projectTests().isEmpty() ? ""
                                 : ", but for " + check.projectTests().size() + " of the project's own test(s), which"
                                         + " fail or do not compile without this code too"))
-                        + notChecked(project.build().dependents()));
+                        + dependentsLine(project.build()));
                 lock(plan, generated);
                 return result;
             }

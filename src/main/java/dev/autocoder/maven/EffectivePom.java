@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Build;
@@ -59,6 +61,11 @@ final class EffectivePom {
      * @param selfPlugin autocoder's own {@code groupId:artifactId:version}, left out of the build
      */
     static String write(MavenProject project, List<MavenProject> reactor, String selfPlugin) {
+        return xml(model(project, reactor, selfPlugin), project);
+    }
+
+    /** The effective model {@link #write} writes. */
+    private static Model model(MavenProject project, List<MavenProject> reactor, String selfPlugin) {
         // In a running build getModel() is the effective model: parents merged, active profiles
         // applied, interpolated. The clone keeps the outer build's own model untouched.
         Model model = project.getModel().clone();
@@ -94,6 +101,59 @@ final class EffectivePom {
             }
         }
         pinReactorModules(model, project, reactor);
+        return model;
+    }
+
+    /**
+     * The effective POM of a module that depends on {@code project}, for the final check to build
+     * it after the project's copy: written as {@link #write} writes the project's, but its
+     * dependencies on modules the project was built with point at the files the outer build
+     * resolved for the project, and its dependencies on the project and on the other dependents
+     * stay as they are, for the sub-build to point at their copies.
+     *
+     * @param resolvedModules the reactor modules the outer build resolved for the project, by
+     *     {@code groupId:artifactId} ({@link #resolvedModules})
+     */
+    static String writeDependent(MavenProject dependent, Map<String, File> resolvedModules, String selfPlugin) {
+        // The dependent's own dependencies are not resolved yet at this point of the reactor, so
+        // write() pins none of them.
+        Model model = model(dependent, List.of(), selfPlugin);
+        for (Dependency dependency : model.getDependencies()) {
+            File file = resolvedModules.get(dependency.getGroupId() + ":" + dependency.getArtifactId());
+            if (file != null && plainJar(dependency)) {
+                dependency.setScope(Artifact.SCOPE_SYSTEM);
+                dependency.setSystemPath(file.getAbsolutePath());
+            }
+        }
+        return xml(model, dependent);
+    }
+
+    /** Whether a POM's dependency is a module's main jar (no test-jar, no classifier). */
+    static boolean plainJar(Dependency dependency) {
+        return "jar".equals(dependency.getType())
+                && (dependency.getClassifier() == null || dependency.getClassifier().isEmpty());
+    }
+
+    /**
+     * The reactor modules the outer build resolved for {@code project} (a jar or a classes folder),
+     * by {@code groupId:artifactId}.
+     */
+    static Map<String, File> resolvedModules(MavenProject project, List<MavenProject> reactor) {
+        Set<String> keys = new HashSet<>();
+        reactor.stream().filter(other -> other != project)
+                .forEach(other -> keys.add(other.getGroupId() + ":" + other.getArtifactId()));
+        Map<String, File> modules = new TreeMap<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            String key = artifact.getGroupId() + ":" + artifact.getArtifactId();
+            if (artifact.getFile() != null && keys.contains(key) && "jar".equals(artifact.getType())
+                    && classifier(artifact) == null) {
+                modules.put(key, artifact.getFile());
+            }
+        }
+        return modules;
+    }
+
+    private static String xml(Model model, MavenProject project) {
         StringWriter xml = new StringWriter();
         try {
             new MavenXpp3Writer().write(xml, model);

@@ -61,6 +61,7 @@ final class MavenProjectView {
             Path outputDirectory, Path testOutputDirectory, List<ProjectLayout.GeneratedRoots> earlierOutputs,
             String selfPlugin) {
         Path base = project.getBasedir().toPath();
+        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
         CompilerConfiguration compiler = new CompilerConfiguration(project);
         return new ProjectLayout(base, compiler.javaRelease(),
                 existingRoots(project.getCompileSourceRoots(), outputDirectory),
@@ -69,8 +70,46 @@ final class MavenProjectView {
                 compiler.setup(repositorySystem, session.getRepositorySession()),
                 new ProjectLayout.BuildModel(EffectivePom.write(project, session.getProjects(), selfPlugin),
                         Path.of(project.getBuild().getDirectory()), selfPlugin, earlierOutputs,
-                        dependents(project, session.getAllProjects() != null ? session.getAllProjects()
-                                : session.getProjects())));
+                        dependents(project, all), dependentBuilds(project, session.getProjects(), all, selfPlugin)));
+    }
+
+    /**
+     * The dependents the final check builds along with this module: those this build builds
+     * (modules left out with {@code -pl} are not the user's build now) that do not run autocoder
+     * themselves (their own code does not exist yet; their own final check builds them with this
+     * module's verified code) and whose other reactor dependencies are this module, another of them,
+     * or a module this one was built with (used as the outer build resolved it for this one). A
+     * module that needs any other reactor module, which may not be built yet, is left out.
+     */
+    static List<ProjectLayout.DependentBuild> dependentBuilds(MavenProject project, List<MavenProject> built,
+            List<MavenProject> all, String selfPlugin) {
+        Set<String> dependents = reached(project, all);
+        String self = selfPlugin.substring(0, selfPlugin.lastIndexOf(':'));
+        Map<String, File> resolvedModules = EffectivePom.resolvedModules(project, all);
+        Set<String> reactorKeys = new HashSet<>();
+        all.forEach(module -> reactorKeys.add(key(module)));
+        List<MavenProject> candidates = new ArrayList<>(built.stream()
+                .filter(module -> module != project && dependents.contains(key(module))
+                        && module.getPlugin(self) == null)
+                .toList());
+        boolean dropped = true;
+        while (dropped) {
+            Set<String> allowed = new HashSet<>(Set.of(key(project)));
+            candidates.forEach(module -> allowed.add(key(module)));
+            dropped = candidates.removeIf(module -> module.getDependencies().stream().anyMatch(dependency -> {
+                String key = dependency.getGroupId() + ":" + dependency.getArtifactId();
+                return reactorKeys.contains(key) && !allowed.contains(key)
+                        && !(EffectivePom.plainJar(dependency) && resolvedModules.containsKey(key));
+            }));
+        }
+        return candidates.stream().map(module -> new ProjectLayout.DependentBuild(module.getArtifactId(), key(module),
+                module.getBasedir().toPath().toAbsolutePath().normalize(),
+                Path.of(module.getBuild().getDirectory()).toAbsolutePath().normalize(),
+                EffectivePom.writeDependent(module, resolvedModules, selfPlugin))).toList();
+    }
+
+    private static String key(MavenProject module) {
+        return module.getGroupId() + ":" + module.getArtifactId();
     }
 
     /**
@@ -79,24 +118,26 @@ final class MavenProjectView {
      * {@code -pl} included, since they build with this module's code as well.
      */
     static List<String> dependents(MavenProject project, List<MavenProject> all) {
-        String self = project.getGroupId() + ":" + project.getArtifactId();
-        Set<String> reached = new HashSet<>(Set.of(self));
+        Set<String> reached = reached(project, all);
+        return all.stream().filter(module -> module != project && reached.contains(key(module)))
+                .map(MavenProject::getArtifactId).toList();
+    }
+
+    /** The {@code groupId:artifactId} of {@code project} and of every module that depends on it. */
+    private static Set<String> reached(MavenProject project, List<MavenProject> all) {
+        Set<String> reached = new HashSet<>(Set.of(key(project)));
         boolean grew = true;
         while (grew) {
             grew = false;
             for (MavenProject module : all) {
-                String key = module.getGroupId() + ":" + module.getArtifactId();
-                if (!reached.contains(key) && module.getDependencies().stream()
+                if (!reached.contains(key(module)) && module.getDependencies().stream()
                         .anyMatch(d -> reached.contains(d.getGroupId() + ":" + d.getArtifactId()))) {
-                    reached.add(key);
+                    reached.add(key(module));
                     grew = true;
                 }
             }
         }
-        return all.stream().filter(module -> {
-            String key = module.getGroupId() + ":" + module.getArtifactId();
-            return !key.equals(self) && reached.contains(key);
-        }).map(MavenProject::getArtifactId).toList();
+        return reached;
     }
 
     private static List<Path> existingRoots(List<String> roots, Path ownOutput) {

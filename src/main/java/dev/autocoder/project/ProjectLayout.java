@@ -134,21 +134,54 @@ public record ProjectLayout(Path baseDirectory, String javaRelease, List<Path> m
      * @param earlierOutputs the output folders of autocoder executions that ran before this one in
      *     the module, whose verified code the real build compiles along
      * @param dependents the reactor's modules that depend on this one, directly or through each
-     *     other, in reactor order: their compile and tests are no part of a sub-build
+     *     other, in reactor order, by artifactId
+     * @param dependentBuilds those of them that the final check builds along, with their tests, in
+     *     reactor order; the others are named as left out of it
      */
     public record BuildModel(String effectivePom, Path buildDirectory, String selfPlugin,
-            List<GeneratedRoots> earlierOutputs, List<String> dependents) {
+            List<GeneratedRoots> earlierOutputs, List<String> dependents, List<DependentBuild> dependentBuilds) {
         public BuildModel {
             Objects.requireNonNull(effectivePom, "effectivePom");
             Objects.requireNonNull(buildDirectory, "buildDirectory");
             Objects.requireNonNull(selfPlugin, "selfPlugin");
             earlierOutputs = List.copyOf(earlierOutputs);
             dependents = List.copyOf(dependents);
+            dependentBuilds = List.copyOf(dependentBuilds);
         }
 
         /** The build of a module in which autocoder runs once and that no other module depends on. */
         public BuildModel(String effectivePom, Path buildDirectory, String selfPlugin) {
-            this(effectivePom, buildDirectory, selfPlugin, List.of(), List.of());
+            this(effectivePom, buildDirectory, selfPlugin, List.of(), List.of(), List.of());
+        }
+
+        /** The dependents the final check does not build. */
+        public List<String> dependentsNotBuilt() {
+            return dependents.stream().filter(name -> dependentBuilds.stream()
+                    .noneMatch(build -> build.name().equals(name))).toList();
+        }
+    }
+
+    /**
+     * A module of the reactor that builds on this one, as the final check builds it after this
+     * module's copy: its own effective POM, its dependencies on this module and on the other
+     * dependents it builds pointing at their copies.
+     *
+     * @param name its artifactId
+     * @param key its {@code groupId:artifactId}, by which the other dependents' POMs name it
+     * @param baseDirectory its base folder, copied as this module's is
+     * @param buildDirectory its build folder, left out of the copy
+     * @param effectivePom its effective POM as XML, written as this module's is, its dependencies on
+     *     this module and on the other dependents left by {@code groupId:artifactId} for the copy to
+     *     point at their copies
+     */
+    public record DependentBuild(String name, String key, Path baseDirectory, Path buildDirectory,
+            String effectivePom) {
+        public DependentBuild {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(baseDirectory, "baseDirectory");
+            Objects.requireNonNull(buildDirectory, "buildDirectory");
+            Objects.requireNonNull(effectivePom, "effectivePom");
         }
     }
 

@@ -63,6 +63,17 @@ final class ModuleCopy {
                 + ")(?=[/\\\\\\s\"'<>,;:|]|$)");
     }
 
+    /**
+     * The copy of another module of the reactor: its own base and build folders left out as this
+     * one's are, and what this copy leaves out (this module's build folder, the state and sub-build
+     * folders) too, should that module's folder hold them.
+     */
+    ModuleCopy ofAnother(Path otherBase, Path otherBuildDirectory) {
+        List<Path> left = new java.util.ArrayList<>(notCopied);
+        left.add(buildDirectory);
+        return new ModuleCopy(otherBase, otherBuildDirectory, left);
+    }
+
     /** What a copy cost. */
     record Copied(long files, long bytes) {
     }

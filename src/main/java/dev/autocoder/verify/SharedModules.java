@@ -51,12 +51,15 @@ final class SharedModules {
         return new SharedModules(List.copyOf(plans), groups.stream().map(SharedModules::merge).toList(), moduleOf);
     }
 
-    /** What decides whether two plans build the same thing: all their code, and what the build leaves out. */
-    private record Key(Set<CodeUnit> code, RoundTrimming trimming) {
+    /**
+     * What decides whether two plans build the same thing: all their code, what the build leaves out,
+     * and whether the modules that build on it are built too.
+     */
+    private record Key(Set<CodeUnit> code, RoundTrimming trimming, boolean dependents) {
         static Key of(SubBuildReactor.Plan plan) {
             Set<CodeUnit> code = new HashSet<>(plan.own());
             code.addAll(plan.others());
-            return new Key(code, plan.trimming());
+            return new Key(code, plan.trimming(), plan.dependents());
         }
     }
 
@@ -79,7 +82,9 @@ final class SharedModules {
         Optional<List<String>> tests = group.stream().anyMatch(plan -> plan.tests().isEmpty()) ? Optional.empty()
                 : Optional.of(List.copyOf(new TreeSet<>(group.stream().flatMap(plan -> plan.tests().orElseThrow()
                         .stream()).toList())));
-        return new SubBuildReactor.Plan(List.copyOf(own), others, excluded, tests, group.get(0).trimming());
+        SubBuildReactor.Plan merged = new SubBuildReactor.Plan(List.copyOf(own), others, excluded, tests,
+                group.get(0).trimming());
+        return group.get(0).dependents() ? merged.withDependents() : merged;
     }
 
     /** The modules to write, fewer than the plans when some share one. */

@@ -79,13 +79,27 @@ final class SubBuildReactor {
      *     lies where the project's gates do not look, as without strict gates, and the candidate's
      *     checkstyle execution is left out. A gate that rejected a stub's one-line bodies or another
      *     task's unfinished code would stop the build before its tests, and the answer would be lost.
+     * @param dependents whether the reactor's modules that build on this one
+     *     ({@link ProjectLayout.BuildModel#dependentBuilds}) are built after it, on its copy, running
+     *     the same tests: the final check and its runs that leave a task out
      */
     record Plan(List<CodeUnit> own, List<CodeUnit> others, List<String> excludedTests, Optional<List<String>> tests,
-            RoundTrimming trimming, boolean baseline) {
+            RoundTrimming trimming, boolean baseline, boolean dependents) {
+        /** A plan of this module alone. */
+        Plan(List<CodeUnit> own, List<CodeUnit> others, List<String> excludedTests, Optional<List<String>> tests,
+                RoundTrimming trimming, boolean baseline) {
+            this(own, others, excludedTests, tests, trimming, baseline, false);
+        }
+
         /** A candidate's plan: its code meets the project's gates. */
         Plan(List<CodeUnit> own, List<CodeUnit> others, List<String> excludedTests, Optional<List<String>> tests,
                 RoundTrimming trimming) {
             this(own, others, excludedTests, tests, trimming, false);
+        }
+
+        /** This plan with the modules that build on this one built after it. */
+        Plan withDependents() {
+            return new Plan(own, others, excludedTests, tests, trimming, baseline, true);
         }
 
         /** A plan that runs the project's whole build, every goal included. */
@@ -204,6 +218,22 @@ final class SubBuildReactor {
         return "c" + index;
     }
 
+    /** The module that builds the {@code dependent}th dependent on module {@code index}: {@code c0-d1}. */
+    static String dependentName(int index, int dependent) {
+        return moduleName(index) + "-d" + dependent;
+    }
+
+    /** The dependents' modules a plan's module gets, by name, in reactor order: none unless it asks for them. */
+    List<String> dependentModules(int index, Plan plan) {
+        List<String> names = new ArrayList<>();
+        if (plan.dependents()) {
+            for (int k = 0; k < layout.build().dependentBuilds().size(); k++) {
+                names.add(dependentName(index, k));
+            }
+        }
+        return names;
+    }
+
     /** Writes the reactor into an empty folder; what each module holds, by index. */
     List<ModuleFiles> write(Path folder, List<Plan> plans) throws IOException {
         // Maven looks upwards for .mvn/ (the work folder may lie inside the consuming project):
@@ -222,6 +252,9 @@ final class SubBuildReactor {
         StringBuilder modules = new StringBuilder();
         for (int i = 0; i < plans.size(); i++) {
             modules.append("    <module>").append(moduleName(i)).append("</module>\n");
+            for (String dependent : dependentModules(i, plans.get(i))) {
+                modules.append("    <module>").append(dependent).append("</module>\n");
+            }
         }
         // Plain strings: the plugin descriptor's source parser (QDox) loses its place in this text as a text block.
         Files.writeString(folder.resolve("pom.xml"), String.join("\n",
@@ -256,8 +289,50 @@ final class SubBuildReactor {
             Files.writeString(module.resolve("pom.xml"), modulePom(model, folder, module, plans.get(i), rules, jars,
                     reports, leftOut), StandardCharsets.UTF_8);
             written.add(new ModuleFiles(units, reports, leftOut));
+            if (plans.get(i).dependents()) {
+                writeDependents(folder, i, model, plans.get(i), jars);
+            }
         }
         return written;
+    }
+
+    /**
+     * Writes the modules that build on module {@code index}, each a copy of its own base folder with
+     * its own effective POM: its dependencies on this module and on the other dependents point at
+     * their copies in this reactor, and its tests run as the plan's do (every test of its
+     * configured test phase, or the plan's test classes it has). Its build is the project's
+     * otherwise: no candidate checkstyle, no trimming.
+     */
+    private void writeDependents(Path folder, int index, Model built, Plan plan, Map<String, String> jars)
+            throws IOException {
+        List<ProjectLayout.DependentBuild> dependents = layout.build().dependentBuilds();
+        Map<String, String> copies = new HashMap<>();
+        Model own = PomModel.parse(layout.build().effectivePom());
+        copies.put(own.getGroupId() + ":" + own.getArtifactId(), built.getGroupId());
+        for (int k = 0; k < dependents.size(); k++) {
+            String key = dependents.get(k).key();
+            copies.put(key, key.substring(0, key.indexOf(':')) + GROUP_MARKER + dependentName(index, k));
+        }
+        for (int k = 0; k < dependents.size(); k++) {
+            ProjectLayout.DependentBuild dependent = dependents.get(k);
+            Path module = folder.resolve(dependentName(index, k)).toAbsolutePath().normalize();
+            ModuleCopy moduleCopy = copy.ofAnother(dependent.baseDirectory(), dependent.buildDirectory());
+            moduleCopy.copyTo(module);
+            Model model = PomModel.parse(moduleCopy.moveInto(dependent.effectivePom(), module));
+            model.setGroupId(copies.get(dependent.key()));
+            for (Dependency dependency : model.getDependencies()) {
+                String copied = copies.get(dependency.getGroupId() + ":" + dependency.getArtifactId());
+                if (copied != null) {
+                    dependency.setGroupId(copied);
+                }
+            }
+            if (model.getBuild() == null) {
+                model.setBuild(new Build());
+            }
+            configureTests(plugin(model.getBuild().getPlugins(), "maven-surefire-plugin", "3.5.3"), plan.tests());
+            jarSystemFolders(model, folder.resolve("deps"), jars);
+            Files.writeString(module.resolve("pom.xml"), PomModel.write(model), StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -633,6 +708,12 @@ final class SubBuildReactor {
             plugins.add(plugin);
             return plugin;
         });
+    }
+
+    /** The module a module is built on: itself, or for a dependent's module ({@code c0-d1}) the plan's ({@code c0}). */
+    static String builtOn(String module) {
+        int dependent = module.indexOf("-d");
+        return dependent < 0 ? module : module.substring(0, dependent);
     }
 
     /** The module folders by name, for reading results back. */

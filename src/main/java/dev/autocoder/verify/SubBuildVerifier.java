@@ -743,6 +743,11 @@ public final class SubBuildVerifier implements Verifier {
             asked.addAll(testClasses);
         }
 
+        /** Whether the test method ran here, passing or failing. */
+        synchronized boolean ran(SubBuildResults.TestResult test) {
+            return outcomes.containsKey(test.key());
+        }
+
         synchronized void record(List<SubBuildResults.TestResult> tests) {
             tests.forEach(test -> outcomes.put(test.key(), test.failure()));
         }
@@ -799,21 +804,32 @@ public final class SubBuildVerifier implements Verifier {
         if (!charged.isEmpty() || !unassigned.isEmpty()) {
             return new FinalCheck(charged, unassigned, project);
         }
-        if (project.isEmpty() && passedWholeBuilds.contains(WholeBuild.of(all, compiled.excludedProjectTests()))) {
+        // A round never builds the modules that build on this one, so it is the final check only
+        // when there are none to build.
+        if (project.isEmpty() && layout.build().dependentBuilds().isEmpty()
+                && passedWholeBuilds.contains(WholeBuild.of(all, compiled.excludedProjectTests()))) {
             return new FinalCheck(charged, unassigned, project, true);
         }
         ModuleOutcome outcome = build(List.of(new SubBuildReactor.Plan(all, List.of(),
-                compiled.excludedProjectTests(), Optional.empty())), List.of(FINAL_CHECK),
+                compiled.excludedProjectTests(), Optional.empty()).withDependents()), List.of(FINAL_CHECK),
                 List.of(SubBuildCosts.FINAL_CHECK)).get(0);
         sortOut(byTask, outcome.findings(), charged, unassigned);
         List<SubBuildResults.TestResult> failures = outcome.failures().toList();
         if (failures.isEmpty()) {
             return new FinalCheck(charged, unassigned, project);
         }
-        Map<String, Set<String>> implicated = implicate(byTask, failures);
+        Set<String> failsWhatever = new HashSet<>();
+        Map<String, Set<String>> implicated = implicate(byTask, failures, outcome.dependentTests(), failsWhatever);
         for (SubBuildResults.TestResult test : failures) {
             Set<String> tasks = implicated.get(test.key());
-            if (tasks.isEmpty()) {
+            if (failsWhatever.contains(test.key())) {
+                // Not the model's to fix, as far as the evidence goes, but not shown to pass either:
+                // the code is not locked, and the user is told.
+                unassigned.add(Feedback.blocking(Feedback.Stage.PROJECT, "the project's test " + test.description()
+                        + "\n(it cannot run without the generated code, and it fails just the same with every"
+                        + " task's behaviour taken out, only their types, constants and annotations kept: it was"
+                        + " not sent to the model)"));
+            } else if (tasks.isEmpty()) {
                 project.add(projectTest(test).message());
             } else {
                 Feedback finding = Feedback.blocking(Feedback.Stage.TEST, test.description()
@@ -831,10 +847,15 @@ public final class SubBuildVerifier implements Verifier {
      * Which tasks each failing test is charged to, by running the failing classes once more in one
      * sub-build: with no task's code (the same failure there is the project's: an empty set), and
      * with each task's code left out in turn (a test that passes, fails another way or cannot
-     * compile without a task's code needs that task).
+     * compile without a task's code needs that task). The modules that build on this one run along,
+     * on each module's code, so that their failing tests (in {@code dependentTests}) are charged by
+     * the same evidence. A test that cannot run without any generated code (a dependent module's
+     * whose main code uses it, say) runs once more with every task's behaviour taken out
+     * ({@link BehaviourStubs}): when it fails just the same there, its key goes into
+     * {@code failsWhatever}, since no method the model wrote is on its path.
      */
     private Map<String, Set<String>> implicate(Map<String, List<CodeUnit>> byTask,
-            List<SubBuildResults.TestResult> failures) {
+            List<SubBuildResults.TestResult> failures, Set<String> dependentTests, Set<String> failsWhatever) {
         Set<String> failingClasses = failures.stream().map(SubBuildResults.TestResult::testClass)
                 .collect(Collectors.toCollection(TreeSet::new));
         List<String> names = new ArrayList<>();
@@ -850,16 +871,22 @@ public final class SubBuildVerifier implements Verifier {
                         .flatMap(e -> e.getValue().stream()).toList());
             }
         }
+        Baseline none = new Baseline(compiler.checkTogether(List.of()));
+        Optional<List<CodeUnit>> stubs = failingClasses.stream().anyMatch(test -> dependentTests.contains(test)
+                || !none.runnable(test, List.of())) ? stubs(byTask) : Optional.empty();
+        stubs.ifPresent(codes::add);
         List<Integer> built = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
-            Baseline baseline = new Baseline(compiler.checkTogether(codes.get(i)));
+            Baseline baseline = i == 0 ? none : new Baseline(compiler.checkTogether(codes.get(i)));
             baselines.add(baseline);
             List<CodeUnit> code = codes.get(i);
-            List<String> toRun = failingClasses.stream().filter(test -> baseline.runnable(test, code)).toList();
+            // Whether a dependent module's test compiles without some code only its build can tell.
+            List<String> toRun = failingClasses.stream().filter(test -> dependentTests.contains(test)
+                    || baseline.runnable(test, code)).toList();
             if (!toRun.isEmpty()) {
                 built.add(i);
                 plans.add(SubBuildReactor.Plan.baseline(code, baseline.compiled.excludedProjectTests(), toRun,
-                        RoundTrimming.NONE));
+                        RoundTrimming.NONE).withDependents());
             }
         }
         if (!plans.isEmpty()) {
@@ -869,10 +896,14 @@ public final class SubBuildVerifier implements Verifier {
                 baselines.get(built.get(i)).record(results.get(i).tests());
             }
         }
+        Optional<Baseline> stubbed = stubs.map(code -> baselines.get(baselines.size() - 1));
         Map<String, Set<String>> implicated = new HashMap<>();
         for (SubBuildResults.TestResult test : failures) {
             Set<String> tasks = new TreeSet<>();
-            if (!baselines.get(0).failsAlike(test)) {
+            if (!baselines.get(0).failsAlike(test) && !baselines.get(0).ran(test)
+                    && stubbed.filter(baseline -> baseline.failsAlike(test)).isPresent()) {
+                failsWhatever.add(test.key());
+            } else if (!baselines.get(0).failsAlike(test)) {
                 for (int i = 1; i < names.size(); i++) {
                     if (!baselines.get(i).failsAlike(test)) {
                         tasks.add(names.get(i));
@@ -885,6 +916,22 @@ public final class SubBuildVerifier implements Verifier {
             implicated.put(test.key(), tasks);
         }
         return implicated;
+    }
+
+    /**
+     * Every task's main code with its behaviour taken out ({@link BehaviourStubs}), their tests left
+     * out; empty when a unit cannot be stubbed.
+     */
+    private static Optional<List<CodeUnit>> stubs(Map<String, List<CodeUnit>> byTask) {
+        List<CodeUnit> stubs = new ArrayList<>();
+        for (CodeUnit unit : byTask.values().stream().flatMap(List::stream).filter(unit -> !unit.test()).toList()) {
+            Optional<CodeUnit> stub = BehaviourStubs.of(unit);
+            if (stub.isEmpty()) {
+                return Optional.empty();
+            }
+            stubs.add(stub.get());
+        }
+        return Optional.of(List.copyOf(stubs));
     }
 
     /**
@@ -981,10 +1028,37 @@ public final class SubBuildVerifier implements Verifier {
         }
     }
 
-    /** One module's findings (compile, checkstyle, the build) and every test it ran. */
-    private record ModuleOutcome(List<Feedback> findings, List<SubBuildResults.TestResult> tests) {
+    /**
+     * One module's findings (compile, checkstyle, the build) and every test it ran, with those of the
+     * modules that build on it when its plan built them.
+     *
+     * @param dependentTests the test classes among {@code tests} that the modules building on it ran
+     */
+    private record ModuleOutcome(List<Feedback> findings, List<SubBuildResults.TestResult> tests,
+            Set<String> dependentTests) {
+        ModuleOutcome {
+            findings = List.copyOf(findings);
+            tests = List.copyOf(tests);
+            dependentTests = Set.copyOf(dependentTests);
+        }
+
+        ModuleOutcome(List<Feedback> findings, List<SubBuildResults.TestResult> tests) {
+            this(findings, tests, Set.of());
+        }
+
         Stream<SubBuildResults.TestResult> failures() {
             return tests.stream().filter(SubBuildResults.TestResult::failed);
+        }
+
+        /** This outcome with what the modules that build on it found and ran. */
+        ModuleOutcome withDependents(List<Feedback> found, List<SubBuildResults.TestResult> ran) {
+            List<Feedback> allFindings = new ArrayList<>(findings);
+            allFindings.addAll(found);
+            List<SubBuildResults.TestResult> allTests = new ArrayList<>(tests);
+            allTests.addAll(ran);
+            Set<String> classes = new HashSet<>(dependentTests);
+            ran.forEach(test -> classes.add(test.testClass()));
+            return new ModuleOutcome(allFindings, allTests, classes);
         }
     }
 
@@ -1116,7 +1190,8 @@ public final class SubBuildVerifier implements Verifier {
         });
         int size = modules.modules().size();
         int stoppedAt = results.finished() ? size
-                : results.lastModuleStarted().map(SubBuildReactor.indexByName(size)::get).orElse(-1);
+                : results.lastModuleStarted().map(SubBuildReactor::builtOn).map(SubBuildReactor.indexByName(size)::get)
+                        .orElse(-1);
         if (stoppedAt < 0) {
             Feedback failed = Feedback.blocking(Feedback.Stage.PROJECT, "the sub-build ended without a result: "
                     + results.errorSummary() + " (sub-build log: " + folder.resolve("build.log") + ")");
@@ -1149,6 +1224,15 @@ public final class SubBuildVerifier implements Verifier {
                     .toList();
             outcomes[i] = new ModuleOutcome(formatted(folder, module, files.get(index), plans.get(i), findings,
                     formatted), modules.testsOf(i, results.tests(module, plans.get(i))));
+            List<String> dependents = reactor.dependentModules(index, modules.modules().get(index));
+            for (int k = 0; k < dependents.size(); k++) {
+                String name = layout.build().dependentBuilds().get(k).name();
+                outcomes[i] = outcomes[i].withDependents(results.failedGoal(dependents.get(k)).map(goal ->
+                        Feedback.blocking(Feedback.Stage.PROJECT, "the module " + name + ", which depends on this one,"
+                                + " fails with this code: the goal " + goal + " (sub-build log: "
+                                + folder.resolve("build.log") + ")")).stream().toList(),
+                        results.tests(dependents.get(k), plans.get(i)));
+            }
         }
         rememberWholeBuilds(modules, files, results, Math.min(stoppedAt, size));
         if (!again.isEmpty()) {

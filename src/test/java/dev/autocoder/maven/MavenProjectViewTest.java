@@ -514,6 +514,65 @@ class MavenProjectViewTest {
         assertEquals(List.of(), MavenProjectView.dependents(web, reactor));
     }
 
+    /**
+     * The final check builds the dependents this build builds, unless one runs autocoder itself or
+     * needs a reactor module that may not be built yet; a module the outer build resolved for this
+     * one is used as it resolved it. What a left-out module needs leaves its own dependents out too.
+     */
+    @Test
+    void theFinalCheckBuildsTheDependentsThisBuildBuildsThatNeedNothingElseOfTheReactor() throws IOException {
+        MavenProject util = located(reactorModule("com.acme", "util"));
+        MavenProject core = located(reactorModule("com.acme", "core", "com.acme:util"));
+        Path utilClasses = Files.createDirectories(dir.resolve("util/target/classes"));
+        core.setArtifacts(new java.util.LinkedHashSet<>(List.of(artifact("com.acme:util:1.0", "compile", utilClasses,
+                "com.acme:core:jar:1.0", "com.acme:util:jar:1.0"))));
+        MavenProject web = located(reactorModule("com.acme", "web", "com.acme:core", "com.acme:util",
+                "org.other:lib"));
+        MavenProject tools = located(reactorModule("com.acme", "tools"));
+        MavenProject api = located(reactorModule("com.acme", "api", "com.acme:web", "com.acme:tools"));
+        MavenProject app = located(reactorModule("com.acme", "app", "com.acme:api"));
+        MavenProject cli = located(reactorModule("com.acme", "cli", "com.acme:core"));
+        Plugin self = new Plugin();
+        self.setGroupId("dev.autocoder");
+        self.setArtifactId("autocoder-maven-plugin");
+        cli.getModel().getBuild().addPlugin(self);
+        MavenProject admin = located(reactorModule("com.acme", "admin", "com.acme:core"));
+        List<MavenProject> all = List.of(util, core, web, tools, api, app, cli, admin);
+        List<MavenProject> built = List.of(util, core, web, tools, api, app, cli);
+
+        List<ProjectLayout.DependentBuild> builds = MavenProjectView.dependentBuilds(core, built, all, SELF);
+
+        assertEquals(List.of("web", "api", "app", "cli", "admin"), MavenProjectView.dependents(core, all));
+        assertEquals(List.of("web"), builds.stream().map(ProjectLayout.DependentBuild::name).toList(),
+                "api needs tools, which may not be built yet, and app needs api; cli runs autocoder; admin is not built");
+        ProjectLayout.DependentBuild webBuild = builds.get(0);
+        assertEquals("com.acme:web", webBuild.key());
+        assertEquals(dir.resolve("web").toAbsolutePath().normalize(), webBuild.baseDirectory());
+        assertEquals(dir.resolve("web/target").toAbsolutePath().normalize(), webBuild.buildDirectory());
+        Model pom;
+        try {
+            pom = new MavenXpp3Reader().read(new StringReader(webBuild.effectivePom()));
+        } catch (org.codehaus.plexus.util.xml.pull.XmlPullParserException e) {
+            throw new AssertionError(e);
+        }
+        Map<String, Dependency> dependencies = new java.util.HashMap<>();
+        pom.getDependencies().forEach(d -> dependencies.put(d.getArtifactId(), d));
+        assertNull(dependencies.get("core").getSystemPath(), "core stays by name, for its copy");
+        assertEquals("system", dependencies.get("util").getScope(), "util as the outer build resolved it for core");
+        assertEquals(utilClasses.toFile().getAbsolutePath(), dependencies.get("util").getSystemPath());
+        assertNull(dependencies.get("lib").getSystemPath(), "not a reactor module");
+    }
+
+    /** A reactor module with a base folder and a build folder below {@link #dir}. */
+    private MavenProject located(MavenProject module) throws IOException {
+        Path base = Files.createDirectories(dir.resolve(module.getArtifactId()));
+        module.setFile(base.resolve("pom.xml").toFile());
+        org.apache.maven.model.Build build = new org.apache.maven.model.Build();
+        build.setDirectory(base.resolve("target").toString());
+        module.getModel().setBuild(build);
+        return module;
+    }
+
     private static MavenProject reactorModule(String groupId, String artifactId, String... dependsOn) {
         Model model = new Model();
         model.setGroupId(groupId);

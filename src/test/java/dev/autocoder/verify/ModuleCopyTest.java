@@ -46,6 +46,35 @@ class ModuleCopyTest {
         assertEquals(3, copied.files());
     }
 
+    /**
+     * Another module's copy (a dependent the final check builds) leaves out its own build folder,
+     * and what this module's copy leaves out should it lie in that module's folder: a root module
+     * whose folder holds this one must not copy this module's build folder, with the sub-build being
+     * written in it, nor the state folder.
+     */
+    @Test
+    void anotherModulesCopyLeavesOutWhatThisOnesLeavesOut() throws Exception {
+        Path root = dir.resolve("shop");
+        Path module = root.resolve("pricing");
+        write(root.resolve("pom.xml"), "<project/>");
+        write(root.resolve("src/main/java/com/acme/Desk.java"), "class Desk {}");
+        write(root.resolve("target/classes/Desk.class"), "stale");
+        write(module.resolve("src/main/java/com/acme/Price.java"), "class Price {}");
+        write(module.resolve("target/autocoder/subbuild/build-1/pom.xml"), "<project/>");
+        write(module.resolve(".autocoder-state/journal.jsonl"), "{}");
+        ModuleCopy own = new ModuleCopy(module, module.resolve("target"), List.of(module.resolve(".autocoder-state")));
+        Path copy = dir.resolve("work/c0-d0");
+
+        ModuleCopy.Copied copied = own.ofAnother(root, root.resolve("target")).copyTo(copy);
+
+        assertTrue(Files.isRegularFile(copy.resolve("src/main/java/com/acme/Desk.java")));
+        assertTrue(Files.isRegularFile(copy.resolve("pricing/src/main/java/com/acme/Price.java")));
+        assertFalse(Files.exists(copy.resolve("target")), "its own build folder");
+        assertFalse(Files.exists(copy.resolve("pricing/target")), "this module's build folder, with the sub-builds");
+        assertFalse(Files.exists(copy.resolve("pricing/.autocoder-state")), "this module's state");
+        assertEquals(3, copied.files());
+    }
+
     @Test
     void movesEveryPathBelowTheModuleIntoTheCopyInTheDecodedTextOfThePom() throws Exception {
         Path base = dir.resolve("R&D <shop>").toAbsolutePath();

@@ -77,6 +77,85 @@ class SubBuildReactorLayoutTest {
                 "no checkstyle on a baseline's code: its findings would be nobody's");
     }
 
+    /**
+     * The final check builds the modules that build on this one after its copy: each a copy of its
+     * own folder whose dependencies on this module and on the other dependents name their copies,
+     * running the plan's tests. A plan that does not ask for them gets none.
+     */
+    @Test
+    void aPlanWithDependentsBuildsEachOnTheModulesCopyAndTheRealModulesStayUntouched() throws Exception {
+        Path base = dir.resolve("project");
+        ProjectLayout plain = new TestProject(base).layout();
+        Path web = Files.createDirectories(dir.resolve("web"));
+        Files.createDirectories(web.resolve("src/test/java/com/example/web"));
+        Files.writeString(web.resolve("src/test/java/com/example/web/DeskTest.java"),
+                "package com.example.web;\nclass DeskTest {}\n");
+        Files.createDirectories(web.resolve("target/classes"));
+        Path app = Files.createDirectories(dir.resolve("app"));
+        String webPom = dependentPom("web", web, "<dependency><groupId>com.example</groupId>"
+                + "<artifactId>test-project</artifactId><version>1.0</version></dependency>");
+        String appPom = dependentPom("app", app, "<dependency><groupId>com.example</groupId>"
+                + "<artifactId>web</artifactId><version>1.0</version></dependency>"
+                + "<dependency><groupId>org.example</groupId><artifactId>elsewhere</artifactId><version>2</version>"
+                + "</dependency>");
+        ProjectLayout layout = new ProjectLayout(base, plain.javaRelease(), plain.mainSourceRoots(),
+                plain.testSourceRoots(), plain.dependencies(), Map.of(), Optional.empty(), plain.compiler(),
+                new ProjectLayout.BuildModel(plain.build().effectivePom(), plain.buildDirectory(),
+                        plain.build().selfPlugin(), List.of(), List.of("web", "app", "tool"), List.of(
+                                new ProjectLayout.DependentBuild("web", "com.example:web", web, web.resolve("target"),
+                                        webPom),
+                                new ProjectLayout.DependentBuild("app", "com.example:app", app, app.resolve("target"),
+                                        appPom))));
+        Path folder = Files.createDirectories(dir.resolve("build"));
+        SubBuildReactor.Plan whole = new SubBuildReactor.Plan(List.of(unit("com.example.Money", MONEY, false)),
+                List.of(), List.of(), Optional.empty()).withDependents();
+        SubBuildReactor.Plan round = new SubBuildReactor.Plan(List.of(), List.of(), List.of(),
+                Optional.of(List.of("com.example.MoneyTest")));
+
+        List<SubBuildReactor.ModuleFiles> files = new SubBuildReactor(layout, null, null)
+                .write(folder, List.of(whole, round));
+
+        assertEquals(2, files.size(), "one module's files per plan");
+        String aggregator = Files.readString(folder.resolve("pom.xml"));
+        assertTrue(aggregator.contains("<module>c0</module>\n    <module>c0-d0</module>\n    <module>c0-d1</module>\n"
+                + "    <module>c1</module>\n"), aggregator);
+        org.apache.maven.model.Model webCopy = PomModel.parse(Files.readString(folder.resolve("c0-d0/pom.xml")));
+        org.apache.maven.model.Model appCopy = PomModel.parse(Files.readString(folder.resolve("c0-d1/pom.xml")));
+        assertEquals("com.example" + SubBuildReactor.GROUP_MARKER + "c0-d0", webCopy.getGroupId());
+        assertEquals(List.of("com.example" + SubBuildReactor.GROUP_MARKER + "c0:test-project"),
+                webCopy.getDependencies().stream().map(d -> d.getGroupId() + ":" + d.getArtifactId()).toList(),
+                "web builds on this module's copy");
+        assertEquals(List.of("com.example" + SubBuildReactor.GROUP_MARKER + "c0-d0:web", "org.example:elsewhere"),
+                appCopy.getDependencies().stream().map(d -> d.getGroupId() + ":" + d.getArtifactId()).toList(),
+                "app builds on web's copy, and on anything else as its own build does");
+        assertTrue(Files.isRegularFile(folder.resolve("c0-d0/src/test/java/com/example/web/DeskTest.java")));
+        assertFalse(Files.exists(folder.resolve("c0-d0/target/classes")), "the build folder is not copied");
+        assertEquals(folder.resolve("c0-d0/target").toAbsolutePath().toString(), webCopy.getBuild().getDirectory());
+        assertFalse(Files.readString(folder.resolve("c0-d0/pom.xml")).contains(web.toString() + "/"),
+                "no path into the real module");
+        assertFalse(Files.exists(folder.resolve("c1-d0")), "a round builds this module alone");
+        assertEquals(List.of("DeskTest.java"), List.of(web.resolve("src/test/java/com/example/web").toFile().list()));
+        assertFalse(Files.exists(web.resolve("pom.xml")), "nothing is written into the real module");
+        assertEquals("c0", SubBuildReactor.builtOn("c0-d1"));
+        assertEquals("c1", SubBuildReactor.builtOn("c1"));
+    }
+
+    private static String dependentPom(String artifactId, Path base, String dependencies) {
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.example</groupId>
+                  <artifactId>%s</artifactId>
+                  <version>1.0</version>
+                  <dependencies>%s</dependencies>
+                  <build>
+                    <directory>%s</directory>
+                    <testSourceDirectory>%s</testSourceDirectory>
+                  </build>
+                </project>
+                """.formatted(artifactId, dependencies, base.resolve("target"), base.resolve("src/test/java"));
+    }
+
     @Test
     void aProjectWhoseOnlyMainRootIsAnotherExecutionsOutputGetsTheCodeInItsSourceDirectory() throws Exception {
         Path base = dir.resolve("project");

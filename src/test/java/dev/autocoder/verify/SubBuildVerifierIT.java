@@ -533,6 +533,94 @@ class SubBuildVerifierIT {
         assertTrue(check.unassigned().isEmpty() && check.projectTests().isEmpty(), check.toString());
     }
 
+    /**
+     * A module that builds on this one (web) is built in the final check, on the module's copy with
+     * every task's code: its test that reaches the generated class through its own service fails
+     * with a wrong candidate and is charged to that task. Its other test fails whatever the code
+     * does, but cannot run without it (web's main code needs the type): it fails just the same with
+     * the task's behaviour taken out, so it is never sent to the model, and it keeps even the right
+     * code from passing, the user told why. No test of the module itself reaches the class, so no
+     * round could tell.
+     */
+    @Test
+    void theFinalCheckBuildsTheModulesThatDependOnThisOneAndChargesTheirTestsByEvidence() throws IOException {
+        ProjectLayout plain = new TestProject(dir.resolve("project")).layout();
+        Path web = dir.resolve("web");
+        new TestProject(web).main("com/example/web/Till.java", """
+                package com.example.web;
+
+                import com.example.Money;
+
+                public final class Till {
+                    private Money total = new Money(0);
+
+                    public Till ring(long cents) {
+                        total = total.plus(new Money(cents));
+                        return this;
+                    }
+
+                    public long total() {
+                        return total.cents();
+                    }
+                }
+                """).test("com/example/web/TillTest.java", """
+                package com.example.web;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+
+                class TillTest {
+                    @Test
+                    void addsWhatItRings() {
+                        assertEquals(305, new Till().ring(300).ring(5).total());
+                    }
+                }
+                """).test("com/example/web/OpeningHoursTest.java", """
+                package com.example.web;
+
+                import org.junit.jupiter.api.Assertions;
+                import org.junit.jupiter.api.Test;
+
+                class OpeningHoursTest {
+                    @Test
+                    void readsTheHours() {
+                        Assertions.assertNotNull(getClass().getResource("/hours.csv"), "hours.csv");
+                    }
+                }
+                """);
+        String webPom = dev.autocoder.testing.TestBuilds.plain(web, TestProject.junit()).effectivePom()
+                .replace("<artifactId>test-project</artifactId>", "<artifactId>web</artifactId>")
+                .replace("<dependencies>\n", "<dependencies>\n<dependency><groupId>com.example</groupId>"
+                        + "<artifactId>test-project</artifactId><version>1.0</version></dependency>\n");
+        ProjectLayout layout = new ProjectLayout(plain.baseDirectory(), plain.javaRelease(), plain.mainSourceRoots(),
+                plain.testSourceRoots(), plain.dependencies(), Map.of(), Optional.empty(), plain.compiler(),
+                new ProjectLayout.BuildModel(plain.build().effectivePom(), plain.buildDirectory(),
+                        plain.build().selfPlugin(), List.of(), List.of("web"), List.of(new ProjectLayout.DependentBuild(
+                                "web", "com.example:web", web, web.resolve("target"), webPom))));
+        SubBuildVerifier verifier = verifier(layout, Duration.ofMinutes(4));
+        CodeUnit wrong = unit("com.example.Money", MONEY.replace("cents + other.cents", "cents - other.cents"), false);
+
+        SubBuildVerifier.FinalCheck withWrong = verifier.verifyTogether(Map.of("money", List.of(wrong)), true);
+        SubBuildVerifier.FinalCheck withRight = verifier.verifyTogether(
+                Map.of("money", List.of(unit("com.example.Money", MONEY, false))), true);
+
+        assertEquals(Set.of("money"), withWrong.charged().keySet(), withWrong.toString());
+        assertEquals(1, withWrong.charged().get("money").size(), withWrong.toString());
+        String failure = withWrong.charged().get("money").get(0).message();
+        assertTrue(failure.startsWith("TillTest.addsWhatItRings: expected: <305> but was: <-305>"), failure);
+        for (SubBuildVerifier.FinalCheck check : List.of(withWrong, withRight)) {
+            assertEquals(1, check.unassigned().size(), check.toString());
+            Feedback hours = check.unassigned().get(0);
+            assertEquals(Feedback.Stage.PROJECT, hours.stage());
+            assertTrue(hours.message().startsWith("the project's test OpeningHoursTest.readsTheHours: hours.csv"),
+                    hours.message());
+            assertTrue(hours.message().contains("it was not sent to the model"), hours.message());
+        }
+        assertTrue(withRight.charged().isEmpty(), withRight.toString());
+        assertFalse(withRight.passed(), "web's own failing test keeps the code from passing");
+        assertFalse(Files.exists(web.resolve("target")), "the real dependent module is untouched");
+    }
+
     @Test
     void aRoundRunsTheNestedClassesOfAProjectTestAndBlamesTheCandidateForTheirFailure() {
         ProjectLayout layout = new TestProject(dir.resolve("project"))
