@@ -247,8 +247,24 @@ final class SubBuildResults {
                 .collect(Collectors.joining("; "));
     }
 
+    /**
+     * The findings of a module that builds on the plan's module (a dependent the final check builds):
+     * its compile errors, each judged as one in a project file is (the model's when it names one of
+     * the plan's types, waiting when it misses a type), else the goal that failed its build, as the
+     * project's. None of the plan's code lies in it.
+     */
+    List<Feedback> dependentFindings(String module, SubBuildReactor.Plan plan) {
+        List<Feedback> findings = new ArrayList<>(compilerErrors(folder.resolve(module), new Judge(plan)));
+        if (findings.stream().noneMatch(Feedback::blocking)) {
+            failedGoal(module).ifPresent(goal -> findings.add(Feedback.blocking(Feedback.Stage.PROJECT,
+                    "the goal " + goal)));
+        }
+        return findings;
+    }
+
     private List<Feedback> compilerErrors(Path moduleFolder, Judge judge) {
-        Map<String, String> units = files(moduleFolder.getFileName().toString()).units();
+        String module = moduleFolder.getFileName().toString();
+        Map<String, String> units = SubBuildReactor.builtOn(module).equals(module) ? files(module).units() : Map.of();
         List<Feedback> errors = new ArrayList<>();
         List<String> log = section(moduleFolder.getFileName().toString());
         for (int i = 0; i < log.size(); i++) {

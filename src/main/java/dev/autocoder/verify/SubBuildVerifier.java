@@ -953,13 +953,33 @@ public final class SubBuildVerifier implements Verifier {
     private static void sortOut(Map<String, List<CodeUnit>> byTask, List<Feedback> findings,
             Map<String, List<Feedback>> charged, List<Feedback> unassigned) {
         for (Feedback finding : findings) {
-            if (finding.blocking()) {
-                ownerOfFinding(byTask, finding).ifPresentOrElse(
-                        task -> charged.computeIfAbsent(task, key -> new ArrayList<>()).add(finding),
-                        () -> unassigned.add(finding.stage() == Feedback.Stage.PROJECT ? finding
-                                : Feedback.blocking(Feedback.Stage.PROJECT, finding.message())));
+            if (!finding.blocking()) {
+                continue;
             }
+            Set<String> tasks = ownerOfFinding(byTask, finding).map(Set::of)
+                    .orElseGet(() -> finding.stage() == Feedback.Stage.COMPILE ? named(byTask, finding) : Set.of());
+            if (tasks.isEmpty()) {
+                unassigned.add(finding.stage() == Feedback.Stage.PROJECT ? finding
+                        : Feedback.blocking(Feedback.Stage.PROJECT, finding.message()));
+            }
+            tasks.forEach(task -> charged.computeIfAbsent(task, key -> new ArrayList<>()).add(finding));
         }
+    }
+
+    /**
+     * The tasks whose types a compile error in a project file names, by the rule the rounds judge
+     * such an error by ({@link ProjectFileJudge}): the project's code uses what that code does not
+     * give it.
+     */
+    private static Set<String> named(Map<String, List<CodeUnit>> byTask, Feedback finding) {
+        Set<String> tasks = new TreeSet<>();
+        byTask.forEach((task, units) -> {
+            if (TypeMentions.pattern(units.stream().filter(unit -> !unit.test()).toList())
+                    .matcher(finding.message()).find()) {
+                tasks.add(task);
+            }
+        });
+        return tasks;
     }
 
     /** The task whose file a finding ({@code com/acme/Money.java:12: ...}) is about, if any. */
@@ -1227,11 +1247,20 @@ public final class SubBuildVerifier implements Verifier {
             List<String> dependents = reactor.dependentModules(index, modules.modules().get(index));
             for (int k = 0; k < dependents.size(); k++) {
                 String name = layout.build().dependentBuilds().get(k).name();
-                outcomes[i] = outcomes[i].withDependents(results.failedGoal(dependents.get(k)).map(goal ->
-                        Feedback.blocking(Feedback.Stage.PROJECT, "the module " + name + ", which depends on this one,"
-                                + " fails with this code: the goal " + goal + " (sub-build log: "
-                                + folder.resolve("build.log") + ")")).stream().toList(),
-                        results.tests(dependents.get(k), plans.get(i)));
+                List<Feedback> found = results.dependentFindings(dependents.get(k), plans.get(i)).stream()
+                        .map(finding -> switch (finding.stage()) {
+                            // A compile error that names the code's types: the code does not give
+                            // that module what its own code uses.
+                            case COMPILE -> Feedback.blocking(Feedback.Stage.COMPILE, name + "/" + finding.message()
+                                    + " (in the module " + name + ", which depends on this one and uses this code)");
+                            case WAITING -> Feedback.blocking(Feedback.Stage.PROJECT, "the module " + name
+                                    + ", which depends on this one, refers to a type that neither the project nor"
+                                    + " any task wrote: " + name + "/" + finding.message());
+                            default -> Feedback.blocking(Feedback.Stage.PROJECT, "the module " + name + ", which"
+                                    + " depends on this one, fails with this code: " + finding.message()
+                                    + " (sub-build log: " + folder.resolve("build.log") + ")");
+                        }).toList();
+                outcomes[i] = outcomes[i].withDependents(found, results.tests(dependents.get(k), plans.get(i)));
             }
         }
         rememberWholeBuilds(modules, files, results, Math.min(stoppedAt, size));

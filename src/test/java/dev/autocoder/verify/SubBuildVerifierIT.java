@@ -539,8 +539,9 @@ class SubBuildVerifierIT {
      * with a wrong candidate and is charged to that task. Its other test fails whatever the code
      * does, but cannot run without it (web's main code needs the type): it fails just the same with
      * the task's behaviour taken out, so it is never sent to the model, and it keeps even the right
-     * code from passing, the user told why. No test of the module itself reaches the class, so no
-     * round could tell.
+     * code from passing, the user told why. A candidate without the method web's code calls fails
+     * web's compile, and that error is the task's. No test of the module itself reaches the class, so
+     * no round could tell.
      */
     @Test
     void theFinalCheckBuildsTheModulesThatDependOnThisOneAndChargesTheirTestsByEvidence() throws IOException {
@@ -603,6 +604,8 @@ class SubBuildVerifierIT {
         SubBuildVerifier.FinalCheck withWrong = verifier.verifyTogether(Map.of("money", List.of(wrong)), true);
         SubBuildVerifier.FinalCheck withRight = verifier.verifyTogether(
                 Map.of("money", List.of(unit("com.example.Money", MONEY, false))), true);
+        SubBuildVerifier.FinalCheck renamed = verifier.verifyTogether(Map.of("money", List.of(
+                unit("com.example.Money", MONEY.replace("plus(", "add("), false))), true);
 
         assertEquals(Set.of("money"), withWrong.charged().keySet(), withWrong.toString());
         assertEquals(1, withWrong.charged().get("money").size(), withWrong.toString());
@@ -618,6 +621,13 @@ class SubBuildVerifierIT {
         }
         assertTrue(withRight.charged().isEmpty(), withRight.toString());
         assertFalse(withRight.passed(), "web's own failing test keeps the code from passing");
+        // web's code calls plus, which this code does not have: web does not compile, and the error,
+        // naming the task's type, is the task's to fix; no test of web ran.
+        assertEquals(Set.of("money"), renamed.charged().keySet(), renamed.toString());
+        String compile = renamed.charged().get("money").get(0).message();
+        assertTrue(compile.startsWith("web/src/main/java/com/example/web/Till.java:"), compile);
+        assertTrue(compile.contains("cannot find symbol") && compile.contains("plus"), compile);
+        assertTrue(renamed.unassigned().isEmpty(), renamed.toString());
         assertFalse(Files.exists(web.resolve("target")), "the real dependent module is untouched");
     }
 
