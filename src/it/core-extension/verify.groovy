@@ -26,4 +26,7 @@ subBuildLogs.each { file ->
 // The outer build ran the service's test on the verified code.
 def report = new File(basedir, 'target/surefire-reports/TEST-com.acme.blog.ArticleServiceTest.xml')
 assert report.isFile() && report.text.contains('failures="0"') && report.text.contains('errors="0"')
+
+// Checks passed: the kept sub-builds go, so that the suite leaves nothing in the temporary folder.
+dev.autocoder.testing.ItSupport.removeSubBuilds(basedir)
 true

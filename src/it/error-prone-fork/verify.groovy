@@ -2,4 +2,7 @@
 // src/it/shared/error-prone.groovy.
 def errorProne = evaluate(new File('src/it/shared/error-prone.groovy'))
 errorProne(basedir, false)
+
+// Checks passed: the kept sub-builds go, so that the suite leaves nothing in the temporary folder.
+dev.autocoder.testing.ItSupport.removeSubBuilds(basedir)
 true

@@ -19,4 +19,7 @@ subBuildLogs.each { file ->
     assert flags.contains('-XX:MaxHeapSize=536870912') : flags
     assert flags.contains('-XX:TieredStopAtLevel=1') : 'the sub-build options of other kinds still apply: ' + flags
 }
+
+// Checks passed: the kept sub-builds go, so that the suite leaves nothing in the temporary folder.
+dev.autocoder.testing.ItSupport.removeSubBuilds(basedir)
 true

@@ -61,4 +61,7 @@ assert outer.any { it.contains('HolidayCalendarTest') && it.contains('FAILURE') 
 assert log =~ /Failed to execute goal org\.apache\.maven\.plugins:maven-surefire-plugin:\S+:test \(default-test\)/
 assert new File(basedir, 'target/surefire-reports/TEST-com.acme.people.InitialsTest.xml').text.contains('failures="0"')
 assert log.contains('BUILD FAILURE')
+
+// Checks passed: the kept sub-builds go, so that the suite leaves nothing in the temporary folder.
+dev.autocoder.testing.ItSupport.removeSubBuilds(basedir)
 true

@@ -24,4 +24,7 @@ assert subBuilds.list().length == 1
 def kept = subBuilds.listFiles()[0]
 assert log =~ /its newest failing sub-build is kept in \S*${kept.name}/
 assert log =~ /state folder target.autocoder: [0-9.]+ (B|kB|MB)/
+
+// Checks passed: the kept sub-builds go, so that the suite leaves nothing in the temporary folder.
+dev.autocoder.testing.ItSupport.removeSubBuilds(basedir)
 true

@@ -30,4 +30,7 @@ assert finalLog.contains('Tests run: 6, Failures: 0, Errors: 0, Skipped: 0') : '
 
 // The project's own build compiled the same way: no module descriptor in its classes.
 assert !new File(basedir, 'target/classes/module-info.class').exists()
+
+// Checks passed: the kept sub-builds go, so that the suite leaves nothing in the temporary folder.
+dev.autocoder.testing.ItSupport.removeSubBuilds(basedir)
 true

@@ -280,6 +280,26 @@ public final class ItSupport {
         return dev.autocoder.verify.SubBuildVerifier.defaultRoot(basedir.toPath()).resolve(executionId).toFile();
     }
 
+    /**
+     * Removes the sub-build folders the plugin kept for the module at {@code basedir} (a task that
+     * failed on purpose keeps its newest failing sub-build for the user). A case calls this last, once
+     * its checks passed, so that the suite leaves nothing in the temporary folder; a case that fails
+     * keeps them for diagnosis.
+     */
+    public static void removeSubBuilds(File basedir) {
+        Path root = dev.autocoder.verify.SubBuildVerifier.defaultRoot(basedir.toPath());
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every regular file below {@code root} whose bytes contain {@code needle}, as relative paths. */
     public static List<String> filesContaining(File root, String needle) {
         byte[] wanted = needle.getBytes(StandardCharsets.UTF_8);
