@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives each test of real runs a folder for its {@link TinyProject} and a fake model server, and,
- * however the test ends, closes the server and deletes the folder. A test class registers it with
+ * however the test ends, closes the server and deletes the folder, and the sub-builds the project's
+ * runs kept in the temporary folder. A test class registers it with
  * {@code @RegisterExtension final TinyProjectExtension tiny = new TinyProjectExtension();}.
  */
 final class TinyProjectExtension implements BeforeEachCallback, AfterEachCallback {
@@ -35,6 +36,9 @@ final class TinyProjectExtension implements BeforeEachCallback, AfterEachCallbac
             }
         } finally {
             server = null;
+            // A task that failed keeps its newest sub-build in the plugin's default folder for the
+            // module, in the system's temporary folder; the test's own folder does not hold it.
+            deleteTree(dev.autocoder.verify.SubBuildVerifier.defaultRoot(folder.resolve("project")));
             deleteTree(folder);
         }
     }
