@@ -264,6 +264,14 @@ public class GenerateMojo extends AbstractMojo {
     boolean strictGates;
 
     /**
+     * Build the reactor's modules that depend on this one in the final check, with their tests, so
+     * that "verified" covers them too; {@code false} leaves them to your build, which then builds
+     * them after this module (their tests run once, but a mistake only they catch is locked first).
+     */
+    @Parameter(property = "autocoder.checkDependents", defaultValue = "true")
+    boolean checkDependents;
+
+    /**
      * How locked code is checked when only what it is verified against changed (a hand-written class,
      * a test, a dependency version): {@code compile} compiles it with the project in process, with no
      * sub-build, and leaves its tests to the project's own test phase; {@code tests} runs the
@@ -353,7 +361,8 @@ public class GenerateMojo extends AbstractMojo {
             AutocoderConfig config = inputs.config();
             new Autocoder(config, MavenProjectView.layout(project, session, repositorySystem, inputs.outputDirectory(),
                     inputs.testOutputDirectory(), earlier,
-                    mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId() + ":" + mojoExecution.getVersion()),
+                    mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId() + ":" + mojoExecution.getVersion(),
+                    checkDependents),
                     inputs.subBuildSettings(), log, inputs.prompter(), inputs.prices(config.model().provider())).run();
         } catch (ConfigurationException e) {
             throw failure(e);

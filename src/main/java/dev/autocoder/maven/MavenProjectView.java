@@ -29,13 +29,6 @@ final class MavenProjectView {
     private MavenProjectView() {
     }
 
-    /**
-     * The project as the core sees it.
-     *
-     * @param session the running build: its reactor and its repository session
-     * @param repositorySystem resolves the compiler's annotation processor path
-     * @param selfPlugin autocoder's own {@code groupId:artifactId:version}
-     */
     /** Where autocoder executions of a module record the source roots they added, in the project's context. */
     private static final String OUTPUTS_KEY = "dev.autocoder.outputs";
 
@@ -57,9 +50,18 @@ final class MavenProjectView {
         }
     }
 
+    /**
+     * The project as the core sees it.
+     *
+     * @param session the running build: its reactor and its repository session
+     * @param repositorySystem resolves the compiler's annotation processor path
+     * @param selfPlugin autocoder's own {@code groupId:artifactId:version}
+     * @param checkDependents whether the final check builds the reactor's modules that depend on
+     *     this one ({@link #dependentBuilds}); they are named as left out otherwise
+     */
     static ProjectLayout layout(MavenProject project, MavenSession session, RepositorySystem repositorySystem,
             Path outputDirectory, Path testOutputDirectory, List<ProjectLayout.GeneratedRoots> earlierOutputs,
-            String selfPlugin) {
+            String selfPlugin, boolean checkDependents) {
         Path base = project.getBasedir().toPath();
         List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
         CompilerConfiguration compiler = new CompilerConfiguration(project);
@@ -70,7 +72,8 @@ final class MavenProjectView {
                 compiler.setup(repositorySystem, session.getRepositorySession()),
                 new ProjectLayout.BuildModel(EffectivePom.write(project, session.getProjects(), selfPlugin),
                         Path.of(project.getBuild().getDirectory()), selfPlugin, earlierOutputs,
-                        dependents(project, all), dependentBuilds(project, session.getProjects(), all, selfPlugin)));
+                        dependents(project, all), dependentBuilds(project,
+                                checkDependents ? session.getProjects() : List.of(), all, selfPlugin)));
     }
 
     /**

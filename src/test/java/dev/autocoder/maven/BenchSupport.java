@@ -156,7 +156,7 @@ final class BenchSupport {
         Path target = Path.of(model.getBuild().getDirectory());
         return MavenProjectView.layout(mavenProject, session, null, target.resolve("generated-sources/autocoder"),
                 target.resolve("generated-test-sources/autocoder"), List.of(),
-                "dev.autocoder:autocoder-maven-plugin:" + version);
+                "dev.autocoder:autocoder-maven-plugin:" + version, true);
     }
 
     /**

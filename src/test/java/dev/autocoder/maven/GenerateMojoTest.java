@@ -79,6 +79,7 @@ class GenerateMojoTest {
         assertNull(mojo.parallelism);
         assertNull(mojo.apiKey);
         assertFalse(mojo.skip);
+        assertTrue(mojo.checkDependents, "the final check builds the modules that depend on this one");
         PluginInputs inputs = new PluginInputs(mojo, decrypter);
         assertEquals(new File(target, "generated-sources/autocoder").toPath(), inputs.outputDirectory());
         assertEquals(new File(target, "generated-test-sources/autocoder").toPath(), inputs.testOutputDirectory());

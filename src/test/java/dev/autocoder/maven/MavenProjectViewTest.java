@@ -463,7 +463,37 @@ class MavenProjectViewTest {
 
     private ProjectLayout layout(MavenProject project) {
         return MavenProjectView.layout(project, fixture.session(project), fixture.repositorySystem(),
-                dir.resolve("out"), dir.resolve("test-out"), List.of(), SELF);
+                dir.resolve("out"), dir.resolve("test-out"), List.of(), SELF, true);
+    }
+
+    /**
+     * Both modules as Maven's project builder reads them: the layout of core names web as a
+     * dependent, built in the final check unless {@code checkDependents} is false.
+     */
+    @Test
+    void checkDependentsDecidesWhetherTheFinalCheckBuildsTheModulesThatDependOnThisOne() throws Exception {
+        MavenProject core = fixture.build(write(dir.resolve("core/pom.xml"), pom("com.acme", "core", "1.0", "")));
+        MavenProject web = fixture.build(write(dir.resolve("web/pom.xml"), pom("com.acme", "web", "1.0", """
+                <dependencies><dependency>
+                  <groupId>com.acme</groupId><artifactId>core</artifactId><version>1.0</version>
+                </dependency></dependencies>
+                """)));
+        MavenSession session = fixture.session(core, web);
+
+        ProjectLayout checked = MavenProjectView.layout(core, session, fixture.repositorySystem(), dir.resolve("out"),
+                dir.resolve("test-out"), List.of(), SELF, true);
+        ProjectLayout unchecked = MavenProjectView.layout(core, session, fixture.repositorySystem(),
+                dir.resolve("out"), dir.resolve("test-out"), List.of(), SELF, false);
+
+        assertEquals(List.of("web"), checked.build().dependents());
+        assertEquals(List.of("web"), checked.build().dependentBuilds().stream()
+                .map(ProjectLayout.DependentBuild::name).toList());
+        assertEquals(dir.resolve("web").toAbsolutePath().normalize(),
+                checked.build().dependentBuilds().get(0).baseDirectory());
+        assertTrue(checked.build().dependentBuilds().get(0).effectivePom().contains("<artifactId>core</artifactId>"));
+        assertEquals(List.of("web"), unchecked.build().dependents());
+        assertEquals(List.of(), unchecked.build().dependentBuilds());
+        assertEquals(List.of("web"), unchecked.build().dependentsNotBuilt());
     }
 
     private Model effectivePom(MavenProject project) throws Exception {
@@ -472,7 +502,7 @@ class MavenProjectViewTest {
 
     private Model effectivePom(MavenProject project, MavenSession session) throws Exception {
         ProjectLayout layout = MavenProjectView.layout(project, session, fixture.repositorySystem(), dir.resolve("out"),
-                dir.resolve("test-out"), List.of(), SELF);
+                dir.resolve("test-out"), List.of(), SELF, true);
         return new MavenXpp3Reader().read(new StringReader(layout.build().effectivePom()));
     }
 
