@@ -1247,13 +1247,21 @@ public final class SubBuildVerifier implements Verifier {
             List<String> dependents = reactor.dependentModules(index, modules.modules().get(index));
             for (int k = 0; k < dependents.size(); k++) {
                 String name = layout.build().dependentBuilds().get(k).name();
+                java.util.regex.Pattern codeTypes = TypeMentions.pattern(plans.get(i).own().stream()
+                        .filter(unit -> !unit.test()).toList());
                 List<Feedback> found = results.dependentFindings(dependents.get(k), plans.get(i)).stream()
                         .map(finding -> switch (finding.stage()) {
                             // A compile error that names the code's types: the code does not give
                             // that module what its own code uses.
                             case COMPILE -> Feedback.blocking(Feedback.Stage.COMPILE, name + "/" + finding.message()
                                     + " (in the module " + name + ", which depends on this one and uses this code)");
-                            case WAITING -> Feedback.blocking(Feedback.Stage.PROJECT, "the module " + name
+                            // A type it misses by the name of one the code declares: the code put it
+                            // in another package (or nested it) than the module expects.
+                            case WAITING -> codeTypes.matcher(finding.message()).find()
+                                    ? Feedback.blocking(Feedback.Stage.COMPILE, name + "/" + finding.message()
+                                            + " (in the module " + name + ", which depends on this one and uses a type"
+                                            + " of that name; use the package and name it expects)")
+                                    : Feedback.blocking(Feedback.Stage.PROJECT, "the module " + name
                                     + ", which depends on this one, refers to a type that neither the project nor"
                                     + " any task wrote: " + name + "/" + finding.message());
                             default -> Feedback.blocking(Feedback.Stage.PROJECT, "the module " + name + ", which"

@@ -539,8 +539,8 @@ class SubBuildVerifierIT {
      * with a wrong candidate and is charged to that task. Its other test fails whatever the code
      * does, but cannot run without it (web's main code needs the type): it fails just the same with
      * the task's behaviour taken out, so it is never sent to the model, and it keeps even the right
-     * code from passing, the user told why. A candidate without the method web's code calls fails
-     * web's compile, and that error is the task's. No test of the module itself reaches the class, so
+     * code from passing, the user told why. A candidate without the method web's code calls, or in
+     * another package than web imports it from, fails web's compile, and that error is the task's. No test of the module itself reaches the class, so
      * no round could tell.
      */
     @Test
@@ -606,6 +606,9 @@ class SubBuildVerifierIT {
                 Map.of("money", List.of(unit("com.example.Money", MONEY, false))), true);
         SubBuildVerifier.FinalCheck renamed = verifier.verifyTogether(Map.of("money", List.of(
                 unit("com.example.Money", MONEY.replace("plus(", "add("), false))), true);
+        SubBuildVerifier.FinalCheck moved = verifier.verifyTogether(Map.of("money", List.of(
+                unit("com.example.cash.Money", MONEY.replace("package com.example;", "package com.example.cash;"),
+                        false))), true);
 
         assertEquals(Set.of("money"), withWrong.charged().keySet(), withWrong.toString());
         assertEquals(1, withWrong.charged().get("money").size(), withWrong.toString());
@@ -628,6 +631,13 @@ class SubBuildVerifierIT {
         assertTrue(compile.startsWith("web/src/main/java/com/example/web/Till.java:"), compile);
         assertTrue(compile.contains("cannot find symbol") && compile.contains("plus"), compile);
         assertTrue(renamed.unassigned().isEmpty(), renamed.toString());
+        // The code declares Money in another package than web imports it from: web misses the type,
+        // and since the code has a type of that name, that is the task's to fix too.
+        assertEquals(Set.of("money"), moved.charged().keySet(), moved.toString());
+        String missing = moved.charged().get("money").get(0).message();
+        assertTrue(missing.startsWith("web/src/main/java/com/example/web/Till.java:"), missing);
+        assertTrue(missing.contains("Money") && missing.contains("use the package and name it expects"), missing);
+        assertTrue(moved.unassigned().isEmpty(), moved.toString());
         assertFalse(Files.exists(web.resolve("target")), "the real dependent module is untouched");
     }
 
