@@ -283,6 +283,8 @@ final class SubBuildReactor {
             Path module = folder.resolve(moduleName(i)).toAbsolutePath().normalize();
             copy.copyTo(module);
             Model model = PomModel.parse(copy.moveInto(layout.build().effectivePom(), module));
+            // Before modulePom gives the copy coordinates of its own: how the dependents name this module.
+            String key = model.getGroupId() + ":" + model.getArtifactId();
             Map<String, String> units = writeSources(module, model, plans.get(i));
             Map<String, String> reports = new LinkedHashMap<>();
             List<String> leftOut = new ArrayList<>();
@@ -290,7 +292,7 @@ final class SubBuildReactor {
                     reports, leftOut), StandardCharsets.UTF_8);
             written.add(new ModuleFiles(units, reports, leftOut));
             if (plans.get(i).dependents()) {
-                writeDependents(folder, i, model, plans.get(i), jars);
+                writeDependents(folder, i, key, model.getGroupId(), plans.get(i), jars);
             }
         }
         return written;
@@ -303,15 +305,16 @@ final class SubBuildReactor {
      * configured test phase, or the plan's test classes it has). Its build is the project's
      * otherwise: no candidate checkstyle, no trimming.
      */
-    private void writeDependents(Path folder, int index, Model built, Plan plan, Map<String, String> jars)
-            throws IOException {
+    private void writeDependents(Path folder, int index, String key, String copyGroupId, Plan plan,
+            Map<String, String> jars) throws IOException {
         List<ProjectLayout.DependentBuild> dependents = layout.build().dependentBuilds();
+        // Each module's groupId:artifactId, as the dependents' POMs name it, to its copy's groupId.
         Map<String, String> copies = new HashMap<>();
-        Model own = PomModel.parse(layout.build().effectivePom());
-        copies.put(own.getGroupId() + ":" + own.getArtifactId(), built.getGroupId());
+        copies.put(key, copyGroupId);
         for (int k = 0; k < dependents.size(); k++) {
-            String key = dependents.get(k).key();
-            copies.put(key, key.substring(0, key.indexOf(':')) + GROUP_MARKER + dependentName(index, k));
+            String dependentKey = dependents.get(k).key();
+            copies.put(dependentKey, dependentKey.substring(0, dependentKey.indexOf(':')) + GROUP_MARKER
+                    + dependentName(index, k));
         }
         for (int k = 0; k < dependents.size(); k++) {
             ProjectLayout.DependentBuild dependent = dependents.get(k);

@@ -84,8 +84,11 @@ final class SubBuildResults {
         this.modules = List.copyOf(modules);
     }
 
+    /** Where a module's code lies; a dependent's module ({@code c0-d1}) holds none of the plans' code. */
     private SubBuildReactor.ModuleFiles files(String module) {
-        return modules.get(SubBuildReactor.indexByName(modules.size()).get(module));
+        return SubBuildReactor.builtOn(module).equals(module)
+                ? modules.get(SubBuildReactor.indexByName(modules.size()).get(module))
+                : new SubBuildReactor.ModuleFiles(Map.of(), Map.of(), List.of());
     }
 
     /**
@@ -264,9 +267,9 @@ final class SubBuildResults {
 
     private List<Feedback> compilerErrors(Path moduleFolder, Judge judge) {
         String module = moduleFolder.getFileName().toString();
-        Map<String, String> units = SubBuildReactor.builtOn(module).equals(module) ? files(module).units() : Map.of();
+        Map<String, String> units = files(module).units();
         List<Feedback> errors = new ArrayList<>();
-        List<String> log = section(moduleFolder.getFileName().toString());
+        List<String> log = section(module);
         for (int i = 0; i < log.size(); i++) {
             Matcher error = COMPILER_ERROR.matcher(log.get(i));
             if (!error.matches()) {

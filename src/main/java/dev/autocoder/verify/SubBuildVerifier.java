@@ -1245,10 +1245,10 @@ public final class SubBuildVerifier implements Verifier {
             outcomes[i] = new ModuleOutcome(formatted(folder, module, files.get(index), plans.get(i), findings,
                     formatted), modules.testsOf(i, results.tests(module, plans.get(i))));
             List<String> dependents = reactor.dependentModules(index, modules.modules().get(index));
+            java.util.regex.Pattern codeTypes = TypeMentions.pattern(plans.get(i).own().stream()
+                    .filter(unit -> !unit.test()).toList());
             for (int k = 0; k < dependents.size(); k++) {
                 String name = layout.build().dependentBuilds().get(k).name();
-                java.util.regex.Pattern codeTypes = TypeMentions.pattern(plans.get(i).own().stream()
-                        .filter(unit -> !unit.test()).toList());
                 List<Feedback> found = results.dependentFindings(dependents.get(k), plans.get(i)).stream()
                         .map(finding -> switch (finding.stage()) {
                             // A compile error that names the code's types: the code does not give
