@@ -405,7 +405,7 @@ public final class Engine {
                             + " annotations, types, constants and constructors)")
                     : f.message().startsWith(Feedback.ANOTHER_IS_SENT_IT_FIRST)
                     ? Feedback.blocking(Feedback.Stage.TEST, f.message().substring(Feedback.ANOTHER_IS_SENT_IT_FIRST.length())
-                            + " (it runs this code and other tasks' code, no run could tell whose code it fails on,"
+                            + " (it runs this code and other tasks' code, no run so far told whose code it fails on,"
                             + " and no other task or part will change its code now)")
                     : Feedback.blocking(Feedback.Stage.COMPILE, f.message() + (f.message().startsWith(Feedback.OTHERS_DO_NOT_COMPILE)
                             ? " (no other task or part will change that code: make this code fit it)"

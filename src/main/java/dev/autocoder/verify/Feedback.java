@@ -44,12 +44,13 @@ public record Feedback(Stage stage, boolean blocking, String message) {
 
     /**
      * How a wait begins for a test that fails in a module the candidate shared with other tasks'
-     * candidates, where every one of them is on the test's path and no baseline could clear any: one
-     * of them is sent the failure first, and the others wait for its code to change rather than each
-     * paying for a failure only one of them may have caused.
+     * candidates, where no baseline run so far clears them: one of them is sent the failure first,
+     * after its own stubbed baseline, and the others wait for its code to change rather than each
+     * paying for a failure only one of them may have caused (their stubbed baselines run when it is
+     * their turn).
      */
     public static final String ANOTHER_IS_SENT_IT_FIRST = "a test that runs this code and other tasks' code fails,"
-            + " and no run could tell whose code it fails on; another of those tasks is sent it first, and this"
+            + " and no run so far tells whose code it fails on; another of those tasks is sent it first, and this"
             + " waits for that code to change: ";
 
     public Feedback {

@@ -345,25 +345,49 @@ public final class SubBuildVerifier implements Verifier {
         Map<List<CodeUnit>, Set<String>> questions = new LinkedHashMap<>();
         List<String> askers = new ArrayList<>();
         List<Optional<List<CodeUnit>>> stubbed = new ArrayList<>();
+        List<Set<String>> deferred = new ArrayList<>();
+        Map<Set<CodeUnit>, Integer> sharing = new HashMap<>();
+        plans.forEach(plan -> sharing.merge(moduleCode(plan), 1, Integer::sum));
         for (int i = 0; i < built.size(); i++) {
             Set<String> own = testClasses(built.get(i).testUnits());
             Set<String> failing = new TreeSet<>();
             results.get(i).failures().filter(test -> !own.contains(test.testClass()))
                     .forEach(test -> failing.add(test.testClass()));
             questions.computeIfAbsent(plans.get(i).others(), key -> new TreeSet<>()).addAll(failing);
-            stubbed.add(withoutBehaviour(built.get(i), plans.get(i), failing, questions));
+            // A candidate that shares its module asks its stubbed baseline only when it is the one to be sent the test.
+            Map<List<CodeUnit>, Set<String>> later = new HashMap<>();
+            boolean shares = sharing.get(moduleCode(plans.get(i))) > 1;
+            stubbed.add(withoutBehaviour(built.get(i), plans.get(i), failing, shares ? later : questions));
+            deferred.add(new TreeSet<>(later.values().stream().flatMap(Set::stream).toList()));
             if (!failing.isEmpty()) {
                 askers.add(built.get(i).taskName());
             }
         }
         answerFromBaselines(questions, askers);
-        List<Map<SubBuildResults.TestResult, Evidence>> evidence = new ArrayList<>();
-        for (int i = 0; i < built.size(); i++) {
-            Map<SubBuildResults.TestResult, Evidence> byTest = new HashMap<>();
-            for (SubBuildResults.TestResult test : results.get(i).failures().toList()) {
-                byTest.put(test, evidence(built.get(i), plans.get(i), stubbed.get(i), test));
+        List<Map<SubBuildResults.TestResult, Evidence>> evidence = evidence(built, plans, results, stubbed);
+        // At most two more baselines: the stubs of the candidates a test would be sent to, then, where
+        // one of those was cleared, of every candidate still in question.
+        for (boolean firstOnly : List.of(true, false)) {
+            Map<List<CodeUnit>, Set<String>> more = new LinkedHashMap<>();
+            Set<String> moreAskers = new TreeSet<>();
+            shared(built, plans, results, evidence).forEach((test, sharers) -> {
+                List<Integer> order = sendingOrder(test.get(0), sharers, built);
+                String testClass = test.get(2);
+                if (!deferred.get(order.get(0)).contains(testClass)) {
+                    return;
+                }
+                for (int i : firstOnly ? order.subList(0, 1) : order) {
+                    if (deferred.get(i).remove(testClass)) {
+                        more.computeIfAbsent(stubbed.get(i).orElseThrow(), key -> new TreeSet<>()).add(testClass);
+                        moreAskers.add(built.get(i).taskName());
+                    }
+                }
+            });
+            if (more.isEmpty()) {
+                break;
             }
-            evidence.add(byTest);
+            answerFromBaselines(more, List.copyOf(moreAskers));
+            evidence = evidence(built, plans, results, stubbed);
         }
         List<Set<String>> waits = sentToAnotherFirst(built, plans, results, evidence);
         for (int i = 0; i < built.size(); i++) {
@@ -612,43 +636,83 @@ public final class SubBuildVerifier implements Verifier {
     /**
      * For each built candidate, the failing tests it waits on instead of being sent them. Candidates
      * that shared a module ran one test run; when a project test failed there and the baselines
-     * show that every one of them is on its path (none can be cleared), only one of them is sent the
-     * failure: the one sent this test least often in this run, then by task name. The others wait
-     * for its next code, taking turns when it cannot change any more ({@link Feedback#takesTurns}),
-     * rather than each paying a model call for a failure that one of them may have caused alone.
+     * clear none of them, only one of them is sent the failure: the one sent this test least often
+     * in this run, then by task name. The others wait for its next code, taking turns when it cannot
+     * change any more ({@link Feedback#takesTurns}), rather than each paying a model call for a
+     * failure that one of them may have caused alone. The one sent it always had its stubbed
+     * baseline; the others wait without theirs, which runs when it is their turn (issue 21: on a
+     * Spring service every test runs every candidate, and those baselines were a third of a run).
      */
     private List<Set<String>> sentToAnotherFirst(List<Candidate> built, List<SubBuildReactor.Plan> plans,
             List<ModuleOutcome> results, List<Map<SubBuildResults.TestResult, Evidence>> evidence) {
         List<Set<String>> waits = new ArrayList<>();
+        built.forEach(candidate -> waits.add(new HashSet<>()));
+        shared(built, plans, results, evidence).forEach((test, candidates) -> {
+            if (candidates.size() < 2) {
+                return;
+            }
+            List<Integer> order = sendingOrder(test.get(0), candidates, built);
+            int first = order.get(0);
+            sentFirst.computeIfAbsent(test.get(0), ignored -> new ConcurrentHashMap<>())
+                    .merge(built.get(first).taskName(), 1, Integer::sum);
+            order.subList(1, order.size()).forEach(i -> waits.get(i).add(test.get(0)));
+        });
+        return waits;
+    }
+
+    /**
+     * The project tests that failed for candidates the evidence so far does not clear, by module
+     * (candidates of one module ran one test run, so a test failed the same way for each): the
+     * test's key, failure and class, and those candidates.
+     */
+    private static Map<List<String>, List<Integer>> shared(List<Candidate> built, List<SubBuildReactor.Plan> plans,
+            List<ModuleOutcome> results, List<Map<SubBuildResults.TestResult, Evidence>> evidence) {
         Map<Set<CodeUnit>, Map<List<String>, List<Integer>>> chargedByModule = new LinkedHashMap<>();
         Set<String> tasksTests = new HashSet<>();
         built.forEach(candidate -> tasksTests.addAll(testClasses(candidate.testUnits())));
         for (int i = 0; i < built.size(); i++) {
-            waits.add(new HashSet<>());
-            Set<CodeUnit> code = new HashSet<>(plans.get(i).own());
-            code.addAll(plans.get(i).others());
-            Map<List<String>, List<Integer>> charged = chargedByModule.computeIfAbsent(code, key -> new LinkedHashMap<>());
+            Map<List<String>, List<Integer>> charged = chargedByModule.computeIfAbsent(moduleCode(plans.get(i)),
+                    key -> new LinkedHashMap<>());
             for (SubBuildResults.TestResult test : results.get(i).failures().toList()) {
                 if (!tasksTests.contains(test.testClass())
                         && evidence.get(i).get(test) == Evidence.NEEDS_IT) {
                     // One run: the same test failing the same way for every candidate of the module.
-                    charged.computeIfAbsent(List.of(test.key(), test.failure()), key -> new ArrayList<>()).add(i);
+                    charged.computeIfAbsent(List.of(test.key(), test.failure(), test.testClass()),
+                            key -> new ArrayList<>()).add(i);
                 }
             }
         }
-        chargedByModule.values().forEach(charged -> charged.forEach((test, candidates) -> {
-            if (candidates.size() < 2) {
-                return;
+        Map<List<String>, List<Integer>> shared = new LinkedHashMap<>();
+        chargedByModule.values().forEach(shared::putAll);
+        return shared;
+    }
+
+    /** The order in which candidates are sent a shared test: the one sent it least often in this run first, then by task name. */
+    private List<Integer> sendingOrder(String testKey, List<Integer> candidates, List<Candidate> built) {
+        Map<String, Integer> sent = sentFirst.getOrDefault(testKey, Map.of());
+        return candidates.stream().sorted(Comparator.<Integer>comparingInt(
+                i -> sent.getOrDefault(built.get(i).taskName(), 0)).thenComparing(i -> built.get(i).taskName())).toList();
+    }
+
+    /** The code a plan's module is built with: candidates built with the same code share a module. */
+    private static Set<CodeUnit> moduleCode(SubBuildReactor.Plan plan) {
+        Set<CodeUnit> code = new HashSet<>(plan.own());
+        code.addAll(plan.others());
+        return code;
+    }
+
+    /** What the baselines known so far say of each built candidate's failing tests. */
+    private List<Map<SubBuildResults.TestResult, Evidence>> evidence(List<Candidate> built,
+            List<SubBuildReactor.Plan> plans, List<ModuleOutcome> results, List<Optional<List<CodeUnit>>> stubbed) {
+        List<Map<SubBuildResults.TestResult, Evidence>> evidence = new ArrayList<>();
+        for (int i = 0; i < built.size(); i++) {
+            Map<SubBuildResults.TestResult, Evidence> byTest = new HashMap<>();
+            for (SubBuildResults.TestResult test : results.get(i).failures().toList()) {
+                byTest.put(test, evidence(built.get(i), plans.get(i), stubbed.get(i), test));
             }
-            String key = test.get(0);
-            Map<String, Integer> sent = sentFirst.computeIfAbsent(key, ignored -> new ConcurrentHashMap<>());
-            int first = candidates.stream().min(Comparator.<Integer>comparingInt(
-                    i -> sent.getOrDefault(built.get(i).taskName(), 0)).thenComparing(i -> built.get(i).taskName()))
-                    .orElseThrow();
-            sent.merge(built.get(first).taskName(), 1, Integer::sum);
-            candidates.stream().filter(i -> i != first).forEach(i -> waits.get(i).add(key));
-        }));
-        return waits;
+            evidence.add(byTest);
+        }
+        return evidence;
     }
 
     /** A test that fails without the generated code too: the user's to know, never the model's. */

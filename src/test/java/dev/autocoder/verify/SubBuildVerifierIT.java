@@ -748,17 +748,20 @@ class SubBuildVerifierIT {
 
     /**
      * The other way round, as on Apache Commons Text: {@code Limits} is right and the other task's
-     * {@code Backoff}, in the same round, is wrong. The test fails just the same with the limits'
-     * methods stubbed, and is charged to the backoff, whose stub changes how it fails: the limits
-     * wait for that code instead of paying for a failure their constant does not cause.
+     * {@code Backoff}, in the same round, is wrong. The test is charged to the backoff, first in
+     * task order, whose stub changes how the test fails: the limits wait for that code instead of
+     * paying for a failure their constant does not cause, and pay for no stubbed baseline of their
+     * own while they wait (issue 21). Once the backoff is right, the limits pass.
      */
     @Test
     void aRightConstantWaitsWhileAnotherTasksCodeFailsTheTest() {
         ProjectLayout layout = retryPolicy();
         CodeUnit rightLimits = limits(3);
         CodeUnit wrongBackoff = backoff("100L << (attempt + 1)");
+        java.util.concurrent.atomic.AtomicReference<CodeUnit> publishedBackoff = new java.util.concurrent.atomic
+                .AtomicReference<>(wrongBackoff);
         java.util.function.Function<String, List<CodeUnit>> published = task -> task.equals("limits")
-                ? List.of(wrongBackoff) : List.of(rightLimits);
+                ? List.of(publishedBackoff.get()) : List.of(rightLimits);
         SubBuildVerifier verifier = new SubBuildVerifier(layout, published, new InProcessCompiler(layout, published),
                 settings(Duration.ofMinutes(3)), dir.resolve("state/subbuild"), null, false);
 
@@ -767,11 +770,17 @@ class SubBuildVerifierIT {
         List<Verdict> verdicts = List.copyOf(round.values());
 
         Feedback limits = verdicts.get(0).firstFailure().orElseThrow();
-        assertEquals(Feedback.Stage.WAITING, limits.stage(), verdicts.toString());
-        assertTrue(limits.failsWhateverItDoes(), limits.toString());
+        assertTrue(verdicts.get(0).waiting(), verdicts.toString());
+        assertTrue(limits.takesTurns(), limits.toString());
         Feedback backoff = verdicts.get(1).firstFailure().orElseThrow();
         assertEquals(Feedback.Stage.TEST, backoff.stage(), verdicts.toString());
         assertTrue(backoff.message().contains("doubling pauses"), backoff.message());
+        assertEquals(1, verifier.costs().shares().get("limits").subBuilds(), "the round only");
+
+        publishedBackoff.set(backoff("100L << attempt"));
+        Candidate rightBackoff = candidate("backoff", publishedBackoff.get());
+        Map<Candidate, Verdict> next = verifier.verifyBatch(List.of(candidate("limits", rightLimits), rightBackoff));
+        assertTrue(next.values().stream().allMatch(Verdict::passed), next.toString());
     }
 
     /** A project whose retry policy returns {@code Limits.MAX_ATTEMPTS} and pauses by {@code Backoff}, both generated. */
@@ -1376,6 +1385,11 @@ class SubBuildVerifierIT {
         assertTrue(waits.firstFailure().orElseThrow().message().startsWith(Feedback.FAILS_WHATEVER_IT_DOES
                 + "CheckoutTest.addsTheTax: total with a fifth in tax"), waits.toString());
         assertEquals(List.of(), round.verifier().projectTestFailures(), "nothing was blamed on the project");
+        // Shipping comes first in task order: its stubbed baseline cleared it, so the tax's ran next.
+        SubBuildCosts costs = round.verifier().costs();
+        assertEquals(3, costs.total().subBuilds(), "the round and two stubbed baselines, one after the other");
+        assertEquals(2, costs.shares().get("tax").subBuilds());
+        assertEquals(2, costs.shares().get("shipping").subBuilds());
     }
 
     /**
@@ -1413,13 +1427,22 @@ class SubBuildVerifierIT {
                 .layout();
         TaxAndShipping round = taxAndShippingRound(layout);
 
-        // Neither can be cleared: each stubbed out, the test fails another way. The first in task order is sent it.
+        // Neither can be cleared: stubbed out, the test fails another way. The first in task order is sent it.
         assertOneSentTheOtherWaits(round.shipping(), round.tax());
+        // Only the one sent it paid for its stubbed baseline (issue 21): the round, and one baseline module.
+        SubBuildCosts costs = round.verifier().costs();
+        assertEquals(2, costs.total().subBuilds(), "the round and shipping's stubbed baseline");
+        assertEquals(2, costs.shares().get("shipping").subBuilds());
+        assertEquals(1, costs.shares().get("tax").subBuilds(), "the tax, which waits, ran no baseline yet");
         Candidate tax = candidate("tax", WRONG_TAX);
         Candidate ships = candidate("shipping", SHIPPING);
         Map<Candidate, Verdict> again = round.verifier().verifyBatch(List.of(tax, ships));
         assertOneSentTheOtherWaits(again.get(tax), again.get(ships));
         assertEquals(List.of(), round.verifier().projectTestFailures(), "nothing was blamed on the project");
+        // Now the tax is sent it, after its own stubbed baseline.
+        assertEquals(4, costs.total().subBuilds());
+        assertEquals(3, costs.shares().get("tax").subBuilds());
+        assertEquals(3, costs.shares().get("shipping").subBuilds());
     }
 
     /** {@code sent} is charged with the checkout test, and {@code waits} only waits for the other's code. */
