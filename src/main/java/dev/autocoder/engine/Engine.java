@@ -449,7 +449,8 @@ public final class Engine {
                 // A test that fails the same whatever this code does cannot tell whose code is at
                 // fault: such waits take turns at being told that nobody else will change it.
                 boolean takesTurns = waiting.feedback().stream().anyMatch(Feedback::takesTurns);
-                wake = board.awaitChange(owner, seen, maxWait, takesTurns);
+                boolean afterAnother = waiting.feedback().stream().anyMatch(Feedback::waitsForAnothersTurn);
+                wake = board.awaitChange(owner, seen, maxWait, takesTurns, afterAnother);
                 if (wake == CandidateBoard.Wake.TIMED_OUT) {
                     throw new WaitTimedOut(timedOut(owner, waiting));
                 }

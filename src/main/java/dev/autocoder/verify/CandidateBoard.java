@@ -67,6 +67,10 @@ public final class CandidateBoard {
     private String turn;
     /** The waiting owners whose waits take turns (see {@link #awaitChange(String, long, Duration, boolean)}). */
     private final Set<String> turnTakers = new HashSet<>();
+    /** The waiting owners that wait for the next code of an owner sent a failure they share. */
+    private final Set<String> afterAnothersTurn = new HashSet<>();
+    /** Waiting owners to wake although no code changed: the owner they waited for had its turn. */
+    private final Set<String> turnEnded = new HashSet<>();
     private long version;
     private String lastAuthor = "";
     /** The newest version made by an owner other than {@link #lastAuthor}. */
@@ -132,7 +136,9 @@ public final class CandidateBoard {
      * those); a unit of a type another task owns is refused: left off the board, where the owner's
      * code stays, and named in the result so that the caller can tell the model to use the owner's
      * type instead of writing its own. Publishing the units already published changes nothing and
-     * wakes nobody.
+     * wakes nobody but the owners that wait for this owner's next code after it was sent a failure
+     * they share ({@link #awaitChange(String, long, Duration, boolean, boolean)}): its turn changed
+     * nothing, so one of them may be sent that failure next.
      *
      * @return the qualified names of the refused units, empty when every unit was kept
      */
@@ -151,6 +157,12 @@ public final class CandidateBoard {
             }
             Entry before = published.get(owner);
             if (before != null && before.units().equals(kept)) {
+                waitingThreads.forEach((other, thread) -> {
+                    if (!other.equals(owner) && afterAnothersTurn.contains(other) && turnEnded.add(other)) {
+                        writers.writing(thread);
+                    }
+                });
+                lock.notifyAll();
                 return List.copyOf(refused);
             }
             kept.forEach(unit -> typeOwners.put(unit.qualifiedName(), task));
@@ -255,6 +267,19 @@ public final class CandidateBoard {
      * the last owner to wait, as before, since its own code is what keeps it waiting.
      */
     public Wake awaitChange(String owner, long seen, Duration bound, boolean takesTurns) {
+        return awaitChange(owner, seen, bound, takesTurns, false);
+    }
+
+    /**
+     * As {@link #awaitChange(String, long, Duration, boolean)}; with {@code afterAnother}, the owner
+     * waits for the next code of another owner that was sent a failure they share, and wakes
+     * ({@link Wake#CHANGED}) also when another owner publishes the same code again: that turn
+     * changed nothing, and the next may be this owner's. Found on Apache Commons Text, where the
+     * right {@code IllegalArgumentExceptions} was sent the wrong path fence's failure first and
+     * answered with the same code ten times while the path fence waited for a change that never
+     * came.
+     */
+    public Wake awaitChange(String owner, long seen, Duration bound, boolean takesTurns, boolean afterAnother) {
         long deadline = deadline(bound);
         synchronized (lock) {
             waiting.put(owner, seen);
@@ -263,9 +288,12 @@ public final class CandidateBoard {
             if (takesTurns) {
                 turnTakers.add(owner);
             }
+            if (afterAnother) {
+                afterAnothersTurn.add(owner);
+            }
             lock.notifyAll();
             try {
-                while (newestChangeNotBy(owner) <= seen) {
+                while (newestChangeNotBy(owner) <= seen && !turnEnded.remove(owner)) {
                     if (owner.equals(turn)) {
                         turn = null;
                         return Wake.NEVER;
@@ -297,6 +325,8 @@ public final class CandidateBoard {
                 waiting.remove(owner);
                 waitingThreads.remove(owner);
                 turnTakers.remove(owner);
+                afterAnothersTurn.remove(owner);
+                turnEnded.remove(owner);
                 if (owner.equals(turn)) {
                     // It woke another way first: the turn is nobody's until the next owner finds everyone waiting.
                     turn = null;

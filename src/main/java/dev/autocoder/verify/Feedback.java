@@ -76,7 +76,12 @@ public record Feedback(Stage stage, boolean blocking, String message) {
      * waits take turns at being sent it when no other code will change.
      */
     public boolean takesTurns() {
-        return failsWhateverItDoes() || stage == Stage.WAITING && message.startsWith(ANOTHER_IS_SENT_IT_FIRST);
+        return failsWhateverItDoes() || waitsForAnothersTurn();
+    }
+
+    /** Whether the finding waits for the next code of another task that was sent the same failing test first. */
+    public boolean waitsForAnothersTurn() {
+        return stage == Stage.WAITING && message.startsWith(ANOTHER_IS_SENT_IT_FIRST);
     }
 
     /** Whether the finding waits on a test that fails just the same with the candidate's behaviour taken out. */

@@ -117,6 +117,37 @@ class CandidateBoardTest {
         assertEquals(CandidateBoard.Wake.CHANGED, bAgain.get(10, TimeUnit.SECONDS));
     }
 
+    /**
+     * Found on Apache Commons Text: the right {@code IllegalArgumentExceptions} (a) was sent the
+     * wrong path fence's (b's) failure first, as the two shared a module, and answered with the same
+     * code, which woke nobody; b waited for a's next code while a was sent the failure nine times
+     * more, alone. Publishing the same code again ends a's turn: b, which waits for it, wakes, and
+     * a wait for anything else does not.
+     */
+    @Test
+    void theSameCodeAgainWakesOnlyTheOwnersThatWaitForThatOwnersTurn() throws Exception {
+        CandidateBoard board = new CandidateBoard();
+        board.enter("a");
+        board.enter("b");
+        board.enter("c");
+        board.enter("d");
+        board.publish("a", List.of(unit("A", "int x;")));
+        long seen = board.version();
+        CompletableFuture<CandidateBoard.Wake> afterA = CompletableFuture.supplyAsync(
+                () -> board.awaitChange("b", seen, Duration.ofSeconds(30), true, true));
+        CompletableFuture<CandidateBoard.Wake> forAType = CompletableFuture.supplyAsync(
+                () -> board.awaitChange("c", seen, Duration.ofSeconds(30), false, false));
+        waitUntil(() -> board.waiting("b") && board.waiting("c"));
+
+        board.publish("a", List.of(unit("A", "int x;")));
+
+        assertEquals(CandidateBoard.Wake.CHANGED, afterA.get(10, TimeUnit.SECONDS), "a's turn changed nothing");
+        assertFalse(forAType.isDone(), "no code changed for a wait on a type");
+        assertEquals(seen, board.version(), "the board itself did not change");
+        board.publish("d", List.of(unit("D", "")));
+        assertEquals(CandidateBoard.Wake.CHANGED, forAType.get(10, TimeUnit.SECONDS));
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
