@@ -162,7 +162,9 @@ public final class CandidateBoard {
                         writers.writing(thread);
                     }
                 });
-                lock.notifyAll();
+                if (!turnEnded.isEmpty()) {
+                    lock.notifyAll();
+                }
                 return List.copyOf(refused);
             }
             kept.forEach(unit -> typeOwners.put(unit.qualifiedName(), task));

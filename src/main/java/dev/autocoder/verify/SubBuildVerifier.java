@@ -370,19 +370,18 @@ public final class SubBuildVerifier implements Verifier {
         for (boolean firstOnly : List.of(true, false)) {
             Map<List<CodeUnit>, Set<String>> more = new LinkedHashMap<>();
             Set<String> moreAskers = new TreeSet<>();
-            shared(built, plans, results, evidence).forEach((test, sharers) -> {
-                List<Integer> order = sendingOrder(test.get(0), sharers, built);
-                String testClass = test.get(2);
-                if (!deferred.get(order.get(0)).contains(testClass)) {
-                    return;
+            for (SharedFailure test : shared(built, plans, results, evidence)) {
+                List<Integer> order = sendingOrder(test.key(), test.candidates(), built);
+                if (!deferred.get(order.get(0)).contains(test.testClass())) {
+                    continue;
                 }
                 for (int i : firstOnly ? order.subList(0, 1) : order) {
-                    if (deferred.get(i).remove(testClass)) {
-                        more.computeIfAbsent(stubbed.get(i).orElseThrow(), key -> new TreeSet<>()).add(testClass);
+                    if (deferred.get(i).remove(test.testClass())) {
+                        more.computeIfAbsent(stubbed.get(i).orElseThrow(), key -> new TreeSet<>()).add(test.testClass());
                         moreAskers.add(built.get(i).taskName());
                     }
                 }
-            });
+            }
             if (more.isEmpty()) {
                 break;
             }
@@ -647,25 +646,28 @@ public final class SubBuildVerifier implements Verifier {
             List<ModuleOutcome> results, List<Map<SubBuildResults.TestResult, Evidence>> evidence) {
         List<Set<String>> waits = new ArrayList<>();
         built.forEach(candidate -> waits.add(new HashSet<>()));
-        shared(built, plans, results, evidence).forEach((test, candidates) -> {
-            if (candidates.size() < 2) {
-                return;
+        for (SharedFailure test : shared(built, plans, results, evidence)) {
+            if (test.candidates().size() < 2) {
+                continue;
             }
-            List<Integer> order = sendingOrder(test.get(0), candidates, built);
+            List<Integer> order = sendingOrder(test.key(), test.candidates(), built);
             int first = order.get(0);
-            sentFirst.computeIfAbsent(test.get(0), ignored -> new ConcurrentHashMap<>())
+            sentFirst.computeIfAbsent(test.key(), ignored -> new ConcurrentHashMap<>())
                     .merge(built.get(first).taskName(), 1, Integer::sum);
-            order.subList(1, order.size()).forEach(i -> waits.get(i).add(test.get(0)));
-        });
+            order.subList(1, order.size()).forEach(i -> waits.get(i).add(test.key()));
+        }
         return waits;
     }
 
+    /** A project test that failed in one module, and the candidates of that module it is not cleared for. */
+    private record SharedFailure(String key, String testClass, List<Integer> candidates) {
+    }
+
     /**
-     * The project tests that failed for candidates the evidence so far does not clear, by module
-     * (candidates of one module ran one test run, so a test failed the same way for each): the
-     * test's key, failure and class, and those candidates.
+     * The project tests that failed for candidates the evidence so far does not clear, module by
+     * module (candidates of one module ran one test run, so a test failed the same way for each).
      */
-    private static Map<List<String>, List<Integer>> shared(List<Candidate> built, List<SubBuildReactor.Plan> plans,
+    private static List<SharedFailure> shared(List<Candidate> built, List<SubBuildReactor.Plan> plans,
             List<ModuleOutcome> results, List<Map<SubBuildResults.TestResult, Evidence>> evidence) {
         Map<Set<CodeUnit>, Map<List<String>, List<Integer>>> chargedByModule = new LinkedHashMap<>();
         Set<String> tasksTests = new HashSet<>();
@@ -682,8 +684,10 @@ public final class SubBuildVerifier implements Verifier {
                 }
             }
         }
-        Map<List<String>, List<Integer>> shared = new LinkedHashMap<>();
-        chargedByModule.values().forEach(shared::putAll);
+        // Module by module: the same test may fail the same way in two modules of one round.
+        List<SharedFailure> shared = new ArrayList<>();
+        chargedByModule.values().forEach(charged -> charged.forEach((test, candidates) ->
+                shared.add(new SharedFailure(test.get(0), test.get(2), candidates))));
         return shared;
     }
 
