@@ -68,6 +68,8 @@ def carried = log.readLines().find { it.contains('autocoder: ') && it.contains('
 assert carried : 'no round line'
 def rounds = (carried =~ /autocoder: ([0-9]+) round\(s\)/)[0][1] as int
 assert rounds < 6 : 'every candidate took a round of its own: ' + carried
+// The rounds ran in a warm Maven (warmMaven, on by default): Maven started once per JVM, not per round.
+assert carried =~ /sub-builds: [0-9]+ in [12] warm Maven JVM\(s\)(, the first started while the model wrote)?$/ : carried
 def report = new File(basedir, 'target/autocoder/report.json').text
 assert report.contains('"cost"') && report.contains('"(final check)"')
 true

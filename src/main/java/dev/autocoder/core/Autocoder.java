@@ -159,10 +159,14 @@ public final class Autocoder {
                     return concludeFromLock(plan, output);
                 }
                 refuseModelIfNeeded(plan, output);
-                // The model's first answers take seconds; a cold javac's first compile too. Both at once.
+                // The model's first answers take seconds; a cold javac's first compile and a Maven JVM's
+                // start too. All at once.
                 Thread warmUp = new Thread(compiler::warmUp, "autocoder-compiler-warm-up");
                 warmUp.setDaemon(true);
                 warmUp.start();
+                Thread mavenWarmUp = new Thread(subBuilds::warmUp, "autocoder-maven-warm-up");
+                mavenWarmUp.setDaemon(true);
+                mavenWarmUp.start();
                 plan.verified().forEach(board::settle);
                 TokenCounter counter = TokenCounter.forModel(config.model().modelName());
                 log.debug("autocoder: requests are bounded to " + config.model().effectiveMaxPromptTokens()
@@ -182,10 +186,12 @@ public final class Autocoder {
                         subBuilds, slots, together);
                 batching.carried().ifPresent(carried -> log.info("autocoder: " + carried
                         + (subBuilds.sharedModulePlans() == 0 ? "" : "; " + subBuilds.sharedModulePlans()
-                                + " shared a module (one compile, one test JVM) with other tasks' candidates")));
+                                + " shared a module (one compile, one test JVM) with other tasks' candidates")
+                        + "; sub-builds: " + subBuilds.warmMaven()));
                 return conclude(plan, result, together, subBuilds, output, model.truncatedTasks());
             } finally {
                 compiler.close();
+                subBuilds.close();
                 // A default root is the plugin's own; a configured one is the user's and stays.
                 subBuilds.removeEmptyFolders(config.subBuilds().directory().isPresent() ? List.of()
                         : List.of(subBuildRoot));

@@ -264,6 +264,14 @@ public class GenerateMojo extends AbstractMojo {
     boolean strictGates;
 
     /**
+     * Run the run's sub-builds in Maven JVMs kept up until the run ends, one build at a time each,
+     * so that Maven starts once per run instead of once per sub-build; {@code false} starts Maven
+     * afresh for each sub-build, as {@code mvn} would.
+     */
+    @Parameter(property = "autocoder.warmMaven", defaultValue = "true")
+    boolean warmMaven;
+
+    /**
      * Build the reactor's modules that depend on this one in the final check, with their tests, so
      * that "verified" covers them too; {@code false} leaves them to your build, which then builds
      * them after this module (their tests run once, but a mistake only they catch is locked first).

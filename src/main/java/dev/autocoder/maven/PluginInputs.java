@@ -158,7 +158,8 @@ final class PluginInputs {
                         .map(root -> root.toPath().resolve(".mvn/jvm.config"))
                         .filter(Files::isRegularFile).orElse(null))
                 .withSession(session(request))
-                .withMvnFolder(mvnFolder(request));
+                .withMvnFolder(mvnFolder(request))
+                .withWarmMaven(mojo.warmMaven);
     }
 
     /**

@@ -31,6 +31,12 @@ final class MavenRun {
 
     static Outcome run(InvocationRequest request, java.io.File mavenHome, java.io.File localRepository,
             Duration timeout, Consumer<String> output) throws IOException {
+        return run(commandline(request, mavenHome, localRepository), timeout, output);
+    }
+
+    /** The {@code mvn} command line, working folder and environment maven-invoker makes of a request. */
+    static Commandline commandline(InvocationRequest request, java.io.File mavenHome, java.io.File localRepository)
+            throws IOException {
         MavenCommandLineBuilder builder = new MavenCommandLineBuilder();
         builder.setMavenHome(mavenHome);
         builder.setLocalRepositoryDirectory(localRepository);
@@ -40,6 +46,11 @@ final class MavenRun {
         } catch (CommandLineConfigurationException e) {
             throw new IOException("cannot build the Maven command line: " + e.getMessage(), e);
         }
+        return commandline;
+    }
+
+    /** Runs {@code commandline} as a process of its own. */
+    static Outcome run(Commandline commandline, Duration timeout, Consumer<String> output) throws IOException {
         ProcessBuilder process = new ProcessBuilder(commandline.getShell().getShellCommandLine(commandline.getArguments()))
                 .directory(commandline.getWorkingDirectory()).redirectErrorStream(true);
         Map<String, String> environment = process.environment();

@@ -30,10 +30,12 @@ import java.util.Objects;
  *     null when it has none, so that every sub-build loads the core extensions of its
  *     {@code extensions.xml} with the configuration files they read from there (see
  *     {@code SubBuildReactor} for what is carried)
+ * @param warmMaven run sub-builds in Maven JVMs kept up for the whole run ({@code WarmMaven}) rather
+ *     than starting Maven for each
  */
 public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
         boolean offline, Duration timeout, Path javaHome, Path settingsSecurity, Path jvmConfig, Session session,
-        Path mvnFolder) {
+        Path mvnFolder, boolean warmMaven) {
 
     /**
      * What the user started the outer build with, beyond the settings above: the user properties
@@ -81,6 +83,14 @@ public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSe
                 jvmConfig, session, null);
     }
 
+    /** Settings whose sub-builds run in a warm Maven. */
+    public SubBuildSettings(Path mavenHome, Path localRepository, Path userSettings, Path globalSettings,
+            boolean offline, Duration timeout, Path javaHome, Path settingsSecurity, Path jvmConfig,
+            Session session, Path mvnFolder) {
+        this(mavenHome, localRepository, userSettings, globalSettings, offline, timeout, javaHome, settingsSecurity,
+                jvmConfig, session, mvnFolder, true);
+    }
+
     public SubBuildSettings {
         Objects.requireNonNull(mavenHome, "mavenHome");
         Objects.requireNonNull(localRepository, "localRepository");
@@ -94,13 +104,19 @@ public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSe
     /** These settings with the outer session's switches. */
     public SubBuildSettings withSession(Session outer) {
         return new SubBuildSettings(mavenHome, localRepository, userSettings, globalSettings, offline, timeout,
-                javaHome, settingsSecurity, jvmConfig, outer, mvnFolder);
+                javaHome, settingsSecurity, jvmConfig, outer, mvnFolder, warmMaven);
     }
 
     /** These settings with the project's {@code .mvn} folder, or null for none. */
     public SubBuildSettings withMvnFolder(Path folder) {
         return new SubBuildSettings(mavenHome, localRepository, userSettings, globalSettings, offline, timeout,
-                javaHome, settingsSecurity, jvmConfig, session, folder);
+                javaHome, settingsSecurity, jvmConfig, session, folder, warmMaven);
+    }
+
+    /** These settings with sub-builds run in a warm Maven or not. */
+    public SubBuildSettings withWarmMaven(boolean warm) {
+        return new SubBuildSettings(mavenHome, localRepository, userSettings, globalSettings, offline, timeout,
+                javaHome, settingsSecurity, jvmConfig, session, mvnFolder, warm);
     }
 
     /** The JDK to run on: the configured one, else the one running this process. */

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -34,7 +35,7 @@ import org.apache.maven.shared.invoker.InvocationRequest;
  * several candidates in one reactor so Maven starts once, each candidate in a module of its own,
  * built with the newest code of the other tasks and parts, with its own verdict.
  */
-public final class SubBuildVerifier implements Verifier {
+public final class SubBuildVerifier implements Verifier, AutoCloseable {
 
     /**
      * Variables the sub-build sets itself or must not read: Maven's JVM options and the project
@@ -165,6 +166,13 @@ public final class SubBuildVerifier implements Verifier {
     /** ...or at most this many seconds. */
     static final double WHOLE_ROUND_SECONDS = 1.0;
     private final SubBuildCosts costs = new SubBuildCosts();
+    /** The Maven JVMs kept up for this run's sub-builds, or null when each starts its own. */
+    private final WarmMaven warm;
+    /** Whether the warm-up build ran in a warm Maven and passed. */
+    private volatile boolean warmedUp;
+    /** The warm-up build ({@link #warmUp}), once it started. */
+    private final java.util.concurrent.atomic.AtomicReference<CompletableFuture<Void>> warmingUp =
+            new java.util.concurrent.atomic.AtomicReference<>();
     /** How often each task was sent each test first, by test key ({@link #sentToAnotherFirst}). */
     private final Map<String, Map<String, Integer>> sentFirst = new ConcurrentHashMap<>();
     /** How many plans were built in a module shared with other plans of the same code ({@link SharedModules}). */
@@ -258,6 +266,59 @@ public final class SubBuildVerifier implements Verifier {
                 new ModuleCopy(layout.baseDirectory(), layout.buildDirectory(), notCopied), modules.strictGates());
         this.keepFolders = keepFolders || profile;
         this.testPhase = SurefireIncludes.of(layout.build().effectivePom());
+        this.warm = settings.warmMaven() ? new WarmMaven(settings.mavenHome(), this.workRoot) : null;
+    }
+
+    /**
+     * Starts this run's first warm Maven and runs an empty build in it (the sub-build's {@code .mvn}
+     * and an aggregator without modules, {@code validate}), so that the first round finds Maven's
+     * JVM up and its core loaded and JIT-compiled. A run calls it while the model writes its first
+     * candidates; a round that comes first waits for it rather than start a second JVM. Does
+     * nothing without a warm Maven, and costs the run nothing but that time when it fails: the
+     * round then starts its own.
+     */
+    public void warmUp() {
+        if (warm == null) {
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!warmingUp.compareAndSet(null, done)) {
+            return;
+        }
+        Path folder = null;
+        try {
+            folder = newFolder();
+            reactor.write(folder, List.of());
+            InvocationRequest request = request(folder, 0);
+            request.setGoals(List.of("validate"));
+            warmedUp = warm.run(MavenRun.commandline(request, settings.mavenHome().toFile(),
+                    settings.localRepository().toFile()), settings.timeout(), line -> { }).exitCode() == 0;
+        } catch (IOException | WarmMaven.Lost | RuntimeException e) {
+            // The first round starts a JVM of its own.
+        } finally {
+            if (folder != null) {
+                deleteQuietly(folder);
+            }
+            done.complete(null);
+        }
+    }
+
+    /** Stops the Maven JVMs this run kept up; sub-builds after this start Maven each. */
+    @Override
+    public void close() {
+        if (warm != null) {
+            warm.close();
+        }
+    }
+
+    /** How many sub-builds ran in how many warm Maven JVMs, and why warm ones stopped being tried if they did. */
+    public String warmMaven() {
+        if (warm == null) {
+            return "a Maven started for each";
+        }
+        return (warm.builds() - (warmedUp ? 1 : 0)) + " in " + warm.started() + " warm Maven JVM(s)"
+                + (warmedUp ? ", the first started while the model wrote" : "")
+                + warm.unavailable().map(why -> "; " + why).orElse("");
     }
 
     /**
@@ -1204,20 +1265,49 @@ public final class SubBuildVerifier implements Verifier {
      */
     private MavenRun.Outcome runMaven(InvocationRequest request, Path folder, Path logFile, List<String> log,
             java.util.function.UnaryOperator<java.util.function.Consumer<String>> observe) {
-        try (BufferedWriter writer = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
-            return MavenRun.run(request, settings.mavenHome().toFile(), settings.localRepository().toFile(),
-                    settings.timeout(), observe.apply(line -> {
-                        log.add(line);
-                        try {
-                            writer.write(line);
-                            writer.newLine();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }));
+        try {
+            org.apache.maven.shared.utils.cli.Commandline commandline = MavenRun.commandline(request,
+                    settings.mavenHome().toFile(), settings.localRepository().toFile());
+            if (warm != null) {
+                awaitWarmUp();
+                try (BufferedWriter writer = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+                    return warm.run(commandline, settings.timeout(), observe.apply(line -> keep(line, log, writer)));
+                } catch (WarmMaven.Lost e) {
+                    // No verdict from it: the build runs again, cold, from a clean log.
+                    log.clear();
+                }
+            }
+            try (BufferedWriter writer = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+                return MavenRun.run(commandline, settings.timeout(), observe.apply(line -> keep(line, log, writer)));
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new SubBuildException("the verification sub-build could not run Maven (" + e.getMessage()
                     + "); its folder is " + folder);
+        }
+    }
+
+    /** Waits for a warm-up build still running, whose JVM this build can then have; at most a minute. */
+    private void awaitWarmUp() {
+        CompletableFuture<Void> warming = warmingUp.get();
+        if (warming == null) {
+            return;
+        }
+        try {
+            warming.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // The build starts a JVM of its own.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void keep(String line, List<String> log, BufferedWriter writer) {
+        log.add(line);
+        try {
+            writer.write(line);
+            writer.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,11 +14,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +161,11 @@ class SubBuildVerifierIT {
         return new ProjectLayout(base.baseDirectory(), base.javaRelease(), base.mainSourceRoots(),
                 base.testSourceRoots(), base.dependencies(), Map.of(), Optional.empty(), base.compiler(),
                 new ProjectLayout.BuildModel(pom, base.buildDirectory(), base.build().selfPlugin()));
+    }
+
+    private SubBuildVerifier verifier(ProjectLayout layout, SubBuildSettings settings) {
+        return new SubBuildVerifier(layout, owner -> List.of(), new InProcessCompiler(layout, owner -> List.of()), settings,
+                dir.resolve("state/subbuild"), null, Boolean.getBoolean("keep"));
     }
 
     private SubBuildVerifier verifier(ProjectLayout layout, Duration timeout) {
@@ -349,11 +356,14 @@ class SubBuildVerifierIT {
                 }
                 """, true));
 
+        // Other tests' runs may keep an idle warm Maven of their own; this run's processes are the new ones.
+        Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
         Verdict verdict = verifier(layout, Duration.ofSeconds(12)).verify(hanging);
 
         assertEquals(Feedback.Stage.TIMEOUT, verdict.firstFailure().orElseThrow().stage(), verdict.toString());
         assertTrue(verdict.firstFailure().orElseThrow().message().startsWith("sub-build exceeded 12 s"), verdict.toString());
-        assertTrue(ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), "no Maven or surefire process survives");
+        assertTrue(ProcessHandle.current().descendants().filter(process -> !before.contains(process.pid()))
+                .noneMatch(ProcessHandle::isAlive), "no Maven or surefire process survives");
     }
 
     @Test
@@ -405,7 +415,22 @@ class SubBuildVerifierIT {
 
     @Test
     void aTestThatReachesTheCandidateOnlyThroughAHelperAndAServiceChargesTheCandidateWithItsAssertion() {
-        ProjectLayout layout = new TestProject(dir.resolve("project"))
+        ProjectLayout layout = basketProject();
+        CodeUnit subtracting = unit("com.example.Money", MONEY.replace("cents + other.cents", "cents - other.cents"),
+                false);
+
+        Verdict round = verifier(layout, Duration.ofMinutes(3)).verify(candidate("money", subtracting));
+
+        Feedback failure = round.firstFailure().orElseThrow(() -> new AssertionError(round.toString()));
+        assertEquals(Feedback.Stage.TEST, failure.stage(), round.toString());
+        assertTrue(failure.message().startsWith("BasketTest.sumsThePrices: basket total ==> expected: <350> but was: <-350>"),
+                failure.message());
+        assertTrue(failure.message().contains("at com.example.billing.BasketTest.sumsThePrices"), failure.message());
+    }
+
+    /** A service over {@code Money} and a test that reaches it only through a helper and that service. */
+    private ProjectLayout basketProject() {
+        return new TestProject(dir.resolve("project"))
                 .main("com/example/billing/Checkout.java", """
                         package com.example.billing;
 
@@ -450,16 +475,36 @@ class SubBuildVerifierIT {
                             }
                         }
                         """).layout();
+    }
+
+    /**
+     * Issue 21: a warm Maven (one JVM for the run's sub-builds) gives every verdict a cold one
+     * gives, a failing candidate's (with its baseline) and a passing one's, in turn, and the
+     * failing one again after the passing one, so nothing of one build stays for the next. Every
+     * build runs in the JVM the warm-up started.
+     */
+    @Test
+    void aWarmMavenGivesTheVerdictsAColdOneGives() {
+        ProjectLayout layout = basketProject();
         CodeUnit subtracting = unit("com.example.Money", MONEY.replace("cents + other.cents", "cents - other.cents"),
                 false);
-
-        Verdict round = verifier(layout, Duration.ofMinutes(3)).verify(candidate("money", subtracting));
-
-        Feedback failure = round.firstFailure().orElseThrow(() -> new AssertionError(round.toString()));
-        assertEquals(Feedback.Stage.TEST, failure.stage(), round.toString());
-        assertTrue(failure.message().startsWith("BasketTest.sumsThePrices: basket total ==> expected: <350> but was: <-350>"),
-                failure.message());
-        assertTrue(failure.message().contains("at com.example.billing.BasketTest.sumsThePrices"), failure.message());
+        CodeUnit adding = unit("com.example.Money", MONEY, false);
+        try (SubBuildVerifier cold = verifier(layout, settings(Duration.ofMinutes(3)).withWarmMaven(false));
+                SubBuildVerifier warm = verifier(layout, settings(Duration.ofMinutes(3)).withWarmMaven(true))) {
+            warm.warmUp();
+            List<Boolean> passed = new ArrayList<>();
+            for (CodeUnit money : List.of(subtracting, adding, subtracting)) {
+                Verdict coldVerdict = cold.verify(candidate("money", money));
+                Verdict warmVerdict = warm.verify(candidate("money", money));
+                assertEquals(coldVerdict.passed(), warmVerdict.passed(), warmVerdict.toString());
+                assertEquals(coldVerdict.feedback(), warmVerdict.feedback());
+                passed.add(warmVerdict.passed());
+            }
+            assertEquals(List.of(false, true, false), passed);
+            assertEquals("a Maven started for each", cold.warmMaven());
+            assertTrue(warm.warmMaven().matches("[3-9] in 1 warm Maven JVM\\(s\\), the first started while the model wrote"),
+                    warm.warmMaven());
+        }
     }
 
     @Test
