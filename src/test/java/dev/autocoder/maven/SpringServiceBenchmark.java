@@ -133,13 +133,20 @@ public final class SpringServiceBenchmark {
         Function<String, List<CodeUnit>> others = owner -> verified.entrySet().stream()
                 .filter(entry -> !entry.getKey().equals(owner)).flatMap(entry -> entry.getValue().stream()).toList();
         Path subBuilds = project.resolve("target/autocoder/subbuild");
+        SubBuildSettings settings = new SubBuildSettings(maven.getParent().getParent(), repository, null, null, true,
+                Duration.ofMinutes(15), null);
+        // A round in a warm Maven (the plugin's default, a JVM kept up for the run's sub-builds) and in a
+        // Maven started for it, in alternation, each verifier kept for all its rounds as a run keeps it.
         SubBuildVerifier verifier = new SubBuildVerifier(layout, others, new InProcessCompiler(layout, others),
-                new SubBuildSettings(maven.getParent().getParent(), repository, null, null, true,
-                        Duration.ofMinutes(15), null), subBuilds, null, true);
+                settings.withWarmMaven(true), subBuilds, null, true);
+        SubBuildVerifier coldVerifier = new SubBuildVerifier(layout, others, new InProcessCompiler(layout, others),
+                settings.withWarmMaven(false), subBuilds, null, true);
         Candidate candidate = new Candidate(ROUND_TASK, 1, verified.get(ROUND_TASK));
         List<Double> roundTimes = new ArrayList<>();
+        List<Double> coldRoundTimes = new ArrayList<>();
         List<Double> finalTimes = new ArrayList<>();
         String roundOutcome = "";
+        String coldRoundOutcome = "";
         String finalOutcome = "";
         Path roundFolder = null;
         Path finalFolder = null;
@@ -150,21 +157,30 @@ public final class SpringServiceBenchmark {
             roundTimes.add(seconds(start));
             roundOutcome = round.passed() ? "passed" : "FAILED: " + round.firstFailure().map(Feedback::message).orElse("");
             roundFolder = newest(subBuilds, before);
+            start = System.nanoTime();
+            Verdict coldRound = coldVerifier.verifyBatch(List.of(candidate)).get(candidate);
+            coldRoundTimes.add(seconds(start));
+            coldRoundOutcome = coldRound.passed() ? "passed"
+                    : "FAILED: " + coldRound.firstFailure().map(Feedback::message).orElse("");
 
             // The final check is timed on a new verifier each time: a verifier that already built this
             // code whole and passed (a round that ran every test, or an earlier final check) would not
             // build it again. The whole plugin run's log below says when its final check was a round.
-            SubBuildVerifier checker = new SubBuildVerifier(layout, others, new InProcessCompiler(layout, others),
-                    new SubBuildSettings(maven.getParent().getParent(), repository, null, null, true,
-                            Duration.ofMinutes(15), null), subBuilds, null, true);
-            before = folders(subBuilds);
-            start = System.nanoTime();
-            SubBuildVerifier.FinalCheck check = checker.verifyTogether(verified, true);
-            finalTimes.add(seconds(start));
-            finalOutcome = check.charged().values().stream().allMatch(List::isEmpty) && check.unassigned().isEmpty()
-                    ? "passed" : "FAILED: " + check;
-            finalFolder = newest(subBuilds, before);
+            // It is a run's last sub-build, so it runs in the warm Maven the run's rounds already started.
+            try (SubBuildVerifier checker = new SubBuildVerifier(layout, others, new InProcessCompiler(layout, others),
+                    settings, subBuilds, null, true)) {
+                before = folders(subBuilds);
+                start = System.nanoTime();
+                SubBuildVerifier.FinalCheck check = checker.verifyTogether(verified, true);
+                finalTimes.add(seconds(start));
+                finalOutcome = check.charged().values().stream().allMatch(List::isEmpty) && check.unassigned().isEmpty()
+                        ? "passed" : "FAILED: " + check;
+                finalFolder = newest(subBuilds, before);
+            }
         }
+        String warmRounds = verifier.warmMaven();
+        verifier.close();
+        coldVerifier.close();
 
         // 3b. The round's in-process compile with javac's view of the classpath kept open between compiles,
         // as a run does, against opening it for each compile: alternating pairs in this JVM.
@@ -177,27 +193,34 @@ public final class SpringServiceBenchmark {
         // 4. The whole plugin run, from a fresh copy (a clean state folder) each time, replaying the replies;
         // in turn without surefire reports in target/ (a fresh clone, CI) and with the own build's (a
         // developer who ran the tests before), from which a round learns which tests are cheap.
+        // Each in a warm Maven (the default) and with -Dautocoder.warmMaven=false, in alternation.
         List<Double> runTimes = new ArrayList<>();
+        List<Double> coldRunTimes = new ArrayList<>();
         List<Double> reportedRunTimes = new ArrayList<>();
+        List<Double> coldReportedRunTimes = new ArrayList<>();
         Path lastRun = null;
         Path lastReportedRun = null;
-        for (int i = 0; i < 2 * runs; i++) {
-            boolean reported = i % 2 == 1;
+        for (int i = 0; i < 4 * runs; i++) {
+            boolean cold = i % 2 == 1;
+            boolean reported = i % 4 >= 2;
             Path copy = work.resolve("run-" + i);
             copy(template, copy);
             if (reported) {
                 copy(own.resolve("target/surefire-reports"), copy.resolve("target/surefire-reports"));
-                lastReportedRun = copy;
+                lastReportedRun = cold ? lastReportedRun : copy;
             } else {
-                lastRun = copy;
+                lastRun = cold ? lastRun : copy;
             }
             // The scripted server, not the cassette: which feedback a task gets depends on which code of
             // the others its round ran with, so a replay keyed by the exact messages misses replies.
             FakeOpenAiServer server = FakeOpenAiServer.fromScript(resolved(script));
             try {
-                (reported ? reportedRunTimes : runTimes).add(bench.timed(copy, copy.resolve("run.log"),
+                List<Double> times = reported ? (cold ? coldReportedRunTimes : reportedRunTimes)
+                        : (cold ? coldRunTimes : runTimes);
+                times.add(bench.timed(copy, copy.resolve("run.log"),
                         Map.of("OPENAI_API_KEY", "sk-bench-spring-service"),
                         "-B", "-o", "generate-sources", "-Dautocoder.keepSubBuilds=true", "-Dautocoder.mode=live",
+                        "-Dautocoder.warmMaven=" + !cold,
                         "-Dautocoder.subBuildDirectory=" + subBuildsOf(copy), "-Dautocoder.baseUrl=" + server.baseUrl()));
             } finally {
                 server.close();
@@ -215,10 +238,16 @@ public final class SpringServiceBenchmark {
                 ownTimes, ownMedian);
         row("round: 1 candidate (" + ROUND_TASK + "), " + roundOutcome, SubBuildBenchmark.testsRun(roundFolder),
                 roundTimes, ownMedian);
+        row("round, Maven started for it (warmMaven=false), " + coldRoundOutcome, -1, coldRoundTimes, ownMedian);
         row("final check: verifyTogether, 3 tasks, " + finalOutcome, SubBuildBenchmark.testsRun(finalFolder),
                 finalTimes, ownMedian);
         row("whole plugin run: `mvn -o generate-sources`, 3 tasks", -1, runTimes, ownMedian);
+        row("the same, warmMaven=false", -1, coldRunTimes, ownMedian);
         row("the same, the own build's surefire reports in target/", -1, reportedRunTimes, ownMedian);
+        row("the same, reports, warmMaven=false", -1, coldReportedRunTimes, ownMedian);
+        out.printf(Locale.ROOT, "warm rounds: %s; warm/cold: round %.2f, whole run %.2f, with reports %.2f%n",
+                warmRounds, median(roundTimes) / median(coldRoundTimes), median(runTimes) / median(coldRunTimes),
+                median(reportedRunTimes) / median(coldReportedRunTimes));
         out.printf(Locale.ROOT, "targets: round <= 0.5x, final check <= 1.2x, whole run <= 3x%n");
         out.printf(Locale.ROOT, "in-process compile of the round's candidate (%d pairs, %d jars on the test classpath):"
                 + " classpath kept open %.3f s, opened per compile %.3f s (medians), ratio %.2f; same verdicts: %s%n",
