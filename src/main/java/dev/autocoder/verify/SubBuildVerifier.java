@@ -291,8 +291,8 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
             reactor.write(folder, List.of());
             InvocationRequest request = request(folder, 0);
             request.setGoals(List.of("validate"));
-            warmedUp = warm.run(MavenRun.commandline(request, settings.mavenHome().toFile(),
-                    settings.localRepository().toFile()), settings.timeout(), line -> { }).exitCode() == 0;
+            warmedUp = warm.warmUp(MavenRun.commandline(request, settings.mavenHome().toFile(),
+                    settings.localRepository().toFile()), settings.timeout()).exitCode() == 0;
         } catch (IOException | WarmMaven.Lost | RuntimeException e) {
             // The first round starts a JVM of its own.
         } finally {

@@ -100,6 +100,19 @@ final class WarmMaven implements AutoCloseable {
      */
     MavenRun.Outcome run(Commandline commandline, Duration timeout, Consumer<String> output) throws Lost,
             IOException {
+        return run(commandline, timeout, output, true);
+    }
+
+    /**
+     * Runs a build that only warms a JVM up: what the JVM printed as it started stays for the
+     * first real build's log.
+     */
+    MavenRun.Outcome warmUp(Commandline commandline, Duration timeout) throws Lost, IOException {
+        return run(commandline, timeout, line -> { }, false);
+    }
+
+    private MavenRun.Outcome run(Commandline commandline, Duration timeout, Consumer<String> output,
+            boolean startOutput) throws Lost, IOException {
         Path dir = commandline.getWorkingDirectory().toPath().toAbsolutePath();
         Map<String, String> environment = new TreeMap<>();
         for (String variable : commandline.getEnvironmentVariables()) {
@@ -123,7 +136,7 @@ final class WarmMaven implements AutoCloseable {
             try (Writer writer = Files.newBufferedWriter(request, StandardCharsets.UTF_8)) {
                 properties.store(writer, null);
             }
-            MavenRun.Outcome outcome = server.build(request, timeout, output);
+            MavenRun.Outcome outcome = server.build(request, timeout, output, startOutput);
             builds.incrementAndGet();
             giveBack(server);
             return outcome;
@@ -282,6 +295,11 @@ final class WarmMaven implements AutoCloseable {
         private final Process process;
         private final OutputStream requests;
         private final CompletableFuture<Void> ready = new CompletableFuture<>();
+        /**
+         * What the JVM printed as it started (a JVM option's report, an agent's banner), which a
+         * cold build's log would begin with: the first build's log begins with it.
+         */
+        private final List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
         private volatile Consumer<String> sink;
         private volatile CompletableFuture<Integer> exit;
         private int builds;
@@ -301,7 +319,12 @@ final class WarmMaven implements AutoCloseable {
                 ready.get(START.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 stop();
-                throw new IOException("its JVM did not get ready (" + String.join(" ", key.command()) + ")");
+                List<String> said;
+                synchronized (started) {
+                    said = List.copyOf(started.subList(Math.max(0, started.size() - 5), started.size()));
+                }
+                throw new IOException("its JVM did not get ready (" + String.join(" ", key.command()) + ")"
+                        + (said.isEmpty() ? "" : ": " + String.join(" / ", said)));
             } catch (InterruptedException e) {
                 stop();
                 Thread.currentThread().interrupt();
@@ -309,9 +332,16 @@ final class WarmMaven implements AutoCloseable {
             }
         }
 
-        MavenRun.Outcome build(Path request, Duration timeout, Consumer<String> output) throws Lost, IOException {
+        MavenRun.Outcome build(Path request, Duration timeout, Consumer<String> output, boolean startOutput)
+                throws Lost, IOException {
             builds++;
             CompletableFuture<Integer> done = new CompletableFuture<>();
+            if (startOutput) {
+                synchronized (started) {
+                    started.forEach(output);
+                    started.clear();
+                }
+            }
             sink = output;
             exit = done;
             try {
@@ -398,6 +428,8 @@ final class WarmMaven implements AutoCloseable {
             Consumer<String> to = sink;
             if (to != null) {
                 to.accept(line);
+            } else if (!ready.isDone()) {
+                started.add(line);
             }
         }
     }
