@@ -6,7 +6,8 @@
 # test names are removed and left to autocoder (bench/real-project/specs); a scripted local model
 # (bench/real-project/script.json) answers with the original class, after one candidate for the path fence
 # that is wrong by one line. In one run, against the project's own `mvn -o -q test`, it times a round with
-# the wrong and with the right candidate, a probe round, the final check and the whole plugin run, and
+# the wrong and with the right candidate, a probe round, the final check and the whole plugin run (in a
+# warm Maven, then with -Dautocoder.warmMaven=false), and
 # prints the verdicts (RealProjectBenchmark).
 # Two tests need the network (DNS, https://www.apache.org): they are left out with surefire's
 # -Dsurefire.excludesFile, which the project's own build and the plugin's sub-builds both get.

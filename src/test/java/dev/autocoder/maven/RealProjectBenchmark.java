@@ -160,28 +160,14 @@ public final class RealProjectBenchmark {
         out.printf(Locale.ROOT, "probe round %.1f s, %s; final check %.1f s, %s%n", probe.seconds, probe.outcome,
                 finalTime, check.passed() ? "passed" : "FAILED");
 
-        // 4. The whole plugin run, offline, in a fresh copy, the scripted model answering.
-        Path runCopy = work.resolve("run");
-        copy(template, runCopy);
+        // 4. The whole plugin run, offline, in a fresh copy, the scripted model answering: in a warm Maven
+        // (the default), then with -Dautocoder.warmMaven=false, each from a fresh copy.
         Path script = BenchSupport.resolved(specs.resolve("script.json"), replies, work.resolve("script.resolved.json"));
-        double runTime = Double.NaN;
-        int requests;
-        String crash = "";
-        try (FakeOpenAiServer server = FakeOpenAiServer.fromScript(script)) {
-            long runStart = System.nanoTime();
-            try {
-                    runTime = bench.timed(runCopy, work.resolve("run.log"),
-                        Map.of("OPENAI_API_KEY", "sk-bench-real-project"), "-B", "-o", "generate-sources", excludesFile,
-                        "-Dautocoder.keepSubBuilds=true", "-Dautocoder.mode=live",
-                        "-Dautocoder.subBuildDirectory=" + work.resolve("run-subbuilds"),
-                        "-Dautocoder.baseUrl=" + server.baseUrl());
-            } catch (IllegalStateException failed) {
-                runTime = seconds(runStart);
-                crash = "Maven failed; ";
-            }
-            requests = server.requestCount();
-        }
-        String runVerdict = crash + runVerdict(Files.readString(work.resolve("run.log")));
+        Run run = wholeRun(template, script, excludesFile, "run", true);
+        Run coldRun = wholeRun(template, script, excludesFile, "run-cold", false);
+        double runTime = run.seconds;
+        int requests = run.requests;
+        String runVerdict = run.verdict;
 
         out.println();
         out.printf(Locale.ROOT, "Apache Commons Text %s (real POM, parent commons-parent 69): %d tests in its build;"
@@ -197,8 +183,9 @@ public final class RealProjectBenchmark {
         row("final check: verifyTogether, 3 tasks, " + (check.passed() ? "passed" : "FAILED: " + check),
                 SubBuildBenchmark.testsRun(finalFolder), finalTime, ownTime);
         row("whole plugin run: `mvn -o generate-sources`, 3 tasks, " + runVerdict, -1, runTime, ownTime);
-        out.printf(Locale.ROOT, "model requests in the whole run: %d; work folder (logs, kept sub-builds): %s%n",
-                requests, work);
+        row("the same, -Dautocoder.warmMaven=false, " + coldRun.verdict, -1, coldRun.seconds, ownTime);
+        out.printf(Locale.ROOT, "whole run warm / cold: %.2f; model requests: %d warm, %d cold; work folder (logs,"
+                + " kept sub-builds): %s%n", runTime / coldRun.seconds, requests, coldRun.requests, work);
         out.println("the whole run's log, task lines:");
         for (String line : Files.readAllLines(work.resolve("run.log"))) {
             if (line.contains("] attempt ") || line.contains("final check") || line.contains(" verified after")
@@ -207,6 +194,8 @@ public final class RealProjectBenchmark {
                 out.println("    " + line.strip());
             }
         }
+        Files.readAllLines(work.resolve("run-cold.log")).stream().filter(line -> line.contains("round(s) carried"))
+                .forEach(line -> out.println("    cold: " + line.strip()));
     }
 
     /** One timed round of one candidate, with the other tasks' code as the project has it. */
@@ -235,6 +224,34 @@ public final class RealProjectBenchmark {
     }
 
     private record Step(double seconds, int tests, String outcome) {
+    }
+
+    private record Run(double seconds, int requests, String verdict) {
+    }
+
+    /** The whole plugin run in a fresh copy named {@code name}, its log {@code <name>.log} in the work folder. */
+    private Run wholeRun(Path template, Path script, String excludesFile, String name, boolean warm)
+            throws Exception {
+        Path runCopy = work.resolve(name);
+        copy(template, runCopy);
+        double runTime;
+        String crash = "";
+        int requests;
+        try (FakeOpenAiServer server = FakeOpenAiServer.fromScript(script)) {
+            long runStart = System.nanoTime();
+            try {
+                runTime = bench.timed(runCopy, work.resolve(name + ".log"),
+                        Map.of("OPENAI_API_KEY", "sk-bench-real-project"), "-B", "-o", "generate-sources", excludesFile,
+                        "-Dautocoder.keepSubBuilds=true", "-Dautocoder.mode=live", "-Dautocoder.warmMaven=" + warm,
+                        "-Dautocoder.subBuildDirectory=" + work.resolve(name + "-subbuilds"),
+                        "-Dautocoder.baseUrl=" + server.baseUrl());
+            } catch (IllegalStateException failed) {
+                runTime = seconds(runStart);
+                crash = "Maven failed; ";
+            }
+            requests = server.requestCount();
+        }
+        return new Run(runTime, requests, crash + runVerdict(Files.readString(work.resolve(name + ".log"))));
     }
 
     private void row(String step, int tests, double seconds, double own) {
