@@ -303,11 +303,17 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
         }
     }
 
-    /** Stops the Maven JVMs this run kept up; sub-builds after this start Maven each. */
+    /**
+     * Stops the Maven JVMs this run kept up, a warm-up still running included, and returns once
+     * that warm-up has removed its folder; sub-builds after this start Maven each.
+     */
     @Override
     public void close() {
         if (warm != null) {
+            // A warm-up that has not started yet never will.
+            warmingUp.compareAndSet(null, CompletableFuture.completedFuture(null));
             warm.close();
+            awaitWarmUp();
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,20 +121,19 @@ final class WarmMaven implements AutoCloseable {
         List<String> arguments = List.of(commandline.getArguments());
         Path basedir = projectBaseDirectory(dir, arguments);
         Key key = new Key(command(environment, basedir), environment);
+        Properties properties = new Properties();
+        properties.setProperty("dir", dir.toString());
+        properties.setProperty("basedir", basedir.toString());
+        properties.setProperty("args", Integer.toString(arguments.size()));
+        for (int i = 0; i < arguments.size(); i++) {
+            properties.setProperty("arg." + i, arguments.get(i));
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        properties.store(text, null);
+        // One line, no file: nothing is left behind when this JVM goes away during the build.
+        String request = java.util.Base64.getEncoder().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
         Server server = borrow(key);
-        Path request = null;
         try {
-            request = Files.createTempFile("autocoder-warm-maven-", ".properties");
-            Properties properties = new Properties();
-            properties.setProperty("dir", dir.toString());
-            properties.setProperty("basedir", basedir.toString());
-            properties.setProperty("args", Integer.toString(arguments.size()));
-            for (int i = 0; i < arguments.size(); i++) {
-                properties.setProperty("arg." + i, arguments.get(i));
-            }
-            try (Writer writer = Files.newBufferedWriter(request, StandardCharsets.UTF_8)) {
-                properties.store(writer, null);
-            }
             MavenRun.Outcome outcome = server.build(request, timeout, output, startOutput);
             builds.incrementAndGet();
             giveBack(server);
@@ -144,24 +142,28 @@ final class WarmMaven implements AutoCloseable {
             // A JVM whose build did not end as a build ends is not given to another one.
             server.kill();
             throw e;
-        } finally {
-            if (request != null) {
-                Files.deleteIfExists(request);
-            }
         }
     }
 
-    /** Stops every JVM of this run; a build still running finishes, and its JVM stops then. */
+    /**
+     * Stops every JVM of this run: the idle ones as they would stop by themselves, any other at
+     * once with all it started, so that a build still running in one (a warm-up the run no longer
+     * needs) ends {@link Lost} and its caller cleans up after it.
+     */
     @Override
     public void close() {
-        List<Server> stopping = new ArrayList<>();
+        List<Server> idle = new ArrayList<>();
+        List<Server> busy;
         synchronized (this) {
             closed = true;
+            busy = new ArrayList<>(all);
         }
         synchronized (IDLE) {
-            IDLE.entrySet().removeIf(idle -> idle.getValue() == this && stopping.add(idle.getKey()));
+            IDLE.entrySet().removeIf(entry -> entry.getValue() == this && idle.add(entry.getKey()));
         }
-        stopping.forEach(Server::stop);
+        busy.removeAll(idle);
+        idle.forEach(Server::stop);
+        busy.stream().filter(server -> server.process.isAlive()).forEach(Server::kill);
     }
 
     /**
@@ -253,9 +255,16 @@ final class WarmMaven implements AutoCloseable {
         try {
             Files.createDirectories(folder);
             Server server = new Server(key, folder);
+            boolean over;
             synchronized (this) {
                 all.add(server);
+                over = closed;
             }
+            if (over) {
+                server.kill();
+                throw new Lost("the run is over");
+            }
+            server.awaitReady();
             return server;
         } catch (IOException e) {
             synchronized (this) {
@@ -315,6 +324,10 @@ final class WarmMaven implements AutoCloseable {
             Thread pump = new Thread(this::pump, "autocoder-warm-maven-output");
             pump.setDaemon(true);
             pump.start();
+        }
+
+        /** Waits until the JVM is ready for builds; stops it when it does not get there. */
+        void awaitReady() throws IOException {
             try {
                 ready.get(START.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
@@ -332,7 +345,7 @@ final class WarmMaven implements AutoCloseable {
             }
         }
 
-        MavenRun.Outcome build(Path request, Duration timeout, Consumer<String> output, boolean startOutput)
+        MavenRun.Outcome build(String request, Duration timeout, Consumer<String> output, boolean startOutput)
                 throws Lost, IOException {
             builds++;
             CompletableFuture<Integer> done = new CompletableFuture<>();

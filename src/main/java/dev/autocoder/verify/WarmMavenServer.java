@@ -7,12 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
+import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -25,10 +24,10 @@ import java.util.Set;
  * gets a fresh container, its plugins fresh realms (Maven disposes of them after the build), and
  * the system properties it started with.
  *
- * <p>It talks to {@link WarmMaven} over its standard streams. Each line on standard input names a
- * request file (a {@link Properties} file: {@code dir}, the working folder; {@code basedir}, the
- * multi-module project folder the launcher would compute; {@code args}, how many arguments, and
- * {@code arg.N}). The build's output goes to standard output, followed by a line that starts with
+ * <p>It talks to {@link WarmMaven} over its standard streams. Each line on standard input is a
+ * request: a {@link Properties} text in Base64 ({@code dir}, the working folder; {@code basedir},
+ * the multi-module project folder the launcher would compute; {@code args}, how many arguments,
+ * and {@code arg.N}). The build's output goes to standard output, followed by a line that starts with
  * {@link #MARKER} and gives Maven's exit code. Standard input is taken from the builds, so that
  * nothing a build runs reads the requests. The server stops at the end of its input, which is
  * also what happens when the JVM that started it goes away.
@@ -69,9 +68,7 @@ public final class WarmMavenServer {
         BufferedReader lines = new BufferedReader(new InputStreamReader(requests, StandardCharsets.UTF_8));
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             Properties request = new Properties();
-            try (Reader reader = Files.newBufferedReader(Path.of(line), StandardCharsets.UTF_8)) {
-                request.load(reader);
-            }
+            request.load(new StringReader(new String(Base64.getDecoder().decode(line.strip()), StandardCharsets.UTF_8)));
             String[] arguments = new String[Integer.parseInt(request.getProperty("args"))];
             for (int i = 0; i < arguments.length; i++) {
                 arguments[i] = request.getProperty("arg." + i);

@@ -507,6 +507,40 @@ class SubBuildVerifierIT {
         }
     }
 
+    /**
+     * A run that ends while its warm-up build still runs (the model failed at once) leaves nothing
+     * behind: once {@code close} returns, the warm-up's folder is gone and so is its JVM.
+     */
+    @Test
+    void closingDuringTheWarmUpLeavesNoFolderAndNoJvm() throws Exception {
+        ProjectLayout layout = new TestProject(dir.resolve("project")).layout();
+        Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+        Path work = dir.resolve("state/subbuild");
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, owner -> List.of(),
+                new InProcessCompiler(layout, owner -> List.of()), settings(Duration.ofMinutes(3)), work, null, false);
+        Thread warming = new Thread(verifier::warmUp, "warm-up");
+        warming.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.isDirectory(work) || children(work).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the warm-up never laid out its folder");
+            Thread.sleep(5);
+        }
+
+        verifier.close();
+
+        assertEquals(List.of(), children(work), "the warm-up's folder");
+        assertTrue(ProcessHandle.current().descendants().filter(process -> !before.contains(process.pid()))
+                .noneMatch(ProcessHandle::isAlive), "no warm Maven JVM survives");
+        warming.join(Duration.ofSeconds(30).toMillis());
+        assertFalse(warming.isAlive());
+    }
+
+    private static List<Path> children(Path folder) throws IOException {
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.toList();
+        }
+    }
+
     @Test
     void theFinalCheckChargesOnlyTheTaskWithoutWhoseCodeTheFailingTestPasses() {
         String rate = """
