@@ -80,6 +80,7 @@ class GenerateMojoTest {
         assertNull(mojo.apiKey);
         assertFalse(mojo.skip);
         assertTrue(mojo.checkDependents, "the final check builds the modules that depend on this one");
+        assertTrue(mojo.warmMaven, "sub-builds run in a warm Maven");
         PluginInputs inputs = new PluginInputs(mojo, decrypter);
         assertEquals(new File(target, "generated-sources/autocoder").toPath(), inputs.outputDirectory());
         assertEquals(new File(target, "generated-test-sources/autocoder").toPath(), inputs.testOutputDirectory());
@@ -95,6 +96,17 @@ class GenerateMojoTest {
     void configuredValuesOverrideTheDefaults(GenerateMojo mojo) {
         assertEquals(3, mojo.maxDepth);
         assertEquals("qwen2.5-coder:14b", mojo.model);
+    }
+
+    @Test
+    @InjectMojo(goal = "generate")
+    @MojoParameter(name = "warmMaven", value = "false")
+    void warmMavenFalseStartsMavenForEachSubBuild(GenerateMojo mojo) {
+        mojo.session.getRequest().setLocalRepositoryPath(new File(mojo.project.getBuild().getDirectory(), "repository"));
+
+        assertFalse(new PluginInputs(mojo, decrypter).subBuildSettings().warmMaven());
+        mojo.warmMaven = true;
+        assertTrue(new PluginInputs(mojo, decrypter).subBuildSettings().warmMaven());
     }
 
     @Test
