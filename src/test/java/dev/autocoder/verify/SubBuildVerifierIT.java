@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -504,6 +505,58 @@ class SubBuildVerifierIT {
             assertEquals("a Maven started for each", cold.warmMaven());
             assertTrue(warm.warmMaven().matches("[3-9] in 1 warm Maven JVM\\(s\\), the first started while the model wrote"),
                     warm.warmMaven());
+        }
+    }
+
+    /**
+     * A warm Maven JVM that goes away in the middle of a round gives no verdict: the round runs
+     * again in a Maven started for it, and the candidate gets that build's verdict.
+     */
+    @Test
+    void aRoundWhoseWarmJvmDiesRunsAgainColdAndGivesItsVerdict() throws Exception {
+        ProjectLayout layout = new TestProject(dir.resolve("project")).test("com/example/MoneyTest.java", MONEY_TEST)
+                .test("com/example/SlowTest.java", """
+                        package com.example;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+                        import org.junit.jupiter.api.Test;
+
+                        class SlowTest {
+                            @Test
+                            void addsSlowly() throws InterruptedException {
+                                Thread.sleep(4000);
+                                assertEquals(new Money(5), new Money(2).plus(new Money(3)));
+                            }
+                        }
+                        """).layout();
+        try (SubBuildVerifier verifier = verifier(layout, Duration.ofMinutes(3))) {
+            CompletableFuture<Void> killed = CompletableFuture.runAsync(() -> {
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (System.nanoTime() < deadline) {
+                    Optional<ProcessHandle> warm = ProcessHandle.current().descendants()
+                            .filter(process -> process.info().commandLine().orElse("").contains(
+                                    WarmMavenServer.class.getName()))
+                            .filter(process -> process.descendants().findAny().isPresent())
+                            .findFirst();
+                    if (warm.isPresent()) {
+                        MavenRun.stopTree(warm.get());
+                        return;
+                    }
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                throw new AssertionError("no warm Maven JVM ran tests");
+            });
+
+            Verdict round = verifier.verify(candidate("money", unit("com.example.Money", MONEY, false)));
+
+            killed.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertTrue(round.passed(), round.toString());
+            assertEquals("0 in 1 warm Maven JVM(s)", verifier.warmMaven(), "the round's build ended cold");
         }
     }
 
