@@ -93,7 +93,7 @@ final class SubBuildResults {
 
     /**
      * A log line as Maven prints it in the sub-build's fixed format (batch mode, colours off, the
-     * simple logger's default layout; see {@code SubBuildVerifier#request}): the second line of
+     * simple logger's default layout; see {@code SubBuildLaunch#request}): the second line of
      * defence for a format that still differs. Drops ANSI colour codes, a carriage return of a
      * CRLF log, a timestamp or thread name before the level and a logger name after it.
      */

@@ -41,7 +41,7 @@ public record SubBuildSettings(Path mavenHome, Path localRepository, Path userSe
      * What the user started the outer build with, beyond the settings above: the user properties
      * ({@code -D} on the command line and in {@code .mvn/maven.config}), the profiles switched on
      * and off ({@code -P}), and the toolchains files ({@code -t}, {@code -gt}). As given: the
-     * verifier leaves out what is its own or secret (see {@code SubBuildVerifier#request}).
+     * verifier leaves out what is its own or secret (see {@code SubBuildLaunch#request}).
      *
      * @param userProperties the outer session's user properties
      * @param activeProfiles the profiles the outer session activated by name

@@ -36,7 +36,7 @@ class SubBuildLogFormatTest {
         outer.put("jansi.passthrough", "true");
         outer.put("maven.logger.showDateTime", "true");
 
-        assertEquals(Map.of("excludedGroups", "slow"), SubBuildVerifier.carriedProperties(outer));
+        assertEquals(Map.of("excludedGroups", "slow"), SubBuildLaunch.carriedProperties(outer));
     }
 
     @Test
@@ -85,6 +85,6 @@ class SubBuildLogFormatTest {
         environment.put("OPENAI_API_KEY", "sk-1");
         environment.put("GITHUB_TOKEN", "ghp-1");
 
-        assertEquals(windows, SubBuildVerifier.safeEnvironment(environment));
+        assertEquals(windows, SubBuildLaunch.safeEnvironment(environment));
     }
 }

@@ -48,7 +48,7 @@ class SubBuildSessionTest {
         user.put("MAVEN_BASEDIR", "/work/outer");
         user.put("JAVA_HOME", "/opt/other-jdk");
 
-        Map<String, String> safe = SubBuildVerifier.safeEnvironment(user);
+        Map<String, String> safe = SubBuildLaunch.safeEnvironment(user);
 
         assertEquals(Map.of("PATH", "/usr/bin", "DOCKER_HOST", "unix:///run/user/1000/docker.sock",
                 "TESTCONTAINERS_RYUK_DISABLED", "true", "JAVA_TOOL_OPTIONS", "-Dfile.encoding=UTF-8", "CI", "true",
@@ -74,7 +74,7 @@ class SubBuildSessionTest {
         outer.put("maven.repo.local", "target/repo");
 
         assertEquals(Map.of("excludedGroups", "slow", "skipITs", "true", "gpg.skip", "true", "env", "staging"),
-                SubBuildVerifier.carriedProperties(outer));
+                SubBuildLaunch.carriedProperties(outer));
     }
 
     @Test
@@ -112,7 +112,7 @@ class SubBuildSessionTest {
                 .request(Files.createDirectories(dir.resolve("build")), 1);
 
         switches.forEach((name, off) -> assertEquals(off, request.getProperties().getProperty(name), name));
-        assertEquals(switches, SubBuildVerifier.NO_CACHE_NOR_SCAN);
+        assertEquals(switches, SubBuildLaunch.NO_CACHE_NOR_SCAN);
         assertEquals("slow", request.getProperties().getProperty("excludedGroups"), "the rest of the session is carried");
     }
 
@@ -123,25 +123,25 @@ class SubBuildSessionTest {
 
         assertTrue(request.getProfiles() == null || request.getProfiles().isEmpty());
         assertNull(request.getToolchainsFile());
-        assertEquals(SubBuildVerifier.MAVEN_OPTS, request.getMavenOpts());
+        assertEquals(SubBuildLaunch.MAVEN_OPTS, request.getMavenOpts());
     }
 
     @Test
     void theSubBuildsJvmOptionsGiveWayToTheProjectsOfTheSameKind() {
-        assertEquals(SubBuildVerifier.MAVEN_OPTS, SubBuildVerifier.mavenOpts(""));
-        assertEquals(SubBuildVerifier.MAVEN_OPTS, SubBuildVerifier.mavenOpts("-Xss4m\n--add-exports x/y=ALL-UNNAMED\n"));
+        assertEquals(SubBuildLaunch.MAVEN_OPTS, SubBuildLaunch.mavenOpts(""));
+        assertEquals(SubBuildLaunch.MAVEN_OPTS, SubBuildLaunch.mavenOpts("-Xss4m\n--add-exports x/y=ALL-UNNAMED\n"));
         assertEquals("-XX:TieredStopAtLevel=1 -Xshare:auto -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions"
                 + " -XX:-BytecodeVerificationRemote -Duser.language=en -Duser.country=US -Dsun.stdout.encoding=UTF-8 -Dstdout.encoding=UTF-8",
-                SubBuildVerifier.mavenOpts("-XX:+UseG1GC -Xmx512m"));
+                SubBuildLaunch.mavenOpts("-XX:+UseG1GC -Xmx512m"));
         assertEquals("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:+IgnoreUnrecognizedVMOptions"
                 + " -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -Duser.language=en -Duser.country=US -Dsun.stdout.encoding=UTF-8 -Dstdout.encoding=UTF-8",
-                SubBuildVerifier.mavenOpts("-XX:MaxRAMPercentage=75"));
+                SubBuildLaunch.mavenOpts("-XX:MaxRAMPercentage=75"));
         assertEquals("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:+IgnoreUnrecognizedVMOptions"
                 + " -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote -Duser.language=en -Duser.country=US -Dsun.stdout.encoding=UTF-8 -Dstdout.encoding=UTF-8",
-                SubBuildVerifier.mavenOpts("-Xms2g"), "an initial heap above our bound would stop the JVM");
+                SubBuildLaunch.mavenOpts("-Xms2g"), "an initial heap above our bound would stop the JVM");
         assertEquals("-Xmx1g -Xshare:auto -Duser.language=en -Duser.country=US -Dsun.stdout.encoding=UTF-8 -Dstdout.encoding=UTF-8",
-                SubBuildVerifier.mavenOpts("-XX:+UseZGC\n-XX:-TieredCompilation\n-Xverify:all"));
-        assertEquals(SubBuildVerifier.MAVEN_OPTS, SubBuildVerifier.mavenOpts("# -XX:+UseG1GC -Xmx4g\n-Xss2m"),
+                SubBuildLaunch.mavenOpts("-XX:+UseZGC\n-XX:-TieredCompilation\n-Xverify:all"));
+        assertEquals(SubBuildLaunch.MAVEN_OPTS, SubBuildLaunch.mavenOpts("# -XX:+UseG1GC -Xmx4g\n-Xss2m"),
                 "a comment sets nothing");
     }
 

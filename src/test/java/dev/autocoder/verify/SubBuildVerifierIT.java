@@ -324,7 +324,7 @@ class SubBuildVerifierIT {
         Set<String> keys = new TreeSet<>(Files.readAllLines(envDump));
         assertFalse(keys.isEmpty());
         assertTrue(keys.stream().noneMatch(key -> key.matches(".*(KEY|TOKEN|SECRET|PASSWORD).*")), keys.toString());
-        Set<String> expected = new TreeSet<>(SubBuildVerifier.safeEnvironment(System.getenv()).keySet());
+        Set<String> expected = new TreeSet<>(SubBuildLaunch.safeEnvironment(System.getenv()).keySet());
         expected.removeIf(key -> key.equals("MAVEN_OPTS") || key.equals("JAVA_HOME"));
         assertTrue(keys.containsAll(expected), "the user's environment less secrets reaches the tests: " + keys);
     }
@@ -1184,7 +1184,7 @@ class SubBuildVerifierIT {
 
     @Test
     void safeEnvironmentKeepsTheUsersVariablesWithoutSecrets() {
-        Map<String, String> safe = SubBuildVerifier.safeEnvironment(Map.of("PATH", "/usr/bin", "HOME", "/home/me",
+        Map<String, String> safe = SubBuildLaunch.safeEnvironment(Map.of("PATH", "/usr/bin", "HOME", "/home/me",
                 "OPENAI_API_KEY", "sk-test", "GITHUB_TOKEN", "t", "DB_PASSWORD", "p", "LANG", "C.UTF-8",
                 "DOCKER_HOST", "tcp://docker:2375"));
 
