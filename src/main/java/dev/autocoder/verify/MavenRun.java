@@ -49,16 +49,40 @@ final class MavenRun {
         return commandline;
     }
 
+    /** The environment {@code commandline} runs in, by name (maven-invoker lists it as {@code NAME=value}). */
+    static Map<String, String> environment(Commandline commandline) throws IOException {
+        Map<String, String> environment = new java.util.TreeMap<>();
+        for (String variable : commandline.getEnvironmentVariables()) {
+            int equals = variable.indexOf('=');
+            environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+        }
+        return environment;
+    }
+
+    /**
+     * JVM options as the {@code mvn} script reads them from {@code .mvn/jvm.config} and expands
+     * them from {@code MAVEN_OPTS}: what follows a {@code #} on a line is left out, and blanks
+     * split the rest into options (quotes stay, since the script expands them unquoted).
+     */
+    static List<String> jvmOptions(String text) {
+        List<String> options = new java.util.ArrayList<>();
+        for (String line : text.split("\\R")) {
+            int comment = line.indexOf('#');
+            String words = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            if (!words.isEmpty()) {
+                options.addAll(List.of(words.split("\\s+")));
+            }
+        }
+        return options;
+    }
+
     /** Runs {@code commandline} as a process of its own. */
     static Outcome run(Commandline commandline, Duration timeout, Consumer<String> output) throws IOException {
         ProcessBuilder process = new ProcessBuilder(commandline.getShell().getShellCommandLine(commandline.getArguments()))
                 .directory(commandline.getWorkingDirectory()).redirectErrorStream(true);
         Map<String, String> environment = process.environment();
         environment.clear();
-        for (String variable : commandline.getEnvironmentVariables()) {
-            int equals = variable.indexOf('=');
-            environment.put(variable.substring(0, equals), variable.substring(equals + 1));
-        }
+        environment.putAll(environment(commandline));
         Process maven = process.start();
         Thread pump = new Thread(() -> pump(maven, output), "autocoder-subbuild-output");
         pump.setDaemon(true);

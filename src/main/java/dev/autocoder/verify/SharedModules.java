@@ -57,10 +57,15 @@ final class SharedModules {
      */
     private record Key(Set<CodeUnit> code, RoundTrimming trimming, boolean dependents) {
         static Key of(SubBuildReactor.Plan plan) {
-            Set<CodeUnit> code = new HashSet<>(plan.own());
-            code.addAll(plan.others());
-            return new Key(code, plan.trimming(), plan.dependents());
+            return new Key(SharedModules.code(plan), plan.trimming(), plan.dependents());
         }
+    }
+
+    /** All the code a plan builds, its candidate's and the others', whoever wrote it. */
+    static Set<CodeUnit> code(SubBuildReactor.Plan plan) {
+        Set<CodeUnit> code = new HashSet<>(plan.own());
+        code.addAll(plan.others());
+        return code;
     }
 
     /**

@@ -334,14 +334,7 @@ final class SubBuildLaunch implements AutoCloseable {
      * last of two heap bounds and refuses two collectors, so a project's choice is left alone.
      */
     static String mavenOpts(String projectOptions) {
-        List<String> given = new ArrayList<>();
-        for (String line : projectOptions.split("\\R")) {
-            int comment = line.indexOf('#');
-            String options = (comment >= 0 ? line.substring(0, comment) : line).strip();
-            if (!options.isEmpty()) {
-                given.addAll(List.of(options.split("\\s+")));
-            }
-        }
+        List<String> given = MavenRun.jvmOptions(projectOptions);
         List<String> options = new ArrayList<>();
         for (String option : MAVEN_OPTS.split(" ")) {
             java.util.regex.Pattern kind = SAME_KIND.get(option);

@@ -165,7 +165,6 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
         this.launch = new SubBuildLaunch(settings, this.workRoot);
     }
 
-
     /**
      * Starts this run's first warm Maven while the model writes its first candidates
      * ({@link SubBuildLaunch#warmUp}), in a folder holding the sub-build's {@code .mvn} and an
@@ -285,7 +284,7 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
         List<Optional<List<CodeUnit>>> stubbed = new ArrayList<>();
         List<Set<String>> deferred = new ArrayList<>();
         Map<Set<CodeUnit>, Integer> sharing = new HashMap<>();
-        plans.forEach(plan -> sharing.merge(moduleCode(plan), 1, Integer::sum));
+        plans.forEach(plan -> sharing.merge(SharedModules.code(plan), 1, Integer::sum));
         for (int i = 0; i < built.size(); i++) {
             Set<String> own = testClasses(built.get(i).testUnits());
             Set<String> failing = new TreeSet<>();
@@ -294,7 +293,7 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
             questions.computeIfAbsent(plans.get(i).others(), key -> new TreeSet<>()).addAll(failing);
             // A candidate that shares its module asks its stubbed baseline only when it is the one to be sent the test.
             Map<List<CodeUnit>, Set<String>> later = new HashMap<>();
-            boolean shares = sharing.get(moduleCode(plans.get(i))) > 1;
+            boolean shares = sharing.get(SharedModules.code(plans.get(i))) > 1;
             stubbed.add(withoutBehaviour(built.get(i), plans.get(i), failing, shares ? later : questions));
             deferred.add(new TreeSet<>(later.values().stream().flatMap(Set::stream).toList()));
             if (!failing.isEmpty()) {
@@ -611,8 +610,8 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
         Set<String> tasksTests = new HashSet<>();
         built.forEach(candidate -> tasksTests.addAll(testClasses(candidate.testUnits())));
         for (int i = 0; i < built.size(); i++) {
-            Map<List<String>, List<Integer>> charged = chargedByModule.computeIfAbsent(moduleCode(plans.get(i)),
-                    key -> new LinkedHashMap<>());
+            Map<List<String>, List<Integer>> charged = chargedByModule.computeIfAbsent(
+                    SharedModules.code(plans.get(i)), key -> new LinkedHashMap<>());
             for (SubBuildResults.TestResult test : results.get(i).failures().toList()) {
                 if (!tasksTests.contains(test.testClass())
                         && evidence.get(i).get(test) == Evidence.NEEDS_IT) {
@@ -634,13 +633,6 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
         Map<String, Integer> sent = sentFirst.getOrDefault(testKey, Map.of());
         return candidates.stream().sorted(Comparator.<Integer>comparingInt(
                 i -> sent.getOrDefault(built.get(i).taskName(), 0)).thenComparing(i -> built.get(i).taskName())).toList();
-    }
-
-    /** The code a plan's module is built with: candidates built with the same code share a module. */
-    private static Set<CodeUnit> moduleCode(SubBuildReactor.Plan plan) {
-        Set<CodeUnit> code = new HashSet<>(plan.own());
-        code.addAll(plan.others());
-        return code;
     }
 
     /** What the baselines known so far say of each built candidate's failing tests. */
@@ -1136,7 +1128,6 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
         return outcomes;
     }
 
-
     /**
      * A module that failed on the project's formatter check gets, instead of the check's list of
      * files, the diff the formatter would apply to each of the candidate's files: its apply goal
@@ -1394,8 +1385,6 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
     public synchronized Optional<Path> keptFolder(String task) {
         return Optional.ofNullable(heldFolders.get(task));
     }
-
-
 
     private static void deleteQuietly(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +67,8 @@ final class WarmMaven implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
     private String unavailable;
     private boolean closed;
+    /** See {@link #classpath}. */
+    private String classpath;
 
     /**
      * @param mavenHome the Maven installation every build runs
@@ -113,11 +114,7 @@ final class WarmMaven implements AutoCloseable {
     private MavenRun.Outcome run(Commandline commandline, Duration timeout, Consumer<String> output,
             boolean startOutput) throws Lost, IOException {
         Path dir = commandline.getWorkingDirectory().toPath().toAbsolutePath();
-        Map<String, String> environment = new TreeMap<>();
-        for (String variable : commandline.getEnvironmentVariables()) {
-            int equals = variable.indexOf('=');
-            environment.put(variable.substring(0, equals), variable.substring(equals + 1));
-        }
+        Map<String, String> environment = MavenRun.environment(commandline);
         List<String> arguments = List.of(commandline.getArguments());
         Path basedir = projectBaseDirectory(dir, arguments);
         Key key = new Key(command(environment, basedir), environment);
@@ -194,13 +191,11 @@ final class WarmMaven implements AutoCloseable {
         command.add(Path.of(javaHome, "bin", windows ? "java.exe" : "java").toString());
         Path jvmConfig = basedir.resolve(".mvn/jvm.config");
         if (Files.isRegularFile(jvmConfig)) {
-            for (String line : Files.readAllLines(jvmConfig, StandardCharsets.UTF_8)) {
-                words(line.replaceAll("#.*$", ""), command);
-            }
+            command.addAll(MavenRun.jvmOptions(Files.readString(jvmConfig, StandardCharsets.UTF_8)));
         }
-        words(environment.getOrDefault("MAVEN_OPTS", ""), command);
+        command.addAll(MavenRun.jvmOptions(environment.getOrDefault("MAVEN_OPTS", "")));
         command.add("-classpath");
-        command.add(classworldsJar() + java.io.File.pathSeparator + serverLocation());
+        command.add(classpath());
         command.add("-Dclassworlds.conf=" + mavenHome.resolve("bin/m2.conf"));
         command.add("-Dmaven.home=" + mavenHome);
         command.add("-Dlibrary.jansi.path=" + mavenHome.resolve("lib/jansi-native"));
@@ -208,21 +203,21 @@ final class WarmMaven implements AutoCloseable {
         return command;
     }
 
-    /** The script expands these unquoted, so blanks split them and quotes stay. */
-    private static void words(String text, List<String> into) {
-        for (String word : text.strip().split("\\s+")) {
-            if (!word.isEmpty()) {
-                into.add(word);
+    /**
+     * The server's class path: Maven's launcher jar and this plugin's classes. Looked up once; the
+     * installation does not change during a run.
+     */
+    private synchronized String classpath() throws IOException {
+        if (classpath == null) {
+            Path jar;
+            try (Stream<Path> boot = Files.list(mavenHome.resolve("boot"))) {
+                jar = boot.filter(file -> file.getFileName().toString().startsWith("plexus-classworlds-"))
+                        .filter(file -> file.getFileName().toString().endsWith(".jar")).findFirst()
+                        .orElseThrow(() -> new IOException("no plexus-classworlds jar in " + mavenHome.resolve("boot")));
             }
+            classpath = jar + java.io.File.pathSeparator + serverLocation();
         }
-    }
-
-    private Path classworldsJar() throws IOException {
-        try (Stream<Path> boot = Files.list(mavenHome.resolve("boot"))) {
-            return boot.filter(jar -> jar.getFileName().toString().startsWith("plexus-classworlds-"))
-                    .filter(jar -> jar.getFileName().toString().endsWith(".jar")).findFirst()
-                    .orElseThrow(() -> new IOException("no plexus-classworlds jar in " + mavenHome.resolve("boot")));
-        }
+        return classpath;
     }
 
     private static Path serverLocation() throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autocoder.project.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.maven.shared.invoker.DefaultInvocationRequest;
 import org.apache.maven.shared.invoker.InvocationRequest;
 import org.apache.maven.shared.utils.cli.Commandline;
 import org.junit.jupiter.api.Test;
@@ -101,56 +100,18 @@ class WarmMavenIT {
         }
     }
 
+    /** The invocation a sub-build in {@code project} gets, with {@code -Dproperty=value} added. */
     private Commandline commandline(Path project, String property, String value) throws IOException {
-        InvocationRequest request = new DefaultInvocationRequest();
-        request.setBaseDirectory(project.toFile());
-        request.setPomFile(project.resolve("pom.xml").toFile());
-        request.setGoals(List.of("test"));
-        request.setBatchMode(true);
-        request.setOffline(false);
-        request.setNoTransferProgress(true);
-        request.setShellEnvironmentInherited(false);
-        request.addShellEnvironment("JAVA_HOME", System.getProperty("java.home"));
-        request.addShellEnvironment("PATH", System.getenv().getOrDefault("PATH", ""));
-        request.setJavaHome(Path.of(System.getProperty("java.home")).toFile());
-        Properties properties = new Properties();
-        properties.setProperty(property, value);
-        request.setProperties(properties);
+        InvocationRequest request = new SubBuildLaunch(SubBuildVerifierIT.settings(Duration.ofMinutes(2)),
+                dir.resolve("warm")).request(project, 1);
+        request.getProperties().setProperty(property, value);
         return MavenRun.commandline(request, MAVEN_HOME.toFile(), TestProject.localRepository().toFile());
     }
 
-    /** A project with one class and one test, whose body is {@code testBody}. */
+    /** The test projects' POM (JUnit, pinned plugins) with one test, whose body is {@code testBody}. */
     private Path project(String testBody) throws IOException {
         Path project = dir.resolve("project");
-        Files.createDirectories(project.resolve("src/test/java/p"));
-        Files.writeString(project.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>p</groupId>
-                  <artifactId>warm</artifactId>
-                  <version>1</version>
-                  <properties>
-                    <maven.compiler.release>17</maven.compiler.release>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                  </properties>
-                  <dependencies>
-                    <dependency>
-                      <groupId>org.junit.jupiter</groupId>
-                      <artifactId>junit-jupiter</artifactId>
-                      <version>5.14.1</version>
-                      <scope>test</scope>
-                    </dependency>
-                  </dependencies>
-                  <build>
-                    <plugins>
-                      <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
-                      <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
-                      <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.3</version></plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """);
-        Files.writeString(project.resolve("src/test/java/p/WarmTest.java"), """
+        ProjectLayout layout = new TestProject(project).test("p/WarmTest.java", """
                 package p;
 
                 class WarmTest {
@@ -158,7 +119,8 @@ class WarmMavenIT {
                     void runs() throws Exception {
                 %s    }
                 }
-                """.formatted(testBody.indent(8)));
+                """.formatted(testBody.indent(8))).layout();
+        Files.writeString(project.resolve("pom.xml"), layout.build().effectivePom());
         return project;
     }
 }
