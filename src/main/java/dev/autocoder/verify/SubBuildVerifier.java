@@ -283,8 +283,8 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
         List<String> askers = new ArrayList<>();
         List<Optional<List<CodeUnit>>> stubbed = new ArrayList<>();
         List<Set<String>> deferred = new ArrayList<>();
-        Map<Set<CodeUnit>, Integer> sharing = new HashMap<>();
-        plans.forEach(plan -> sharing.merge(SharedModules.code(plan), 1, Integer::sum));
+        // The modules the round was built in, grouped exactly as build() grouped them.
+        SharedModules modules = SharedModules.of(plans);
         for (int i = 0; i < built.size(); i++) {
             Set<String> own = testClasses(built.get(i).testUnits());
             Set<String> failing = new TreeSet<>();
@@ -293,8 +293,7 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
             questions.computeIfAbsent(plans.get(i).others(), key -> new TreeSet<>()).addAll(failing);
             // A candidate that shares its module asks its stubbed baseline only when it is the one to be sent the test.
             Map<List<CodeUnit>, Set<String>> later = new HashMap<>();
-            boolean shares = sharing.get(SharedModules.code(plans.get(i))) > 1;
-            stubbed.add(withoutBehaviour(built.get(i), plans.get(i), failing, shares ? later : questions));
+            stubbed.add(withoutBehaviour(built.get(i), plans.get(i), failing, modules.shares(i) ? later : questions));
             deferred.add(new TreeSet<>(later.values().stream().flatMap(Set::stream).toList()));
             if (!failing.isEmpty()) {
                 askers.add(built.get(i).taskName());
@@ -307,7 +306,7 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
         for (boolean firstOnly : List.of(true, false)) {
             Map<List<CodeUnit>, Set<String>> more = new LinkedHashMap<>();
             Set<String> moreAskers = new TreeSet<>();
-            for (SharedFailure test : shared(built, plans, results, evidence)) {
+            for (SharedFailure test : shared(built, modules, results, evidence)) {
                 List<Integer> order = sendingOrder(test.key(), test.candidates(), built);
                 if (!deferred.get(order.get(0)).contains(test.testClass())) {
                     continue;
@@ -325,7 +324,7 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
             answerFromBaselines(more, List.copyOf(moreAskers));
             evidence = evidence(built, plans, results, stubbed);
         }
-        List<Set<String>> waits = sentToAnotherFirst(built, plans, results, evidence);
+        List<Set<String>> waits = sentToAnotherFirst(built, modules, results, evidence);
         for (int i = 0; i < built.size(); i++) {
             verdicts.put(built.get(i), charge(plans.get(i), results.get(i), evidence.get(i), waits.get(i)));
         }
@@ -579,11 +578,11 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
      * baseline; the others wait without theirs, which runs when it is their turn (issue 21: on a
      * Spring service every test runs every candidate, and those baselines were a third of a run).
      */
-    private List<Set<String>> sentToAnotherFirst(List<Candidate> built, List<SubBuildReactor.Plan> plans,
+    private List<Set<String>> sentToAnotherFirst(List<Candidate> built, SharedModules modules,
             List<ModuleOutcome> results, List<Map<SubBuildResults.TestResult, Evidence>> evidence) {
         List<Set<String>> waits = new ArrayList<>();
         built.forEach(candidate -> waits.add(new HashSet<>()));
-        for (SharedFailure test : shared(built, plans, results, evidence)) {
+        for (SharedFailure test : shared(built, modules, results, evidence)) {
             if (test.candidates().size() < 2) {
                 continue;
             }
@@ -604,14 +603,14 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
      * The project tests that failed for candidates the evidence so far does not clear, module by
      * module (candidates of one module ran one test run, so a test failed the same way for each).
      */
-    private static List<SharedFailure> shared(List<Candidate> built, List<SubBuildReactor.Plan> plans,
+    private static List<SharedFailure> shared(List<Candidate> built, SharedModules modules,
             List<ModuleOutcome> results, List<Map<SubBuildResults.TestResult, Evidence>> evidence) {
-        Map<Set<CodeUnit>, Map<List<String>, List<Integer>>> chargedByModule = new LinkedHashMap<>();
+        Map<Integer, Map<List<String>, List<Integer>>> chargedByModule = new LinkedHashMap<>();
         Set<String> tasksTests = new HashSet<>();
         built.forEach(candidate -> tasksTests.addAll(testClasses(candidate.testUnits())));
         for (int i = 0; i < built.size(); i++) {
             Map<List<String>, List<Integer>> charged = chargedByModule.computeIfAbsent(
-                    SharedModules.code(plans.get(i)), key -> new LinkedHashMap<>());
+                    modules.moduleOf(i), key -> new LinkedHashMap<>());
             for (SubBuildResults.TestResult test : results.get(i).failures().toList()) {
                 if (!tasksTests.contains(test.testClass())
                         && evidence.get(i).get(test) == Evidence.NEEDS_IT) {
