@@ -68,6 +68,11 @@ final class LogListener implements EngineListener {
         log.debug(message);
     }
 
+    @Override
+    public void notice(String message) {
+        log.info(message);
+    }
+
     static String firstLine(Feedback feedback) {
         String text = feedback.toString();
         int newline = text.indexOf('\n');

@@ -160,7 +160,7 @@ public final class Engine {
         // Tasks take a permit to work and hand it back while they wait for another's code, so a
         // task waiting for a type never keeps the task that writes it from starting.
         Semaphore permits = new Semaphore(settings.parallelism(), true);
-        Checks checks = new Checks(board, permits, settings.maxWait(), writers);
+        Checks checks = new Checks(board, permits, settings.maxWait(), writers, listener);
         Verifier fast = candidate -> checks.fast(fastChecks, candidate);
         Verifier full = candidate -> checks.full(fastChecks, buildCheck, review, candidate);
         ExecutorService tasksPool = Executors.newCachedThreadPool(named("autocoder-task"));
@@ -263,12 +263,17 @@ public final class Engine {
         private final Duration maxWait;
         private final CandidateWriters writers;
         private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+        private final EngineListener listener;
+        /** The project files' missing types the user was told about. */
+        private final Set<String> toldMissing = ConcurrentHashMap.newKeySet();
 
-        Checks(CandidateBoard board, Semaphore permits, Duration maxWait, CandidateWriters writers) {
+        Checks(CandidateBoard board, Semaphore permits, Duration maxWait, CandidateWriters writers,
+                EngineListener listener) {
             this.board = board;
             this.permits = permits;
             this.maxWait = maxWait;
             this.writers = writers;
+            this.listener = listener;
         }
 
         Verdict fast(Verifier fastChecks, Candidate candidate) {
@@ -309,7 +314,7 @@ public final class Engine {
                 }
                 List<CodeUnit> attempts = publish ? theirAttempts(candidate) : List.of();
                 if (attempts.isEmpty() || attempts.equals(triedWith)) {
-                    return nobodyWrites(verdict);
+                    return nobodyWrites(verdict, candidate, publish);
                 }
                 triedWith = attempts;
                 Verdict together = withTheirAttempts(check, candidate, attempts);
@@ -317,7 +322,7 @@ public final class Engine {
                     return together;
                 }
                 if (waitsInOwnFiles(together, candidate)) {
-                    return nobodyWrites(together);
+                    return nobodyWrites(together, candidate, publish);
                 }
                 // Its own files compile with what they attempted: publish them for the others to compile with.
                 Optional<Verdict> refused = publish(candidate);
@@ -373,9 +378,13 @@ public final class Engine {
         /**
          * The verdict once nobody will change what the candidate waits for: a wait for a type that a
          * task which ended unverified was writing stops the task without the model (no code of its
-         * own can make up for the other task's); any other wait becomes the model's to resolve.
+         * own can make up for the other task's); any other wait becomes the model's to resolve,
+         * except, in the in-process compile ({@code inProcess}), a project file's wait for a type no
+         * task writes: the project's build may generate that type (a template, a code generator
+         * bound before {@code compile}), which javac in this JVM never sees, so the sub-build, where
+         * those generators run, compiles the code instead, and the model is not told about it.
          */
-        private Verdict nobodyWrites(Verdict verdict) {
+        private Verdict nobodyWrites(Verdict verdict, Candidate candidate, boolean inProcess) {
             for (Feedback finding : verdict.feedback()) {
                 if (finding.stage() != Feedback.Stage.WAITING) {
                     continue;
@@ -392,6 +401,22 @@ public final class Engine {
                                         + finding.message())));
                     }
                 }
+            }
+            if (inProcess) {
+                List<Feedback> generated = verdict.feedback().stream()
+                        .filter(f -> waitsInProjectFile(f, candidate)).toList();
+                for (Feedback finding : generated) {
+                    String where = finding.message().substring(0, Math.max(0, finding.message().indexOf(": ")));
+                    Matcher missing = MISSING.matcher(finding.message());
+                    String type = !missing.find() ? finding.message().lines().findFirst().orElse("")
+                            : missing.group(1) != null ? missing.group(1) : "package " + missing.group(2);
+                    if (toldMissing.add(type)) {
+                        listener.notice("autocoder: " + where + " needs " + type + ", which no task writes; the"
+                                + " in-process compile does not run the generators of your build, which may write it,"
+                                + " so the sub-build compiles the code instead and runs the whole test suite");
+                    }
+                }
+                verdict = new Verdict(verdict.feedback().stream().filter(f -> !generated.contains(f)).toList());
             }
             return new Verdict(verdict.feedback().stream().map(f -> f.stage() != Feedback.Stage.WAITING ? f
                     // Another task's file fails the project's check: no code of this task can change that.
@@ -468,6 +493,18 @@ public final class Engine {
         }
 
         /** Whether the candidate's own code misses a type, so that it does not compile yet itself. */
+        /**
+         * Whether a finding is a project file's wait for a type: neither in the candidate's files
+         * nor one of the waits about other tasks' code or about tests.
+         */
+        private static boolean waitsInProjectFile(Feedback finding, Candidate candidate) {
+            String message = finding.message();
+            return finding.stage() == Feedback.Stage.WAITING && !finding.takesTurns()
+                    && !message.startsWith(Feedback.OTHERS_FAIL_A_GATE)
+                    && !message.startsWith(Feedback.OTHERS_DO_NOT_COMPILE)
+                    && filesOf(candidate.units()).stream().noneMatch(message::startsWith);
+        }
+
         private static boolean waitsInOwnFiles(Verdict verdict, Candidate candidate) {
             List<String> ownFiles = filesOf(candidate.units());
             return verdict.feedback().stream().filter(f -> f.stage() == Feedback.Stage.WAITING)

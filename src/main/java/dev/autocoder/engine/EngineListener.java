@@ -35,4 +35,8 @@ public interface EngineListener {
     /** A detail worth a debug line. */
     default void detail(String message) {
     }
+
+    /** Something the user should read once: how the run goes about a project of this kind. */
+    default void notice(String message) {
+    }
 }

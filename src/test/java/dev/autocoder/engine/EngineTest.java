@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,8 +60,11 @@ class EngineTest {
     /** The sub-build's verdict, from the board as it stands and the candidate. */
     private java.util.function.BiFunction<CandidateBoard, Candidate, Verdict> buildCheck = (board, candidate) ->
             Verdict.PASSED;
+    /** The in-process stages of the last run: what a sub-build finds too when no generator of the build writes a type. */
+    private Verifier inProcess;
     private Engine engine;
     private final List<String> details = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Engine.Workspace workspace;
 
     @AfterEach
@@ -644,8 +648,38 @@ class EngineTest {
     }
 
     @Test
+    void aTypeTheProjectsBuildGeneratesIsLeftToTheSubBuildAndNeverSentToTheModel() throws Exception {
+        // app.Hand needs a.A, b.B and the build's own gen.Version, which a generator bound before
+        // compile writes (Gson's templated GsonBuildConfig): javac in process never sees it.
+        handWritten("a.A.one() + b.B.two() + gen.Version.MAJOR");
+        parallelism = 2;
+        List<String> built = new java.util.concurrent.CopyOnWriteArrayList<>();
+        buildCheck = (board, candidate) -> {
+            built.add(candidate.taskName());
+            return Verdict.PASSED;
+        };
+
+        Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 4, 10,
+                Rule.reply(PASS).whenContains(REVIEW).always(),
+                Rule.reply(java("a", "A", "public static int one() { return 1; }")).whenContains("Task `a`").always(),
+                Rule.reply(java("b", "B", "public static int two() { return 2; }")).whenContains("Task `b`").always()));
+
+        assertTrue(result.allVerified(), failures(result));
+        assertEquals(List.of(1, 1), result.tasks().stream().map(state -> state.attempts().size()).toList());
+        assertEquals(Set.of("a", "b"), Set.copyOf(built), "both went on to the sub-build");
+        assertTrue(server.requests().stream().noneMatch(request -> request.messagesText().contains("Verification failed")),
+                "no model call was spent on the generated type");
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).startsWith("autocoder: app/Hand.java:5 needs package gen, which no task writes;"),
+                notices.get(0));
+    }
+
+    @Test
     void tasksThatWaitForATypeNobodyWritesEndInsteadOfWakingEachOtherForever() throws Exception {
         handWritten("a.A.one() + b.B.two() + c.C.three()");
+        // The sub-build misses c.C too: no generator of the build writes it.
+        buildCheck = (board, candidate) -> inProcess.verify(candidate);
 
         Engine.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
                 List.of(new Task("a", "Write a.A."), new Task("b", "Write b.B.")), 4, 10,
@@ -763,6 +797,7 @@ class EngineTest {
                 .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)), notice -> { });
         CandidateBoard board = new CandidateBoard();
         Verifier stages = Engine.stages(new StaticChecks(), new InProcessCompiler(layout, board::others));
+        inProcess = stages;
         Verifier fast = candidate -> {
             fastChecks.incrementAndGet();
             return stages.verify(candidate);
@@ -773,6 +808,11 @@ class EngineTest {
             @Override
             public void detail(String message) {
                 details.add(message);
+            }
+
+            @Override
+            public void notice(String message) {
+                notices.add(message);
             }
         };
         engine = new Engine(fitted, fast, build, board, new Clarifier(Optional.empty()), listener,
