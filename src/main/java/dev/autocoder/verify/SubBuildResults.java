@@ -28,6 +28,10 @@ final class SubBuildResults {
 
     private static final int MAX_FRAMES = 5;
     private static final Pattern COMPILER_ERROR = Pattern.compile("^\\[ERROR] (.+\\.java):\\[(\\d+)(?:,\\d+)?] (.*)$");
+    /** A compiler warning with its place, which fails the compile where the project sets {@code failOnWarning}. */
+    private static final Pattern COMPILER_WARNING = Pattern.compile("^\\[WARNING] (.+\\.java):\\[(\\d+)(?:,\\d+)?] (.*)$");
+    /** What javac says when {@code -Werror} (the compiler plugin's {@code failOnWarning}) turned warnings into a failure. */
+    private static final String WERROR = "[ERROR] warnings found and -Werror specified";
     private static final Pattern FAILED_PROJECT = Pattern.compile("^\\[ERROR] Failed to execute goal .* on project ([\\w.-]+): (.*)$");
     /** Maven's header before each module: {@code ----< com.acme.autocoder-c0:service >----}. */
     private static final Pattern HEADER = Pattern.compile("^\\[INFO] -+< ([^:\\s]+):[^\\s>]+ >-+$");
@@ -270,10 +274,14 @@ final class SubBuildResults {
         Map<String, String> units = files(module).units();
         List<Feedback> errors = new ArrayList<>();
         List<String> log = section(module);
+        Set<Integer> failingWarnings = failingWarnings(log);
         for (int i = 0; i < log.size(); i++) {
             Matcher error = COMPILER_ERROR.matcher(log.get(i));
             if (!error.matches()) {
-                continue;
+                error = COMPILER_WARNING.matcher(log.get(i));
+                if (!failingWarnings.contains(i) || !error.matches()) {
+                    continue;
+                }
             }
             String file = error.group(1);
             StringBuilder text = new StringBuilder(error.group(3).strip());
@@ -303,6 +311,26 @@ final class SubBuildResults {
             }
         }
         return errors.stream().distinct().toList();
+    }
+
+    /**
+     * The lines of the warnings that failed a compile: with {@code failOnWarning} javac ends with
+     * "warnings found and -Werror specified" and names no file, so the warnings the same goal printed
+     * before it are that compile's errors, and each is judged by its file as an error is.
+     */
+    private static Set<Integer> failingWarnings(List<String> log) {
+        Set<Integer> lines = new java.util.HashSet<>();
+        for (int end = 0; end < log.size(); end++) {
+            if (!log.get(end).strip().equals(WERROR)) {
+                continue;
+            }
+            for (int i = end - 1; i >= 0 && !log.get(i).startsWith("[INFO] --- "); i--) {
+                if (COMPILER_WARNING.matcher(log.get(i)).matches()) {
+                    lines.add(i);
+                }
+            }
+        }
+        return lines;
     }
 
     /**

@@ -101,6 +101,65 @@ class SubBuildResultsLogTest {
         assertEquals(Optional.of("c3"), cut.lastModuleStarted());
     }
 
+    /**
+     * With {@code failOnWarning} (Gson's build: Error Prone's warnings and {@code -Xlint:all}), javac
+     * fails with "warnings found and -Werror specified" and no file: the warnings the goal printed
+     * are its errors, each judged by its file. Lines as maven-compiler-plugin 3.13.0 printed them in
+     * a sub-build of Gson 2.11.0 whose candidate left out a {@code @SuppressWarnings}.
+     */
+    @Test
+    void warningsThatFailACompileUnderWerrorAreJudgedByTheirFileAsErrorsAre() throws IOException {
+        String ungrouped = "[UngroupedOverloads] Overloads should be grouped together, even when modifiers such as"
+                + " static or private differ between the methods; found ungrouped overloads of 'greet' on line(s): 9";
+        List<String> failed = werror(List.of(
+                "[WARNING] " + folder() + "/c1/sources/main/com/example/hello/Greeter.java:[6,19] " + ungrouped,
+                "    (see https://errorprone.info/bugpattern/UngroupedOverloads)",
+                "  Did you mean to remove this line?"), true);
+
+        assertEquals(List.of(Feedback.blocking(Feedback.Stage.COMPILE, "com/example/hello/Greeter.java:6: "
+                + ungrouped + " ((see https://errorprone.info/bugpattern/UngroupedOverloads), Did you mean to remove"
+                + " this line?)")), results("plain", failed).findings("c1", GREETER_PLAN),
+                "the candidate's warning is the model's, with its line and check");
+
+        SubBuildReactor.Plan greeterIsAnothersTask = new SubBuildReactor.Plan(List.of(unit("com.example.hello.Hello",
+                "package com.example.hello;\npublic class Hello {}\n", false)), List.of(GREETER_UNIT), List.of(),
+                Optional.empty());
+        List<Feedback> waiting = results("plain", failed).findings("c1", greeterIsAnothersTask);
+        assertEquals(1, waiting.size(), waiting.toString());
+        assertTrue(waiting.get(0).stage() == Feedback.Stage.WAITING
+                && waiting.get(0).message().startsWith(Feedback.OTHERS_DO_NOT_COMPILE), waiting.toString());
+
+        List<String> passed = werror(List.of(
+                "[WARNING] " + folder() + "/c1/sources/main/com/example/hello/Greeter.java:[6,19] " + ungrouped), false);
+        assertEquals(List.of(), results("plain", passed).findings("c1", GREETER_PLAN),
+                "a warning of a compile that passed is no finding");
+    }
+
+    /** A module c1 whose main compile printed these warnings, then failed on them if {@code fails}. */
+    private List<String> werror(List<String> warnings, boolean fails) {
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "[INFO] ---------------< com.example.autocoder-c1:test-project >----------------",
+                "[INFO] --- maven-compiler-plugin:3.13.0:compile (default-compile) @ test-project ---",
+                "[INFO] Compiling 2 source files with javac [debug release 17] to target/classes",
+                "[INFO] -------------------------------------------------------------",
+                "[WARNING] COMPILATION WARNING : ",
+                "[INFO] -------------------------------------------------------------"));
+        lines.addAll(warnings);
+        lines.add("[INFO] " + warnings.stream().filter(line -> line.startsWith("[WARNING]")).count() + " warnings ");
+        lines.add("[INFO] -------------------------------------------------------------");
+        if (fails) {
+            lines.addAll(List.of("[INFO] -------------------------------------------------------------",
+                    "[ERROR] COMPILATION ERROR : ", "[INFO] -------------------------------------------------------------",
+                    "[ERROR] warnings found and -Werror specified", "[INFO] 1 error",
+                    "[INFO] -------------------------------------------------------------",
+                    "[INFO] BUILD FAILURE"));
+        } else {
+            lines.addAll(List.of("[INFO] --- maven-surefire-plugin:3.5.3:test (default-test) @ test-project ---",
+                    "[INFO] BUILD SUCCESS"));
+        }
+        return lines;
+    }
+
     @Test
     void surefireReportsWithUnixPathsNameEachTestAndItsFailure() throws IOException {
         List<SubBuildResults.TestResult> tests = results("plain", lines("plain")).tests("c3", COUNTER_PLAN);
