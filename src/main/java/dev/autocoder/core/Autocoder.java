@@ -124,6 +124,7 @@ public final class Autocoder {
             OutputWriter output = new OutputWriter(paths.outputDirectory(), paths.testOutputDirectory());
             CandidateBoard board = new CandidateBoard();
             InProcessCompiler compiler = new InProcessCompiler(project, board::others, log::warn);
+            compiler.onGenerated(board::changedOutside);
             Path subBuildRoot = config.subBuilds().directory()
                     .orElseGet(() -> SubBuildVerifier.defaultRoot(paths.baseDirectory()));
             SubBuildVerifier subBuilds = new SubBuildVerifier(project, board::others, compiler, subBuild,

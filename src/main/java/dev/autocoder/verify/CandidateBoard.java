@@ -443,6 +443,19 @@ public final class CandidateBoard {
         this.writers = writers;
     }
 
+    /**
+     * Ends every owner's wait: something outside the board changed what their checks see (the
+     * in-process compile learned that the build generates a type they wait for), so each checks again.
+     */
+    public void changedOutside() {
+        synchronized (lock) {
+            changed(OUTSIDE);
+        }
+    }
+
+    /** The author of {@link #changedOutside}: no owner's name, since those come from task names. */
+    private static final String OUTSIDE = "\u0000outside";
+
     /** Records a change made by {@code author}, which ends the waits of every other owner. */
     private void changed(String author) {
         if (!author.equals(lastAuthor)) {

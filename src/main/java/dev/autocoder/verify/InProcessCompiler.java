@@ -82,6 +82,9 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         }
     }
 
+    /** How an error about a type the build generates is reported: left to the sub-build. */
+    private static final String GENERATED = "the in-process compile does not see a type the build generates: ";
+
     /** How a project file's error that is neither the model's nor waiting is reported. */
     private static final String CANNOT_CHECK = "the in-process compile could not check the project's file: ";
 
@@ -101,6 +104,12 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
             });
     private final SourceTexts sourceTexts;
     private final Classpaths classpaths;
+    /**
+     * Types (or {@code package x}) that files miss in process but that a sub-build's compile of the
+     * same code had: the build's own generators write them ({@link #learnCompiled}).
+     */
+    private final Set<String> generated = ConcurrentHashMap.newKeySet();
+    private volatile Runnable onGenerated = () -> { };
 
     /**
      * @param layout the project: its sources, dependencies, release and javac setup
@@ -153,6 +162,70 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         } catch (RuntimeException e) {
             // The first check compiles again and reports what went wrong there.
         }
+    }
+
+    /** What to do when {@link #learnCompiled} learns a generated type: wake the checks that wait for types. */
+    public void onGenerated(Runnable action) {
+        this.onGenerated = action;
+    }
+
+    /**
+     * Tells the compiler that a sub-build's javac compiled the code this outcome is for, with these
+     * findings. The types that outcome's files missed, when the in-process compile missed nothing
+     * else, and that no finding of the sub-build misses, existed there: the build generates them (a
+     * template, a code generator bound before {@code compile}), and the in-process compile never
+     * sees them. From now on a file that misses only such types is not judged here, and its
+     * compile is left to the sub-build, which runs the whole test suite (no closure can be
+     * computed without them). Returns whether it learned a type it did not know.
+     */
+    public boolean learnCompiled(Outcome compiled, List<Feedback> subBuildFindings) {
+        Set<String> missing = new java.util.TreeSet<>(missingTypes(compiled.verdict()));
+        for (Feedback finding : subBuildFindings) {
+            Matcher names = MISSING_NAME.matcher(finding.message());
+            while (names.find()) {
+                missing.remove(names.group(1) != null ? names.group(1) : "package " + names.group(2));
+            }
+        }
+        if (missing.isEmpty() || !generated.addAll(missing)) {
+            return false;
+        }
+        cache.clear();
+        onGenerated.run();
+        return true;
+    }
+
+    private static final Pattern MISSING_NAME = Pattern.compile(
+            "symbol: (?:class|variable) (\\w+)|package ([\\w.]+) does not exist");
+
+    /** The types (or {@code package x}) a verdict's waits say are missing, when waits are all it has; else none. */
+    private static Set<String> missingTypes(Verdict verdict) {
+        Set<String> missing = new java.util.TreeSet<>();
+        for (Feedback finding : verdict.feedback()) {
+            if (!finding.blocking()) {
+                continue;
+            }
+            Matcher names = MISSING_NAME.matcher(finding.message());
+            if (finding.stage() != Feedback.Stage.WAITING || !names.find()) {
+                return Set.of();
+            }
+            do {
+                missing.add(names.group(1) != null ? names.group(1) : "package " + names.group(2));
+            } while (names.find());
+        }
+        return missing;
+    }
+
+    /** Whether a formatted error says only that a generated type is missing. */
+    private boolean missesGenerated(String message) {
+        Matcher names = MISSING_NAME.matcher(message);
+        boolean any = false;
+        while (names.find()) {
+            any = true;
+            if (!generated.contains(names.group(1) != null ? names.group(1) : "package " + names.group(2))) {
+                return false;
+            }
+        }
+        return any;
     }
 
     /** Releases the jars this compiler keeps open; a later compile opens them again. */
@@ -333,7 +406,7 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         mainSources().forEach(file -> known.add(typeOf(file)));
         testSources().forEach(file -> known.add(typeOf(file)));
         theirs.forEach(unit -> known.add(unit.qualifiedName()));
-        Attribution attribution = new Attribution(own, known);
+        Attribution attribution = new Attribution(own, known, this::missesGenerated);
         try (MemoryFileManager mainFiles = fileManager(false);
                 MemoryFileManager testFiles = fileManager(true)) {
             List<Feedback> redeclared = redeclared(own, testFiles);
@@ -345,7 +418,14 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
             own.stream().filter(unit -> !unit.test()).map(unit -> source(unit, true)).forEach(mainSources::add);
             DiagnosticCauses mainErrors = run(mainFiles, mainSources, layout.compiler().main());
             if (!mainErrors.errors().isEmpty()) {
-                return new Outcome(new Verdict(attribution.judge(mainErrors)));
+                List<Feedback> findings = attribution.judge(mainErrors);
+                if (findings.stream().anyMatch(f -> f.message().startsWith(GENERATED))
+                        && findings.stream().noneMatch(Feedback::blocking)) {
+                    // Only types the build generates are missing: nothing is judged here and nothing is
+                    // left out; the sub-build compiles everything and runs the whole test suite.
+                    return new Outcome(new Verdict(findings), testSources(), List.of(), Optional.empty(), Map.of());
+                }
+                return new Outcome(new Verdict(findings));
             }
             testFiles.withClasses(mainFiles);
             List<JavaFileObject> tests = new ArrayList<>();
@@ -418,10 +498,13 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
 
         private final List<String> known;
 
-        Attribution(List<CodeUnit> own, List<String> known) {
+        private final java.util.function.Predicate<String> generated;
+
+        Attribution(List<CodeUnit> own, List<String> known, java.util.function.Predicate<String> generated) {
             this.projectFiles = new ProjectFileJudge(own);
             this.own = List.copyOf(own);
             this.known = List.copyOf(known);
+            this.generated = generated;
         }
 
         RootCauses roots(DiagnosticCauses causes) {
@@ -451,6 +534,10 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
                 return java.util.Optional.of(Feedback.blocking(Feedback.Stage.COMPILE, message));
             }
             boolean waits = isMissingType(error, file) || causes.isCascade(error, InProcessCompiler::unsettled);
+            if (waits && generated.test(message)) {
+                // A type the build generates, which javac here never sees: the sub-build compiles this.
+                return java.util.Optional.of(Feedback.advice(Feedback.Stage.PROJECT, GENERATED + message));
+            }
             if (file.owner() == Owner.CANDIDATE) {
                 return java.util.Optional.of(Feedback.blocking(waits ? Feedback.Stage.WAITING
                         : Feedback.Stage.COMPILE, message));

@@ -255,6 +255,7 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
         List<SubBuildReactor.Plan> plans = new ArrayList<>();
         List<List<String>> untrimmed = new ArrayList<>();
         List<Selection> selections = new ArrayList<>();
+        List<InProcessCompiler.Outcome> inProcess = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (verdicts.containsKey(candidate) || built.contains(candidate)) {
                 continue;
@@ -265,6 +266,7 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
                 continue;
             }
             built.add(candidate);
+            inProcess.add(compiled);
             selections.add(select(candidate, compiled));
             untrimmed.add(compiled.excludedProjectTests());
         }
@@ -279,6 +281,17 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
         }
         List<ModuleOutcome> results = plans.isEmpty() ? List.of()
                 : againUntrimmed(plans, untrimmed, build(plans, built.stream().map(Candidate::taskName).toList()), built);
+        for (int i = 0; i < built.size(); i++) {
+            // The sub-build compiled what the in-process compile could not: the types project files
+            // missed there and not in the sub-build are the build's own (generated). Baselines judged
+            // without them are stale.
+            ModuleOutcome result = results.get(i);
+            boolean compiled = !result.tests().isEmpty() || result.findings().stream().anyMatch(finding ->
+                    finding.stage() == Feedback.Stage.COMPILE || finding.message().startsWith(Feedback.OTHERS_DO_NOT_COMPILE));
+            if (compiled && compiler.learnCompiled(inProcess.get(i), result.findings())) {
+                baselines.clear();
+            }
+        }
         Map<List<CodeUnit>, Set<String>> questions = new LinkedHashMap<>();
         List<String> askers = new ArrayList<>();
         List<Optional<List<CodeUnit>>> stubbed = new ArrayList<>();

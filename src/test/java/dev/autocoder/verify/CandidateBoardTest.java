@@ -199,6 +199,28 @@ class CandidateBoardTest {
         assertEquals(CandidateBoard.Wake.CHANGED, waited.get(10, TimeUnit.SECONDS));
     }
 
+    /** A change outside the board (a type the build generates, learned by the compiler) ends every owner's wait. */
+    @Test
+    void aChangeOutsideTheBoardEndsEveryOwnersWait() throws Exception {
+        CandidateBoard board = new CandidateBoard();
+        board.enter("a");
+        board.enter("b");
+        board.enter("c");
+        long seen = board.version();
+        CompletableFuture<CandidateBoard.Wake> a = CompletableFuture.supplyAsync(
+                () -> board.awaitChange("a", seen, Duration.ofSeconds(30)));
+        CompletableFuture<CandidateBoard.Wake> b = CompletableFuture.supplyAsync(
+                () -> board.awaitChange("b", seen, Duration.ofSeconds(30)));
+        while (!board.waiting("a") || !board.waiting("b")) {
+            Thread.sleep(5);
+        }
+
+        board.changedOutside();
+
+        assertEquals(CandidateBoard.Wake.CHANGED, a.get(10, TimeUnit.SECONDS));
+        assertEquals(CandidateBoard.Wake.CHANGED, b.get(10, TimeUnit.SECONDS));
+    }
+
     /**
      * A waiting thread writes nothing while it sleeps, and writes again from the change that ends
      * its wait: the publisher's thread finds it writing as soon as its publish returns, whatever the

@@ -12,6 +12,7 @@ import dev.autocoder.project.ProjectLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,6 +208,45 @@ class InProcessCompilerTest {
         assertFalse(verdict.passed());
         assertTrue(verdict.firstFailure().orElseThrow().message().startsWith("com/example/MoneyTest.java:9: cannot find symbol"),
                 verdict.toString());
+    }
+
+    /**
+     * Issue 23, found on Gson: a project file needs a type the build generates (templating's
+     * {@code GsonBuildConfig}), which javac here never sees, so it waits. Once a sub-build compiled
+     * that code, the compiler knows the build has the type: the next check judges nothing, leaves
+     * nothing out, and tells whoever waits for types to look again.
+     */
+    @Test
+    void aTypeASubBuildHadIsTheBuildsOwnAndNoLongerWaitedFor() {
+        InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir)
+                .main("com/example/Stamp.java", "package com.example;\n\npublic final class Stamp {\n"
+                        + "    static String of(Money money) {\n        return money + \" \" + BuildInfo.VERSION;\n    }\n}\n")
+                .test("com/example/MoneyTest.java", MONEY_TEST).layout(), owner -> List.of());
+        java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+        compiler.onGenerated(woken::incrementAndGet);
+        Candidate money = candidate("money", unit("com.example.Money", MONEY, false));
+
+        InProcessCompiler.Outcome before = compiler.check(money);
+        assertEquals(List.of(Feedback.Stage.WAITING), before.verdict().feedback().stream().map(Feedback::stage).toList(),
+                before.verdict().toString());
+        assertTrue(before.verdict().feedback().get(0).message().contains("BuildInfo"), before.verdict().toString());
+
+        assertFalse(compiler.learnCompiled(before, List.of(Feedback.blocking(Feedback.Stage.COMPILE,
+                "com/example/Stamp.java:5: cannot find symbol (symbol: variable BuildInfo, location: class"
+                        + " com.example.Stamp)"))), "a sub-build that missed it too teaches nothing");
+        assertEquals(0, woken.get());
+        assertTrue(compiler.learnCompiled(before, List.of()), "BuildInfo is learned as generated");
+        assertFalse(compiler.learnCompiled(before, List.of()), "and only once");
+        assertEquals(1, woken.get());
+
+        InProcessCompiler.Outcome after = compiler.check(money);
+        assertTrue(after.verdict().passed(), after.verdict().toString());
+        assertEquals(Optional.empty(), after.selection(), "no closure without the type: the whole suite runs");
+        assertEquals(List.of("com/example/MoneyTest.java"),
+                after.compilingProjectTests().stream().map(SourceFile::displayName).toList(),
+                "every project test is left to the sub-build, so baselines may ask about it");
+        assertEquals(List.of(), after.excludedProjectTests());
+        assertTrue(after.verdict().feedback().stream().noneMatch(Feedback::modelCaused), "nothing goes to the model");
     }
 
     @Test
