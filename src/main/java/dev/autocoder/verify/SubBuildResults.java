@@ -31,7 +31,7 @@ final class SubBuildResults {
     /** A compiler warning with its place, which fails the compile where the project sets {@code failOnWarning}. */
     private static final Pattern COMPILER_WARNING = Pattern.compile("^\\[WARNING] (.+\\.java):\\[(\\d+)(?:,\\d+)?] (.*)$");
     /** What javac says when {@code -Werror} (the compiler plugin's {@code failOnWarning}) turned warnings into a failure. */
-    private static final String WERROR = "[ERROR] warnings found and -Werror specified";
+    private static final String WERROR = "warnings found and -Werror specified";
     private static final Pattern FAILED_PROJECT = Pattern.compile("^\\[ERROR] Failed to execute goal .* on project ([\\w.-]+): (.*)$");
     /** Maven's header before each module: {@code ----< com.acme.autocoder-c0:service >----}. */
     private static final Pattern HEADER = Pattern.compile("^\\[INFO] -+< ([^:\\s]+):[^\\s>]+ >-+$");
@@ -321,7 +321,9 @@ final class SubBuildResults {
     private static Set<Integer> failingWarnings(List<String> log) {
         Set<Integer> lines = new java.util.HashSet<>();
         for (int end = 0; end < log.size(); end++) {
-            if (!log.get(end).strip().equals(WERROR)) {
+            // maven-compiler-plugin 3.13 prints it alone, 3.14 after the file javac named last.
+            String line = log.get(end).strip();
+            if (!line.startsWith("[ERROR] ") || !line.endsWith(WERROR)) {
                 continue;
             }
             for (int i = end - 1; i >= 0 && !log.get(i).startsWith("[INFO] --- "); i--) {

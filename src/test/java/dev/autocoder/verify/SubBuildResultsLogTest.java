@@ -129,6 +129,13 @@ class SubBuildResultsLogTest {
         assertTrue(waiting.get(0).stage() == Feedback.Stage.WAITING
                 && waiting.get(0).message().startsWith(Feedback.OTHERS_DO_NOT_COMPILE), waiting.toString());
 
+        // maven-compiler-plugin 3.14 names the file javac reported last before the same words.
+        List<String> named = failed.stream().map(line -> line.equals("[ERROR] warnings found and -Werror specified")
+                ? "[ERROR] " + folder() + "/c1/sources/main/com/example/hello/Greeter.java: warnings found and -Werror"
+                        + " specified" : line).toList();
+        assertEquals(results("plain", failed).findings("c1", GREETER_PLAN), results("plain", named).findings("c1",
+                GREETER_PLAN), "both forms of the failure give the same finding");
+
         List<String> passed = werror(List.of(
                 "[WARNING] " + folder() + "/c1/sources/main/com/example/hello/Greeter.java:[6,19] " + ungrouped), false);
         assertEquals(List.of(), results("plain", passed).findings("c1", GREETER_PLAN),
