@@ -43,6 +43,8 @@ final class CompilerConfiguration {
     private final Xpp3Dom configuration;
     private final Xpp3Dom testConfiguration;
     private final boolean version4;
+    /** Whether the plugin's {@code showWarnings} defaults to true, as it does from version 3.11.0. */
+    private final boolean showsWarningsByDefault;
 
     CompilerConfiguration(MavenProject project) {
         this.project = project;
@@ -52,6 +54,9 @@ final class CompilerConfiguration {
         this.testConfiguration = plugin == null ? new Xpp3Dom("configuration")
                 : PluginConfig.forExecution(plugin, "default-testCompile");
         this.version4 = plugin != null && plugin.getVersion() != null && plugin.getVersion().startsWith("4.");
+        this.showsWarningsByDefault = plugin != null && plugin.getVersion() != null
+                && new org.apache.maven.artifact.versioning.ComparableVersion(plugin.getVersion())
+                        .compareTo(new org.apache.maven.artifact.versioning.ComparableVersion("3.11.0")) >= 0;
     }
 
     /**
@@ -89,7 +94,8 @@ final class CompilerConfiguration {
 
     /**
      * javac options besides sources, classpath, release and processor path, in the order the plugin
-     * passes them: {@code compilerArguments} and {@code compilerArgument}, which the test compile
+     * passes them: {@code -Werror} for {@code failOnWarning}, {@code compilerArguments} and
+     * {@code compilerArgument}, which the test compile
      * replaces by {@code testCompilerArguments} and {@code testCompilerArgument}, then
      * {@code compilerArgs} for both compiles ({@code testCompilerArgs} for the tests from version 4).
      */
@@ -100,6 +106,11 @@ final class CompilerConfiguration {
         }
         if (flag(settings, "enablePreview")) {
             arguments.add("--enable-preview");
+        }
+        if (PluginConfig.value(settings, "failOnWarning").or(() -> property("maven.compiler.failOnWarning"))
+                .map(Boolean::parseBoolean).orElse(false)) {
+            // The plugin passes failOnWarning to javac as -Werror.
+            arguments.add("-Werror");
         }
         PluginConfig.value(settings, "proc").ifPresent(proc -> arguments.add("-proc:" + proc));
         List<String> processors = childValues(settings, "annotationProcessors");
@@ -129,6 +140,12 @@ final class CompilerConfiguration {
         argument.ifPresent(line -> arguments.addAll(Arrays.asList(line.split("\\s+"))));
         List<String> testArgs = test && version4 ? childValues(settings, "testCompilerArgs") : List.of();
         arguments.addAll(testArgs.isEmpty() ? childValues(settings, "compilerArgs") : testArgs);
+        if (arguments.contains("-Werror") && !PluginConfig.value(settings, "showWarnings")
+                .or(() -> property("maven.compiler.showWarnings")).map(Boolean::parseBoolean)
+                .orElse(showsWarningsByDefault)) {
+            // Warnings the plugin hides (javac's -nowarn, before the project's own options) fail nothing.
+            arguments.add(0, "-nowarn");
+        }
         return arguments;
     }
 

@@ -810,8 +810,21 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         List<String> options = new ArrayList<>(List.of("--release", release(settings), "-implicit:class",
                 "-Xlint:none", "-Xmaxerrs", "500", "-XDshould-stop.ifError=FLOW"));
         options.addAll(settings.arguments());
+        // failOnWarning: javac's own -Werror error names no file, so the warnings are judged instead,
+        // each in its file as an error is, as the project's build fails on them.
+        boolean warningsFail = options.removeIf("-Werror"::equals);
         try {
-            return run(files, sources, options, diagnostics);
+            DiagnosticCauses causes = run(files, sources, options, diagnostics);
+            if (warningsFail && causes.errors().isEmpty()) {
+                List<Diagnostic<? extends JavaFileObject>> warnings = diagnostics.getDiagnostics().stream()
+                        .filter(d -> (d.getKind() == Diagnostic.Kind.WARNING
+                                || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) && d.getSource() != null)
+                        .toList();
+                if (!warnings.isEmpty()) {
+                    return DiagnosticCauses.withoutTrees(warnings);
+                }
+            }
+            return causes;
         } catch (UncheckedIOException | Unreproducible e) {
             throw e;
         } catch (RuntimeException e) {

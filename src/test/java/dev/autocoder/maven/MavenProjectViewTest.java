@@ -114,6 +114,19 @@ class MavenProjectViewTest {
                 layout(project).compiler().main().arguments());
     }
 
+    /** The compiler plugin passes {@code failOnWarning} to javac as {@code -Werror} (Gson's build sets it). */
+    @Test
+    void failOnWarningIsJavacsWerror() throws Exception {
+        MavenProject project = module("", "<failOnWarning>true</failOnWarning>", "");
+
+        assertEquals(List.of("-Werror"), layout(project).compiler().main().arguments());
+        assertEquals(List.of("-Werror"), layout(project).compiler().test().arguments());
+
+        // With showWarnings off the plugin gives javac -nowarn first: only what survives it fails.
+        MavenProject quiet = module("", "<failOnWarning>true</failOnWarning><showWarnings>false</showWarnings>", "");
+        assertEquals(List.of("-nowarn", "-Werror"), layout(quiet).compiler().main().arguments());
+    }
+
     @Test
     void aPropertyNoActiveProfileDefinesGivesNoArgument() throws Exception {
         MavenProject project = module("", "<compilerArgument>${lint}</compilerArgument>", "");

@@ -12,6 +12,7 @@ import dev.autocoder.project.ProjectLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -247,6 +248,37 @@ class InProcessCompilerTest {
                 "every project test is left to the sub-build, so baselines may ask about it");
         assertEquals(List.of(), after.excludedProjectTests());
         assertTrue(after.verdict().feedback().stream().noneMatch(Feedback::modelCaused), "nothing goes to the model");
+    }
+
+    /**
+     * Issue 23, as Gson builds: {@code failOnWarning} with {@code -Xlint:all} (javac's {@code -Werror})
+     * fails the build on a warning, and javac's own error for it names no file. The in-process
+     * compile judges the warnings in their file instead: the candidate's unchecked conversion goes to
+     * the model with its line, as the real build would reject it; without {@code failOnWarning} the
+     * same code passes.
+     */
+    @Test
+    void aWarningInTheCandidatesFileIsTheModelsWhereTheProjectFailsOnWarnings() {
+        String raw = "package com.example;\n\nimport java.util.ArrayList;\nimport java.util.List;\n\n"
+                + "public final class Names {\n    public static List<String> none() {\n"
+                + "        List names = new ArrayList();\n        return names;\n    }\n}\n";
+        Candidate names = candidate("names", unit("com.example.Names", raw, false));
+        ProjectLayout plain = new TestProject(dir).layout();
+        ProjectLayout.CompilerSetup.Compile strict = new ProjectLayout.CompilerSetup.Compile(Optional.empty(),
+                List.of(), List.of(), List.of("-Xlint:all", "-Werror"));
+        ProjectLayout failing = new ProjectLayout(plain.baseDirectory(), "17", plain.mainSourceRoots(),
+                plain.testSourceRoots(), plain.dependencies(), Map.of(), Optional.empty(),
+                new ProjectLayout.CompilerSetup(List.of(), strict, strict, List.of()), plain.build());
+
+        Verdict lenient = new InProcessCompiler(plain, owner -> List.of()).check(names).verdict();
+        Verdict verdict = new InProcessCompiler(failing, owner -> List.of()).check(names).verdict();
+
+        assertTrue(lenient.passed(), lenient.toString());
+        assertFalse(verdict.passed(), verdict.toString());
+        assertTrue(verdict.feedback().stream().allMatch(finding -> finding.stage() == Feedback.Stage.COMPILE
+                && finding.blocking() && finding.message().startsWith("com/example/Names.java:")), verdict.toString());
+        assertTrue(verdict.feedback().stream().anyMatch(finding -> finding.message().startsWith(
+                "com/example/Names.java:9: unchecked conversion")), verdict.toString());
     }
 
     @Test
