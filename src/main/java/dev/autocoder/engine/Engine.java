@@ -405,17 +405,7 @@ public final class Engine {
             if (inProcess) {
                 List<Feedback> generated = verdict.feedback().stream()
                         .filter(f -> waitsInProjectFile(f, candidate)).toList();
-                for (Feedback finding : generated) {
-                    String where = finding.message().substring(0, Math.max(0, finding.message().indexOf(": ")));
-                    Matcher missing = MISSING.matcher(finding.message());
-                    String type = !missing.find() ? finding.message().lines().findFirst().orElse("")
-                            : missing.group(1) != null ? missing.group(1) : "package " + missing.group(2);
-                    if (toldMissing.add(type)) {
-                        listener.notice("autocoder: " + where + " needs " + type + ", which no task writes; the"
-                                + " in-process compile does not run the generators of your build, which may write it,"
-                                + " so the sub-build compiles the code instead and runs the whole test suite");
-                    }
-                }
+                generated.forEach(this::tellLeftToTheSubBuild);
                 verdict = new Verdict(verdict.feedback().stream().filter(f -> !generated.contains(f)).toList());
             }
             return new Verdict(verdict.feedback().stream().map(f -> f.stage() != Feedback.Stage.WAITING ? f
@@ -492,7 +482,20 @@ public final class Engine {
             }
         }
 
-        /** Whether the candidate's own code misses a type, so that it does not compile yet itself. */
+        /** Tells the user once per type that a project file's missing type is left to the sub-build. */
+        private void tellLeftToTheSubBuild(Feedback wait) {
+            String message = wait.message();
+            String where = message.substring(0, Math.max(0, message.indexOf(": ")));
+            Matcher missing = MISSING.matcher(message);
+            String type = !missing.find() ? message.lines().findFirst().orElse("")
+                    : missing.group(1) != null ? missing.group(1) : "package " + missing.group(2);
+            if (toldMissing.add(type)) {
+                listener.notice("autocoder: " + where + " needs " + type + ", which no task writes; the in-process"
+                        + " compile does not run the generators of your build, which may write it, so the sub-build"
+                        + " compiles the code instead and runs the whole test suite");
+            }
+        }
+
         /**
          * Whether a finding is a project file's wait for a type: neither in the candidate's files
          * nor one of the waits about other tasks' code or about tests.
@@ -505,6 +508,7 @@ public final class Engine {
                     && filesOf(candidate.units()).stream().noneMatch(message::startsWith);
         }
 
+        /** Whether the candidate's own code misses a type, so that it does not compile yet itself. */
         private static boolean waitsInOwnFiles(Verdict verdict, Candidate candidate) {
             List<String> ownFiles = filesOf(candidate.units());
             return verdict.feedback().stream().filter(f -> f.stage() == Feedback.Stage.WAITING)

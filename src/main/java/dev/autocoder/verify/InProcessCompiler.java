@@ -183,7 +183,7 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         for (Feedback finding : subBuildFindings) {
             Matcher names = MISSING_NAME.matcher(finding.message());
             while (names.find()) {
-                missing.remove(names.group(1) != null ? names.group(1) : "package " + names.group(2));
+                missing.remove(missingName(names));
             }
         }
         if (missing.isEmpty() || !generated.addAll(missing)) {
@@ -194,8 +194,14 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         return true;
     }
 
+    /** A missing type or package in a formatted error, as the engine reads waits too. */
     private static final Pattern MISSING_NAME = Pattern.compile(
             "symbol: (?:class|variable) (\\w+)|package ([\\w.]+) does not exist");
+
+    /** The type's simple name, or {@code package x}, that a {@link #MISSING_NAME} match names. */
+    private static String missingName(Matcher match) {
+        return match.group(1) != null ? match.group(1) : "package " + match.group(2);
+    }
 
     /** The types (or {@code package x}) a verdict's waits say are missing, when waits are all it has; else none. */
     private static Set<String> missingTypes(Verdict verdict) {
@@ -209,7 +215,7 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
                 return Set.of();
             }
             do {
-                missing.add(names.group(1) != null ? names.group(1) : "package " + names.group(2));
+                missing.add(missingName(names));
             } while (names.find());
         }
         return missing;
@@ -221,7 +227,7 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         boolean any = false;
         while (names.find()) {
             any = true;
-            if (!generated.contains(names.group(1) != null ? names.group(1) : "package " + names.group(2))) {
+            if (!generated.contains(missingName(names))) {
                 return false;
             }
         }

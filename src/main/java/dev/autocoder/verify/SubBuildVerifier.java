@@ -286,8 +286,9 @@ public final class SubBuildVerifier implements Verifier, AutoCloseable {
             // missed there and not in the sub-build are the build's own (generated). Baselines judged
             // without them are stale.
             ModuleOutcome result = results.get(i);
-            boolean compiled = !result.tests().isEmpty() || result.findings().stream().anyMatch(finding ->
-                    finding.stage() == Feedback.Stage.COMPILE || finding.message().startsWith(Feedback.OTHERS_DO_NOT_COMPILE));
+            boolean compiled = !result.tests().isEmpty() || result.findings().stream()
+                    .anyMatch(finding -> finding.stage() == Feedback.Stage.COMPILE
+                            || finding.message().startsWith(Feedback.OTHERS_DO_NOT_COMPILE));
             if (compiled && compiler.learnCompiled(inProcess.get(i), result.findings())) {
                 baselines.clear();
             }
