@@ -813,12 +813,18 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         // The project's javac setup: annotation processors (Lombok, MapStruct) found on the
         // processor path or the classpath, as in the real build, and its own arguments. FLOW
         // makes javac report every file's errors even when another file has some.
-        List<String> options = new ArrayList<>(List.of("--release", release(settings), "-implicit:class",
-                "-Xlint:none", "-Xmaxerrs", "500", "-XDshould-stop.ifError=FLOW"));
-        options.addAll(settings.arguments());
         // failOnWarning: javac's own -Werror error names no file, so the warnings are judged instead,
-        // each in its file as an error is, as the project's build fails on them.
-        boolean warningsFail = options.removeIf("-Werror"::equals);
+        // each in its file as an error is, as the project's build fails on them. Then javac's lint
+        // is the project's alone: a leading -Xlint:none would take the rawtypes lint out even
+        // after the project's -Xlint:all.
+        boolean warningsFail = settings.arguments().contains("-Werror");
+        List<String> options = new ArrayList<>(List.of("--release", release(settings), "-implicit:class"));
+        if (!warningsFail) {
+            options.add("-Xlint:none");
+        }
+        options.addAll(List.of("-Xmaxerrs", "500", "-XDshould-stop.ifError=FLOW"));
+        options.addAll(settings.arguments());
+        options.removeIf("-Werror"::equals);
         try {
             DiagnosticCauses causes = run(files, sources, options, diagnostics);
             if (warningsFail && causes.errors().isEmpty()) {

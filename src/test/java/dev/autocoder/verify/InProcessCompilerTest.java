@@ -279,6 +279,8 @@ class InProcessCompilerTest {
                 && finding.blocking() && finding.message().startsWith("com/example/Names.java:")), verdict.toString());
         assertTrue(verdict.feedback().stream().anyMatch(finding -> finding.message().startsWith(
                 "com/example/Names.java:9: unchecked conversion")), verdict.toString());
+        assertTrue(verdict.feedback().stream().anyMatch(finding -> finding.message().startsWith(
+                "com/example/Names.java:8: found raw type")), "the project's -Xlint:all, rawtypes included: " + verdict);
     }
 
     @Test
