@@ -26,8 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -255,8 +253,6 @@ public final class Engine {
      * longer than {@code maxWait} fails the task with {@link WaitTimedOut}.
      */
     private static final class Checks {
-        private static final Pattern MISSING = Pattern.compile(
-                "symbol: (?:class|variable) (\\w+)|package ([\\w.]+) does not exist");
 
         private final CandidateBoard board;
         private final Semaphore permits;
@@ -389,12 +385,11 @@ public final class Engine {
                 if (finding.stage() != Feedback.Stage.WAITING) {
                     continue;
                 }
-                Matcher missing = MISSING.matcher(finding.message());
-                while (missing.find()) {
-                    if (missing.group(1) == null) {
+                for (String type : finding.missingTypes()) {
+                    if (type.startsWith("package ")) {
                         continue;
                     }
-                    Optional<String> gone = board.abandonedBy(missing.group(1));
+                    Optional<String> gone = board.abandonedBy(type);
                     if (gone.isPresent()) {
                         return new Verdict(List.of(Feedback.blocking(Feedback.Stage.PROJECT,
                                 Feedback.NEEDS_UNVERIFIED_TASK + gone.get() + ", which did not verify: "
@@ -430,12 +425,8 @@ public final class Engine {
         /** The watchdog's message: how long, for whom and for which types. */
         private String timedOut(String owner, Verdict verdict) {
             Set<String> types = new java.util.TreeSet<>();
-            verdict.feedback().stream().filter(f -> f.stage() == Feedback.Stage.WAITING).forEach(f -> {
-                Matcher matcher = MISSING.matcher(f.message());
-                while (matcher.find()) {
-                    types.add(matcher.group(1) != null ? matcher.group(1) : "package " + matcher.group(2));
-                }
-            });
+            verdict.feedback().stream().filter(f -> f.stage() == Feedback.Stage.WAITING)
+                    .forEach(f -> types.addAll(f.missingTypes()));
             List<String> writers = board.writersFor(owner);
             String whom = writers.isEmpty() ? "other tasks"
                     : (writers.size() == 1 ? "task " : "tasks ") + String.join(", ", writers);
@@ -486,9 +477,8 @@ public final class Engine {
         private void tellLeftToTheSubBuild(Feedback wait) {
             String message = wait.message();
             String where = message.substring(0, Math.max(0, message.indexOf(": ")));
-            Matcher missing = MISSING.matcher(message);
-            String type = !missing.find() ? message.lines().findFirst().orElse("")
-                    : missing.group(1) != null ? missing.group(1) : "package " + missing.group(2);
+            List<String> missing = wait.missingTypes();
+            String type = missing.isEmpty() ? message.lines().findFirst().orElse("") : missing.get(0);
             if (toldMissing.add(type)) {
                 listener.notice("autocoder: " + where + " needs " + type + ", which no task writes; the in-process"
                         + " compile does not run the generators of your build, which may write it, so the sub-build"

@@ -1,6 +1,10 @@
 package dev.autocoder.verify;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One finding about a candidate, phrased for the model.
@@ -82,6 +86,28 @@ public record Feedback(Stage stage, boolean blocking, String message) {
     /** Whether the finding waits for the next code of another task that was sent the same failing test first. */
     public boolean waitsForAnothersTurn() {
         return stage == Stage.WAITING && message.startsWith(ANOTHER_IS_SENT_IT_FIRST);
+    }
+
+    /** A type or package a compile error says does not exist, as javac words it. */
+    private static final Pattern MISSING = Pattern.compile(
+            "symbol: (?:class|variable) (\\w+)|package ([\\w.]+) does not exist");
+
+    /**
+     * What the finding says does not exist, in its order: each type by its simple name, each
+     * package as {@code package x}; empty when it says nothing of the kind.
+     */
+    public List<String> missingTypes() {
+        return missingTypes(message);
+    }
+
+    /** What a compile error's text says does not exist, as {@link #missingTypes()} reads it. */
+    static List<String> missingTypes(String message) {
+        List<String> names = new ArrayList<>();
+        Matcher missing = MISSING.matcher(message);
+        while (missing.find()) {
+            names.add(missing.group(1) != null ? missing.group(1) : "package " + missing.group(2));
+        }
+        return names;
     }
 
     /** Whether the finding waits on a test that fails just the same with the candidate's behaviour taken out. */

@@ -180,27 +180,13 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
      */
     public boolean learnCompiled(Outcome compiled, List<Feedback> subBuildFindings) {
         Set<String> missing = new java.util.TreeSet<>(missingTypes(compiled.verdict()));
-        for (Feedback finding : subBuildFindings) {
-            Matcher names = MISSING_NAME.matcher(finding.message());
-            while (names.find()) {
-                missing.remove(missingName(names));
-            }
-        }
+        subBuildFindings.forEach(finding -> finding.missingTypes().forEach(missing::remove));
         if (missing.isEmpty() || !generated.addAll(missing)) {
             return false;
         }
         cache.clear();
         onGenerated.run();
         return true;
-    }
-
-    /** A missing type or package in a formatted error, as the engine reads waits too. */
-    private static final Pattern MISSING_NAME = Pattern.compile(
-            "symbol: (?:class|variable) (\\w+)|package ([\\w.]+) does not exist");
-
-    /** The type's simple name, or {@code package x}, that a {@link #MISSING_NAME} match names. */
-    private static String missingName(Matcher match) {
-        return match.group(1) != null ? match.group(1) : "package " + match.group(2);
     }
 
     /** The types (or {@code package x}) a verdict's waits say are missing, when waits are all it has; else none. */
@@ -210,28 +196,19 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
             if (!finding.blocking()) {
                 continue;
             }
-            Matcher names = MISSING_NAME.matcher(finding.message());
-            if (finding.stage() != Feedback.Stage.WAITING || !names.find()) {
+            List<String> names = finding.missingTypes();
+            if (finding.stage() != Feedback.Stage.WAITING || names.isEmpty()) {
                 return Set.of();
             }
-            do {
-                missing.add(missingName(names));
-            } while (names.find());
+            missing.addAll(names);
         }
         return missing;
     }
 
     /** Whether a formatted error says only that a generated type is missing. */
     private boolean missesGenerated(String message) {
-        Matcher names = MISSING_NAME.matcher(message);
-        boolean any = false;
-        while (names.find()) {
-            any = true;
-            if (!generated.contains(missingName(names))) {
-                return false;
-            }
-        }
-        return any;
+        List<String> missing = Feedback.missingTypes(message);
+        return !missing.isEmpty() && generated.containsAll(missing);
     }
 
     /** Releases the jars this compiler keeps open; a later compile opens them again. */
