@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,8 +83,30 @@ public final class PromptFitter implements ChatPort {
         this.warn = Objects.requireNonNull(warn, "warn");
     }
 
-    /** What was sent: the fitted request and its counted prompt tokens. */
-    private record Fit(ChatRequest request, int tokens) {
+    /**
+     * What was sent: the fitted request and its counted prompt tokens, counted when first asked for
+     * (after the reply, for a request that fits whatever the count) by the one thread that sends it.
+     */
+    private static final class Fit {
+        private final ChatRequest request;
+        private final IntSupplier count;
+        private int tokens = -1;
+
+        Fit(ChatRequest request, IntSupplier count) {
+            this.request = request;
+            this.count = count;
+        }
+
+        ChatRequest request() {
+            return request;
+        }
+
+        int tokens() {
+            if (tokens < 0) {
+                tokens = count.getAsInt();
+            }
+            return tokens;
+        }
     }
 
     @Override
@@ -136,6 +159,11 @@ public final class PromptFitter implements ChatPort {
     private Fit fit(ChatRequest request, int limit, String bound) {
         List<String> cuts = new ArrayList<>();
         List<ChatMessage> messages = withoutRefusedReplies(request.messages(), cuts);
+        if (cuts.isEmpty() && !contextKept(messages) && counter.atMost(messages) <= limit) {
+            // It fits whatever the exact count is, so the request need not wait for the tokenizer.
+            List<ChatMessage> sent = messages;
+            return new Fit(request, () -> counter.count(sent));
+        }
         int sent = counter.count(messages);
         messages = keepEarlierContextCut(messages, cuts);
         int tokens = counter.count(messages);
@@ -159,7 +187,9 @@ public final class PromptFitter implements ChatPort {
                     + format(tokens) + " prompt tokens (limit " + format(limit) + ", counted with "
                     + counter.describe() + "): " + String.join("; ", cuts));
         }
-        return new Fit(cuts.isEmpty() ? request : new ChatRequest(request.action(), request.task(), messages), tokens);
+        int counted = tokens;
+        return new Fit(cuts.isEmpty() ? request : new ChatRequest(request.action(), request.task(), messages),
+                () -> counted);
     }
 
     // A reply the parser refused for its size is never worth its tokens again; a note keeps the turn readable.
@@ -225,10 +255,15 @@ public final class PromptFitter implements ChatPort {
      * prompt cache keeps serving that prefix.
      */
     private List<ChatMessage> keepEarlierContextCut(List<ChatMessage> messages, List<String> cuts) {
-        if (messages.size() < 2 || !contextKept.containsKey(messages.get(1).text())) {
+        if (!contextKept(messages)) {
             return messages;
         }
         return cutContext(messages, Integer.MAX_VALUE, cuts);
+    }
+
+    /** Whether an earlier request of this task lost context sections, which this one loses too. */
+    private boolean contextKept(List<ChatMessage> messages) {
+        return messages.size() >= 2 && contextKept.containsKey(messages.get(1).text());
     }
 
     /**

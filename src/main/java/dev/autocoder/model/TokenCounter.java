@@ -4,8 +4,13 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts the prompt tokens of a request the way the model's tokenizer does, or estimates them.
@@ -18,6 +23,10 @@ import java.util.Locale;
  * {@value #ESTIMATE_FACTOR}, which stays above what those tokenizers make of English and Java.
  * Every message costs {@value #MESSAGE_OVERHEAD} tokens more (its role and separators) and every
  * request {@value #REPLY_PRIMER} for the start of the reply, as OpenAI documents for chat models.
+ *
+ * <p>An encoding takes most of a second to load, so it loads on a thread of its own, once per JVM,
+ * from the first counter that needs it; {@link #atMost} bounds a request without it, so that a
+ * request that fits whatever the count need not wait for it.
  */
 public final class TokenCounter {
 
@@ -35,24 +44,45 @@ public final class TokenCounter {
             "o4", "chatgpt-4o");
     private static final List<String> CL100K_FAMILIES = List.of("gpt-4", "gpt-3.5");
 
-    private final Encoding encoding;
+    private static final Map<EncodingType, CompletableFuture<Encoding>> LOADED = new ConcurrentHashMap<>();
+
+    private final EncodingType type;
+    private final CompletableFuture<Encoding> encoding;
     private final double factor;
 
-    private TokenCounter(Encoding encoding, double factor) {
-        this.encoding = encoding;
+    private TokenCounter(EncodingType type, double factor) {
+        this.type = type;
+        this.encoding = load(type);
         this.factor = factor;
+    }
+
+    /** The encoding, loading on a daemon thread of its own from the first call for it. */
+    private static CompletableFuture<Encoding> load(EncodingType type) {
+        return LOADED.computeIfAbsent(type, key -> {
+            CompletableFuture<Encoding> loading = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    loading.complete(REGISTRY.getEncoding(key));
+                } catch (RuntimeException | Error e) {
+                    loading.completeExceptionally(e);
+                }
+            }, "autocoder-tokenizer");
+            thread.setDaemon(true);
+            thread.start();
+            return loading;
+        });
     }
 
     /** The counter for a model name as the endpoint knows it ({@code gpt-4o-mini}, {@code qwen2.5-coder:14b}). */
     public static TokenCounter forModel(String modelName) {
         String name = family(modelName);
         if (O200K_FAMILIES.stream().anyMatch(name::startsWith)) {
-            return new TokenCounter(REGISTRY.getEncoding(EncodingType.O200K_BASE), 1.0);
+            return new TokenCounter(EncodingType.O200K_BASE, 1.0);
         }
         if (CL100K_FAMILIES.stream().anyMatch(name::startsWith)) {
-            return new TokenCounter(REGISTRY.getEncoding(EncodingType.CL100K_BASE), 1.0);
+            return new TokenCounter(EncodingType.CL100K_BASE, 1.0);
         }
-        return new TokenCounter(REGISTRY.getEncoding(EncodingType.CL100K_BASE), ESTIMATE_FACTOR);
+        return new TokenCounter(EncodingType.CL100K_BASE, ESTIMATE_FACTOR);
     }
 
     /** The model's name without a router's provider prefix ({@code openai/gpt-4o} is gpt-4o), lower case. */
@@ -68,7 +98,18 @@ public final class TokenCounter {
 
     /** The tokens of a text on its own. */
     public int count(String text) {
-        return (int) Math.ceil(encoding.countTokensOrdinary(text) * factor);
+        return (int) Math.ceil(encoding().countTokensOrdinary(text) * factor);
+    }
+
+    private Encoding encoding() {
+        try {
+            return encoding.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The prompt tokens of a request with these messages. */
@@ -80,8 +121,21 @@ public final class TokenCounter {
         return total;
     }
 
+    /**
+     * A bound that {@link #count(List)} never exceeds, without the encoding: these encodings work on
+     * UTF-8 bytes, and every token stands for at least one, so a text has at most as many tokens as
+     * bytes.
+     */
+    public long atMost(List<ChatMessage> messages) {
+        long total = REPLY_PRIMER;
+        for (ChatMessage message : messages) {
+            total += MESSAGE_OVERHEAD + (long) Math.ceil(message.text().getBytes(StandardCharsets.UTF_8).length * factor);
+        }
+        return total;
+    }
+
     /** How counts are made, for a log line. */
     public String describe() {
-        return exact() ? encoding.getName() : "estimate (" + encoding.getName() + " x " + ESTIMATE_FACTOR + ")";
+        return exact() ? type.getName() : "estimate (" + type.getName() + " x " + ESTIMATE_FACTOR + ")";
     }
 }

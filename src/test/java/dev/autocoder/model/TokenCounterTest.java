@@ -38,6 +38,25 @@ class TokenCounterTest {
     }
 
     @Test
+    void theBoundWithoutTheEncodingIsNeverBelowTheCount() {
+        List<ChatMessage> messages = List.of(
+                ChatMessage.system("You write Java. Reply with code only."),
+                ChatMessage.user("public final class Money { private final long cents; }\n".repeat(40)),
+                ChatMessage.assistant("Prix arrondi \u00e0 l'euro sup\u00e9rieur: 12,50 \u20ac \u2192 13 \u20ac; \u4fa1\u683c"
+                        + " \ud83d\udcb6\ud83d\udcb6\ud83d\udcb6"),
+                ChatMessage.user("    \t\n\n}}}}]]]]))))" + "x".repeat(500)));
+
+        for (String model : List.of("gpt-4o", "gpt-4", "qwen2.5-coder:14b")) {
+            TokenCounter counter = TokenCounter.forModel(model);
+            for (int i = 1; i <= messages.size(); i++) {
+                List<ChatMessage> some = messages.subList(0, i);
+                assertTrue(counter.atMost(some) >= counter.count(some), model + ", " + i + " message(s): "
+                        + counter.atMost(some) + " < " + counter.count(some));
+            }
+        }
+    }
+
+    @Test
     void defaultBoundsFollowTheLongestKnownModelPrefix() {
         assertEquals(100_000, PromptLimits.defaultFor("gpt-4o-mini"));
         assertEquals(200_000, PromptLimits.defaultFor("gpt-4.1-nano"));
