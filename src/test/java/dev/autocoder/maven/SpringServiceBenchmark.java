@@ -41,7 +41,8 @@ import java.util.stream.Stream;
 /**
  * Times the plugin on a realistic Spring Boot service ({@code bench/spring-service}), in one run, against
  * the service's own {@code mvn -o -q test}: a round (one candidate through the real
- * {@link SubBuildVerifier}, its selected tests only), the final check ({@link SubBuildVerifier#verifyTogether}
+ * {@link SubBuildVerifier}, its selected tests only, with javac and the Maven JVM warmed up first as a run
+ * warms them while the model writes), the final check ({@link SubBuildVerifier#verifyTogether}
  * over the three tasks) and the whole plugin run for the three tasks ({@code mvn -o generate-sources} in a
  * fresh copy, the model answered by the scripted local server; in turn without and with the own build's
  * surefire reports in the copy's {@code target/}). The project layout the verifier gets is the one the plugin
@@ -137,10 +138,16 @@ public final class SpringServiceBenchmark {
                 Duration.ofMinutes(15), null);
         // A round in a warm Maven (the plugin's default, a JVM kept up for the run's sub-builds) and in a
         // Maven started for it, in alternation, each verifier kept for all its rounds as a run keeps it.
-        SubBuildVerifier verifier = new SubBuildVerifier(layout, others, new InProcessCompiler(layout, others),
+        InProcessCompiler roundCompiler = new InProcessCompiler(layout, others);
+        SubBuildVerifier verifier = new SubBuildVerifier(layout, others, roundCompiler,
                 settings.withWarmMaven(true), subBuilds, null, true);
-        SubBuildVerifier coldVerifier = new SubBuildVerifier(layout, others, new InProcessCompiler(layout, others),
+        // As a run has its rounds: javac and the Maven JVM warmed up while the model writes its first answers.
+        roundCompiler.warmUp();
+        verifier.warmUp();
+        InProcessCompiler coldCompiler = new InProcessCompiler(layout, others);
+        SubBuildVerifier coldVerifier = new SubBuildVerifier(layout, others, coldCompiler,
                 settings.withWarmMaven(false), subBuilds, null, true);
+        coldCompiler.warmUp();
         Candidate candidate = new Candidate(ROUND_TASK, 1, verified.get(ROUND_TASK));
         List<Double> roundTimes = new ArrayList<>();
         List<Double> coldRoundTimes = new ArrayList<>();
