@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,10 +96,15 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
     private final JavaCompiler compiler;
     /** Why the project's own code does not compile in process as its build compiles it; set at the first check. */
     private Optional<String> projectProblem;
-    private final Map<List<Object>, Outcome> cache = java.util.Collections.synchronizedMap(
+    /**
+     * Outcomes by the code compiled, each a future from the moment its compile starts, so that a
+     * second check of the same code waits for that compile while checks of other code compile at
+     * the same time, each outside the map's lock.
+     */
+    private final Map<List<Object>, CompletableFuture<Outcome>> cache = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<List<Object>, Outcome> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, CompletableFuture<Outcome>> eldest) {
                     return size() > CACHE_SIZE;
                 }
             });
@@ -222,11 +228,32 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         return check(candidate).verdict();
     }
 
-    /** Compiles the candidate with the project and the others' newest code; cached for repeated calls. */
+    /**
+     * Compiles the candidate with the project and the others' newest code; cached for repeated calls.
+     * Checks of different code compile at the same time; a check of code being compiled waits for it.
+     */
     public Outcome check(Candidate candidate) {
         List<CodeUnit> theirs = withoutReplaced(others.apply(candidate.taskName()), candidate.units());
-        return cache.computeIfAbsent(List.of(candidate.units(), theirs),
-                key -> compileOrHandOver(candidate.units(), theirs));
+        List<Object> key = List.of(candidate.units(), theirs);
+        CompletableFuture<Outcome> mine = new CompletableFuture<>();
+        CompletableFuture<Outcome> earlier = cache.putIfAbsent(key, mine);
+        if (earlier != null) {
+            try {
+                return earlier.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // That compile failed, and its own caller reports why: this one compiles again.
+                return compileOrHandOver(candidate.units(), theirs);
+            }
+        }
+        try {
+            Outcome outcome = compileOrHandOver(candidate.units(), theirs);
+            mine.complete(outcome);
+            return outcome;
+        } catch (RuntimeException | Error e) {
+            cache.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /** Compiles every verified unit together with the project, as the final check of a run. */

@@ -176,6 +176,113 @@ class InProcessCompilerTest {
         }
     }
 
+    /**
+     * Issue 21: tasks' candidates arrive together, and each is compiled in process. A compile of one
+     * candidate does not hold back a compile of another: here an annotation processor holds the
+     * compile of {@code Held} until the test releases it, and {@code Quick} is judged meanwhile. A
+     * second check of the code being compiled waits for that compile and gets its outcome.
+     */
+    @Test
+    void checksOfDifferentCodeCompileAtOnceAndTheSameCodeOnce() throws Exception {
+        Path signals = java.nio.file.Files.createDirectories(dir.resolve("signals"));
+        Path processorPath = holdingProcessor(dir.resolve("processor"), signals);
+        ProjectLayout plain = new TestProject(dir.resolve("project")).layout();
+        ProjectLayout layout = new ProjectLayout(plain.baseDirectory(), plain.javaRelease(), plain.mainSourceRoots(),
+                plain.testSourceRoots(), plain.dependencies(), plain.pluginVersions(), plain.checkstyle(),
+                new ProjectLayout.CompilerSetup(List.of(processorPath), ProjectLayout.CompilerSetup.Compile.DEFAULT,
+                        ProjectLayout.CompilerSetup.Compile.DEFAULT, List.of()), plain.build());
+        Candidate held = candidate("held", unit("com.example.Held", "package com.example;\npublic class Held { }\n",
+                false));
+        Candidate quick = candidate("quick", unit("com.example.Quick",
+                "package com.example;\npublic class Quick { }\n", false));
+        try (InProcessCompiler compiler = new InProcessCompiler(layout, owner -> List.of())) {
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<InProcessCompiler.Outcome> first = threads.submit(() -> compiler.check(held));
+                awaitFile(signals.resolve("holding"));
+                java.util.concurrent.Future<InProcessCompiler.Outcome> again = threads.submit(() -> compiler.check(held));
+
+                InProcessCompiler.Outcome other = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(60), () -> compiler.check(quick),
+                        "Quick's check waited for Held's compile");
+
+                assertTrue(other.verdict().passed(), other.verdict().toString());
+                assertFalse(first.isDone(), "Held's compile is still held");
+                java.nio.file.Files.writeString(signals.resolve("release"), "");
+                InProcessCompiler.Outcome outcome = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(outcome.verdict().passed(), outcome.verdict().toString());
+                org.junit.jupiter.api.Assertions.assertSame(outcome, again.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals(1, java.nio.file.Files.readAllLines(signals.resolve("holding")).size(),
+                        "Held was compiled once");
+            } finally {
+                java.nio.file.Files.writeString(signals.resolve("release"), "");
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * A processor path whose processor, in a round that has {@code Held}, appends a line to
+     * {@code holding} and waits (at most a minute) for {@code release} to exist.
+     */
+    private static Path holdingProcessor(Path folder, Path signals) throws java.io.IOException {
+        Path source = java.nio.file.Files.createDirectories(folder.resolve("src/hold")).resolve("Hold.java");
+        java.nio.file.Files.writeString(source, """
+                package hold;
+
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                import java.util.Set;
+                import javax.annotation.processing.AbstractProcessor;
+                import javax.annotation.processing.RoundEnvironment;
+                import javax.annotation.processing.SupportedAnnotationTypes;
+                import javax.lang.model.SourceVersion;
+                import javax.lang.model.element.TypeElement;
+
+                @SupportedAnnotationTypes("*")
+                public final class Hold extends AbstractProcessor {
+                    private static final Path SIGNALS = Path.of("%s");
+
+                    @Override
+                    public SourceVersion getSupportedSourceVersion() {
+                        return SourceVersion.latestSupported();
+                    }
+
+                    @Override
+                    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+                        if (round.getRootElements().stream().noneMatch(e -> e.getSimpleName().contentEquals("Held"))) {
+                            return false;
+                        }
+                        try {
+                            Files.writeString(SIGNALS.resolve("holding"), "held\\n", StandardOpenOption.CREATE,
+                                    StandardOpenOption.APPEND);
+                            for (int i = 0; i < 600 && !Files.exists(SIGNALS.resolve("release")); i++) {
+                                Thread.sleep(100);
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return false;
+                    }
+                }
+                """.formatted(signals.toAbsolutePath().toString().replace("\\", "\\\\")));
+        Path classes = java.nio.file.Files.createDirectories(folder.resolve("classes"));
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                source.toString());
+        assertEquals(0, status, "the processor compiles");
+        Path services = java.nio.file.Files.createDirectories(classes.resolve("META-INF/services"));
+        java.nio.file.Files.writeString(services.resolve("javax.annotation.processing.Processor"), "hold.Hold\n");
+        return classes;
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        for (int i = 0; i < 600 && !java.nio.file.Files.exists(file); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(java.nio.file.Files.exists(file), file + " never appeared");
+    }
+
     @Test
     void compileErrorIsReportedWithRelativePathAndLine() {
         InProcessCompiler compiler = new InProcessCompiler(new TestProject(dir).layout(), owner -> List.of());
