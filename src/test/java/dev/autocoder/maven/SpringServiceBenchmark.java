@@ -12,6 +12,7 @@ import dev.autocoder.project.ProjectLayout;
 import dev.autocoder.testing.FakeOpenAiServer;
 import dev.autocoder.verify.Candidate;
 import dev.autocoder.verify.ClasspathBenchmark;
+import dev.autocoder.verify.ConcurrentChecksBenchmark;
 import dev.autocoder.verify.CodeUnit;
 import dev.autocoder.verify.Feedback;
 import dev.autocoder.verify.InProcessCompiler;
@@ -192,6 +193,10 @@ public final class SpringServiceBenchmark {
         // 3b. The round's in-process compile with javac's view of the classpath kept open between compiles,
         // as a run does, against opening it for each compile: alternating pairs in this JVM.
         ClasspathBenchmark.Result compiles = ClasspathBenchmark.run(layout, others, candidate, Math.max(5, 5 * repeats));
+        // 3b'. The three tasks' candidates checked in process at once, as their threads check them when they
+        // arrive together, against one after another: alternating pairs in this JVM.
+        ConcurrentChecksBenchmark.Result checks = ConcurrentChecksBenchmark.run(layout, others, TASKS.stream()
+                .map(task -> new Candidate(task, 1, verified.get(task))).toList(), Math.max(5, 5 * repeats));
 
         // 3c. A run's first verdict with javac warmed up while the model answers, against without: each in a
         // JVM of its own (javac starts cold), in alternating pairs, the model taking WARM_UP_LATENCY_MS.
@@ -260,6 +265,10 @@ public final class SpringServiceBenchmark {
                 + " classpath kept open %.3f s, opened per compile %.3f s (medians), ratio %.2f; same verdicts: %s%n",
                 compiles.kept().size(), layout.dependencies().size(), median(compiles.kept()),
                 median(compiles.opened()), median(compiles.kept()) / median(compiles.opened()), compiles.sameVerdicts());
+        out.printf(Locale.ROOT, "in-process checks of the %d tasks' candidates (%d pairs): at once %.3f s, one after"
+                + " another %.3f s (medians, until the last ended), ratio %.2f; same verdicts: %s%n", TASKS.size(),
+                checks.together().size(), median(checks.together()), median(checks.inTurn()),
+                median(checks.together()) / median(checks.inTurn()), checks.sameVerdicts());
         out.printf(Locale.ROOT, "a run's first verdict, the model answering in %.1f s (%d pairs, a JVM each):"
                 + " javac warmed up meanwhile %.3f s, not %.3f s (medians), ratio %.2f%n", WARM_UP_LATENCY_MS / 1000.0,
                 firstVerdicts.get(0).size(), median(firstVerdicts.get(0)), median(firstVerdicts.get(1)),
