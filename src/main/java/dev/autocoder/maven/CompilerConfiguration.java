@@ -83,8 +83,7 @@ final class CompilerConfiguration {
 
     private Optional<String> release(Xpp3Dom settings, List<String> names) {
         for (String name : names) {
-            Optional<String> value = PluginConfig.value(settings, name)
-                    .or(() -> property("maven.compiler." + name));
+            Optional<String> value = parameter(settings, name);
             if (value.isPresent()) {
                 return Optional.of(value.get().replaceFirst("^1\\.", ""));
             }
@@ -107,8 +106,7 @@ final class CompilerConfiguration {
         if (flag(settings, "enablePreview")) {
             arguments.add("--enable-preview");
         }
-        if (PluginConfig.value(settings, "failOnWarning").or(() -> property("maven.compiler.failOnWarning"))
-                .map(Boolean::parseBoolean).orElse(false)) {
+        if (parameter(settings, "failOnWarning").map(Boolean::parseBoolean).orElse(false)) {
             // The plugin passes failOnWarning to javac as -Werror.
             arguments.add("-Werror");
         }
@@ -140,9 +138,8 @@ final class CompilerConfiguration {
         argument.ifPresent(line -> arguments.addAll(Arrays.asList(line.split("\\s+"))));
         List<String> testArgs = test && version4 ? childValues(settings, "testCompilerArgs") : List.of();
         arguments.addAll(testArgs.isEmpty() ? childValues(settings, "compilerArgs") : testArgs);
-        if (arguments.contains("-Werror") && !PluginConfig.value(settings, "showWarnings")
-                .or(() -> property("maven.compiler.showWarnings")).map(Boolean::parseBoolean)
-                .orElse(showsWarningsByDefault)) {
+        if (arguments.contains("-Werror")
+                && !parameter(settings, "showWarnings").map(Boolean::parseBoolean).orElse(showsWarningsByDefault)) {
             // Warnings the plugin hides (javac's -nowarn, before the project's own options) fail nothing.
             arguments.add(0, "-nowarn");
         }
@@ -267,6 +264,14 @@ final class CompilerConfiguration {
     private Optional<String> property(String name) {
         String value = project.getProperties().getProperty(name);
         return value == null || value.isBlank() || value.contains("${") ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /**
+     * A compiler plugin parameter as the plugin reads it: from the configuration, else from its
+     * {@code maven.compiler.*} property.
+     */
+    private Optional<String> parameter(Xpp3Dom settings, String name) {
+        return PluginConfig.value(settings, name).or(() -> property("maven.compiler." + name));
     }
 
     private static boolean flag(Xpp3Dom settings, String name) {
