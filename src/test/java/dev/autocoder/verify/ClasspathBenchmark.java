@@ -48,7 +48,8 @@ public final class ClasspathBenchmark {
         return new Result(kept, opened, same);
     }
 
-    private static Candidate variant(Candidate candidate, int index) {
+    /** The candidate with a comment no other variant has, so that no cached outcome is reused for it. */
+    static Candidate variant(Candidate candidate, int index) {
         List<CodeUnit> units = candidate.units().stream().map(unit -> new CodeUnit(unit.packageName(), unit.typeName(),
                 unit.source() + "\n// benchmark compile " + index + "\n", unit.test())).toList();
         return new Candidate(candidate.taskName(), candidate.attempt(), units);

@@ -39,7 +39,7 @@ public final class ConcurrentChecksBenchmark {
                 List<Future<Verdict>> running = new ArrayList<>();
                 long start = System.nanoTime();
                 for (Candidate candidate : candidates) {
-                    Candidate next = variant(candidate, variant++);
+                    Candidate next = ClasspathBenchmark.variant(candidate, variant++);
                     running.add(threads.submit(() -> compiler.check(next).verdict()));
                 }
                 List<Boolean> atOnce = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class ConcurrentChecksBenchmark {
                 List<Boolean> oneByOne = new ArrayList<>();
                 start = System.nanoTime();
                 for (Candidate candidate : candidates) {
-                    oneByOne.add(compiler.check(variant(candidate, variant++)).verdict().passed());
+                    oneByOne.add(compiler.check(ClasspathBenchmark.variant(candidate, variant++)).verdict().passed());
                 }
                 double inTurnSeconds = (System.nanoTime() - start) / 1e9;
                 same &= atOnce.equals(oneByOne);
@@ -63,11 +63,5 @@ public final class ConcurrentChecksBenchmark {
             threads.shutdownNow();
         }
         return new Result(together, inTurn, same);
-    }
-
-    private static Candidate variant(Candidate candidate, int index) {
-        List<CodeUnit> units = candidate.units().stream().map(unit -> new CodeUnit(unit.packageName(), unit.typeName(),
-                unit.source() + "\n// benchmark check " + index + "\n", unit.test())).toList();
-        return new Candidate(candidate.taskName(), candidate.attempt(), units);
     }
 }
