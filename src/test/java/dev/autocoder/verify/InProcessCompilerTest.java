@@ -222,6 +222,50 @@ class InProcessCompilerTest {
     }
 
     /**
+     * Issue 21: checks that compile at once judge as checks one after another, in a project with
+     * Lombok as a {@code provided} dependency (javac finds its processor on the classpath, as in the
+     * project's build). Three tasks' {@code @Value} classes, one using a getter Lombok does not
+     * generate, are checked from three threads at once, three times with fresh code, and from one
+     * thread on a compiler of its own.
+     */
+    @Test
+    void checksAtOnceInALombokProjectJudgeAsChecksOneAfterAnother() throws Exception {
+        Path lombokJar = Path.of(System.getProperty("autocoder.test.lombok", "target/test-jars/lombok.jar"));
+        assertTrue(java.nio.file.Files.isRegularFile(lombokJar), lombokJar + " (copied by the build)");
+        ProjectLayout layout = new TestProject(dir).layout(List.of(new dev.autocoder.project.Dependency(
+                "org.projectlombok", "lombok", "1", "provided", true, lombokJar)));
+        List<String> tasks = List.of("price", "weight", "sku");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(tasks.size());
+        try (InProcessCompiler atOnce = new InProcessCompiler(layout, owner -> List.of());
+                InProcessCompiler oneByOne = new InProcessCompiler(layout, owner -> List.of())) {
+            for (int round = 0; round < 3; round++) {
+                List<Candidate> candidates = new ArrayList<>();
+                for (String task : tasks) {
+                    String type = Character.toUpperCase(task.charAt(0)) + task.substring(1);
+                    String getter = task.equals("sku") ? "getMissing()" : "getAmount()";
+                    candidates.add(candidate(task, unit("com.example." + type, "package com.example;\n"
+                            + "@lombok.Value\npublic class " + type + " {\n    long amount;\n"
+                            + "    public long twice() { return " + getter + " * 2; }\n}\n// round " + round + "\n",
+                            false)));
+                }
+                List<java.util.concurrent.Future<Verdict>> running = new ArrayList<>();
+                for (Candidate candidate : candidates) {
+                    running.add(threads.submit(() -> atOnce.check(candidate).verdict()));
+                }
+                for (int i = 0; i < candidates.size(); i++) {
+                    Verdict together = running.get(i).get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    Verdict alone = oneByOne.check(candidates.get(i)).verdict();
+
+                    assertEquals(alone, together, candidates.get(i).taskName() + ", round " + round);
+                    assertEquals(!tasks.get(i).equals("sku"), together.passed(), together.toString());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
      * A processor path whose processor, in a round that has {@code Held}, appends a line to
      * {@code holding} and waits (at most a minute) for {@code release} to exist.
      */
