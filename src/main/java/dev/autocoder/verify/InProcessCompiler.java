@@ -108,6 +108,21 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
                     return size() > CACHE_SIZE;
                 }
             });
+    /**
+     * Compiles of a set of code (a candidate's with the others' it was checked with), by that set,
+     * each a future from the moment its compile starts: its outcome when nothing in it failed, else
+     * empty. A clean compile is the same for every candidate whose code and others' code make up the
+     * set, whoever is the candidate: no error is there to judge by its file, no test is left out.
+     * After one task's new code, every task's check compiles the same set (issue 21: a round's
+     * checks compiled it once per task, one after another).
+     */
+    private final Map<Set<CodeUnit>, CompletableFuture<Optional<Outcome>>> clean =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Set<CodeUnit>, CompletableFuture<Optional<Outcome>>> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
     private final SourceTexts sourceTexts;
     private final Classpaths classpaths;
     /**
@@ -191,6 +206,7 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
             return false;
         }
         cache.clear();
+        clean.clear();
         onGenerated.run();
         return true;
     }
@@ -423,26 +439,58 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
             if (!redeclared.isEmpty()) {
                 return new Outcome(new Verdict(redeclared));
             }
-            List<JavaFileObject> mainSources = new ArrayList<>(mainSources().stream().map(this::source).toList());
-            theirs.stream().filter(unit -> !unit.test()).map(unit -> source(unit, false)).forEach(mainSources::add);
-            own.stream().filter(unit -> !unit.test()).map(unit -> source(unit, true)).forEach(mainSources::add);
-            DiagnosticCauses mainErrors = run(mainFiles, mainSources, layout.compiler().main());
-            if (!mainErrors.errors().isEmpty()) {
-                List<Feedback> findings = attribution.judge(mainErrors);
-                if (findings.stream().anyMatch(f -> f.message().startsWith(GENERATED))
-                        && findings.stream().noneMatch(Feedback::blocking)) {
-                    // Only types the build generates are missing: nothing is judged here and nothing is
-                    // left out; the sub-build compiles everything and runs the whole test suite.
-                    return new Outcome(new Verdict(findings), testSources(), List.of(), Optional.empty(), Map.of());
+            Set<CodeUnit> code = new HashSet<>(own);
+            code.addAll(theirs);
+            CompletableFuture<Optional<Outcome>> mine = new CompletableFuture<>();
+            CompletableFuture<Optional<Outcome>> earlier = clean.putIfAbsent(code, mine);
+            if (earlier != null) {
+                Optional<Outcome> shared = earlier.exceptionally(failed -> Optional.empty()).join();
+                if (shared.isPresent()) {
+                    return shared.get();
                 }
-                return new Outcome(new Verdict(findings));
+                // Something failed there: judged by whose file it is, which differs by candidate.
+                return compile(own, theirs, attribution, mainFiles, testFiles);
             }
-            testFiles.withClasses(mainFiles);
-            List<JavaFileObject> tests = new ArrayList<>();
-            theirs.stream().filter(CodeUnit::test).map(unit -> source(unit, false)).forEach(tests::add);
-            own.stream().filter(CodeUnit::test).map(unit -> source(unit, true)).forEach(tests::add);
-            return compileTests(testFiles, tests, attribution);
+            try {
+                Outcome outcome = compile(own, theirs, attribution, mainFiles, testFiles);
+                mine.complete(isClean(outcome) ? Optional.of(outcome) : Optional.empty());
+                return outcome;
+            } catch (RuntimeException | Error e) {
+                clean.remove(code, mine);
+                mine.complete(Optional.empty());
+                throw e;
+            }
         }
+    }
+
+    /** Whether a compile found nothing to judge: no error or warning, no test left out. */
+    private static boolean isClean(Outcome outcome) {
+        return outcome.verdict().feedback().isEmpty() && outcome.excludedProjectTests().isEmpty()
+                && outcome.missingTypes().isEmpty() && outcome.selection().isPresent();
+    }
+
+    /** Compiles the candidate's units with the others' and the project's main code, then the tests. */
+    private Outcome compile(List<CodeUnit> own, List<CodeUnit> theirs, Attribution attribution,
+            MemoryFileManager mainFiles, MemoryFileManager testFiles) {
+        List<JavaFileObject> mainSources = new ArrayList<>(mainSources().stream().map(this::source).toList());
+        theirs.stream().filter(unit -> !unit.test()).map(unit -> source(unit, false)).forEach(mainSources::add);
+        own.stream().filter(unit -> !unit.test()).map(unit -> source(unit, true)).forEach(mainSources::add);
+        DiagnosticCauses mainErrors = run(mainFiles, mainSources, layout.compiler().main());
+        if (!mainErrors.errors().isEmpty()) {
+            List<Feedback> findings = attribution.judge(mainErrors);
+            if (findings.stream().anyMatch(f -> f.message().startsWith(GENERATED))
+                    && findings.stream().noneMatch(Feedback::blocking)) {
+                // Only types the build generates are missing: nothing is judged here and nothing is
+                // left out; the sub-build compiles everything and runs the whole test suite.
+                return new Outcome(new Verdict(findings), testSources(), List.of(), Optional.empty(), Map.of());
+            }
+            return new Outcome(new Verdict(findings));
+        }
+        testFiles.withClasses(mainFiles);
+        List<JavaFileObject> tests = new ArrayList<>();
+        theirs.stream().filter(CodeUnit::test).map(unit -> source(unit, false)).forEach(tests::add);
+        own.stream().filter(CodeUnit::test).map(unit -> source(unit, true)).forEach(tests::add);
+        return compileTests(testFiles, tests, attribution);
     }
 
     /** Compiles the tests, leaving out project tests that wait for types nobody has written yet. */

@@ -186,11 +186,7 @@ class InProcessCompilerTest {
     void checksOfDifferentCodeCompileAtOnceAndTheSameCodeOnce() throws Exception {
         Path signals = java.nio.file.Files.createDirectories(dir.resolve("signals"));
         Path processorPath = holdingProcessor(dir.resolve("processor"), signals);
-        ProjectLayout plain = new TestProject(dir.resolve("project")).layout();
-        ProjectLayout layout = new ProjectLayout(plain.baseDirectory(), plain.javaRelease(), plain.mainSourceRoots(),
-                plain.testSourceRoots(), plain.dependencies(), plain.pluginVersions(), plain.checkstyle(),
-                new ProjectLayout.CompilerSetup(List.of(processorPath), ProjectLayout.CompilerSetup.Compile.DEFAULT,
-                        ProjectLayout.CompilerSetup.Compile.DEFAULT, List.of()), plain.build());
+        ProjectLayout layout = withProcessorPath(new TestProject(dir.resolve("project")).layout(), processorPath);
         Candidate held = candidate("held", unit("com.example.Held", "package com.example;\npublic class Held { }\n",
                 false));
         Candidate quick = candidate("quick", unit("com.example.Quick",
@@ -218,6 +214,59 @@ class InProcessCompilerTest {
                 java.nio.file.Files.writeString(signals.resolve("release"), "");
                 threads.shutdownNow();
             }
+        }
+    }
+
+    /**
+     * Issue 21: once a task has new code, every task's check compiles the same code, the task's own
+     * and the others'. A clean compile of it is done once: a check of another task whose code and
+     * others' code are that same code, started while it compiles, waits for it and takes its
+     * outcome. A compile that fails is judged for each task by whose file failed.
+     */
+    @Test
+    void aCleanCompileIsDoneOnceForEveryTaskWhoseCodeItIs() throws Exception {
+        Path signals = java.nio.file.Files.createDirectories(dir.resolve("signals"));
+        Path processorPath = holdingProcessor(dir.resolve("processor"), signals);
+        ProjectLayout layout = withProcessorPath(new TestProject(dir.resolve("project")).layout(), processorPath);
+        CodeUnit held = unit("com.example.Held", "package com.example;\npublic class Held {\n"
+                + "    public int size() { return 1; }\n}\n", false);
+        CodeUnit user = unit("com.example.User", "package com.example;\npublic class User {\n"
+                + "    public int twice() { return new Held().size() * 2; }\n}\n", false);
+        CodeUnit wrongUser = unit("com.example.User", "package com.example;\npublic class User {\n"
+                + "    public int twice() { return new Held().length() * 2; }\n}\n", false);
+        java.util.Map<String, List<CodeUnit>> board = new java.util.concurrent.ConcurrentHashMap<>(
+                java.util.Map.of("held", List.of(user), "user", List.of(held)));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (InProcessCompiler compiler = new InProcessCompiler(layout, board::get)) {
+            java.util.concurrent.Future<InProcessCompiler.Outcome> first = threads.submit(
+                    () -> compiler.check(candidate("held", held)));
+            awaitFile(signals.resolve("holding"));
+            java.util.concurrent.Future<InProcessCompiler.Outcome> second = threads.submit(
+                    () -> compiler.check(candidate("user", user)));
+            Thread.sleep(500);
+            assertFalse(second.isDone(), "the same code is being compiled: the second task's check waits for it");
+            java.nio.file.Files.writeString(signals.resolve("release"), "");
+
+            InProcessCompiler.Outcome outcome = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(outcome.verdict().passed() && outcome.verdict().feedback().isEmpty(), outcome.toString());
+            org.junit.jupiter.api.Assertions.assertSame(outcome, second.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, java.nio.file.Files.readAllLines(signals.resolve("holding")).size(),
+                    "Held and User were compiled together once");
+
+            board.put("held", List.of(wrongUser));
+            Verdict heldWithWrongUser = compiler.check(candidate("held", held)).verdict();
+            Verdict wrongUsersOwn = compiler.check(candidate("user", wrongUser)).verdict();
+            assertEquals(3, java.nio.file.Files.readAllLines(signals.resolve("holding")).size(),
+                    "a compile that failed is judged again for the other task");
+            assertTrue(heldWithWrongUser.feedback().stream().noneMatch(Feedback::blocking),
+                    "the error is in the other task's file: " + heldWithWrongUser);
+            assertFalse(wrongUsersOwn.passed(), wrongUsersOwn.toString());
+            assertTrue(wrongUsersOwn.feedback().stream().anyMatch(finding -> finding.blocking()
+                    && finding.message().startsWith("com/example/User.java:3: cannot find symbol")),
+                    wrongUsersOwn.toString());
+        } finally {
+            java.nio.file.Files.writeString(signals.resolve("release"), "");
+            threads.shutdownNow();
         }
     }
 
@@ -263,6 +312,14 @@ class InProcessCompilerTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** The layout with javac's processor path set to {@code processorPath}. */
+    private static ProjectLayout withProcessorPath(ProjectLayout plain, Path processorPath) {
+        return new ProjectLayout(plain.baseDirectory(), plain.javaRelease(), plain.mainSourceRoots(),
+                plain.testSourceRoots(), plain.dependencies(), plain.pluginVersions(), plain.checkstyle(),
+                new ProjectLayout.CompilerSetup(List.of(processorPath), ProjectLayout.CompilerSetup.Compile.DEFAULT,
+                        ProjectLayout.CompilerSetup.Compile.DEFAULT, List.of()), plain.build());
     }
 
     /**
