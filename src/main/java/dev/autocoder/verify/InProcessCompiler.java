@@ -96,33 +96,16 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
     private final JavaCompiler compiler;
     /** Why the project's own code does not compile in process as its build compiles it; set at the first check. */
     private Optional<String> projectProblem;
+    /** Outcomes by a candidate's code and the others' it was checked with. */
+    private final Compiles<List<Object>> cache = new Compiles<>();
     /**
-     * Outcomes by the code compiled, each a future from the moment its compile starts, so that a
-     * second check of the same code waits for that compile while checks of other code compile at
-     * the same time, each outside the map's lock.
+     * Outcomes by the set of code compiled, a candidate's with the others': one that found nothing
+     * to judge is the same for every candidate whose code and others' code make up the set, whoever
+     * is the candidate, since no error is there to judge by its file and no test is left out. After
+     * one task's new code, every task's check compiles the same set (issue 21: a round's checks
+     * compiled it once per task, one after another).
      */
-    private final Map<List<Object>, CompletableFuture<Outcome>> cache = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<List<Object>, CompletableFuture<Outcome>> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
-    /**
-     * Compiles of a set of code (a candidate's with the others' it was checked with), by that set,
-     * each a future from the moment its compile starts: its outcome when nothing in it failed, else
-     * empty. A clean compile is the same for every candidate whose code and others' code make up the
-     * set, whoever is the candidate: no error is there to judge by its file, no test is left out.
-     * After one task's new code, every task's check compiles the same set (issue 21: a round's
-     * checks compiled it once per task, one after another).
-     */
-    private final Map<Set<CodeUnit>, CompletableFuture<Optional<Outcome>>> clean =
-            java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Set<CodeUnit>, CompletableFuture<Optional<Outcome>>> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    private final Compiles<Set<CodeUnit>> clean = new Compiles<>();
     private final SourceTexts sourceTexts;
     private final Classpaths classpaths;
     /**
@@ -250,26 +233,8 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
      */
     public Outcome check(Candidate candidate) {
         List<CodeUnit> theirs = withoutReplaced(others.apply(candidate.taskName()), candidate.units());
-        List<Object> key = List.of(candidate.units(), theirs);
-        CompletableFuture<Outcome> mine = new CompletableFuture<>();
-        CompletableFuture<Outcome> earlier = cache.putIfAbsent(key, mine);
-        if (earlier != null) {
-            try {
-                return earlier.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                // That compile failed, and its own caller reports why: this one compiles again.
-                return compileOrHandOver(candidate.units(), theirs);
-            }
-        }
-        try {
-            Outcome outcome = compileOrHandOver(candidate.units(), theirs);
-            mine.complete(outcome);
-            return outcome;
-        } catch (RuntimeException | Error e) {
-            cache.remove(key, mine);
-            mine.completeExceptionally(e);
-            throw e;
-        }
+        return cache.once(List.of(candidate.units(), theirs), outcome -> true,
+                () -> compileOrHandOver(candidate.units(), theirs));
     }
 
     /** Compiles every verified unit together with the project, as the final check of a run. */
@@ -406,6 +371,45 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
         return digits.find() ? Integer.parseInt(digits.group(1)) : Integer.MAX_VALUE;
     }
 
+    /**
+     * Compiles by a key, each a future from the moment its compile starts, the least recently used
+     * dropped past {@value #CACHE_SIZE}: compiles under different keys run at the same time, each
+     * outside the map's lock, and a compile under a key already compiling waits for that one. It
+     * takes that outcome where {@code reusable} accepts it, and compiles itself otherwise, as after
+     * a compile that threw (whose own caller reports why).
+     */
+    private static final class Compiles<K> {
+        private final Map<K, CompletableFuture<Outcome>> futures = java.util.Collections.synchronizedMap(
+                new LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<K, CompletableFuture<Outcome>> eldest) {
+                        return size() > CACHE_SIZE;
+                    }
+                });
+
+        Outcome once(K key, java.util.function.Predicate<Outcome> reusable, java.util.function.Supplier<Outcome> compile) {
+            CompletableFuture<Outcome> mine = new CompletableFuture<>();
+            CompletableFuture<Outcome> earlier = futures.putIfAbsent(key, mine);
+            if (earlier != null) {
+                Outcome shared = earlier.exceptionally(failed -> null).join();
+                return shared != null && reusable.test(shared) ? shared : compile.get();
+            }
+            try {
+                Outcome outcome = compile.get();
+                mine.complete(outcome);
+                return outcome;
+            } catch (RuntimeException | Error e) {
+                futures.remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+
+        void clear() {
+            futures.clear();
+        }
+    }
+
     /** The compile failed in a way that says nothing about the code: javac refused or crashed. */
     private static final class Unreproducible extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -441,25 +445,10 @@ public final class InProcessCompiler implements Verifier, AutoCloseable {
             }
             Set<CodeUnit> code = new HashSet<>(own);
             code.addAll(theirs);
-            CompletableFuture<Optional<Outcome>> mine = new CompletableFuture<>();
-            CompletableFuture<Optional<Outcome>> earlier = clean.putIfAbsent(code, mine);
-            if (earlier != null) {
-                Optional<Outcome> shared = earlier.exceptionally(failed -> Optional.empty()).join();
-                if (shared.isPresent()) {
-                    return shared.get();
-                }
-                // Something failed there: judged by whose file it is, which differs by candidate.
-                return compile(own, theirs, attribution, mainFiles, testFiles);
-            }
-            try {
-                Outcome outcome = compile(own, theirs, attribution, mainFiles, testFiles);
-                mine.complete(isClean(outcome) ? Optional.of(outcome) : Optional.empty());
-                return outcome;
-            } catch (RuntimeException | Error e) {
-                clean.remove(code, mine);
-                mine.complete(Optional.empty());
-                throw e;
-            }
+            // Where that code is being or was compiled and nothing was found, that outcome is this one too;
+            // where something was found, it is judged here by whose file it is, which differs by candidate.
+            return clean.once(code, InProcessCompiler::isClean,
+                    () -> compile(own, theirs, attribution, mainFiles, testFiles));
         }
     }
 
